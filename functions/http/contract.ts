@@ -1,0 +1,44 @@
+import type * as z from 'zod';
+import type { Role } from '#shared/auth.ts';
+import type { ProblemCode } from '#shared/errors.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * One route of the API, declared once: the CDK stack makes its API Gateway route from it,
+ * local mode serves it from the synthesized template, the function validates requests with
+ * its schemas, and the OpenAPI document is generated from them.
+ */
+export interface RouteContract {
+  operationId: string;
+  method: Method;
+  /** Path below the `/v1` base path, in OpenAPI form (`/intakes/{id}`). */
+  path: string;
+  /** The Lambda function (a folder under functions/) that serves the route. */
+  fn: string;
+  summary: string;
+  tag: string;
+  /** `none` only for /health and /openapi.json: every other route needs a signed-in professional. */
+  auth: 'jwt' | 'none';
+  /** Roles that may call the route at all; the use case checks the record itself (team, state). */
+  roles?: readonly Role[];
+  /** The purpose of processing written to the processing log for this route. */
+  purpose?: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Request headers the route reads, for the OpenAPI document. */
+  headers?: z.ZodObject;
+  success: { status: number; description: string; schema?: z.ZodType; headers?: Record<string, string> };
+  /** The problem types the route can answer besides the ones every route can. */
+  errors: ProblemCode[];
+}
+
+export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;
+
+/** The API's full semantic version, sent as the `API-Version` header (NL API Design Rules). */
+export const API_VERSION = '1.0.0';
+export const BASE_PATH = '/v1';
+
+/** `GET /v1/intakes/{id}`: the route key as API Gateway names it. */
+export const routeKeyOf = (route: Pick<RouteContract, 'method' | 'path'>) => `${route.method} ${BASE_PATH}${route.path}`;

@@ -1,0 +1,209 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { type Principal, principalFromClaims, requireAnyRole } from '#shared/auth.ts';
+import {
+  DomainError,
+  type InvalidParam,
+  invalidInput,
+  notFound,
+  payloadTooLarge,
+  toProblem,
+  unsupportedMediaType,
+} from '#shared/errors.ts';
+import type { RequestContext } from '#shared/processing-log.ts';
+import type { RosterStore } from '#shared/use-cases/ports.ts';
+import { API_VERSION, type RouteContract, routeKeyOf } from './contract.ts';
+
+export interface RouteInput {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+  headers: Record<string, string | undefined>;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteImplementation {
+  contract: RouteContract;
+  handle(input: RouteInput, context: RequestContext, lambda?: Context): Promise<RouteResult>;
+}
+
+/** The claims API Gateway's JWT authorizer verified, on the event it passes to the function. */
+export type HttpEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };
+};
+
+export interface HttpFunctionDeps {
+  logger: Logger;
+  /** Records who signed in, so that team rosters can be listed; absent for functions without teams. */
+  roster?: RosterStore;
+  now?: () => Date;
+}
+
+/** A story of 10,000 characters is at most 40 kB in UTF-8; anything far above that is not an honest request. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const SECURITY_HEADERS = {
+  'API-Version': API_VERSION,
+  'Cache-Control': 'no-store',
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+};
+
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super('Unauthorized');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+function issuesToParams(issues: z.core.$ZodIssue[], prefix: string): InvalidParam[] {
+  return issues.map((issue) => ({
+    name: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    code: issue.code,
+    reason: issue.message,
+  }));
+}
+
+function validate(schema: z.ZodType | undefined, value: unknown, where: string): Record<string, unknown> {
+  if (!schema) return {};
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInput(`The request ${where} is not valid.`, issuesToParams(parsed.error.issues, where === 'body' ? '' : where));
+  return parsed.data as Record<string, unknown>;
+}
+
+function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers']): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+function readBody(event: HttpEvent, headers: Record<string, string | undefined>): unknown {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw payloadTooLarge(`The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  const mediaType = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json' && !mediaType?.endsWith('+json')) {
+    throw unsupportedMediaType('The body must be application/json.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidInput('The body is not well-formed JSON.', [{ name: 'body', code: 'malformed_json', reason: 'not parseable as JSON' }]);
+  }
+}
+
+function parseRequest(contract: RouteContract, event: HttpEvent): RouteInput {
+  const headers = lowerCaseHeaders(event.headers);
+  const body = contract.body ? readBody(event, headers) : undefined;
+  return {
+    params: validate(contract.params, event.pathParameters ?? {}, 'path'),
+    query: validate(contract.query, event.queryStringParameters ?? {}, 'query'),
+    body: contract.body ? validate(contract.body, body, 'body') : undefined,
+    headers,
+  };
+}
+
+function respond(result: RouteResult): APIGatewayProxyResultV2 {
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, ...result.headers };
+  if (result.body === undefined) return { statusCode: result.status, headers };
+  return {
+    statusCode: result.status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(result.body),
+  };
+}
+
+export function errorResponse(error: unknown, instance: string): APIGatewayProxyResultV2 {
+  if (error instanceof UnauthenticatedError) {
+    // The exact answer of API Gateway's JWT authorizer, so clients see one behaviour.
+    return {
+      statusCode: 401,
+      headers: { 'Content-Type': 'application/json', 'www-authenticate': 'Bearer', ...SECURITY_HEADERS },
+      body: JSON.stringify({ message: 'Unauthorized' }),
+    };
+  }
+  const problem = toProblem(error, instance);
+  return {
+    statusCode: problem.status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/problem+json' },
+    body: JSON.stringify(problem),
+  };
+}
+
+function principalOf(event: HttpEvent): Principal {
+  const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims ?? {});
+  if (!principal) throw new UnauthenticatedError();
+  return principal;
+}
+
+/**
+ * One Lambda function serving several routes: it finds the route by API Gateway's route key,
+ * checks the caller's roles, validates the request against the route's schemas and turns
+ * every error into problem+json. Use cases see plain values and a RequestContext.
+ */
+export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation[]) {
+  const byRouteKey = new Map(routes.map((route) => [routeKeyOf(route.contract), route]));
+  const now = deps.now ?? (() => new Date());
+  const { logger } = deps;
+  // Sign-ins already written by this instance, so that a busy professional costs one roster write, not one per call.
+  const rosterRecorded = new Map<string, number>();
+  const ROSTER_REFRESH_MS = 15 * 60 * 1000;
+
+  const recordRoster = async (principal: Principal, at: Date) => {
+    if (!deps.roster || principal.teams.length === 0) return;
+    const fingerprint = JSON.stringify([principal.userId, principal.name, principal.roles, principal.teams]);
+    const last = rosterRecorded.get(fingerprint);
+    if (last !== undefined && at.getTime() - last < ROSTER_REFRESH_MS) return;
+    await deps.roster.record(principal, at.toISOString());
+    rosterRecorded.set(fingerprint, at.getTime());
+  };
+
+  const serve = async (event: HttpEvent, lambda: Context): Promise<APIGatewayProxyResultV2> => {
+    const started = performance.now();
+    const route = byRouteKey.get(event.routeKey);
+    const instance = event.rawPath ?? '';
+    let response: APIGatewayProxyResultV2;
+    try {
+      if (!route) throw notFound('Route');
+      const at = now();
+      const principal = route.contract.auth === 'jwt' ? principalOf(event) : undefined;
+      if (principal && route.contract.roles) requireAnyRole(principal, route.contract.roles);
+      const input = parseRequest(route.contract, event);
+      const context: RequestContext = {
+        principal: principal ?? { userId: 'anonymous', roles: [], teams: [] },
+        purpose: route.contract.purpose ?? route.contract.summary,
+        traceId: event.headers?.['x-amzn-trace-id'] ?? event.requestContext.requestId,
+        now: at.toISOString(),
+      };
+      const [result] = await Promise.all([route.handle(input, context, lambda), principal ? recordRoster(principal, at) : undefined]);
+      response = respond(result);
+    } catch (error) {
+      response = errorResponse(error, instance);
+      const status = typeof response === 'object' ? response.statusCode : 500;
+      if ((status ?? 500) >= 500) {
+        // Name and stack only: messages of our own errors never hold personal data, and nothing from the request is logged.
+        logger.error('request failed', { errorName: (error as Error)?.name, stack: (error as Error)?.stack });
+      } else if (!(error instanceof DomainError) && !(error instanceof UnauthenticatedError)) {
+        logger.warn('request refused', { errorName: (error as Error)?.name });
+      }
+    }
+    const statusCode = typeof response === 'object' ? response.statusCode : 200;
+    logger.info('request', {
+      routeKey: event.routeKey,
+      status: statusCode,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      requestId: event.requestContext.requestId,
+    });
+    return response;
+  };
+
+  return middy<HttpEvent, APIGatewayProxyResultV2>(serve).use(injectLambdaContext(logger, { resetKeys: true }));
+}

@@ -1,0 +1,142 @@
+import * as z from 'zod';
+import { isDutchPostcode } from '#shared/domain/address.ts';
+import { isValidBsn } from '#shared/domain/bsn.ts';
+import { MEMBER_ROLES } from '#shared/domain/household.ts';
+import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
+import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
+import { defineRoute } from '../http/contract.ts';
+import { CalendarDate, Timestamp } from '../http/schemas.ts';
+
+const INTAKE_ROLES = ['intaker', 'wijkcoach', 'teamleider'] as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const Member = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  birthDate: CalendarDate.refine((date) => date <= today(), 'must not be in the future'),
+  bsn: z.string().refine(isValidBsn, 'must be nine digits that pass the 11-proef').optional(),
+  role: z.enum(MEMBER_ROLES),
+});
+
+const Address = z.strictObject({
+  postcode: z.string().refine(isDutchPostcode, 'must be a Dutch postcode such as 1234AB'),
+  houseNumber: z.string().regex(/^[1-9]\d{0,4}$/, 'must be a house number such as 12'),
+  houseNumberAddition: z.string().regex(/^[A-Za-z0-9-]{1,6}$/, 'must be up to six letters or digits').optional(),
+});
+
+const Source = z.strictObject({
+  organisation: z.string().trim().min(1).max(200),
+  reference: z.string().trim().min(1).max(200).optional(),
+});
+
+export const NewIntake = z
+  .strictObject({
+    teamId: z.string().min(1).max(100),
+    channel: z.enum(CHANNELS),
+    urgency: z.enum(URGENCIES),
+    question: z.string().trim().min(1).max(10000).meta({ description: "The resident's story, in their own words." }),
+    domains: z.array(z.enum(LIFE_DOMAINS)).min(1).max(LIFE_DOMAINS.length),
+    household: z.strictObject({
+      address: Address,
+      members: z.array(Member).min(1).max(30),
+    }),
+    source: Source.optional(),
+  })
+  .meta({ id: 'NewIntake' });
+
+const Triage = z.object({
+  outcome: z.enum(TRIAGE_OUTCOMES),
+  resolution: z.string().optional(),
+  coachId: z.string().optional(),
+  complexity: z.enum(['simple', 'complex']).optional(),
+  triagedAt: Timestamp,
+  triagedBy: z.string(),
+});
+
+export const Intake = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    matchedExistingHousehold: z.boolean(),
+    teamId: z.string(),
+    channel: z.enum(CHANNELS),
+    urgency: z.enum(URGENCIES),
+    question: z.string(),
+    domains: z.array(z.enum(LIFE_DOMAINS)),
+    source: Source.optional(),
+    status: z.enum(['open', 'triaged']),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+    triage: Triage.optional(),
+  })
+  .meta({ id: 'Intake' });
+
+export const TriageRequest = z
+  .strictObject({
+    outcome: z.enum(TRIAGE_OUTCOMES),
+    resolution: z.string().trim().min(1).max(10000).optional(),
+    coachId: z.string().min(1).max(200).optional(),
+    complexity: z.enum(['simple', 'complex']).optional(),
+  })
+  .meta({ id: 'TriageRequest' });
+
+const IntakeParams = z.object({ id: z.string().min(1).max(100) });
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional()
+    .meta({ description: 'A key of the client\'s choosing: a retry with the same key and body replays the first answer.' }),
+});
+
+export const registerIntakeRoute = defineRoute({
+  operationId: 'registerIntake',
+  method: 'POST',
+  path: '/intakes',
+  fn: 'intakes',
+  summary: 'Register an intake with the resident\'s story',
+  tag: 'Intakes',
+  auth: 'jwt',
+  roles: INTAKE_ROLES,
+  purpose: 'registration of a request for help',
+  body: NewIntake,
+  headers: IdempotencyHeaders,
+  success: { status: 201, description: 'The intake, linked to a new or an existing household.', schema: Intake },
+  errors: ['invalid_input', 'forbidden', 'conflict', 'payload_too_large', 'unsupported_media_type'],
+});
+
+export const readIntakeRoute = defineRoute({
+  operationId: 'getIntake',
+  method: 'GET',
+  path: '/intakes/{id}',
+  fn: 'intakes',
+  summary: 'Read an intake',
+  tag: 'Intakes',
+  auth: 'jwt',
+  roles: ['intaker', 'wijkcoach', 'teamleider'],
+  purpose: 'handling a request for help',
+  params: IntakeParams,
+  success: { status: 200, description: 'The intake.', schema: Intake },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const triageIntakeRoute = defineRoute({
+  operationId: 'triageIntake',
+  method: 'POST',
+  path: '/intakes/{id}/triage',
+  fn: 'intakes',
+  summary: 'Triage an intake: resolve it or route it',
+  tag: 'Intakes',
+  auth: 'jwt',
+  roles: ['intaker', 'wijkcoach', 'teamleider'],
+  purpose: 'triage of a request for help',
+  params: IntakeParams,
+  body: TriageRequest,
+  success: { status: 200, description: 'The triaged intake.', schema: Intake },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type'],
+});
+
+export const intakeRoutes = [registerIntakeRoute, readIntakeRoute, triageIntakeRoute];

@@ -1,0 +1,77 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { problemStatuses } from '#shared/errors.ts';
+import { API_VERSION, BASE_PATH, type RouteContract } from './http/contract.ts';
+import { Problem } from './http/schemas.ts';
+
+const versionHeader = {
+  'API-Version': { description: 'The full semantic version of the API.', schema: { type: 'string' as const, example: API_VERSION } },
+};
+
+/** The OpenAPI 3.1 document, generated from the same route contracts and schemas that validate requests. */
+export function openApiDocument(routes: RouteContract[]) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      "An ID token of the city's Cognito user pool. Roles come from `cognito:groups`, teams from `custom:teams` (comma-separated).",
+  });
+
+  for (const route of routes) {
+    const errors = new Set(route.errors);
+    // Every route that reads input can refuse it.
+    if (route.body || route.params || route.query || route.method !== 'GET') errors.add('invalid_input');
+    const responses: RouteConfig['responses'] = {
+      [route.success.status]: {
+        description: route.success.description,
+        headers: versionHeader,
+        ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
+      },
+    };
+    if (route.auth === 'jwt') {
+      responses[401] = {
+        description: 'No valid token. The body is the JWT authorizer\'s fixed `{"message":"Unauthorized"}`.',
+        headers: versionHeader,
+      };
+    }
+    for (const code of [...errors].sort()) {
+      const { status, title } = problemStatuses[code];
+      responses[status] = { description: title, headers: versionHeader, content: { 'application/problem+json': { schema: Problem } } };
+    }
+    responses[500] = {
+      description: 'Internal server error',
+      headers: versionHeader,
+      content: { 'application/problem+json': { schema: Problem } },
+    };
+    registry.registerPath({
+      method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete',
+      path: route.path,
+      operationId: route.operationId,
+      summary: route.summary,
+      tags: [route.tag],
+      security: route.auth === 'jwt' ? [{ bearer: [] }] : [],
+      request: {
+        ...(route.params ? { params: route.params } : {}),
+        ...(route.query ? { query: route.query } : {}),
+        ...(route.headers ? { headers: route.headers } : {}),
+        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      },
+      responses,
+    });
+  }
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Wijkteams API',
+      version: API_VERSION,
+      description:
+        'Case management for municipal social neighbourhood teams: intakes, households, one plan and one regisseur, and doorbraak escalations.',
+      contact: { name: 'Wijkteams', email: 'wijkteams@example.org', url: 'https://github.com/wijkteams/wijkteams' },
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    servers: [{ url: BASE_PATH, description: "This city's API" }],
+    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
+  });
+}

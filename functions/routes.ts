@@ -1,0 +1,14 @@
+import type { RouteContract } from './http/contract.ts';
+import { intakeRoutes } from './intakes/contract.ts';
+import { serviceRoutes } from './service/contract.ts';
+import { teamRoutes } from './teams/contract.ts';
+
+/**
+ * Every route of the API. The CDK stack creates one API Gateway route per entry, wired to the
+ * function named by `fn`; the OpenAPI document lists them; local mode serves what the
+ * synthesized template says. A function bundle imports only its own contract file.
+ */
+export const routes: RouteContract[] = [...serviceRoutes, ...teamRoutes, ...intakeRoutes];
+
+/** The Lambda functions, one per concern, each serving the routes that name it. */
+export const functionNames = [...new Set(routes.map((route) => route.fn))];

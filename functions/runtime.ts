@@ -1,0 +1,42 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CityRuntimeConfig } from '#shared/city.ts';
+
+/**
+ * What every function is given, whatever runs it: Lambda builds it from its environment in
+ * the function's index.ts, local mode from the synthesized template. Nothing reads
+ * process.env below this point, so functions sharing one process cannot mix configurations.
+ */
+export interface FunctionRuntime {
+  city: CityRuntimeConfig;
+  tableName: string;
+  db: DynamoDBDocumentClient;
+  logger: Logger;
+}
+
+/** The environment variables the stack sets on every function. */
+export interface FunctionEnvironment {
+  CITY_CONFIG: string;
+  TABLE_NAME: string;
+  LOOKUP_KEY_SECRET_ARN?: string;
+  POWERTOOLS_SERVICE_NAME?: string;
+  POWERTOOLS_LOG_LEVEL?: string;
+}
+
+export function readEnvironment(env: Record<string, string | undefined>): FunctionEnvironment {
+  const { CITY_CONFIG, TABLE_NAME } = env;
+  if (!CITY_CONFIG || !TABLE_NAME) throw new Error('CITY_CONFIG and TABLE_NAME must be set');
+  return { ...env, CITY_CONFIG, TABLE_NAME } as FunctionEnvironment;
+}
+
+export function createLogger(env: FunctionEnvironment, fn: string): Logger {
+  return new Logger({
+    serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'wijkteams',
+    logLevel: (env.POWERTOOLS_LOG_LEVEL ?? 'INFO') as 'INFO',
+    persistentKeys: { function: fn },
+  });
+}
+
+export function runtimeFrom(env: FunctionEnvironment, db: DynamoDBDocumentClient, fn: string): FunctionRuntime {
+  return { city: JSON.parse(env.CITY_CONFIG) as CityRuntimeConfig, tableName: env.TABLE_NAME, db, logger: createLogger(env, fn) };
+}

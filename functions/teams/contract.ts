@@ -1,0 +1,54 @@
+import * as z from 'zod';
+import { ROLES } from '#shared/auth.ts';
+import { TEAM_KINDS } from '#shared/city.ts';
+import { defineRoute } from '../http/contract.ts';
+import { Timestamp } from '../http/schemas.ts';
+
+export const Team = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(TEAM_KINDS),
+    neighbourhoods: z.array(z.string()),
+  })
+  .meta({ id: 'Team' });
+
+export const TeamList = z.object({ items: z.array(Team) }).meta({ id: 'TeamList' });
+
+export const TeamMember = z
+  .object({
+    userId: z.string(),
+    name: z.string().optional(),
+    roles: z.array(z.enum(ROLES)),
+    lastSeenAt: Timestamp,
+  })
+  .meta({ id: 'TeamMember' });
+
+export const TeamMemberList = z.object({ items: z.array(TeamMember) }).meta({ id: 'TeamMemberList' });
+
+export const listTeamsRoute = defineRoute({
+  operationId: 'listTeams',
+  method: 'GET',
+  path: '/teams',
+  fn: 'teams',
+  summary: "The city's teams",
+  tag: 'Teams',
+  auth: 'jwt',
+  success: { status: 200, description: 'Every team of the city.', schema: TeamList },
+  errors: [],
+});
+
+export const listTeamMembersRoute = defineRoute({
+  operationId: 'listTeamMembers',
+  method: 'GET',
+  path: '/teams/{id}/members',
+  fn: 'teams',
+  summary: "A team's roster: every professional who signed in as its member",
+  tag: 'Teams',
+  auth: 'jwt',
+  params: z.object({ id: z.string().min(1).max(100) }),
+  success: { status: 200, description: 'The roster of the team.', schema: TeamMemberList },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const teamRoutes = [listTeamsRoute, listTeamMembersRoute];

@@ -1,0 +1,23 @@
+import { App } from 'aws-cdk-lib';
+import { cityConfig } from './cities.ts';
+import { CityStack } from './city-stack.ts';
+
+/** The CDK app: one stack per city, chosen with `-c city=<id>`. */
+export function buildApp(app: App): CityStack {
+  const city = cityConfig(app.node.tryGetContext('city'));
+  return new CityStack(app, `Wijkteams-${city.id}`, {
+    city,
+    env: { region: city.region, account: process.env.CDK_DEFAULT_ACCOUNT },
+    description: `Wijkteams: case management for the social neighbourhood teams of ${city.name}`,
+    tags: { project: 'wijkteams', city: city.id },
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    buildApp(new App());
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

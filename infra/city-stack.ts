@@ -1,0 +1,157 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { ROLES } from '#shared/auth.ts';
+import { BASE_PATH } from '#functions/http/contract.ts';
+import { functionNames, routes } from '#functions/routes.ts';
+import { type CityConfig, runtimeConfigOf } from './cities.ts';
+import { WijkteamsFunction } from './constructs/function.ts';
+import { CityTable } from './constructs/table.ts';
+
+export interface CityStackProps extends StackProps {
+  city: CityConfig;
+}
+
+/** Functions that hash BSNs and addresses, and so read the city's look-up key. */
+const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes']);
+/** Functions that serve only public, static answers and touch no data. */
+const FUNCTIONS_WITHOUT_DATA = new Set(['service']);
+
+/** One city's whole backend: identity, API, functions, table. */
+export class CityStack extends Stack {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: CityStackProps) {
+    super(scope, id, props);
+    const { city } = props;
+
+    const dataKey = new kms.Key(this, 'DataKey', {
+      description: `Wijkteams ${city.name}: table, secrets and logs`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CloudWatch Logs must be allowed to use the key for the encrypted log groups.
+    dataKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+      }),
+    );
+
+    const { table } = new CityTable(this, 'Data', { encryptionKey: dataKey });
+
+    // The HMAC key for BSN and address look-ups. It is never rotated: a new key would orphan every look-up.
+    const lookupKey = new secretsmanager.Secret(this, 'LookupKey', {
+      description: `Wijkteams ${city.name}: HMAC key for BSN and address look-ups`,
+      encryptionKey: dataKey,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const userPool = new cognito.UserPool(this, 'Professionals', {
+      userPoolName: `wijkteams-${city.id}`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      customAttributes: { teams: new cognito.StringAttribute({ mutable: true, maxLen: 2048 }) },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const role of ROLES) {
+      new cognito.CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: userPool.userPoolId, groupName: role });
+    }
+    const webClient = userPool.addClient('WebClient', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('teams'),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    const logRetention = logs.RetentionDays.ONE_YEAR;
+    const environment = {
+      CITY_CONFIG: JSON.stringify(runtimeConfigOf(city)),
+      TABLE_NAME: table.tableName,
+      POWERTOOLS_SERVICE_NAME: 'wijkteams',
+      POWERTOOLS_METRICS_NAMESPACE: 'Wijkteams',
+    };
+    const functions = new Map(
+      functionNames.map((name) => {
+        const { fn } = new WijkteamsFunction(this, `Fn-${name}`, {
+          name,
+          environment: FUNCTIONS_WITH_LOOKUP_KEY.has(name) ? { ...environment, LOOKUP_KEY_SECRET_ARN: lookupKey.secretArn } : environment,
+          logKey: dataKey,
+          logRetention,
+        });
+        if (!FUNCTIONS_WITHOUT_DATA.has(name)) table.grantReadWriteData(fn);
+        if (FUNCTIONS_WITH_LOOKUP_KEY.has(name)) lookupKey.grantRead(fn);
+        return [name, fn] as const;
+      }),
+    );
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logRetention, encryptionKey: dataKey });
+    this.api = new HttpApi(this, 'Api', {
+      apiName: `wijkteams-${city.id}`,
+      description: `Wijkteams API of ${city.name}`,
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: city.webOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+        exposeHeaders: ['api-version', 'etag', 'location'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // Route, status and timing only: no path parameters, no query, no identity.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            time: '$context.requestTime',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpUserPoolAuthorizer('Professionals', userPool, { userPoolClients: [webClient] });
+    const integrations = new Map(
+      [...functions].map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn)] as const),
+    );
+    for (const route of routes) {
+      const integration = integrations.get(route.fn);
+      if (!integration) throw new Error(`route ${route.operationId} names unknown function ${route.fn}`);
+      this.api.addRoutes({
+        path: `${BASE_PATH}${route.path}`,
+        methods: [HttpMethod[route.method]],
+        integration,
+        authorizer: route.auth === 'jwt' ? authorizer : new HttpNoneAuthorizer(),
+      });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: `${this.api.apiEndpoint}${BASE_PATH}` });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: webClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+  }
+}

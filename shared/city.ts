@@ -1,0 +1,40 @@
+/**
+ * The part of a city's configuration that the functions need at run time.
+ * The stack passes it to every function as the `CITY_CONFIG` environment variable,
+ * so a function never depends on the CDK code that defines the cities.
+ */
+export const TEAM_KINDS = ['wijkteam', 'interventieteam', 'doorbraakteam'] as const;
+export type TeamKind = (typeof TEAM_KINDS)[number];
+
+export interface Team {
+  id: string;
+  name: string;
+  kind: TeamKind;
+  neighbourhoods: string[];
+}
+
+export interface Money {
+  amount: number;
+  currency: 'EUR';
+}
+
+export interface CityRuntimeConfig {
+  cityId: string;
+  name: string;
+  teams: Team[];
+  decisionSlaHours: number;
+  doorbraakBudgetThreshold: Money;
+  defaultEvaluationPeriodDays: number;
+  retentionDays: number;
+}
+
+export function findTeam(city: CityRuntimeConfig, teamId: string): Team | undefined {
+  return city.teams.find((team) => team.id === teamId);
+}
+
+/** Every city has exactly one interventieteam; the city configuration test guarantees it. */
+export function interventieteamOf(city: CityRuntimeConfig): Team {
+  const team = city.teams.find((t) => t.kind === 'interventieteam');
+  if (!team) throw new Error(`city ${city.cityId} has no interventieteam`);
+  return team;
+}

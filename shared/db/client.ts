@@ -1,0 +1,75 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConcurrentChange } from '../use-cases/ports.ts';
+
+export function documentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+type Item = Record<string, unknown>;
+
+/** BatchGet against one table, following UnprocessedKeys until every key is answered. */
+export async function batchGet(db: DynamoDBDocumentClient, table: string, keys: Item[]): Promise<Item[]> {
+  if (keys.length === 0) return [];
+  const found: Item[] = [];
+  let request: BatchGetCommandInput['RequestItems'] = { [table]: { Keys: keys, ConsistentRead: true } };
+  for (let round = 0; request && Object.keys(request).length > 0; round++) {
+    if (round > 0) await backoff(round);
+    const answer: BatchGetCommandOutput = await db.send(new BatchGetCommand({ RequestItems: request }));
+    found.push(...(answer.Responses?.[table] ?? []));
+    request = answer.UnprocessedKeys;
+  }
+  return found;
+}
+
+export async function batchPut(db: DynamoDBDocumentClient, table: string, items: Item[]): Promise<void> {
+  for (let start = 0; start < items.length; start += 25) {
+    let request: Record<string, { PutRequest: { Item: Item } }[]> | undefined = {
+      [table]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
+    for (let round = 0; request && Object.keys(request).length > 0; round++) {
+      if (round > 0) await backoff(round);
+      const answer = await db.send(new BatchWriteCommand({ RequestItems: request }));
+      request = answer.UnprocessedItems as typeof request;
+    }
+  }
+}
+
+const backoff = (round: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+
+/**
+ * One TransactWriteItems call. A failed condition means another writer got there first:
+ * it becomes ConcurrentChange, naming which part of the transaction lost.
+ */
+export async function transactWrite(
+  db: DynamoDBDocumentClient,
+  items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  what: string,
+): Promise<void> {
+  try {
+    await db.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if ((error as Error).name === 'TransactionCanceledException' && reasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
+      throw new ConcurrentChange(what);
+    }
+    throw error;
+  }
+}
+
+/** Strips the key attributes, leaving the entity as the domain knows it. */
+export function entityOf<T>(item: Item | undefined): T | undefined {
+  if (!item) return undefined;
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, type, expiresAt, ...entity } = item;
+  return entity as T;
+}

@@ -1,0 +1,165 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Household, HouseholdMatches } from '../domain/household.ts';
+import type { Intake } from '../domain/intake.ts';
+import { parseIntakeId } from '../ids.ts';
+import type { ProcessingLogLine } from '../processing-log.ts';
+import type { IntakeStore } from '../use-cases/ports.ts';
+import { batchGet, entityOf, transactWrite } from './client.ts';
+import {
+  addressLookupKey,
+  bsnLookupKey,
+  caseloadIndexKeys,
+  caseloadSortKey,
+  householdKey,
+  intakeKey,
+  processingLogKey,
+  rosterKey,
+} from './keys.ts';
+
+export const householdItem = (household: Household) => ({
+  ...householdKey(household.id),
+  ...caseloadIndexKeys(household.teamId, household.status, household.updatedAt, household.id),
+  type: 'household',
+  ...household,
+});
+
+export const intakeItem = (intake: Intake) => {
+  const ids = parseIntakeId(intake.id);
+  if (!ids) throw new Error('malformed intake id');
+  return { ...intakeKey(ids.householdId, ids.intakeKey), type: 'intake', ...intake };
+};
+
+export const processingLogItem = (line: ProcessingLogLine) => ({
+  ...processingLogKey(line.householdId, line.at, line.id),
+  type: 'processing-log',
+  ...line,
+});
+
+const lookupItem = (key: { pk: string; sk: string }, householdId: string) => ({ ...key, type: 'lookup', householdId });
+
+export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): IntakeStore {
+  const put = (Item: Record<string, unknown>, ConditionExpression?: string) => ({
+    Put: { TableName: table, Item, ...(ConditionExpression ? { ConditionExpression } : {}) },
+  });
+
+  return {
+    async findHouseholdMatches(bsnHashes, addressHash) {
+      const keys = [...bsnHashes.map(bsnLookupKey), addressLookupKey(addressHash)];
+      const items = await batchGet(db, table, keys);
+      const householdOf = new Map(items.map((item) => [item.pk as string, item.householdId as string]));
+      const matches: HouseholdMatches = { byBsn: [] };
+      for (const bsnHash of bsnHashes) {
+        const householdId = householdOf.get(bsnLookupKey(bsnHash).pk);
+        if (householdId) matches.byBsn.push({ bsnHash, householdId });
+      }
+      const byAddress = householdOf.get(addressLookupKey(addressHash).pk);
+      if (byAddress) matches.byAddress = byAddress;
+      return matches;
+    },
+
+    async getHousehold(householdId) {
+      const [item] = await batchGet(db, table, [householdKey(householdId)]);
+      return entityOf<Household>(item);
+    },
+
+    async registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log }) {
+      const fresh = 'attribute_not_exists(pk)';
+      await transactWrite(
+        db,
+        [
+          put(householdItem(household), fresh),
+          put(intakeItem(intake), fresh),
+          ...bsnHashes.map((hash) => put(lookupItem(bsnLookupKey(hash), household.id), fresh)),
+          put(lookupItem(addressLookupKey(addressHash), household.id), fresh),
+          put(processingLogItem(log)),
+        ],
+        'household look-up taken',
+      );
+    },
+
+    async registerInExistingHousehold({ household, expectedVersion, newBsnHashes, intake, log }) {
+      await transactWrite(
+        db,
+        [
+          {
+            Put: {
+              TableName: table,
+              Item: householdItem(household),
+              ConditionExpression: '#version = :expected AND #status = :open',
+              ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+              ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
+            },
+          },
+          put(intakeItem(intake), 'attribute_not_exists(pk)'),
+          ...newBsnHashes.map((hash) => put(lookupItem(bsnLookupKey(hash), household.id), 'attribute_not_exists(pk)')),
+          put(processingLogItem(log)),
+        ],
+        'household changed',
+      );
+    },
+
+    async getIntake(householdId, key, rosterChecks = []) {
+      const items = await batchGet(db, table, [
+        intakeKey(householdId, key),
+        householdKey(householdId),
+        ...rosterChecks.map((check) => rosterKey(check.teamId, check.userId)),
+      ]);
+      const byType = (type: string) => items.find((item) => item.type === type);
+      const rosterHits = items
+        .filter((item) => item.type === 'roster')
+        .map((item) => ({ teamId: item.teamId as string, userId: item.userId as string }));
+      return { intake: entityOf<Intake>(byType('intake')), household: entityOf<Household>(byType('household')), rosterHits };
+    },
+
+    async saveTriage({ intake, householdNeedsPlan, now, log }) {
+      const ids = parseIntakeId(intake.id);
+      if (!ids) throw new Error('malformed intake id');
+      const household = householdKey(ids.householdId);
+      await transactWrite(
+        db,
+        [
+          {
+            Update: {
+              TableName: table,
+              Key: intakeKey(ids.householdId, ids.intakeKey),
+              UpdateExpression: 'SET #status = :triaged, #triage = :triage, #visible = :visible',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status', '#triage': 'triage', '#visible': 'visibleToTeams' },
+              ExpressionAttributeValues: {
+                ':triaged': 'triaged',
+                ':open': 'open',
+                ':triage': intake.triage,
+                ':visible': intake.visibleToTeams,
+              },
+            },
+          },
+          ...(householdNeedsPlan
+            ? [
+                {
+                  Update: {
+                    TableName: table,
+                    Key: household,
+                    UpdateExpression: 'SET needsPlan = :true, updatedAt = :now, gsi1sk = :sortKey ADD version :one',
+                    ConditionExpression: 'attribute_exists(pk)',
+                    ExpressionAttributeValues: {
+                      ':true': true,
+                      ':now': now,
+                      ':one': 1,
+                      ':sortKey': caseloadSortKey(now, ids.householdId),
+                    },
+                  },
+                },
+              ]
+            : []),
+          put(processingLogItem(log)),
+        ],
+        'intake no longer open',
+      );
+    },
+
+    async appendProcessingLog(line) {
+      await db.send(new PutCommand({ TableName: table, Item: processingLogItem(line) }));
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RosterEntry, RosterStore } from '../use-cases/ports.ts';
+import { batchPut, entityOf } from './client.ts';
+import { rosterKey, rosterPartition } from './keys.ts';
+
+export function dynamoRosterStore(db: DynamoDBDocumentClient, table: string): RosterStore {
+  return {
+    async record(principal, now) {
+      const items = principal.teams.map((teamId) => {
+        const entry: RosterEntry = { teamId, userId: principal.userId, roles: principal.roles, lastSeenAt: now };
+        if (principal.name) entry.name = principal.name;
+        return { ...rosterKey(teamId, principal.userId), type: 'roster', ...entry };
+      });
+      await batchPut(db, table, items);
+    },
+
+    async listTeam(teamId) {
+      const entries: RosterEntry[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+            ExpressionAttributeValues: { ':pk': rosterPartition(teamId), ':member': 'MEMBER#' },
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const entry = entityOf<RosterEntry>(item);
+          if (entry) entries.push(entry);
+        }
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return entries;
+    },
+  };
+}

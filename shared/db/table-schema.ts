@@ -1,0 +1,16 @@
+/**
+ * The single table's physical schema. The CDK table construct is built from it, and local
+ * mode creates its table from the synthesized template, so this is the one definition.
+ */
+export const TABLE_SCHEMA = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Epoch seconds; DynamoDB deletes an item some time after it passes. */
+  timeToLiveAttribute: 'expiresAt',
+  globalIndexes: [
+    /** Caseload: a team's households by status, most recently changed first. */
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Queues across the city, such as escalations by status. */
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;

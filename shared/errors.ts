@@ -1,0 +1,82 @@
+/**
+ * Every error the domain can raise, and the one place where each maps to an HTTP status
+ * and a problem+json body (RFC 9457). Details never carry personal data: they name
+ * fields and states, never values.
+ */
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+const PROBLEMS = {
+  invalid_input: { status: 400, title: 'Invalid input' },
+  unauthenticated: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  precondition_failed: { status: 412, title: 'Precondition failed' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  precondition_required: { status: 428, title: 'Precondition required' },
+  service_unavailable: { status: 503, title: 'Service unavailable' },
+  internal: { status: 500, title: 'Internal server error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    detail: string,
+    readonly invalidParams: InvalidParam[] = [],
+  ) {
+    super(detail);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return PROBLEMS[this.code].status;
+  }
+}
+
+export const invalidInput = (detail: string, invalidParams: InvalidParam[] = []) =>
+  new DomainError('invalid_input', detail, invalidParams);
+export const forbidden = (detail: string) => new DomainError('forbidden', detail);
+export const notFound = (resource: string) => new DomainError('not_found', `${resource} not found`);
+export const conflict = (detail: string) => new DomainError('conflict', detail);
+export const preconditionFailed = (detail: string) => new DomainError('precondition_failed', detail);
+export const preconditionRequired = (detail: string) => new DomainError('precondition_required', detail);
+export const unsupportedMediaType = (detail: string) => new DomainError('unsupported_media_type', detail);
+export const payloadTooLarge = (detail: string) => new DomainError('payload_too_large', detail);
+export const serviceUnavailable = (detail: string) => new DomainError('service_unavailable', detail);
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  invalidParams?: InvalidParam[];
+}
+
+/** Anything that is not a DomainError is our fault: a 500 that says nothing about the cause. */
+export function toProblem(error: unknown, instance: string): Problem {
+  const known = error instanceof DomainError ? error : undefined;
+  const code: ProblemCode = known?.code ?? 'internal';
+  const { status, title } = PROBLEMS[code];
+  const problem: Problem = {
+    type: `https://wijkteams.nl/problems/${code.replaceAll('_', '-')}`,
+    title,
+    status,
+    detail: known?.message ?? 'The request could not be completed. It has been logged with its trace id.',
+    instance,
+  };
+  if (known && known.invalidParams.length > 0) problem.invalidParams = known.invalidParams;
+  return problem;
+}
+
+export const problemStatuses = Object.fromEntries(
+  Object.entries(PROBLEMS).map(([code, { status, title }]) => [code, { status, title }]),
+) as Record<ProblemCode, { status: number; title: string }>;

@@ -1,0 +1,227 @@
+import { isMemberOfAny } from '../auth.ts';
+import { findTeam } from '../city.ts';
+import { type Address, normalizeAddress } from '../domain/address.ts';
+import { maskBsn } from '../domain/bsn.ts';
+import {
+  chooseHousehold,
+  type Household,
+  type HouseholdMember,
+  type IncomingMember,
+  type MemberRole,
+  membersNotYetKnown,
+} from '../domain/household.ts';
+import {
+  CHANNELS_WITH_SOURCE,
+  type Channel,
+  type Intake,
+  type IntakeSource,
+  type TriageInput,
+  teamsSeeingNewIntake,
+  triageIntake,
+  type Urgency,
+} from '../domain/intake.ts';
+import type { LifeDomain } from '../domain/life-domains.ts';
+import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
+import { intakeIdOf, newId, parseIntakeId } from '../ids.ts';
+import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { ConcurrentChange, type IntakePorts } from './ports.ts';
+
+export interface NewIntake {
+  teamId: string;
+  channel: Channel;
+  urgency: Urgency;
+  question: string;
+  domains: LifeDomain[];
+  household: {
+    address: Address;
+    members: { name: string; birthDate: string; bsn?: string; role: MemberRole }[];
+  };
+  source?: IntakeSource;
+}
+
+/** What the API shows of an intake. */
+export interface IntakeView {
+  id: string;
+  householdId: string;
+  matchedExistingHousehold: boolean;
+  teamId: string;
+  channel: Channel;
+  urgency: Urgency;
+  question: string;
+  domains: LifeDomain[];
+  source?: IntakeSource;
+  status: Intake['status'];
+  createdAt: string;
+  createdBy: string;
+  triage?: Intake['triage'];
+}
+
+/** Lost races are retried from a fresh read; more than this many in a row means heavy contention. */
+const MAX_ATTEMPTS = 4;
+
+export function intakeView(intake: Intake & { matchedExistingHousehold?: boolean }): IntakeView {
+  const view: IntakeView = {
+    id: intake.id,
+    householdId: intake.householdId,
+    matchedExistingHousehold: intake.matchedExistingHousehold ?? false,
+    teamId: intake.teamId,
+    channel: intake.channel,
+    urgency: intake.urgency,
+    question: intake.question,
+    domains: intake.domains,
+    status: intake.status,
+    createdAt: intake.createdAt,
+    createdBy: intake.createdBy,
+  };
+  if (intake.source) view.source = intake.source;
+  if (intake.triage) view.triage = intake.triage;
+  return view;
+}
+
+function checkNewIntake(input: NewIntake, ports: IntakePorts, context: RequestContext): void {
+  const team = findTeam(ports.city, input.teamId);
+  if (!team || team.kind === 'doorbraakteam') {
+    throw invalidInput('The team is not a team that takes intakes in this city.', [
+      { name: 'teamId', code: 'unknown_team', reason: 'must be a wijkteam or the interventieteam of this city' },
+    ]);
+  }
+  if (!context.principal.teams.includes(input.teamId)) throw forbidden('You can only register intakes for your own teams.');
+  if (input.source && !CHANNELS_WITH_SOURCE.includes(input.channel)) {
+    throw invalidInput('A source is only given for a signal or a referral.', [
+      { name: 'source', code: 'not_allowed', reason: 'only allowed when channel is signal or referral' },
+    ]);
+  }
+}
+
+export async function registerIntake(ports: IntakePorts, context: RequestContext, input: NewIntake): Promise<IntakeView> {
+  checkNewIntake(input, ports, context);
+  const { store, hasher } = ports;
+  const address = normalizeAddress(input.household.address);
+  const addressHash = hasher.address(JSON.stringify([address.postcode, address.houseNumber, address.houseNumberAddition ?? '']));
+  const incoming: IncomingMember[] = input.household.members.map((member) => {
+    const known: IncomingMember = { name: member.name, birthDate: member.birthDate, role: member.role };
+    if (member.bsn) {
+      known.bsnHash = hasher.bsn(member.bsn);
+      known.bsnMasked = maskBsn(member.bsn);
+    }
+    return known;
+  });
+  const bsnHashes = [...new Set(incoming.flatMap((m) => (m.bsnHash ? [m.bsnHash] : [])))];
+  const withId = (member: IncomingMember): HouseholdMember => ({ id: newId(), ...member });
+  const now = context.now;
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const matches = await store.findHouseholdMatches(bsnHashes, addressHash);
+    const matchedId = chooseHousehold(matches);
+    const existing = matchedId ? await store.getHousehold(matchedId) : undefined;
+    const householdId = existing?.id ?? newId();
+    const intakeKey = newId();
+    const intake: Intake & { matchedExistingHousehold: boolean } = {
+      id: intakeIdOf(householdId, intakeKey),
+      householdId,
+      teamId: input.teamId,
+      channel: input.channel,
+      urgency: input.urgency,
+      question: input.question,
+      domains: [...new Set(input.domains)],
+      status: 'open',
+      visibleToTeams: teamsSeeingNewIntake(input.teamId, input.urgency, ports.city),
+      createdAt: now,
+      createdBy: context.principal.userId,
+      matchedExistingHousehold: existing !== undefined,
+    };
+    if (input.source) intake.source = input.source;
+    const log = processingLogLine(context, householdId, 'create', `/intakes/${intake.id}`);
+    try {
+      if (existing && existing.status === 'open') {
+        const added = membersNotYetKnown(existing.members, incoming).map(withId);
+        // A BSN that already points to an open household (this one or another) keeps its look-up.
+        const claimed = new Set(matches.byBsn.map((match) => match.bsnHash));
+        await store.registerInExistingHousehold({
+          household: { ...existing, members: [...existing.members, ...added], updatedAt: now, version: existing.version + 1 },
+          expectedVersion: existing.version,
+          newBsnHashes: added.flatMap((m) => (m.bsnHash && !claimed.has(m.bsnHash) ? [m.bsnHash] : [])),
+          intake,
+          log,
+        });
+      } else {
+        const household: Household = {
+          id: householdId,
+          teamId: input.teamId,
+          status: 'open',
+          address,
+          members: incoming.map(withId),
+          needsPlan: false,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        };
+        await store.registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log });
+      }
+      return intakeView(intake);
+    } catch (error) {
+      if (!(error instanceof ConcurrentChange)) throw error;
+    }
+  }
+  throw conflict('The household was changed by several registrations at once. Please try again.');
+}
+
+/** The household's own team, and the teams the intake was routed to, may see an intake. */
+function canSeeIntake(context: RequestContext, intake: Intake, household: Household): boolean {
+  return isMemberOfAny(context.principal, [household.teamId, ...intake.visibleToTeams]);
+}
+
+async function loadVisibleIntake(
+  ports: IntakePorts,
+  context: RequestContext,
+  intakeId: string,
+  rosterCheckUser?: string,
+) {
+  const ids = parseIntakeId(intakeId);
+  if (!ids) throw notFound('Intake');
+  const teamsToCheck = rosterCheckUser ? context.principal.teams : [];
+  const found = await ports.store.getIntake(
+    ids.householdId,
+    ids.intakeKey,
+    teamsToCheck.map((teamId) => ({ teamId, userId: rosterCheckUser ?? '' })),
+  );
+  if (!found.intake || !found.household || !canSeeIntake(context, found.intake, found.household)) throw notFound('Intake');
+  return { intake: found.intake, household: found.household, rosterHits: found.rosterHits };
+}
+
+export async function readIntake(ports: IntakePorts, context: RequestContext, intakeId: string): Promise<IntakeView> {
+  const { intake } = await loadVisibleIntake(ports, context, intakeId);
+  await ports.store.appendProcessingLog(processingLogLine(context, intake.householdId, 'read', `/intakes/${intake.id}`));
+  return intakeView(intake);
+}
+
+export async function triage(
+  ports: IntakePorts,
+  context: RequestContext,
+  intakeId: string,
+  input: TriageInput,
+): Promise<IntakeView> {
+  const { intake, household, rosterHits } = await loadVisibleIntake(ports, context, intakeId, input.coachId);
+  const result = triageIntake(intake, input, ports.city, context.principal.userId, context.now);
+  if (input.coachId) {
+    const coachTeams = new Set(rosterHits.map((hit) => hit.teamId));
+    const sharedTeam = [household.teamId, ...intake.visibleToTeams].some((team) => coachTeams.has(team));
+    if (!sharedTeam) {
+      throw invalidInput('The coach is not on the roster of a team that handles this intake.', [
+        { name: 'coachId', code: 'not_on_roster', reason: 'must have signed in once as a member of the team' },
+      ]);
+    }
+  }
+  try {
+    await ports.store.saveTriage({
+      intake: result.intake,
+      householdNeedsPlan: result.householdNeedsPlan,
+      now: context.now,
+      log: processingLogLine(context, intake.householdId, 'update', `/intakes/${intake.id}/triage`),
+    });
+  } catch (error) {
+    if (error instanceof ConcurrentChange) throw conflict('The intake has already been triaged.');
+    throw error;
+  }
+  return intakeView(result.intake);
+}
