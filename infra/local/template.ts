@@ -1,0 +1,126 @@
+import { App } from 'aws-cdk-lib';
+import { buildApp } from '../app.ts';
+import { FUNCTION_METADATA_KEY } from '../constructs/function.ts';
+
+type Resource = { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> };
+export type CfnTemplate = { Resources: Record<string, Resource> };
+
+export interface LocalTable {
+  logicalId: string;
+  keySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+  attributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
+  globalSecondaryIndexes: {
+    IndexName: string;
+    KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+    Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+  }[];
+  timeToLiveAttribute?: string;
+}
+
+export interface LocalFunction {
+  logicalId: string;
+  /** The folder under functions/. */
+  name: string;
+  /** Environment variables as the template sets them, with references still unresolved. */
+  environment: Record<string, unknown>;
+}
+
+export interface LocalRoute {
+  routeKey: string;
+  method: string;
+  path: string;
+  authorization: 'JWT' | 'NONE';
+  function: LocalFunction;
+}
+
+export interface LocalStackDefinition {
+  template: CfnTemplate;
+  table: LocalTable;
+  functions: LocalFunction[];
+  routes: LocalRoute[];
+  cors?: { allowOrigins: string[]; allowHeaders: string[]; allowMethods: string[]; exposeHeaders: string[]; maxAge?: number };
+}
+
+/** Synthesizes the city's stack in this process, without bundling, exactly as `cdk synth` builds it. */
+export function synthesizeCityTemplate(city: string): CfnTemplate {
+  const app = new App({ context: { city, 'aws:cdk:bundling-stacks': [] } });
+  const stack = buildApp(app);
+  return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
+}
+
+const only = (template: CfnTemplate, type: string) =>
+  Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+
+/** Reads what local mode runs from the template: the table, the functions and the routes between them. */
+export function readStackDefinition(template: CfnTemplate): LocalStackDefinition {
+  const tables = only(template, 'AWS::DynamoDB::Table');
+  if (tables.length !== 1) throw new Error(`expected one table in the template, found ${tables.length}`);
+  const [tableId, tableResource] = tables[0] as [string, Resource];
+  const tp = tableResource.Properties ?? {};
+  const table: LocalTable = {
+    logicalId: tableId,
+    keySchema: tp.KeySchema,
+    attributeDefinitions: tp.AttributeDefinitions,
+    globalSecondaryIndexes: tp.GlobalSecondaryIndexes ?? [],
+    timeToLiveAttribute: tp.TimeToLiveSpecification?.Enabled ? tp.TimeToLiveSpecification.AttributeName : undefined,
+  };
+
+  const functions = new Map<string, LocalFunction>();
+  for (const [logicalId, resource] of only(template, 'AWS::Lambda::Function')) {
+    const name = resource.Metadata?.[FUNCTION_METADATA_KEY];
+    if (typeof name !== 'string') continue;
+    functions.set(logicalId, { logicalId, name, environment: resource.Properties?.Environment?.Variables ?? {} });
+  }
+
+  const integrations = new Map(
+    only(template, 'AWS::ApiGatewayV2::Integration').map(([id, resource]) => {
+      const uri = resource.Properties?.IntegrationUri;
+      const target = uri?.['Fn::GetAtt']?.[0] as string | undefined;
+      return [id, target] as const;
+    }),
+  );
+
+  const routes: LocalRoute[] = only(template, 'AWS::ApiGatewayV2::Route').map(([id, resource]) => {
+    const props = resource.Properties ?? {};
+    const routeKey = props.RouteKey as string;
+    const [method = '', path = ''] = routeKey.split(' ');
+    const integrationRef = props.Target?.['Fn::Join']?.[1]?.[1]?.Ref as string | undefined;
+    const functionId = integrationRef ? integrations.get(integrationRef) : undefined;
+    const fn = functionId ? functions.get(functionId) : undefined;
+    if (!fn) throw new Error(`route ${id} (${routeKey}) has no function in the template`);
+    return { routeKey, method, path, authorization: props.AuthorizationType === 'JWT' ? 'JWT' : 'NONE', function: fn };
+  });
+
+  const api = only(template, 'AWS::ApiGatewayV2::Api')[0]?.[1];
+  const corsConfig = api?.Properties?.CorsConfiguration;
+  const cors = corsConfig
+    ? {
+        allowOrigins: corsConfig.AllowOrigins ?? [],
+        allowHeaders: corsConfig.AllowHeaders ?? [],
+        allowMethods: corsConfig.AllowMethods ?? [],
+        exposeHeaders: corsConfig.ExposeHeaders ?? [],
+        maxAge: corsConfig.MaxAge,
+      }
+    : undefined;
+
+  return { template, table, functions: [...functions.values()], routes, ...(cors ? { cors } : {}) };
+}
+
+/**
+ * Resolves the references the functions' environments hold: the table's name becomes the
+ * local table, a secret's ARN a local marker. Anything else unresolved is an error, so a new
+ * reference in the stack cannot pass unnoticed in local mode.
+ */
+export function resolveEnvironment(
+  fn: LocalFunction,
+  resolve: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fn.environment).map(([name, value]) => {
+      if (typeof value === 'string') return [name, value];
+      const ref = (value as { Ref?: string }).Ref;
+      if (ref && resolve[ref] !== undefined) return [name, resolve[ref]];
+      throw new Error(`local mode cannot resolve ${name} of function ${fn.name}: ${JSON.stringify(value)}`);
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { ROLES } from '#shared/auth.ts';
+import { localIdp } from './idp.ts';
+
+/** `npm run token -- --sub anna --roles intaker --teams velve-lindenhof [--name "Anna"] [--ttl 3600]` */
+const { values } = parseArgs({
+  options: {
+    sub: { type: 'string' },
+    roles: { type: 'string' },
+    teams: { type: 'string' },
+    name: { type: 'string' },
+    ttl: { type: 'string', default: '3600' },
+  },
+});
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const roles = list(values.roles);
+const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+if (!values.sub || roles.length === 0 || unknown.length > 0) {
+  console.error(
+    `usage: npm run token -- --sub <id> --roles <role,...> [--teams <team,...>] [--name "<name>"] [--ttl <seconds>]\nroles: ${ROLES.join(', ')}${unknown.length > 0 ? `\nunknown role: ${unknown.join(', ')}` : ''}`,
+  );
+  process.exit(2);
+}
+const idp = await localIdp();
+console.log(
+  await idp.sign(
+    { sub: values.sub, roles, teams: list(values.teams), ...(values.name ? { name: values.name } : {}) },
+    { expiresInSeconds: Number(values.ttl) },
+  ),
+);
