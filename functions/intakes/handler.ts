@@ -14,7 +14,7 @@ import { conflict } from '#shared/errors.ts';
 import type { TriageInput } from '#shared/domain/intake.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
 import type { RequestContext } from '#shared/processing-log.ts';
-import { type IntakeView, type NewIntake, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
+import { intakeView, type IntakeView, type NewIntake, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
 import type { IntakePorts } from '#shared/use-cases/ports.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { httpFunction } from '../http/pipeline.ts';
@@ -55,7 +55,7 @@ function idempotentRegistration(runtime: FunctionRuntime, ports: IntakePorts) {
     const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
     for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
       try {
-        return await register(request, context);
+        return intakeView(await register(request, context));
       } catch (error) {
         if (error instanceof IdempotencyValidationError) {
           throw conflict('This Idempotency-Key was used before with another body.');

@@ -78,17 +78,26 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       );
     },
 
-    async registerInExistingHousehold({ household, expectedVersion, newBsnHashes, intake, log }) {
+    async registerInExistingHousehold({ household, addedMembers, now, newBsnHashes, intake, log }) {
+      const adding = addedMembers.length > 0;
       await transactWrite(
         db,
         [
           {
-            Put: {
+            Update: {
               TableName: table,
-              Item: householdItem(household),
-              ConditionExpression: '#version = :expected AND #status = :open',
-              ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-              ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
+              Key: householdKey(household.id),
+              UpdateExpression: adding
+                ? 'SET updatedAt = :now, gsi1sk = :sortKey, members = list_append(members, :added) ADD version :one'
+                : 'SET updatedAt = :now, gsi1sk = :sortKey',
+              ConditionExpression: adding ? '#status = :open AND version = :expected' : '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':now': now,
+                ':sortKey': caseloadSortKey(now, household.id),
+                ':open': 'open',
+                ...(adding ? { ':added': addedMembers, ':one': 1, ':expected': household.version } : {}),
+              },
             },
           },
           put(intakeItem(intake), 'attribute_not_exists(pk)'),

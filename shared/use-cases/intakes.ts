@@ -57,9 +57,13 @@ export interface IntakeView {
 }
 
 /** Lost races are retried from a fresh read; more than this many in a row means heavy contention. */
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 6;
 
-export function intakeView(intake: Intake & { matchedExistingHousehold?: boolean }): IntakeView {
+/** Spreads the retries of writers that lost the same race, so they do not collide again. */
+const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+
+/** Also puts a replayed answer (whose field order the store did not keep) back in its one order. */
+export function intakeView(intake: Omit<Intake, 'visibleToTeams'> & { matchedExistingHousehold?: boolean }): IntakeView {
   const view: IntakeView = {
     id: intake.id,
     householdId: intake.householdId,
@@ -138,8 +142,9 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
         // A BSN that already points to an open household (this one or another) keeps its look-up.
         const claimed = new Set(matches.byBsn.map((match) => match.bsnHash));
         await store.registerInExistingHousehold({
-          household: { ...existing, members: [...existing.members, ...added], updatedAt: now, version: existing.version + 1 },
-          expectedVersion: existing.version,
+          household: existing,
+          addedMembers: added,
+          now,
           newBsnHashes: added.flatMap((m) => (m.bsnHash && !claimed.has(m.bsnHash) ? [m.bsnHash] : [])),
           intake,
           log,
@@ -161,6 +166,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
       return intakeView(intake);
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
+      await jitter(attempt);
     }
   }
   throw conflict('The household was changed by several registrations at once. Please try again.');

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth.ts';
 import type { CityRuntimeConfig } from '../city.ts';
-import type { Household, HouseholdMatches } from '../domain/household.ts';
+import type { Household, HouseholdMatches, HouseholdMember } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 
@@ -43,10 +43,15 @@ export interface IntakeStore {
     addressHash: string;
     log: ProcessingLogLine;
   }): Promise<void>;
-  /** One transaction; ConcurrentChange when the household changed since it was read. */
+  /**
+   * One transaction. Adding members needs the household unchanged since it was read
+   * (ConcurrentChange otherwise); an intake that adds nobody only needs it still open, so
+   * intakes for one household do not contend.
+   */
   registerInExistingHousehold(change: {
     household: Household;
-    expectedVersion: number;
+    addedMembers: HouseholdMember[];
+    now: string;
     newBsnHashes: string[];
     intake: Intake;
     log: ProcessingLogLine;

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { documentClient } from '#shared/db/client.ts';
+import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient } from '../../infra/local/dynamodb.ts';
+import { localIdp, type IdTokenClaims } from '../../infra/local/idp.ts';
+import { type LocalStack, startLocalStack } from '../../infra/local/server.ts';
+import type { LocalTable } from '../../infra/local/template.ts';
+
+/** A new, empty table in the run's DynamoDB Local, created from the synthesized template. */
+export async function freshTable() {
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `test-${randomUUID()}`;
+  const client = localDynamoClient(endpoint);
+  await ensureTable(client, tableName, JSON.parse(inject('tableDefinition')) as LocalTable);
+  client.destroy();
+  const db = documentClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  return { tableName, db, endpoint };
+}
+
+export interface TestApi {
+  stack: LocalStack;
+  url: (path: string) => string;
+  token(claims: IdTokenClaims): Promise<string>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+}
+
+/** The local stack on a free port, on a fresh table of the run's engine, with its own signing key. */
+export async function startTestApi(city = 'enschede'): Promise<TestApi> {
+  const idp = await localIdp(join(mkdtempSync(join(tmpdir(), 'wijkteams-idp-')), 'key.json'));
+  const stack = await startLocalStack({
+    city,
+    port: 0,
+    dataDir: ':memory:',
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName: `test-${randomUUID()}`,
+    idp,
+    logLevel: 'SILENT',
+  });
+  const url = (path: string) => `${stack.url}/v1${path}`;
+  return {
+    stack,
+    url,
+    token: (claims) => idp.sign(claims),
+    async call(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(url(path), { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await response.text();
+      let parsed: unknown;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: response.status, headers: response.headers, body: parsed, text };
+    },
+  };
+}
