@@ -9,9 +9,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { ROLES } from '#shared/auth.ts';
 import { BASE_PATH } from '#functions/http/contract.ts';
 import { functionNames, routes } from '#functions/routes.ts';
+import { ROLES } from '#shared/auth.ts';
 import { type CityConfig, runtimeConfigOf } from './cities.ts';
 import { WijkteamsFunction } from './constructs/function.ts';
 import { CityTable } from './constructs/table.ts';
@@ -135,9 +135,7 @@ export class CityStack extends Stack {
     });
 
     const authorizer = new HttpUserPoolAuthorizer('Professionals', userPool, { userPoolClients: [webClient] });
-    const integrations = new Map(
-      [...functions].map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn)] as const),
-    );
+    const integrations = new Map([...functions].map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn)] as const));
     for (const route of routes) {
       const integration = integrations.get(route.fn);
       if (!integration) throw new Error(`route ${route.operationId} names unknown function ${route.fn}`);

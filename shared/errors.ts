@@ -41,8 +41,7 @@ export class DomainError extends Error {
   }
 }
 
-export const invalidInput = (detail: string, invalidParams: InvalidParam[] = []) =>
-  new DomainError('invalid_input', detail, invalidParams);
+export const invalidInput = (detail: string, invalidParams: InvalidParam[] = []) => new DomainError('invalid_input', detail, invalidParams);
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
 export const notFound = (resource: string) => new DomainError('not_found', `${resource} not found`);
 export const conflict = (detail: string) => new DomainError('conflict', detail);

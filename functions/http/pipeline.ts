@@ -77,7 +77,8 @@ function issuesToParams(issues: z.core.$ZodIssue[], prefix: string): InvalidPara
 function validate(schema: z.ZodType | undefined, value: unknown, where: string): Record<string, unknown> {
   if (!schema) return {};
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalidInput(`The request ${where} is not valid.`, issuesToParams(parsed.error.issues, where === 'body' ? '' : where));
+  if (!parsed.success)
+    throw invalidInput(`The request ${where} is not valid.`, issuesToParams(parsed.error.issues, where === 'body' ? '' : where));
   return parsed.data as Record<string, unknown>;
 }
 

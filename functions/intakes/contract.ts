@@ -21,7 +21,10 @@ const Member = z.strictObject({
 const Address = z.strictObject({
   postcode: z.string().refine(isDutchPostcode, 'must be a Dutch postcode such as 1234AB'),
   houseNumber: z.string().regex(/^[1-9]\d{0,4}$/, 'must be a house number such as 12'),
-  houseNumberAddition: z.string().regex(/^[A-Za-z0-9-]{1,6}$/, 'must be up to six letters or digits').optional(),
+  houseNumberAddition: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,6}$/, 'must be up to six letters or digits')
+    .optional(),
 });
 
 const Source = z.strictObject({
@@ -89,7 +92,7 @@ export const IdempotencyHeaders = z.object({
     .max(255)
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
     .optional()
-    .meta({ description: 'A key of the client\'s choosing: a retry with the same key and body replays the first answer.' }),
+    .meta({ description: "A key of the client's choosing: a retry with the same key and body replays the first answer." }),
 });
 
 export const registerIntakeRoute = defineRoute({
@@ -97,7 +100,7 @@ export const registerIntakeRoute = defineRoute({
   method: 'POST',
   path: '/intakes',
   fn: 'intakes',
-  summary: 'Register an intake with the resident\'s story',
+  summary: "Register an intake with the resident's story",
   tag: 'Intakes',
   auth: 'jwt',
   roles: INTAKE_ROLES,

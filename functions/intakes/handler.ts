@@ -10,11 +10,11 @@ import { dynamoIntakeStore } from '#shared/db/intake-store.ts';
 import { idempotencyPartition } from '#shared/db/keys.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { TABLE_SCHEMA } from '#shared/db/table-schema.ts';
-import { conflict } from '#shared/errors.ts';
 import type { TriageInput } from '#shared/domain/intake.ts';
+import { conflict } from '#shared/errors.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
 import type { RequestContext } from '#shared/processing-log.ts';
-import { intakeView, type IntakeView, type NewIntake, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
+import { type IntakeView, intakeView, type NewIntake, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
 import type { IntakePorts } from '#shared/use-cases/ports.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { httpFunction } from '../http/pipeline.ts';
@@ -61,7 +61,8 @@ function idempotentRegistration(runtime: FunctionRuntime, ports: IntakePorts) {
           throw conflict('This Idempotency-Key was used before with another body.');
         }
         if (!(error instanceof IdempotencyAlreadyInProgressError) || Date.now() > deadline) {
-          if (error instanceof IdempotencyAlreadyInProgressError) throw conflict('A request with this Idempotency-Key is still in progress.');
+          if (error instanceof IdempotencyAlreadyInProgressError)
+            throw conflict('A request with this Idempotency-Key is still in progress.');
           throw error;
         }
       }

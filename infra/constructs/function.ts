@@ -1,10 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type * as kms from 'aws-cdk-lib/aws-kms';
-import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -48,7 +48,8 @@ export class WijkteamsFunction extends Construct {
         sourceMap: true,
         mainFields: ['module', 'main'],
         // Some dependencies still call require(); ESM has none of its own.
-        banner: "import { createRequire as __wijkteamsCreateRequire } from 'node:module'; const require = __wijkteamsCreateRequire(import.meta.url);",
+        banner:
+          "import { createRequire as __wijkteamsCreateRequire } from 'node:module'; const require = __wijkteamsCreateRequire(import.meta.url);",
       },
     });
     (this.fn.node.defaultChild as lambda.CfnFunction).addMetadata(FUNCTION_METADATA_KEY, props.name);

@@ -17,7 +17,10 @@ const KEY_ID = 'wijkteams-local-1';
 export const DEFAULT_IDP_KEY_FILE = resolve(PROJECT_ROOT, '.local/idp-key.json');
 
 export interface LocalIdp {
-  sign(claims: IdTokenClaims, options?: { expiresInSeconds?: number; issuer?: string; audience?: string; notBefore?: number }): Promise<string>;
+  sign(
+    claims: IdTokenClaims,
+    options?: { expiresInSeconds?: number; issuer?: string; audience?: string; notBefore?: number },
+  ): Promise<string>;
   /** The verified claims, or undefined for any token the authorizer would refuse. */
   verify(token: string): Promise<JWTPayload | undefined>;
 }

@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { documentClient } from '#shared/db/client.ts';
 import type { HttpEvent } from '#functions/http/pipeline.ts';
 import { readEnvironment, runtimeFrom } from '#functions/runtime.ts';
+import { documentClient } from '#shared/db/client.ts';
 import { PROJECT_ROOT } from '../constructs/function.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
 import { claimsAsApiGatewayPassesThem, type LocalIdp, localIdp } from './idp.ts';
@@ -124,8 +124,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const tableName = options.tableName ?? `wijkteams-${city}`;
   const idp = options.idp ?? (await localIdp());
 
-  let dynamo: LocalDynamo | undefined;
-  const dynamoEndpoint = options.dynamoEndpoint ?? (dynamo = await startDynamoDbLocal(dataDir ? { dataDir } : {})).endpoint;
+  const dynamo: LocalDynamo | undefined = options.dynamoEndpoint ? undefined : await startDynamoDbLocal(dataDir ? { dataDir } : {});
+  const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
   const db = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
     await ensureTable(db as never, tableName, definition.table);
@@ -264,7 +264,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       console.error(`local: function ${match.route.function.name} crashed:`, (error as Error).name);
       return gatewayAnswer(res, 500, 'Internal Server Error', corsHeaders(headers.origin));
     }
-    const response = typeof result === 'object' && result !== null && 'statusCode' in result ? result : { statusCode: 200, body: JSON.stringify(result) };
+    const response =
+      typeof result === 'object' && result !== null && 'statusCode' in result ? result : { statusCode: 200, body: JSON.stringify(result) };
     // API Gateway drops headers without a value; Node's http would throw on them.
     const responseHeaders: Record<string, string> = { 'apigw-requestid': requestId, ...corsHeaders(headers.origin) };
     for (const [name, value] of Object.entries(response.headers ?? {})) {

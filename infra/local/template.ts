@@ -48,8 +48,7 @@ export function synthesizeCityTemplate(city: string): CfnTemplate {
   return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
 }
 
-const only = (template: CfnTemplate, type: string) =>
-  Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+const only = (template: CfnTemplate, type: string) => Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
 
 /** Reads what local mode runs from the template: the table, the functions and the routes between them. */
 export function readStackDefinition(template: CfnTemplate): LocalStackDefinition {
@@ -111,10 +110,7 @@ export function readStackDefinition(template: CfnTemplate): LocalStackDefinition
  * local table, a secret's ARN a local marker. Anything else unresolved is an error, so a new
  * reference in the stack cannot pass unnoticed in local mode.
  */
-export function resolveEnvironment(
-  fn: LocalFunction,
-  resolve: Record<string, string>,
-): Record<string, string> {
+export function resolveEnvironment(fn: LocalFunction, resolve: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(fn.environment).map(([name, value]) => {
       if (typeof value === 'string') return [name, value];

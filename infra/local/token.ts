@@ -13,7 +13,11 @@ const { values } = parseArgs({
   },
 });
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const roles = list(values.roles);
 const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
 if (!values.sub || roles.length === 0 || unknown.length > 0) {

@@ -1,17 +1,12 @@
 import { type CityRuntimeConfig, interventieteamOf } from '../city.ts';
-import { conflict, invalidInput, type InvalidParam } from '../errors.ts';
+import { conflict, type InvalidParam, invalidInput } from '../errors.ts';
 import type { LifeDomain } from './life-domains.ts';
 
 export const CHANNELS = ['walk_in', 'phone', 'email', 'signal', 'referral'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const URGENCIES = ['normal', 'acute'] as const;
 export type Urgency = (typeof URGENCIES)[number];
-export const TRIAGE_OUTCOMES = [
-  'resolved_by_intaker',
-  'referred_to_coach',
-  'referred_to_interventieteam',
-  'referred_external',
-] as const;
+export const TRIAGE_OUTCOMES = ['resolved_by_intaker', 'referred_to_coach', 'referred_to_interventieteam', 'referred_external'] as const;
 export type TriageOutcome = (typeof TRIAGE_OUTCOMES)[number];
 export type Complexity = 'simple' | 'complex';
 
@@ -86,13 +81,7 @@ export interface TriageResult {
   householdNeedsPlan: boolean;
 }
 
-export function triageIntake(
-  intake: Intake,
-  input: TriageInput,
-  city: CityRuntimeConfig,
-  by: string,
-  now: string,
-): TriageResult {
+export function triageIntake(intake: Intake, input: TriageInput, city: CityRuntimeConfig, by: string, now: string): TriageResult {
   if (intake.status !== 'open') throw conflict('The intake has already been triaged.');
   checkTriageFields(input);
   const triage: Triage = { outcome: input.outcome, triagedAt: now, triagedBy: by };

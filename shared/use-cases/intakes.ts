@@ -177,12 +177,7 @@ function canSeeIntake(context: RequestContext, intake: Intake, household: Househ
   return isMemberOfAny(context.principal, [household.teamId, ...intake.visibleToTeams]);
 }
 
-async function loadVisibleIntake(
-  ports: IntakePorts,
-  context: RequestContext,
-  intakeId: string,
-  rosterCheckUser?: string,
-) {
+async function loadVisibleIntake(ports: IntakePorts, context: RequestContext, intakeId: string, rosterCheckUser?: string) {
   const ids = parseIntakeId(intakeId);
   if (!ids) throw notFound('Intake');
   const teamsToCheck = rosterCheckUser ? context.principal.teams : [];
@@ -201,12 +196,7 @@ export async function readIntake(ports: IntakePorts, context: RequestContext, in
   return intakeView(intake);
 }
 
-export async function triage(
-  ports: IntakePorts,
-  context: RequestContext,
-  intakeId: string,
-  input: TriageInput,
-): Promise<IntakeView> {
+export async function triage(ports: IntakePorts, context: RequestContext, intakeId: string, input: TriageInput): Promise<IntakeView> {
   const { intake, household, rosterHits } = await loadVisibleIntake(ports, context, intakeId, input.coachId);
   const result = triageIntake(intake, input, ports.city, context.principal.userId, context.now);
   if (input.coachId) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '#shared/errors.ts';
 import { type Intake, teamsSeeingNewIntake, triageIntake } from '#shared/domain/intake.ts';
+import type { DomainError } from '#shared/errors.ts';
 import { cities, runtimeConfigOf } from '../../infra/cities.ts';
 
 const city = runtimeConfigOf(cities.enschede);
@@ -38,9 +38,20 @@ describe('routing a new intake', () => {
 
 describe('triage', () => {
   it('resolves an intake with a resolution', () => {
-    const { intake, householdNeedsPlan } = triageIntake(openIntake, { outcome: 'resolved_by_intaker', resolution: 'Pointed to the food bank' }, city, 'anna', now);
+    const { intake, householdNeedsPlan } = triageIntake(
+      openIntake,
+      { outcome: 'resolved_by_intaker', resolution: 'Pointed to the food bank' },
+      city,
+      'anna',
+      now,
+    );
     expect(intake.status).toBe('triaged');
-    expect(intake.triage).toEqual({ outcome: 'resolved_by_intaker', resolution: 'Pointed to the food bank', triagedAt: now, triagedBy: 'anna' });
+    expect(intake.triage).toEqual({
+      outcome: 'resolved_by_intaker',
+      resolution: 'Pointed to the food bank',
+      triagedAt: now,
+      triagedBy: 'anna',
+    });
     expect(householdNeedsPlan).toBe(false);
   });
 

@@ -66,7 +66,10 @@ describe('POST /intakes', () => {
         channel: 'phone',
         household: {
           address: { postcode: '7511 XY', houseNumber: '99' },
-          members: [{ ...jan, bsn: '123456782' }, { name: 'Pien Jansen', birthDate: '2016-05-05', role: 'child' }],
+          members: [
+            { ...jan, bsn: '123456782' },
+            { name: 'Pien Jansen', birthDate: '2016-05-05', role: 'child' },
+          ],
         },
       }),
     });
@@ -94,7 +97,10 @@ describe('POST /intakes', () => {
     const second = await api.call('POST', '/intakes', {
       token: anna,
       body: intakeBody({
-        household: { address: { postcode: '7546ef', houseNumber: '7', houseNumberAddition: 'B' }, members: [{ name: 'Els', birthDate: '1970-01-01', role: 'adult' }] },
+        household: {
+          address: { postcode: '7546ef', houseNumber: '7', houseNumberAddition: 'B' },
+          members: [{ name: 'Els', birthDate: '1970-01-01', role: 'adult' }],
+        },
       }),
     });
     expect(second.body).toMatchObject({ matchedExistingHousehold: true, householdId: first.body.householdId });
@@ -118,8 +124,25 @@ describe('POST /intakes', () => {
   });
 
   it('shows an acute intake to the interventieteam, and a normal one not', async () => {
-    const acute = await api.call('POST', '/intakes', { token: anna, body: intakeBody({ urgency: 'acute', household: { address: { postcode: '7548 AA', houseNumber: '5' }, members: [{ name: 'Ria', birthDate: '1990-02-02', role: 'adult' }] } }) });
-    const normal = await api.call('POST', '/intakes', { token: anna, body: intakeBody({ household: { address: { postcode: '7548 AA', houseNumber: '6' }, members: [{ name: 'Rob', birthDate: '1990-02-02', role: 'adult' }] } }) });
+    const acute = await api.call('POST', '/intakes', {
+      token: anna,
+      body: intakeBody({
+        urgency: 'acute',
+        household: {
+          address: { postcode: '7548 AA', houseNumber: '5' },
+          members: [{ name: 'Ria', birthDate: '1990-02-02', role: 'adult' }],
+        },
+      }),
+    });
+    const normal = await api.call('POST', '/intakes', {
+      token: anna,
+      body: intakeBody({
+        household: {
+          address: { postcode: '7548 AA', houseNumber: '6' },
+          members: [{ name: 'Rob', birthDate: '1990-02-02', role: 'adult' }],
+        },
+      }),
+    });
     expect((await api.call('GET', `/intakes/${acute.body.id}`, { token: ivo })).status).toBe(200);
     expect((await api.call('GET', `/intakes/${normal.body.id}`, { token: ivo })).status).toBe(404);
   });
@@ -140,21 +163,57 @@ describe('POST /intakes', () => {
 describe('bad input changes nothing', () => {
   const cases: [string, { body?: unknown; rawBody?: string; headers?: Record<string, string> }, number, string?][] = [
     ['malformed JSON', { rawBody: '{"teamId": ', headers: { 'content-type': 'application/json' } }, 400, 'body'],
-    ['a body that is not JSON', { rawBody: 'teamId=velve-lindenhof', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415],
+    [
+      'a body that is not JSON',
+      { rawBody: 'teamId=velve-lindenhof', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      415,
+    ],
     ['no content type', { rawBody: JSON.stringify(intakeBody()) }, 415],
-    ['a BSN failing the 11-proef', { body: intakeBody({ household: { address: { postcode: '7544AB', houseNumber: '1' }, members: [{ ...jan, bsn: '123456789' }] } }) }, 400, 'household.members.0.bsn'],
+    [
+      'a BSN failing the 11-proef',
+      { body: intakeBody({ household: { address: { postcode: '7544AB', houseNumber: '1' }, members: [{ ...jan, bsn: '123456789' }] } }) },
+      400,
+      'household.members.0.bsn',
+    ],
     ['an unknown life domain', { body: intakeBody({ domains: ['finances', 'astrology'] }) }, 400, 'domains.1'],
     ['a story over 10,000 characters', { body: intakeBody({ question: 'x'.repeat(10_001) }) }, 400, 'question'],
     ['an empty story', { body: intakeBody({ question: '   ' }) }, 400, 'question'],
-    ['a birth date in the future', { body: intakeBody({ household: { address: { postcode: '7544AB', houseNumber: '1' }, members: [{ ...jan, birthDate: '2999-01-01' }] } }) }, 400, 'household.members.0.birthDate'],
-    ['an impossible date', { body: intakeBody({ household: { address: { postcode: '7544AB', houseNumber: '1' }, members: [{ ...jan, birthDate: '2001-02-30' }] } }) }, 400, 'household.members.0.birthDate'],
-    ['a foreign postcode', { body: intakeBody({ household: { address: { postcode: 'SW1A 1AA', houseNumber: '1' }, members: [jan] } }) }, 400, 'household.address.postcode'],
+    [
+      'a birth date in the future',
+      {
+        body: intakeBody({
+          household: { address: { postcode: '7544AB', houseNumber: '1' }, members: [{ ...jan, birthDate: '2999-01-01' }] },
+        }),
+      },
+      400,
+      'household.members.0.birthDate',
+    ],
+    [
+      'an impossible date',
+      {
+        body: intakeBody({
+          household: { address: { postcode: '7544AB', houseNumber: '1' }, members: [{ ...jan, birthDate: '2001-02-30' }] },
+        }),
+      },
+      400,
+      'household.members.0.birthDate',
+    ],
+    [
+      'a foreign postcode',
+      { body: intakeBody({ household: { address: { postcode: 'SW1A 1AA', houseNumber: '1' }, members: [jan] } }) },
+      400,
+      'household.address.postcode',
+    ],
     ['an unknown field', { body: { ...intakeBody(), bsn: '111222333' } }, 400],
     ['an unknown team', { body: intakeBody({ teamId: 'atlantis' }) }, 400, 'teamId'],
     ['the doorbraakteam as intake team', { body: intakeBody({ teamId: 'doorbraakteam' }) }, 400, 'teamId'],
-    ['a team not the caller\'s', { body: intakeBody({ teamId: 'pathmos' }) }, 403],
+    ["a team not the caller's", { body: intakeBody({ teamId: 'pathmos' }) }, 403],
     ['a JSON array', { body: [intakeBody()] }, 400],
-    ['a body over 256 kB', { rawBody: JSON.stringify({ ...intakeBody(), question: 'x'.repeat(300_000) }), headers: { 'content-type': 'application/json' } }, 413],
+    [
+      'a body over 256 kB',
+      { rawBody: JSON.stringify({ ...intakeBody(), question: 'x'.repeat(300_000) }), headers: { 'content-type': 'application/json' } },
+      413,
+    ],
   ];
 
   it.each(cases)('%s → %i problem+json', async (_name, request, status, param) => {
@@ -220,7 +279,7 @@ describe('authentication, as API Gateway answers it', () => {
 });
 
 describe('GET /intakes/{id}', () => {
-  it('answers 404 alike for an unknown id, a malformed id and another team\'s intake', async () => {
+  it("answers 404 alike for an unknown id, a malformed id and another team's intake", async () => {
     const created = await api.call('POST', '/intakes', { token: anna, body: intakeBody() });
     const unknown = `${created.body.householdId}.AAAAAAAAAAAAAAAAAAAAAA`;
     const replies = await Promise.all([
@@ -256,13 +315,29 @@ describe('GET /intakes/{id}', () => {
 
 describe('POST /intakes/{id}/triage', () => {
   const register = async () =>
-    (await api.call('POST', '/intakes', { token: anna, body: intakeBody({ household: { address: { postcode: '7549 ZZ', houseNumber: String(Math.floor(Math.random() * 90000) + 1) }, members: [{ name: 'X', birthDate: '1980-01-01', role: 'adult' }] } }) })).body;
+    (
+      await api.call('POST', '/intakes', {
+        token: anna,
+        body: intakeBody({
+          household: {
+            address: { postcode: '7549 ZZ', houseNumber: String(Math.floor(Math.random() * 90000) + 1) },
+            members: [{ name: 'X', birthDate: '1980-01-01', role: 'adult' }],
+          },
+        }),
+      })
+    ).body;
 
   it('resolves an intake, and refuses a second triage with 409', async () => {
     const intake = await register();
-    const first = await api.call('POST', `/intakes/${intake.id}/triage`, { token: anna, body: { outcome: 'resolved_by_intaker', resolution: 'Voedselbank' } });
+    const first = await api.call('POST', `/intakes/${intake.id}/triage`, {
+      token: anna,
+      body: { outcome: 'resolved_by_intaker', resolution: 'Voedselbank' },
+    });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ status: 'triaged', triage: { outcome: 'resolved_by_intaker', resolution: 'Voedselbank', triagedBy: 'anna' } });
+    expect(first.body).toMatchObject({
+      status: 'triaged',
+      triage: { outcome: 'resolved_by_intaker', resolution: 'Voedselbank', triagedBy: 'anna' },
+    });
     const second = await api.call('POST', `/intakes/${intake.id}/triage`, { token: anna, body: { outcome: 'referred_external' } });
     expect(second.status).toBe(409);
     expect((await api.call('GET', `/intakes/${intake.id}`, { token: anna })).body.triage.outcome).toBe('resolved_by_intaker');
@@ -280,7 +355,10 @@ describe('POST /intakes/{id}/triage', () => {
   it('refers a complex case to a coach on the roster and marks the household as needing a plan', async () => {
     await api.call('GET', '/teams', { token: kees }); // Kees signs in once, so he is on the roster.
     const intake = await register();
-    const reply = await api.call('POST', `/intakes/${intake.id}/triage`, { token: anna, body: { outcome: 'referred_to_coach', coachId: 'kees', complexity: 'complex' } });
+    const reply = await api.call('POST', `/intakes/${intake.id}/triage`, {
+      token: anna,
+      body: { outcome: 'referred_to_coach', coachId: 'kees', complexity: 'complex' },
+    });
     expect(reply.status).toBe(200);
     const household = await api.stack.db.send(
       new QueryCommand({
@@ -294,7 +372,10 @@ describe('POST /intakes/{id}/triage', () => {
 
   it('refuses a coach who never signed in to the team, and missing fields, changing nothing', async () => {
     const intake = await register();
-    const unknownCoach = await api.call('POST', `/intakes/${intake.id}/triage`, { token: anna, body: { outcome: 'referred_to_coach', coachId: 'nobody', complexity: 'simple' } });
+    const unknownCoach = await api.call('POST', `/intakes/${intake.id}/triage`, {
+      token: anna,
+      body: { outcome: 'referred_to_coach', coachId: 'nobody', complexity: 'simple' },
+    });
     expect(unknownCoach.status).toBe(400);
     expect(unknownCoach.body.invalidParams[0].name).toBe('coachId');
     const incomplete = await api.call('POST', `/intakes/${intake.id}/triage`, { token: anna, body: { outcome: 'referred_to_coach' } });
@@ -304,7 +385,7 @@ describe('POST /intakes/{id}/triage', () => {
     expect((await api.call('GET', `/intakes/${intake.id}`, { token: anna })).body.status).toBe('open');
   });
 
-  it('answers 404 for another team\'s intake', async () => {
+  it("answers 404 for another team's intake", async () => {
     const intake = await register();
     const reply = await api.call('POST', `/intakes/${intake.id}/triage`, { token: otto, body: { outcome: 'referred_external' } });
     expect(reply.status).toBe(404);
@@ -313,7 +394,12 @@ describe('POST /intakes/{id}/triage', () => {
 
 describe('Idempotency-Key on POST /intakes', () => {
   it('replays the first answer for a retry and creates nothing more', async () => {
-    const body = intakeBody({ household: { address: { postcode: '7550 AA', houseNumber: '1' }, members: [{ name: 'Idem', birthDate: '1980-01-01', role: 'adult' }] } });
+    const body = intakeBody({
+      household: {
+        address: { postcode: '7550 AA', houseNumber: '1' },
+        members: [{ name: 'Idem', birthDate: '1980-01-01', role: 'adult' }],
+      },
+    });
     const headers = { 'idempotency-key': 'retry-test-1' };
     const first = await api.call('POST', '/intakes', { token: anna, body, headers });
     const again = await api.call('POST', '/intakes', { token: anna, body, headers });
@@ -332,14 +418,19 @@ describe('Idempotency-Key on POST /intakes', () => {
   });
 
   it('answers concurrent retries with one intake and identical replies', async () => {
-    const body = intakeBody({ household: { address: { postcode: '7550 AB', houseNumber: '2' }, members: [{ name: 'Conc', birthDate: '1980-01-01', role: 'adult' }] } });
+    const body = intakeBody({
+      household: {
+        address: { postcode: '7550 AB', houseNumber: '2' },
+        members: [{ name: 'Conc', birthDate: '1980-01-01', role: 'adult' }],
+      },
+    });
     const headers = { 'idempotency-key': 'retry-test-3' };
     const replies = await Promise.all(Array.from({ length: 10 }, () => api.call('POST', '/intakes', { token: anna, body, headers })));
     expect(new Set(replies.map((r) => r.status))).toEqual(new Set([201]));
-    expect(new Set(replies.map((r) => r.text)), [...new Set(replies.map((r) => r.text))].join("\n")).toHaveProperty("size", 1);
+    expect(new Set(replies.map((r) => r.text)), [...new Set(replies.map((r) => r.text))].join('\n')).toHaveProperty('size', 1);
   });
 
-  it('keeps one professional\'s key apart from another\'s', async () => {
+  it("keeps one professional's key apart from another's", async () => {
     const headers = { 'idempotency-key': 'shared-key' };
     const mine = await api.call('POST', '/intakes', { token: anna, body: intakeBody(), headers });
     const kees2 = await api.call('POST', '/intakes', { token: kees, body: intakeBody(), headers });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { documentClient } from '#shared/db/client.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient } from '../../infra/local/dynamodb.ts';
-import { localIdp, type IdTokenClaims } from '../../infra/local/idp.ts';
+import { type IdTokenClaims, localIdp } from '../../infra/local/idp.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/server.ts';
 import type { LocalTable } from '../../infra/local/template.ts';
 

@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeKeyOf } from '#functions/http/contract.ts';
+import { routes } from '#functions/routes.ts';
+import { startTestApi, type TestApi } from '../setup/helpers.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stack.stop());
+
+describe('one route table for CDK, local mode and the document', () => {
+  it("serves exactly the routes the synthesized template declares, which are the contract's", () => {
+    expect(api.stack.definition.routes.map((r) => r.routeKey).sort()).toEqual(routes.map(routeKeyOf).sort());
+    for (const route of api.stack.definition.routes) {
+      expect(route.function.name).toBe(routes.find((r) => routeKeyOf(r) === route.routeKey)?.fn);
+    }
+  });
+
+  it('documents every route in the served OpenAPI document', async () => {
+    const { body } = await api.call('GET', '/openapi.json');
+    const documented = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} /v1${path}`),
+    );
+    expect(documented.sort()).toEqual(routes.map(routeKeyOf).sort());
+    expect(body.servers).toEqual([expect.objectContaining({ url: '/v1' })]);
+  });
+});
+
+/** Errors (severity 0) the Logius ruleset finds in a document. */
+function lintErrors(document: unknown): string[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'wijkteams-openapi-')), 'openapi.json');
+  writeFileSync(file, JSON.stringify(document));
+  const ruleset = resolve(import.meta.dirname, '../../../shared/conformance/nl-api-design-rules.spectral.yaml');
+  let output: string;
+  try {
+    output = execFileSync('npx', ['spectral', 'lint', '-r', ruleset, '-f', 'json', '-q', file], { encoding: 'utf8' });
+  } catch (error) {
+    // spectral exits 1 when it finds errors; its findings are still on stdout.
+    output = (error as { stdout: string }).stdout;
+  }
+  const findings = JSON.parse(output) as { code: string; message: string; severity: number; path: string[] }[];
+  return findings.filter((finding) => finding.severity === 0).map((e) => `${e.code} ${e.path.join('.')}: ${e.message}`);
+}
+
+describe('NL API Design Rules', () => {
+  it('the served OpenAPI document passes the Logius linter with zero errors', async () => {
+    const { body } = await api.call('GET', '/openapi.json');
+    expect(lintErrors(body)).toEqual([]);
+    // The linter really runs: the same document without its contact is refused.
+    const { contact: _contact, ...info } = body.info;
+    expect(lintErrors({ ...body, info }).join('\n')).toContain('info-contact');
+  }, 60_000);
+
+  it('sends the API-Version header on every answer, errors included', async () => {
+    const replies = await Promise.all([
+      api.call('GET', '/health'),
+      api.call('GET', '/teams', { token: await api.token({ sub: 'a', roles: ['beheerder'] }) }),
+      api.call('GET', '/intakes/x', { token: await api.token({ sub: 'a', roles: ['intaker'], teams: ['pathmos'] }) }),
+    ]);
+    for (const reply of replies) expect(reply.headers.get('api-version')).toBe('1.0.0');
+  });
+});
+
+describe('teams', () => {
+  it("lists the city's teams to any signed-in role", async () => {
+    const token = await api.token({ sub: 'bea', roles: ['beheerder'] });
+    const { status, body } = await api.call('GET', '/teams', { token });
+    expect(status).toBe(200);
+    expect(body.items).toContainEqual({
+      id: 'velve-lindenhof',
+      name: 'Wijkteam Velve-Lindenhof',
+      kind: 'wijkteam',
+      neighbourhoods: ['Velve-Lindenhof'],
+    });
+    expect(body.items.find((t: { kind: string }) => t.kind === 'doorbraakteam')).toBeDefined();
+  });
+
+  it("lists a team's roster, refreshed as its members sign in, to members only", async () => {
+    const lisa = await api.token({ sub: 'lisa', name: 'Lisa Smit', roles: ['teamleider'], teams: ['wesselerbrink'] });
+    const kim = await api.token({ sub: 'kim', name: 'Kim', roles: ['wijkcoach'], teams: ['wesselerbrink', 'pathmos'] });
+    await Promise.all([api.call('GET', '/teams', { token: kim }), api.call('GET', '/teams', { token: lisa })]);
+    const roster = await api.call('GET', '/teams/wesselerbrink/members', { token: lisa });
+    expect(roster.status).toBe(200);
+    expect(roster.body.items.map((m: { userId: string }) => m.userId).sort()).toEqual(['kim', 'lisa']);
+    expect(roster.body.items.find((m: { userId: string }) => m.userId === 'lisa')).toMatchObject({
+      name: 'Lisa Smit',
+      roles: ['teamleider'],
+    });
+    const outsider = await api.token({ sub: 'out', roles: ['wijkcoach'], teams: ['binnenstad'] });
+    expect((await api.call('GET', '/teams/wesselerbrink/members', { token: outsider })).status).toBe(403);
+    expect((await api.call('GET', '/teams/atlantis/members', { token: lisa })).status).toBe(404);
+  });
+});
+
+describe('CORS as configured for the city', () => {
+  it("answers a preflight from the city's web origin and not from another", async () => {
+    const preflight = (origin: string) =>
+      fetch(api.url('/intakes'), {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+    const allowed = await preflight('https://wijkteams.enschede.nl');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://wijkteams.enschede.nl');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    const refused = await preflight('https://evil.example');
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

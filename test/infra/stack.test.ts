@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeKeyOf } from '#functions/http/contract.ts';
+import { routes } from '#functions/routes.ts';
+import { ROLES } from '#shared/auth.ts';
+import { buildApp } from '../../infra/app.ts';
+import { cities, cityConfig, cityIds } from '../../infra/cities.ts';
+
+const synth = (city: string) => {
+  const app = new App({ context: { city, 'aws:cdk:bundling-stacks': [] } });
+  return Template.fromStack(buildApp(app));
+};
+
+let template: Template;
+beforeAll(() => {
+  template = synth('enschede');
+});
+
+describe('the city stack', () => {
+  it('keeps the single table safe: on demand, PITR, deletion protection, retained, encrypted with its own key, TTL', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          Match.objectLike({
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+          }),
+          Match.objectLike({
+            IndexName: 'gsi2',
+            KeySchema: [
+              { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+            ],
+          }),
+        ],
+      }),
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('runs every function on Node.js 24, arm64, with JSON logs, tracing and the city configuration', () => {
+    const functions = template.findResources('AWS::Lambda::Function', { Metadata: { 'wijkteams:function': Match.anyValue() } });
+    expect(Object.keys(functions).sort()).toHaveLength(new Set(routes.map((r) => r.fn)).size);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        LoggingConfig: { LogFormat: 'JSON' },
+        TracingConfig: { Mode: 'Active' },
+      });
+      const config = JSON.parse(fn.Properties.Environment.Variables.CITY_CONFIG);
+      expect(config).toMatchObject({ cityId: 'enschede', decisionSlaHours: 72 });
+      expect(config.teams.map((t: { id: string }) => t.id)).toContain('velve-lindenhof');
+    }
+  });
+
+  it('gives the look-up key only to the function that hashes BSNs', () => {
+    const withKey = template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { LOOKUP_KEY_SECRET_ARN: Match.anyValue() } } },
+    });
+    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual(['intakes']);
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+      KmsKeyId: Match.anyValue(),
+    });
+  });
+
+  it('declares one API Gateway route per contract route, each behind the JWT authorizer unless public', () => {
+    const declared = template.findResources('AWS::ApiGatewayV2::Route');
+    const byKey = new Map(Object.values(declared).map((route) => [route.Properties.RouteKey, route.Properties.AuthorizationType]));
+    expect([...byKey.keys()].sort()).toEqual(routes.map(routeKeyOf).sort());
+    for (const route of routes) expect(byKey.get(routeKeyOf(route))).toBe(route.auth === 'jwt' ? 'JWT' : 'NONE');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it("allows CORS only from the city's web origins, and logs access without personal data", () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://wijkteams.enschede.nl'] }),
+    });
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const format = stage?.Properties.AccessLogSettings.Format as string;
+    expect(JSON.parse(format)).toHaveProperty('routeKey', '$context.routeKey');
+    expect(format).not.toMatch(/path|identity|authorizer/i);
+  });
+
+  it('has a user pool without self sign-up, with MFA, a group per role and a teams attribute', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'teams', AttributeDataType: 'String', Mutable: true })]),
+    });
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+});
+
+describe('city configurations', () => {
+  it.each(cityIds)('%s synthesizes, in an EU region, with one interventieteam and one doorbraakteam', (city) => {
+    const config = cityConfig(city);
+    expect(config.region.startsWith('eu-')).toBe(true);
+    expect(config.teams.filter((t) => t.kind === 'interventieteam')).toHaveLength(1);
+    expect(config.teams.filter((t) => t.kind === 'doorbraakteam')).toHaveLength(1);
+    expect(new Set(config.teams.map((t) => t.id)).size).toBe(config.teams.length);
+    synth(city).resourceCountIs('AWS::DynamoDB::Table', 1);
+  });
+
+  it("has Enschede's teams from the seeds", () => {
+    expect(cities.enschede.teams.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['velve-lindenhof', 'dolphia-glanerbrug-noord', 'interventieteam', 'doorbraakteam']),
+    );
+  });
+
+  it('refuses an unknown city in one line naming the known ones', () => {
+    expect(() => cityConfig('rotterdam')).toThrow('Unknown city "rotterdam". Known cities: enschede, almelo, haarlem, den-haag.');
+    const run = () =>
+      execFileSync('npx', ['tsx', 'infra/app.ts'], {
+        env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ city: 'rotterdam' }) },
+        stdio: 'pipe',
+      });
+    expect(run).toThrow(/Unknown city "rotterdam"\. Known cities: enschede, almelo, haarlem, den-haag\./);
+  });
+});
