@@ -184,8 +184,15 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
         traceId: event.headers?.['x-amzn-trace-id'] ?? event.requestContext.requestId,
         now: at.toISOString(),
       };
-      const [result] = await Promise.all([route.handle(input, context, lambda), principal ? recordRoster(principal, at) : undefined]);
-      response = respond(result);
+      // The roster write runs beside the route and never fails it: a missed refresh is repaired by the next call.
+      const roster = principal
+        ? recordRoster(principal, at).catch((error: Error) => logger.warn('roster not recorded', { errorName: error.name }))
+        : undefined;
+      try {
+        response = respond(await route.handle(input, context, lambda));
+      } finally {
+        await roster;
+      }
     } catch (error) {
       response = errorResponse(error, instance);
       const status = typeof response === 'object' ? response.statusCode : 500;

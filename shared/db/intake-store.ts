@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household, HouseholdMatches } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import { parseIntakeId } from '../ids.ts';
@@ -59,8 +59,8 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
     },
 
     async getHousehold(householdId) {
-      const [item] = await batchGet(db, table, [householdKey(householdId)]);
-      return entityOf<Household>(item);
+      const { Item } = await db.send(new GetCommand({ TableName: table, Key: householdKey(householdId), ConsistentRead: true }));
+      return entityOf<Household>(Item);
     },
 
     async registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log }) {
