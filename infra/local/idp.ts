@@ -32,16 +32,19 @@ export interface IdTokenClaims {
   teams?: string[];
 }
 
-async function loadOrCreateKey(file: string): Promise<JWK> {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JWK;
+async function loadOrCreateKey(file: string | null): Promise<JWK> {
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JWK;
   const { privateKey } = await generateKeyPair(ALG, { extractable: true });
   const jwk = await exportJWK(privateKey);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
+  }
   return jwk;
 }
 
-export async function localIdp(keyFile: string = DEFAULT_IDP_KEY_FILE): Promise<LocalIdp> {
+/** `keyFile` null: a key that lives only as long as this process (tests). */
+export async function localIdp(keyFile: string | null = DEFAULT_IDP_KEY_FILE): Promise<LocalIdp> {
   const privateJwk = await loadOrCreateKey(keyFile);
   const { d: _private, ...publicJwk } = privateJwk;
   const privateKey = await importJWK(privateJwk, ALG);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { buildApp } from '../app.ts';
 import { FUNCTION_METADATA_KEY } from '../constructs/function.ts';
@@ -43,9 +46,14 @@ export interface LocalStackDefinition {
 
 /** Synthesizes the city's stack in this process, without bundling, exactly as `cdk synth` builds it. */
 export function synthesizeCityTemplate(city: string): CfnTemplate {
-  const app = new App({ context: { city, 'aws:cdk:bundling-stacks': [] } });
-  const stack = buildApp(app);
-  return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
+  const outdir = mkdtempSync(join(tmpdir(), 'wijkteams-synth-'));
+  try {
+    const app = new App({ outdir, context: { city, 'aws:cdk:bundling-stacks': [] } });
+    const stack = buildApp(app);
+    return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 const only = (template: CfnTemplate, type: string) => Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);

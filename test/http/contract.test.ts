@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,8 @@ describe('one route table for CDK, local mode and the document', () => {
 
 /** Errors (severity 0) the Logius ruleset finds in a document. */
 function lintErrors(document: unknown): string[] {
-  const file = join(mkdtempSync(join(tmpdir(), 'wijkteams-openapi-')), 'openapi.json');
+  const dir = mkdtempSync(join(tmpdir(), 'wijkteams-openapi-'));
+  const file = join(dir, 'openapi.json');
   writeFileSync(file, JSON.stringify(document));
   const ruleset = resolve(import.meta.dirname, '../../../shared/conformance/nl-api-design-rules.spectral.yaml');
   let output: string;
@@ -42,6 +43,8 @@ function lintErrors(document: unknown): string[] {
   } catch (error) {
     // spectral exits 1 when it finds errors; its findings are still on stdout.
     output = (error as { stdout: string }).stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   const findings = JSON.parse(output) as { code: string; message: string; severity: number; path: string[] }[];
   return findings.filter((finding) => finding.severity === 0).map((e) => `${e.code} ${e.path.join('.')}: ${e.message}`);

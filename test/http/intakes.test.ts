@@ -248,10 +248,7 @@ describe('authentication, as API Gateway answers it', () => {
 
   it('refuses an expired token, one for another audience and one signed by another key', async () => {
     const { localIdp } = await import('../../infra/local/idp.ts');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const stranger = await localIdp(join(mkdtempSync(join(tmpdir(), 'other-idp-')), 'key.json'));
+    const stranger = await localIdp(null);
     const claims = { sub: 'anna', roles: ['intaker'], teams: ['velve-lindenhof'] };
     const tokens = [
       await stranger.sign(claims),

@@ -1,17 +1,26 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKeyOf } from '#functions/http/contract.ts';
 import { routes } from '#functions/routes.ts';
 import { ROLES } from '#shared/auth.ts';
 import { buildApp } from '../../infra/app.ts';
 import { cities, cityConfig, cityIds } from '../../infra/cities.ts';
 
+const outdirs: string[] = [];
 const synth = (city: string) => {
-  const app = new App({ context: { city, 'aws:cdk:bundling-stacks': [] } });
+  const outdir = mkdtempSync(join(tmpdir(), 'wijkteams-stack-test-'));
+  outdirs.push(outdir);
+  const app = new App({ outdir, context: { city, 'aws:cdk:bundling-stacks': [] } });
   return Template.fromStack(buildApp(app));
 };
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
 
 let template: Template;
 beforeAll(() => {

@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inject } from 'vitest';
 import { documentClient } from '#shared/db/client.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient } from '../../infra/local/dynamodb.ts';
@@ -33,7 +30,7 @@ export interface TestApi {
 
 /** The local stack on a free port, on a fresh table of the run's engine, with its own signing key. */
 export async function startTestApi(city = 'enschede'): Promise<TestApi> {
-  const idp = await localIdp(join(mkdtempSync(join(tmpdir(), 'wijkteams-idp-')), 'key.json'));
+  const idp = await localIdp(null);
   const stack = await startLocalStack({
     city,
     port: 0,
