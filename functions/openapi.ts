@@ -25,7 +25,15 @@ export function openApiDocument(routes: RouteContract[]) {
     const responses: RouteConfig['responses'] = {
       [route.success.status]: {
         description: route.success.description,
-        headers: versionHeader,
+        headers: {
+          ...versionHeader,
+          ...Object.fromEntries(
+            Object.entries(route.success.headers ?? {}).map(([name, description]) => [
+              name,
+              { description, schema: { type: 'string' as const } },
+            ]),
+          ),
+        },
         ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
       },
     };

@@ -1,5 +1,7 @@
+import { householdRoutes } from './households/contract.ts';
 import type { RouteContract } from './http/contract.ts';
 import { intakeRoutes } from './intakes/contract.ts';
+import { planRoutes } from './plans/contract.ts';
 import { serviceRoutes } from './service/contract.ts';
 import { teamRoutes } from './teams/contract.ts';
 
@@ -8,7 +10,7 @@ import { teamRoutes } from './teams/contract.ts';
  * function named by `fn`; the OpenAPI document lists them; local mode serves what the
  * synthesized template says. A function bundle imports only its own contract file.
  */
-export const routes: RouteContract[] = [...serviceRoutes, ...teamRoutes, ...intakeRoutes];
+export const routes: RouteContract[] = [...serviceRoutes, ...teamRoutes, ...intakeRoutes, ...householdRoutes, ...planRoutes];
 
 /** The Lambda functions, one per concern, each serving the routes that name it. */
 export const functionNames = [...new Set(routes.map((route) => route.fn))];

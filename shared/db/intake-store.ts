@@ -1,25 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household, HouseholdMatches } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import { parseIntakeId } from '../ids.ts';
-import type { ProcessingLogLine } from '../processing-log.ts';
 import type { IntakeStore } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
-import {
-  addressLookupKey,
-  bsnLookupKey,
-  caseloadIndexKeys,
-  caseloadSortKey,
-  householdKey,
-  intakeKey,
-  processingLogKey,
-  rosterKey,
-} from './keys.ts';
+import { addressLookupKey, bsnLookupKey, caseloadIndexKeys, householdKey, intakeKey, rosterKey } from './keys.ts';
+import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
 
 export const householdItem = (household: Household) => ({
   ...householdKey(household.id),
-  ...caseloadIndexKeys(household.teamId, household.status, household.updatedAt, household.id),
+  ...caseloadIndexKeys(household.teamId, household.status, household.createdAt, household.id),
   type: 'household',
   ...household,
 });
@@ -29,12 +20,6 @@ export const intakeItem = (intake: Intake) => {
   if (!ids) throw new Error('malformed intake id');
   return { ...intakeKey(ids.householdId, ids.intakeKey), type: 'intake', ...intake };
 };
-
-export const processingLogItem = (line: ProcessingLogLine) => ({
-  ...processingLogKey(line.householdId, line.at, line.id),
-  type: 'processing-log',
-  ...line,
-});
 
 const lookupItem = (key: { pk: string; sk: string }, householdId: string) => ({ ...key, type: 'lookup', householdId });
 
@@ -88,15 +73,14 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
               TableName: table,
               Key: householdKey(household.id),
               UpdateExpression: adding
-                ? 'SET updatedAt = :now, gsi1sk = :sortKey, members = list_append(members, :added) ADD version :one'
-                : 'SET updatedAt = :now, gsi1sk = :sortKey',
+                ? 'SET updatedAt = :now, members = list_append(members, :added), ownedBsnHashes = list_append(ownedBsnHashes, :owned) ADD version :one'
+                : 'SET updatedAt = :now',
               ConditionExpression: adding ? '#status = :open AND version = :expected' : '#status = :open',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {
                 ':now': now,
-                ':sortKey': caseloadSortKey(now, household.id),
                 ':open': 'open',
-                ...(adding ? { ':added': addedMembers, ':one': 1, ':expected': household.version } : {}),
+                ...(adding ? { ':added': addedMembers, ':owned': newBsnHashes, ':one': 1, ':expected': household.version } : {}),
               },
             },
           },
@@ -149,13 +133,12 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
                   Update: {
                     TableName: table,
                     Key: household,
-                    UpdateExpression: 'SET needsPlan = :true, updatedAt = :now, gsi1sk = :sortKey ADD version :one',
+                    UpdateExpression: 'SET needsPlan = :true, updatedAt = :now ADD version :one',
                     ConditionExpression: 'attribute_exists(pk)',
                     ExpressionAttributeValues: {
                       ':true': true,
                       ':now': now,
                       ':one': 1,
-                      ':sortKey': caseloadSortKey(now, ids.householdId),
                     },
                   },
                 },
@@ -167,8 +150,6 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       );
     },
 
-    async appendProcessingLog(line) {
-      await db.send(new PutCommand({ TableName: table, Item: processingLogItem(line) }));
-    },
+    appendProcessingLog: (line) => appendProcessingLog(db, table, [line]),
   };
 }

@@ -3,44 +3,76 @@
  *
  * | item                    | pk                    | sk                  | gsi1pk / gsi1sk                       |
  * | ----------------------- | --------------------- | ------------------- | ------------------------------------- |
- * | household               | HH#<householdId>      | HOUSEHOLD           | TEAM#<teamId>#<status> / <updatedAt>#<id> |
+ * | household               | HH#<householdId>      | HOUSEHOLD           | TEAM#<teamId>#<status> / <createdAt>#<id> |
  * | intake                  | HH#<householdId>      | INTAKE#<intakeKey>  |                                       |
+ * | plan (the latest one)   | HH#<householdId>      | PLAN                |                                       |
+ * | assessment              | HH#<householdId>      | ASSESSMENT#<at>#<id> |                                      |
+ * | plan version            | HH#<householdId>#PLAN-VERSIONS | <planId>#<version, 6 digits> |                     |
  * | BSN look-up             | BSN#<hmac(bsn)>       | LOOKUP              |                                       |
  * | address look-up         | ADDR#<hmac(address)>  | LOOKUP              |                                       |
  * | roster entry            | TEAM#<teamId>         | MEMBER#<userId>     |                                       |
  * | processing-log line     | LOG#<householdId>     | <at>#<lineId>       |                                       |
  *
- * Everything about one household lives in its partition, so the dossier is one Query. The
- * processing log has a partition of its own because it must outlive the household (TTL).
+ * Everything about one household lives in its partition, so the dossier is one Query. Plan
+ * versions have a partition of their own so that months of edits do not weigh on the dossier;
+ * the processing log has one because it must outlive the household (TTL).
+ * There is one PLAN item per household: a new plan may replace it only once it is closed, so
+ * "at most one plan that is not closed" is one conditional write, not a read-then-write.
  * Look-ups hold only keyed hashes: no BSN or address is ever a key in clear text.
  */
 export type Key = { pk: string; sk: string };
 
 const HOUSEHOLD_PREFIX = 'HH#';
 
-export const householdKey = (householdId: string): Key => ({ pk: `${HOUSEHOLD_PREFIX}${householdId}`, sk: 'HOUSEHOLD' });
+export const householdKey = (householdId: string): Key => ({ pk: householdPartition(householdId), sk: 'HOUSEHOLD' });
 
 export const householdPartition = (householdId: string): string => `${HOUSEHOLD_PREFIX}${householdId}`;
 
-export const caseloadSortKey = (updatedAt: string, householdId: string): string => `${updatedAt}#${householdId}`;
+/**
+ * The caseload is ordered by when a household came in, newest first: an order that never
+ * changes, so paging cannot skip or repeat a household, and updates do not rewrite the index.
+ */
+export const caseloadSortKey = (createdAt: string, householdId: string): string => `${createdAt}#${householdId}`;
 
-export const caseloadIndexKeys = (teamId: string, status: string, updatedAt: string, householdId: string) => ({
-  gsi1pk: `TEAM#${teamId}#${status}`,
-  gsi1sk: caseloadSortKey(updatedAt, householdId),
+export const caseloadIndexKeys = (teamId: string, status: string, createdAt: string, householdId: string) => ({
+  gsi1pk: caseloadPartition(teamId, status),
+  gsi1sk: caseloadSortKey(createdAt, householdId),
 });
 
 export const intakeKey = (householdId: string, intakeKey: string): Key => ({
-  pk: `${HOUSEHOLD_PREFIX}${householdId}`,
+  pk: householdPartition(householdId),
   sk: `INTAKE#${intakeKey}`,
 });
+
+export const planKey = (householdId: string): Key => ({ pk: householdPartition(householdId), sk: 'PLAN' });
+
+export const planVersionsPartition = (householdId: string): string => `${householdPartition(householdId)}#PLAN-VERSIONS`;
+
+export const planVersionKey = (householdId: string, planId: string, version: number): Key => ({
+  pk: planVersionsPartition(householdId),
+  sk: `${planId}#${String(version).padStart(6, '0')}`,
+});
+
+export const planVersionPrefix = (planId: string): string => `${planId}#`;
+
+export const ASSESSMENT_PREFIX = 'ASSESSMENT#';
+
+export const assessmentKey = (householdId: string, assessedAt: string, assessmentId: string): Key => ({
+  pk: householdPartition(householdId),
+  sk: `${ASSESSMENT_PREFIX}${assessedAt}#${assessmentId}`,
+});
+
+export const caseloadPartition = (teamId: string, status: string): string => `TEAM#${teamId}#${status}`;
 
 export const bsnLookupKey = (bsnHash: string): Key => ({ pk: `BSN#${bsnHash}`, sk: 'LOOKUP' });
 
 export const addressLookupKey = (addressHash: string): Key => ({ pk: `ADDR#${addressHash}`, sk: 'LOOKUP' });
 
-export const rosterKey = (teamId: string, userId: string): Key => ({ pk: `TEAM#${teamId}`, sk: `MEMBER#${userId}` });
+export const ROSTER_PREFIX = 'MEMBER#';
 
 export const rosterPartition = (teamId: string): string => `TEAM#${teamId}`;
+
+export const rosterKey = (teamId: string, userId: string): Key => ({ pk: rosterPartition(teamId), sk: `${ROSTER_PREFIX}${userId}` });
 
 export const processingLogKey = (householdId: string, at: string, lineId: string): Key => ({
   pk: `LOG#${householdId}`,

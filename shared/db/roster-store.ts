@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RosterEntry, RosterStore } from '../use-cases/ports.ts';
 import { batchPut, entityOf } from './client.ts';
-import { rosterKey, rosterPartition } from './keys.ts';
+import { ROSTER_PREFIX, rosterKey, rosterPartition } from './keys.ts';
 
 export function dynamoRosterStore(db: DynamoDBDocumentClient, table: string): RosterStore {
   return {
@@ -22,7 +22,7 @@ export function dynamoRosterStore(db: DynamoDBDocumentClient, table: string): Ro
           new QueryCommand({
             TableName: table,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-            ExpressionAttributeValues: { ':pk': rosterPartition(teamId), ':member': 'MEMBER#' },
+            ExpressionAttributeValues: { ':pk': rosterPartition(teamId), ':member': ROSTER_PREFIX },
             ExclusiveStartKey,
           }),
         );

@@ -18,17 +18,71 @@ export type IncomingMember = Omit<HouseholdMember, 'id'>;
 
 export type HouseholdStatus = 'open' | 'closed';
 
+/** Den Haag's "één regisseur": the one professional who directs the household's plan. */
+export interface Regisseur {
+  userId: string;
+  name?: string;
+  appointedAt: string;
+  appointedBy: string;
+}
+
 export interface Household {
   id: string;
   teamId: string;
   status: HouseholdStatus;
   address: Address;
   members: HouseholdMember[];
+  /** A complex case was found at triage: the household needs one plan and one regisseur. */
   needsPlan: boolean;
+  regisseur?: Regisseur;
+  /** The status of the household's latest plan, kept with the household for lists. */
+  planStatus?: 'draft' | 'active' | 'closed';
+  /** The look-ups this household owns (removed when it closes): keyed hashes, never values. */
+  ownedBsnHashes: string[];
+  addressHash: string;
+  /** The scores of the first assessment: the baseline every later one is compared with. */
+  firstAssessment?: { id: string; scores: Record<string, number> };
   createdAt: string;
   updatedAt: string;
-  /** Optimistic-lock counter: every change of the household record raises it by one. */
+  closedAt?: string;
+  closeReason?: string;
+  /** Optimistic-lock counter for changes that replace the member list. */
   version: number;
+}
+
+/** What lists show of a household: no BSN, not even masked, and no hashes. */
+export interface HouseholdSummary {
+  id: string;
+  teamId: string;
+  status: HouseholdStatus;
+  address: Address;
+  members: { name: string; role: MemberRole }[];
+  needsPlan: boolean;
+  regisseur?: Regisseur;
+  planStatus?: Household['planStatus'];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function householdSummary(household: Household): HouseholdSummary {
+  const summary: HouseholdSummary = {
+    id: household.id,
+    teamId: household.teamId,
+    status: household.status,
+    address: household.address,
+    members: household.members.map(({ name, role }) => ({ name, role })),
+    needsPlan: household.needsPlan,
+    createdAt: household.createdAt,
+    updatedAt: household.updatedAt,
+  };
+  if (household.regisseur) summary.regisseur = household.regisseur;
+  if (household.planStatus) summary.planStatus = household.planStatus;
+  return summary;
+}
+
+/** Members as the dossier shows them: the BSN masked, its hash never. */
+export function membersForDisplay(household: Household) {
+  return household.members.map(({ bsnHash: _hash, ...member }) => member);
 }
 
 /** What the look-ups found for an intake: the household of each known BSN, in the intake's order, and of the address. */

@@ -157,6 +157,8 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
           address,
           members: incoming.map(withId),
           needsPlan: false,
+          ownedBsnHashes: bsnHashes,
+          addressHash,
           createdAt: now,
           updatedAt: now,
           version: 1,

@@ -1,7 +1,9 @@
 import type { Principal } from '../auth.ts';
 import type { CityRuntimeConfig } from '../city.ts';
-import type { Household, HouseholdMatches, HouseholdMember } from '../domain/household.ts';
+import type { Assessment } from '../domain/assessment.ts';
+import type { Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
+import type { Plan } from '../domain/plan.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 
 /**
@@ -80,4 +82,53 @@ export interface IntakePorts {
   store: IntakeStore;
   hasher: LookupHasher;
   city: CityRuntimeConfig;
+}
+
+/** Where a team's caseload page ended: per team, the sort key and id of the last household returned; a team not named starts from its beginning. */
+export type CaseloadPosition = Record<string, { sortKey: string; householdId: string } | 'done'>;
+
+export interface DossierRecords {
+  household: Household;
+  intakes: Intake[];
+  plan?: Plan;
+  assessments: Assessment[];
+}
+
+export interface HouseholdStore {
+  /** One Query per team (a k-way merge when the caller has several teams). */
+  caseload(
+    teamIds: string[],
+    status: Household['status'],
+    limit: number,
+    after?: CaseloadPosition,
+  ): Promise<{ households: Household[]; next?: CaseloadPosition }>;
+  /** One Query over the household's partition. */
+  dossier(householdId: string): Promise<DossierRecords | undefined>;
+  /** One request: the household and the roster entries asked for. */
+  householdWithRoster(
+    householdId: string,
+    rosterChecks: { teamId: string; userId: string }[],
+  ): Promise<{ household?: Household; rosterHits: RosterEntry[] }>;
+  getHousehold(householdId: string): Promise<Household | undefined>;
+  /** The household must still be open and in the team it was read in. */
+  appointRegisseur(household: Household, regisseur: Regisseur, now: string, log: ProcessingLogLine): Promise<void>;
+  transfer(household: Household, toTeamId: string, now: string, log: ProcessingLogLine): Promise<void>;
+  /** ConcurrentChange when a plan that is not closed exists, or the household changed. */
+  close(household: Household, reason: string, now: string, expiresAt: number, log: ProcessingLogLine): Promise<void>;
+  addAssessment(household: Household, assessment: Assessment, log: ProcessingLogLine): Promise<void>;
+  /** Newest first; runs beside the household read. */
+  assessments(householdId: string, limit: number, after?: string): Promise<{ items: Assessment[]; next?: string }>;
+  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
+}
+
+export interface PlanStore {
+  /** One request: the household and its latest plan. */
+  householdAndPlan(householdId: string): Promise<{ household?: Household; plan?: Plan }>;
+  /** ConcurrentChange when a plan that is not closed exists or the household has no regisseur. */
+  createPlan(household: Household, plan: Plan, log: ProcessingLogLine): Promise<void>;
+  /** ConcurrentChange when the stored version is not `expectedVersion`. */
+  savePlan(plan: Plan, expectedVersion: number, log: ProcessingLogLine, statusChanged: boolean): Promise<void>;
+  /** Newest first, starting below version `before` when given. */
+  versions(householdId: string, planId: string, limit: number, before?: number): Promise<{ items: Plan[]; next?: number }>;
+  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
 }

@@ -19,6 +19,8 @@ const household = (overrides: Partial<Household> = {}): Household => ({
   address: { postcode: '7544AB', houseNumber: '12' },
   members: [{ id: newId(), name: 'Jan', birthDate: '1984-03-02', role: 'adult', bsnHash: 'h-jan', bsnMasked: '******333' }],
   needsPlan: false,
+  ownedBsnHashes: [],
+  addressHash: 'addr',
   createdAt: now,
   updatedAt: now,
   version: 1,
@@ -52,13 +54,13 @@ const logLine = (householdId: string): ProcessingLogLine => ({
 });
 
 describe('item shapes (no database)', () => {
-  it("indexes a household in its team's caseload by status and last change", () => {
-    const h = household({ id: 'H1', teamId: 'pathmos', updatedAt: '2026-01-01T00:00:00.000Z' });
+  it("indexes a household in its team's caseload by status and arrival", () => {
+    const h = household({ id: 'H1', teamId: 'pathmos', createdAt: '2025-06-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
     expect(householdItem(h)).toMatchObject({
       pk: 'HH#H1',
       sk: 'HOUSEHOLD',
       gsi1pk: 'TEAM#pathmos#open',
-      gsi1sk: '2026-01-01T00:00:00.000Z#H1',
+      gsi1sk: '2025-06-01T00:00:00.000Z#H1',
       type: 'household',
     });
   });

@@ -65,3 +65,12 @@ export async function startTestApi(city = 'enschede'): Promise<TestApi> {
     },
   };
 }
+
+/** A random BSN that passes the 11-proef, so that test households do not link to each other by accident. */
+export function randomBsn(): string {
+  for (;;) {
+    const digits = Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
+    const check = digits.reduce((sum, digit, i) => sum + digit * (9 - i), 0) % 11;
+    if (check < 10) return [...digits, check].join('');
+  }
+}

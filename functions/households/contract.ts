@@ -1,0 +1,225 @@
+import * as z from 'zod';
+import { MEMBER_ROLES } from '#shared/domain/household.ts';
+import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
+import { defineRoute } from '../http/contract.ts';
+import { CalendarDate, ListQuery, Timestamp } from '../http/schemas.ts';
+import { Intake } from '../intakes/contract.ts';
+
+const READERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
+const WORKERS = ['wijkcoach', 'teamleider'] as const;
+
+export const HouseholdParams = z.object({ id: z.string().min(1).max(100) });
+
+const Address = z.object({
+  postcode: z.string(),
+  houseNumber: z.string(),
+  houseNumberAddition: z.string().optional(),
+});
+
+export const Regisseur = z
+  .object({ userId: z.string(), name: z.string().optional(), appointedAt: Timestamp, appointedBy: z.string() })
+  .meta({ id: 'Regisseur' });
+
+const PlanStatus = z.enum(['draft', 'active', 'closed']);
+
+export const HouseholdSummary = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    status: z.enum(['open', 'closed']),
+    address: Address,
+    members: z.array(z.object({ name: z.string(), role: z.enum(MEMBER_ROLES) })),
+    needsPlan: z.boolean(),
+    regisseur: Regisseur.optional(),
+    planStatus: PlanStatus.optional(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'HouseholdSummary' });
+
+export const HouseholdPage = z
+  .object({ items: z.array(HouseholdSummary), nextCursor: z.string().nullable() })
+  .meta({ id: 'HouseholdPage' });
+
+const ScoreMap = z.partialRecord(z.enum(LIFE_DOMAINS), z.number().int().min(1).max(5));
+
+export const Assessment = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    scores: ScoreMap,
+    note: z.string().optional(),
+    assessedAt: Timestamp,
+    assessedBy: z.string(),
+    changeSinceFirst: z.partialRecord(z.enum(LIFE_DOMAINS), z.number().int()),
+  })
+  .meta({ id: 'Assessment', description: 'ZRM scores, with the change per domain since the first assessment.' });
+
+export const AssessmentPage = z.object({ items: z.array(Assessment), nextCursor: z.string().nullable() }).meta({ id: 'AssessmentPage' });
+
+export const Dossier = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    status: z.enum(['open', 'closed']),
+    address: Address,
+    members: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        birthDate: CalendarDate,
+        role: z.enum(MEMBER_ROLES),
+        bsnMasked: z.string().optional().meta({ description: 'The BSN with all but its last three digits hidden.' }),
+      }),
+    ),
+    needsPlan: z.boolean(),
+    intakes: z.array(Intake),
+    regisseur: Regisseur.nullable(),
+    planStatus: PlanStatus.optional(),
+    plan: z
+      .object({
+        id: z.string(),
+        status: PlanStatus,
+        version: z.number().int(),
+        evaluationDate: CalendarDate,
+        goals: z.array(z.object({ domain: z.enum(LIFE_DOMAINS), description: z.string(), actions: z.number().int() })),
+        updatedAt: Timestamp,
+      })
+      .nullable(),
+    latestAssessment: Assessment.nullable(),
+    escalations: z.array(z.object({}).loose()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    closedAt: Timestamp.optional(),
+    closeReason: z.string().optional(),
+  })
+  .meta({ id: 'Dossier', description: 'Everything on one household, in one answer.' });
+
+export const listHouseholdsRoute = defineRoute({
+  operationId: 'listHouseholds',
+  method: 'GET',
+  path: '/households',
+  fn: 'households',
+  summary: "The caseload: the households of the caller's teams, newest first",
+  tag: 'Households',
+  auth: 'jwt',
+  roles: READERS,
+  purpose: 'caseload overview',
+  query: z.object({
+    teamId: z.string().min(1).max(100).optional(),
+    status: z.enum(['open', 'closed']).default('open'),
+    ...ListQuery,
+  }),
+  success: { status: 200, description: 'A page of household summaries (no BSN).', schema: HouseholdPage },
+  errors: ['invalid_input', 'forbidden'],
+});
+
+export const readDossierRoute = defineRoute({
+  operationId: 'getHousehold',
+  method: 'GET',
+  path: '/households/{id}',
+  fn: 'households',
+  summary: 'The dossier of a household',
+  tag: 'Households',
+  auth: 'jwt',
+  roles: READERS,
+  purpose: 'case work on a household',
+  params: HouseholdParams,
+  success: { status: 200, description: 'The dossier.', schema: Dossier },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const appointRegisseurRoute = defineRoute({
+  operationId: 'appointRegisseur',
+  method: 'PUT',
+  path: '/households/{id}/regisseur',
+  fn: 'households',
+  summary: "Appoint the household's one regisseur",
+  tag: 'Households',
+  auth: 'jwt',
+  roles: ['teamleider'],
+  purpose: 'appointing the regisseur',
+  params: HouseholdParams,
+  body: z.strictObject({ userId: z.string().min(1).max(200) }).meta({ id: 'RegisseurAppointment' }),
+  success: { status: 200, description: 'The household with its regisseur.', schema: HouseholdSummary },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const transferRoute = defineRoute({
+  operationId: 'transferHousehold',
+  method: 'POST',
+  path: '/households/{id}/transfer',
+  fn: 'households',
+  summary: 'Move a household to another team',
+  tag: 'Households',
+  auth: 'jwt',
+  roles: ['teamleider'],
+  purpose: 'transfer between teams',
+  params: HouseholdParams,
+  body: z.strictObject({ teamId: z.string().min(1).max(100) }).meta({ id: 'Transfer' }),
+  success: { status: 200, description: 'The household, now with the other team.', schema: HouseholdSummary },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const recordAssessmentRoute = defineRoute({
+  operationId: 'recordAssessment',
+  method: 'POST',
+  path: '/households/{id}/assessments',
+  fn: 'households',
+  summary: 'Record a ZRM assessment',
+  tag: 'Households',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'assessment of self-reliance',
+  params: HouseholdParams,
+  body: z
+    .strictObject({
+      scores: ScoreMap.refine((scores) => Object.keys(scores).length > 0, 'must score at least one domain'),
+      note: z.string().trim().min(1).max(5000).optional(),
+    })
+    .meta({ id: 'NewAssessment' }),
+  success: { status: 201, description: 'The assessment, with the change since the first.', schema: Assessment },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const listAssessmentsRoute = defineRoute({
+  operationId: 'listAssessments',
+  method: 'GET',
+  path: '/households/{id}/assessments',
+  fn: 'households',
+  summary: "A household's assessments, newest first",
+  tag: 'Households',
+  auth: 'jwt',
+  roles: READERS,
+  purpose: 'case work on a household',
+  params: HouseholdParams,
+  query: z.object(ListQuery),
+  success: { status: 200, description: 'A page of assessments.', schema: AssessmentPage },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const closeHouseholdRoute = defineRoute({
+  operationId: 'closeHousehold',
+  method: 'POST',
+  path: '/households/{id}/close',
+  fn: 'households',
+  summary: 'Close a household whose plan is closed',
+  tag: 'Households',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'closing a case',
+  params: HouseholdParams,
+  body: z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'HouseholdClosing' }),
+  success: { status: 200, description: 'The closed household.', schema: HouseholdSummary },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const householdRoutes = [
+  listHouseholdsRoute,
+  readDossierRoute,
+  appointRegisseurRoute,
+  transferRoute,
+  recordAssessmentRoute,
+  listAssessmentsRoute,
+  closeHouseholdRoute,
+];

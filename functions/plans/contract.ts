@@ -1,0 +1,151 @@
+import * as z from 'zod';
+import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
+import { PLAN_STATUSES } from '#shared/domain/plan.ts';
+import { HouseholdParams } from '../households/contract.ts';
+import { defineRoute } from '../http/contract.ts';
+import { CalendarDate, ListQuery, Timestamp } from '../http/schemas.ts';
+
+const READERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
+const WORKERS = ['wijkcoach', 'teamleider'] as const;
+
+const Action = z.strictObject({
+  description: z.string().trim().min(1).max(2000),
+  ownerId: z.string().min(1).max(200).optional(),
+  organisation: z.string().trim().min(1).max(200),
+  dueDate: CalendarDate,
+});
+
+const Goal = z.strictObject({
+  domain: z.enum(LIFE_DOMAINS),
+  description: z.string().trim().min(1).max(2000),
+  actions: z.array(Action).max(50),
+});
+
+export const PlanContent = z
+  .strictObject({
+    goals: z.array(Goal).min(1).max(30),
+    evaluationDate: CalendarDate,
+  })
+  .meta({ id: 'PlanContent', description: 'Goals per life domain, actions per organisation, and when to evaluate.' });
+
+export const Plan = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    status: z.enum(PLAN_STATUSES),
+    version: z.number().int(),
+    goals: z.array(Goal),
+    evaluationDate: CalendarDate,
+    createdAt: Timestamp,
+    createdBy: z.string(),
+    updatedAt: Timestamp,
+    updatedBy: z.string(),
+    agreedBy: z.string().optional(),
+    agreedAt: Timestamp.optional(),
+    closedAt: Timestamp.optional(),
+    outcome: z.string().optional(),
+  })
+  .meta({ id: 'Plan' });
+
+export const PlanPage = z.object({ items: z.array(Plan), nextCursor: z.string().nullable() }).meta({ id: 'PlanVersionPage' });
+
+const etag = { ETag: "The plan's version, to send back as If-Match." };
+const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
+
+export const createPlanRoute = defineRoute({
+  operationId: 'createPlan',
+  method: 'POST',
+  path: '/households/{id}/plan',
+  fn: 'plans',
+  summary: "Write the household's one plan",
+  tag: 'Plan',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'care planning',
+  params: HouseholdParams,
+  body: PlanContent,
+  success: { status: 201, description: 'The plan, as a draft, version 1.', schema: Plan, headers: etag },
+  errors: [...writeErrors],
+});
+
+export const readPlanRoute = defineRoute({
+  operationId: 'getPlan',
+  method: 'GET',
+  path: '/households/{id}/plan',
+  fn: 'plans',
+  summary: "The household's plan",
+  tag: 'Plan',
+  auth: 'jwt',
+  roles: READERS,
+  purpose: 'care planning',
+  params: HouseholdParams,
+  success: { status: 200, description: 'The plan.', schema: Plan, headers: etag },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const updatePlanRoute = defineRoute({
+  operationId: 'updatePlan',
+  method: 'PUT',
+  path: '/households/{id}/plan',
+  fn: 'plans',
+  summary: 'Change the plan, from the version you read',
+  tag: 'Plan',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'care planning',
+  params: HouseholdParams,
+  headers: z.object({ 'if-match': z.string().meta({ description: 'The ETag of the version you read.' }) }),
+  body: PlanContent,
+  success: { status: 200, description: 'The plan, one version on.', schema: Plan, headers: etag },
+  errors: [...writeErrors, 'precondition_failed', 'precondition_required'],
+});
+
+export const agreePlanRoute = defineRoute({
+  operationId: 'agreeToPlan',
+  method: 'POST',
+  path: '/households/{id}/plan/agreement',
+  fn: 'plans',
+  summary: 'Record that the household agrees to its plan',
+  tag: 'Plan',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'care planning',
+  params: HouseholdParams,
+  body: z.strictObject({ agreedBy: z.string().trim().min(1).max(200) }).meta({ id: 'PlanAgreement' }),
+  success: { status: 200, description: 'The plan, now active.', schema: Plan, headers: etag },
+  errors: [...writeErrors],
+});
+
+export const closePlanRoute = defineRoute({
+  operationId: 'closePlan',
+  method: 'POST',
+  path: '/households/{id}/plan/close',
+  fn: 'plans',
+  summary: 'Close the plan',
+  tag: 'Plan',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'care planning',
+  params: HouseholdParams,
+  body: z.strictObject({ outcome: z.string().trim().min(1).max(5000) }).meta({ id: 'PlanClosing' }),
+  success: { status: 200, description: 'The closed plan.', schema: Plan, headers: etag },
+  errors: [...writeErrors],
+});
+
+export const planVersionsRoute = defineRoute({
+  operationId: 'listPlanVersions',
+  method: 'GET',
+  path: '/households/{id}/plan/versions',
+  fn: 'plans',
+  summary: 'Every version of the plan, newest first',
+  tag: 'Plan',
+  auth: 'jwt',
+  roles: READERS,
+  purpose: 'care planning',
+  params: HouseholdParams,
+  query: z.object(ListQuery),
+  success: { status: 200, description: 'A page of versions.', schema: PlanPage },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const planRoutes = [createPlanRoute, readPlanRoute, updatePlanRoute, agreePlanRoute, closePlanRoute, planVersionsRoute];

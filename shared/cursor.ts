@@ -1,0 +1,29 @@
+import { invalidInput } from './errors.ts';
+
+/**
+ * List cursors are opaque to clients: base64url of a small JSON position. A cursor that does
+ * not decode to the expected shape is the client's mistake (400), never a failed query.
+ */
+export function encodeCursor(position: unknown): string {
+  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string | undefined, isValid: (value: unknown) => value is T): T | undefined {
+  if (cursor === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (!isValid(value))
+    throw invalidInput('The cursor is not one this list gave out.', [
+      { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
+    ]);
+  return value;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

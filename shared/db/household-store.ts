@@ -1,0 +1,257 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { Assessment } from '../domain/assessment.ts';
+import type { Household } from '../domain/household.ts';
+import type { Intake } from '../domain/intake.ts';
+import type { Plan } from '../domain/plan.ts';
+import { invalidInput } from '../errors.ts';
+import type { CaseloadPosition, HouseholdStore, RosterEntry } from '../use-cases/ports.ts';
+import { batchGet, entityOf, transactWrite } from './client.ts';
+import {
+  ASSESSMENT_PREFIX,
+  addressLookupKey,
+  assessmentKey,
+  bsnLookupKey,
+  caseloadPartition,
+  householdKey,
+  householdPartition,
+  rosterKey,
+} from './keys.ts';
+import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
+
+type Item = Record<string, unknown>;
+
+const CASELOAD_INDEX = 'gsi1';
+
+export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string): HouseholdStore {
+  /** An update of the household alone, with its processing-log line, in one transaction. */
+  const updateHousehold = async (
+    household: Household,
+    update: { expression: string; condition: string; names?: Record<string, string>; values: Item },
+    log: Parameters<typeof processingLogItem>[0],
+    what: string,
+  ) =>
+    transactWrite(
+      db,
+      [
+        {
+          Update: {
+            TableName: table,
+            Key: householdKey(household.id),
+            UpdateExpression: update.expression,
+            ConditionExpression: update.condition,
+            ExpressionAttributeNames: { '#status': 'status', ...update.names },
+            ExpressionAttributeValues: update.values,
+          },
+        },
+        { Put: { TableName: table, Item: processingLogItem(log) } },
+      ],
+      what,
+    );
+
+  return {
+    async caseload(teamIds, status, limit, after) {
+      const pages = await Promise.all(
+        teamIds.map(async (teamId) => {
+          const position = after?.[teamId];
+          if (position === 'done') return { teamId, items: [] as Item[], more: false };
+          const page: QueryCommandOutput = await db.send(
+            new QueryCommand({
+              TableName: table,
+              IndexName: CASELOAD_INDEX,
+              KeyConditionExpression: 'gsi1pk = :team',
+              ExpressionAttributeValues: { ':team': caseloadPartition(teamId, status) },
+              ScanIndexForward: false,
+              Limit: limit,
+              ...(position
+                ? {
+                    ExclusiveStartKey: {
+                      gsi1pk: caseloadPartition(teamId, status),
+                      gsi1sk: position.sortKey,
+                      ...householdKey(position.householdId),
+                    },
+                  }
+                : {}),
+            }),
+          );
+          return { teamId, items: page.Items ?? [], more: page.LastEvaluatedKey !== undefined };
+        }),
+      );
+      // k-way merge, newest first; each team's position is the last of its households this page shows.
+      const merged = pages
+        .flatMap((page) => page.items.map((item) => ({ teamId: page.teamId, item })))
+        .sort((a, b) => String(b.item.gsi1sk).localeCompare(String(a.item.gsi1sk)))
+        .slice(0, limit);
+      const next: CaseloadPosition = {};
+      let anyLeft = false;
+      for (const page of pages) {
+        const shown = merged.filter((entry) => entry.teamId === page.teamId);
+        const last = shown.at(-1)?.item;
+        const allShown = shown.length === page.items.length;
+        if (allShown && !page.more) {
+          next[page.teamId] = 'done';
+          continue;
+        }
+        anyLeft = true;
+        const previous = after?.[page.teamId];
+        // A team none of whose households made this page keeps its place (none: from its start).
+        if (last) next[page.teamId] = { sortKey: String(last.gsi1sk), householdId: String(last.id) };
+        else if (previous) next[page.teamId] = previous;
+      }
+      const households = merged.map((entry) => entityOf<Household>(entry.item) as Household);
+      return anyLeft ? { households, next } : { households };
+    },
+
+    async dossier(householdId) {
+      const items: Item[] = [];
+      let ExclusiveStartKey: Item | undefined;
+      do {
+        const page: QueryCommandOutput = await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': householdPartition(householdId) },
+            ExclusiveStartKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      const of = <T>(type: string) => items.filter((item) => item.type === type).map((item) => entityOf<T>(item) as T);
+      const [household] = of<Household>('household');
+      if (!household) return undefined;
+      const [plan] = of<Plan>('plan');
+      return { household, intakes: of<Intake>('intake'), ...(plan ? { plan } : {}), assessments: of<Assessment>('assessment') };
+    },
+
+    async householdWithRoster(householdId, rosterChecks) {
+      const items = await batchGet(db, table, [householdKey(householdId), ...rosterChecks.map((c) => rosterKey(c.teamId, c.userId))]);
+      return {
+        household: entityOf<Household>(items.find((item) => item.type === 'household')),
+        rosterHits: items.filter((item) => item.type === 'roster').map((item) => entityOf<RosterEntry>(item) as RosterEntry),
+      };
+    },
+
+    async getHousehold(householdId) {
+      const { Item } = await db.send(new GetCommand({ TableName: table, Key: householdKey(householdId), ConsistentRead: true }));
+      return entityOf<Household>(Item);
+    },
+
+    appointRegisseur: (household, regisseur, now, log) =>
+      updateHousehold(
+        household,
+        {
+          expression: 'SET regisseur = :regisseur, updatedAt = :now',
+          condition: '#status = :open AND teamId = :team',
+          values: { ':regisseur': regisseur, ':now': now, ':open': 'open', ':team': household.teamId },
+        },
+        log,
+        'household moved or closed',
+      ),
+
+    transfer: (household, toTeamId, now, log) =>
+      updateHousehold(
+        household,
+        {
+          expression: 'SET teamId = :to, gsi1pk = :caseload, updatedAt = :now',
+          condition: '#status = :open AND teamId = :from',
+          values: {
+            ':to': toTeamId,
+            ':caseload': caseloadPartition(toTeamId, 'open'),
+            ':now': now,
+            ':open': 'open',
+            ':from': household.teamId,
+          },
+        },
+        log,
+        'household moved or closed',
+      ),
+
+    async close(household, reason, now, expiresAt, log) {
+      await transactWrite(
+        db,
+        [
+          {
+            Update: {
+              TableName: table,
+              Key: householdKey(household.id),
+              UpdateExpression:
+                'SET #status = :closed, closedAt = :now, closeReason = :reason, gsi1pk = :caseload, updatedAt = :now, expiresAt = :expiresAt',
+              // The plan's status is kept on the household in the same transactions that change the plan.
+              ConditionExpression: '#status = :open AND teamId = :team AND (attribute_not_exists(planStatus) OR planStatus = :closed)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':closed': 'closed',
+                ':open': 'open',
+                ':now': now,
+                ':reason': reason,
+                ':team': household.teamId,
+                ':caseload': caseloadPartition(household.teamId, 'closed'),
+                ':expiresAt': expiresAt,
+              },
+            },
+          },
+          // Its look-ups go: a new intake for these people or this address starts a new household.
+          ...household.ownedBsnHashes.map((hash) => ({ Delete: { TableName: table, Key: bsnLookupKey(hash) } })),
+          { Delete: { TableName: table, Key: addressLookupKey(household.addressHash) } },
+          { Put: { TableName: table, Item: processingLogItem(log) } },
+        ],
+        'household has an open plan or changed',
+      );
+    },
+
+    async addAssessment(household, assessment, log) {
+      await transactWrite(
+        db,
+        [
+          {
+            Put: {
+              TableName: table,
+              Item: { ...assessmentKey(household.id, assessment.assessedAt, assessment.id), type: 'assessment', ...assessment },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: table,
+              Key: householdKey(household.id),
+              UpdateExpression: 'SET firstAssessment = if_not_exists(firstAssessment, :first), updatedAt = :now',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':first': { id: assessment.id, scores: assessment.scores },
+                ':now': assessment.assessedAt,
+                ':open': 'open',
+              },
+            },
+          },
+          { Put: { TableName: table, Item: processingLogItem(log) } },
+        ],
+        'household closed',
+      );
+    },
+
+    async assessments(householdId, limit, after) {
+      if (after !== undefined && !after.startsWith(ASSESSMENT_PREFIX)) {
+        throw invalidInput('The cursor is not one this list gave out.', [
+          { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
+        ]);
+      }
+      const pk = householdPartition(householdId);
+      const page = await db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': ASSESSMENT_PREFIX },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
+        }),
+      );
+      const items = (page.Items ?? []).map((item) => entityOf<Assessment>(item) as Assessment);
+      const next = page.LastEvaluatedKey?.sk as string | undefined;
+      return next ? { items, next } : { items };
+    },
+
+    appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),
+  };
+}

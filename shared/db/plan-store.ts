@@ -1,0 +1,106 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Household } from '../domain/household.ts';
+import type { Plan } from '../domain/plan.ts';
+import type { ProcessingLogLine } from '../processing-log.ts';
+import type { PlanStore } from '../use-cases/ports.ts';
+import { batchGet, entityOf, transactWrite } from './client.ts';
+import { householdKey, planKey, planVersionKey, planVersionPrefix, planVersionsPartition } from './keys.ts';
+import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
+
+const VERSION_DIGITS = 6;
+
+export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): PlanStore {
+  const planItem = (plan: Plan) => ({ ...planKey(plan.householdId), type: 'plan', ...plan });
+  const versionItem = (plan: Plan) => ({ ...planVersionKey(plan.householdId, plan.id, plan.version), type: 'plan-version', ...plan });
+  /** Keeps the plan's status on the household too, so lists and the close check need no second read. */
+  const householdPlanStatus = (plan: Plan, onlyWhileOpenWithRegisseur: boolean) => ({
+    Update: {
+      TableName: table,
+      Key: householdKey(plan.householdId),
+      UpdateExpression: 'SET planStatus = :planStatus, updatedAt = :now',
+      ...(onlyWhileOpenWithRegisseur
+        ? {
+            ConditionExpression: '#status = :open AND attribute_exists(regisseur)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':planStatus': plan.status, ':now': plan.updatedAt, ':open': 'open' },
+          }
+        : { ExpressionAttributeValues: { ':planStatus': plan.status, ':now': plan.updatedAt } }),
+    },
+  });
+  const log = (line: ProcessingLogLine) => ({ Put: { TableName: table, Item: processingLogItem(line) } });
+
+  return {
+    async householdAndPlan(householdId) {
+      const items = await batchGet(db, table, [householdKey(householdId), planKey(householdId)]);
+      return {
+        household: entityOf<Household>(items.find((item) => item.type === 'household')),
+        plan: entityOf<Plan>(items.find((item) => item.type === 'plan')),
+      };
+    },
+
+    async createPlan(_household, plan, line) {
+      await transactWrite(
+        db,
+        [
+          {
+            // The one PLAN item per household: replaced only once the plan it holds is closed.
+            Put: {
+              TableName: table,
+              Item: planItem(plan),
+              ConditionExpression: 'attribute_not_exists(pk) OR #status = :closed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':closed': 'closed' },
+            },
+          },
+          { Put: { TableName: table, Item: versionItem(plan), ConditionExpression: 'attribute_not_exists(pk)' } },
+          householdPlanStatus(plan, true),
+          log(line),
+        ],
+        'a plan that is not closed exists, or no regisseur',
+      );
+    },
+
+    async savePlan(plan, expectedVersion, line, statusChanged) {
+      await transactWrite(
+        db,
+        [
+          {
+            Put: {
+              TableName: table,
+              Item: planItem(plan),
+              ConditionExpression: 'version = :expected AND id = :id',
+              ExpressionAttributeValues: { ':expected': expectedVersion, ':id': plan.id },
+            },
+          },
+          { Put: { TableName: table, Item: versionItem(plan), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...(statusChanged ? [householdPlanStatus(plan, false)] : []),
+          log(line),
+        ],
+        'plan changed since it was read',
+      );
+    },
+
+    async versions(householdId, planId, limit, before) {
+      const prefix = planVersionPrefix(planId);
+      const upper = before === undefined ? `${prefix}${'9'.repeat(VERSION_DIGITS)}` : planVersionKey(householdId, planId, before - 1).sk;
+      const page = await db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
+          ExpressionAttributeValues: {
+            ':pk': planVersionsPartition(householdId),
+            ':lower': `${prefix}${'0'.repeat(VERSION_DIGITS)}`,
+            ':upper': upper,
+          },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      const items = (page.Items ?? []).map((item) => entityOf<Plan>(item) as Plan);
+      const last = items.at(-1);
+      return page.LastEvaluatedKey && last ? { items, next: last.version } : { items };
+    },
+
+    appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),
+  };
+}

@@ -1,0 +1,215 @@
+import { hasAnyRole } from '../auth.ts';
+import { type CityRuntimeConfig, findTeam } from '../city.ts';
+import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import { type AssessmentWithProgress, type Scores, withProgress } from '../domain/assessment.ts';
+import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
+import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { intakeView } from './intakes.ts';
+import { type CaseloadPosition, ConcurrentChange, type HouseholdStore } from './ports.ts';
+
+export interface HouseholdPorts {
+  store: HouseholdStore;
+  city: CityRuntimeConfig;
+}
+
+/** Need to know: a household outside the caller's teams answers exactly as one that does not exist. */
+export function visibleHousehold(context: RequestContext, household: Household | undefined): Household {
+  if (!household || !context.principal.teams.includes(household.teamId)) throw notFound('Household');
+  return household;
+}
+
+function openHousehold(household: Household): Household {
+  if (household.status !== 'open') throw conflict('The household is closed.');
+  return household;
+}
+
+const resource = (householdId: string, rest = '') => `/households/${householdId}${rest}`;
+
+const lostRace = (error: unknown, detail: string): never => {
+  if (error instanceof ConcurrentChange) throw conflict(detail);
+  throw error;
+};
+
+interface CaseloadCursor {
+  teams: string[];
+  status: string;
+  position: CaseloadPosition;
+}
+
+const isCaseloadCursor = (value: unknown): value is CaseloadCursor => {
+  const cursor = value as CaseloadCursor;
+  return (
+    typeof cursor === 'object' &&
+    cursor !== null &&
+    Array.isArray(cursor.teams) &&
+    typeof cursor.status === 'string' &&
+    typeof cursor.position === 'object' &&
+    cursor.position !== null &&
+    Object.values(cursor.position).every(
+      (p) => p === 'done' || (typeof p === 'object' && p !== null && typeof p.sortKey === 'string' && typeof p.householdId === 'string'),
+    )
+  );
+};
+
+export async function caseload(
+  ports: HouseholdPorts,
+  context: RequestContext,
+  query: { teamId?: string; status: Household['status']; limit: number; cursor?: string },
+): Promise<Page<HouseholdSummary>> {
+  const { principal } = context;
+  if (query.teamId && !findTeam(ports.city, query.teamId)) {
+    throw invalidInput('No such team in this city.', [{ name: 'teamId', code: 'unknown_team', reason: 'must be a team of this city' }]);
+  }
+  if (query.teamId && !principal.teams.includes(query.teamId)) throw forbidden('You only see the caseload of your own teams.');
+  const teams = (query.teamId ? [query.teamId] : principal.teams.filter((team) => findTeam(ports.city, team))).sort();
+  const cursor = decodeCursor(query.cursor, isCaseloadCursor);
+  if (cursor && (cursor.status !== query.status || cursor.teams.join() !== teams.join())) {
+    throw invalidInput('The cursor belongs to another list.', [
+      { name: 'cursor', code: 'invalid_cursor', reason: 'use it with the same teamId and status' },
+    ]);
+  }
+  if (teams.length === 0) return { items: [], nextCursor: null };
+  const { households, next } = await ports.store.caseload(teams, query.status, query.limit, cursor?.position);
+  if (households.length > 0) {
+    await ports.store.appendProcessingLog(households.map((h) => processingLogLine(context, h.id, 'read', '/households')));
+  }
+  return {
+    items: households.map(householdSummary),
+    nextCursor: next ? encodeCursor({ teams, status: query.status, position: next } satisfies CaseloadCursor) : null,
+  };
+}
+
+export async function dossier(ports: HouseholdPorts, context: RequestContext, householdId: string) {
+  const records = await ports.store.dossier(householdId);
+  const household = visibleHousehold(context, records?.household);
+  if (!records) throw notFound('Household');
+  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId))]);
+  const latest = records.assessments.reduce<(typeof records.assessments)[number] | undefined>(
+    (newest, a) => (!newest || a.assessedAt > newest.assessedAt ? a : newest),
+    undefined,
+  );
+  const { plan } = records;
+  return {
+    ...householdSummary(household),
+    members: membersForDisplay(household),
+    intakes: records.intakes.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(intakeView),
+    regisseur: household.regisseur ?? null,
+    plan: plan
+      ? {
+          id: plan.id,
+          status: plan.status,
+          version: plan.version,
+          evaluationDate: plan.evaluationDate,
+          goals: plan.goals.map((goal) => ({ domain: goal.domain, description: goal.description, actions: goal.actions.length })),
+          updatedAt: plan.updatedAt,
+        }
+      : null,
+    latestAssessment: latest ? withProgress(latest, household.firstAssessment) : null,
+    escalations: [],
+    ...(household.closedAt ? { closedAt: household.closedAt, closeReason: household.closeReason } : {}),
+  };
+}
+
+export async function appointRegisseur(ports: HouseholdPorts, context: RequestContext, householdId: string, userId: string) {
+  const found = await ports.store.householdWithRoster(
+    householdId,
+    context.principal.teams.map((teamId) => ({ teamId, userId })),
+  );
+  const household = openHousehold(visibleHousehold(context, found.household));
+  const entry = found.rosterHits.find((hit) => hit.teamId === household.teamId);
+  if (!entry) {
+    throw invalidInput("The regisseur must be on the roster of the household's team.", [
+      { name: 'userId', code: 'not_on_roster', reason: "must have signed in once as a member of the household's team" },
+    ]);
+  }
+  const regisseur = {
+    userId,
+    ...(entry.name ? { name: entry.name } : {}),
+    appointedAt: context.now,
+    appointedBy: context.principal.userId,
+  };
+  await ports.store
+    .appointRegisseur(
+      household,
+      regisseur,
+      context.now,
+      processingLogLine(context, householdId, 'update', resource(householdId, '/regisseur')),
+    )
+    .catch((error) => lostRace(error, 'The household changed meanwhile: read it again.'));
+  return householdSummary({ ...household, regisseur, updatedAt: context.now });
+}
+
+export async function transfer(ports: HouseholdPorts, context: RequestContext, householdId: string, teamId: string) {
+  const household = openHousehold(visibleHousehold(context, await ports.store.getHousehold(householdId)));
+  const team = findTeam(ports.city, teamId);
+  if (!team || team.kind === 'doorbraakteam') {
+    throw invalidInput('A household can move to a wijkteam or the interventieteam of this city.', [
+      { name: 'teamId', code: 'unknown_team', reason: 'must be a wijkteam or the interventieteam of this city' },
+    ]);
+  }
+  if (team.id === household.teamId) throw conflict('The household is already with this team.');
+  await ports.store
+    .transfer(household, team.id, context.now, processingLogLine(context, householdId, 'update', resource(householdId, '/transfer')))
+    .catch((error) => lostRace(error, 'The household changed meanwhile: read it again.'));
+  return householdSummary({ ...household, teamId: team.id, updatedAt: context.now });
+}
+
+export async function closeHousehold(ports: HouseholdPorts, context: RequestContext, householdId: string, reason: string) {
+  const household = openHousehold(visibleHousehold(context, await ports.store.getHousehold(householdId)));
+  const isRegisseur = household.regisseur?.userId === context.principal.userId;
+  if (!isRegisseur && !hasAnyRole(context.principal, ['teamleider'])) {
+    throw forbidden('A household is closed by its team leader or its regisseur.');
+  }
+  if (household.planStatus === 'draft' || household.planStatus === 'active') throw conflict("Close the household's plan first.");
+  const expiresAt = Math.floor(Date.parse(context.now) / 1000) + ports.city.retentionDays * 24 * 60 * 60;
+  await ports.store
+    .close(household, reason, context.now, expiresAt, processingLogLine(context, householdId, 'update', resource(householdId, '/close')))
+    .catch((error) => lostRace(error, 'The household has an open plan, or changed meanwhile.'));
+  return householdSummary({ ...household, status: 'closed', updatedAt: context.now });
+}
+
+export async function recordAssessment(
+  ports: HouseholdPorts,
+  context: RequestContext,
+  householdId: string,
+  input: { scores: Scores; note?: string },
+): Promise<AssessmentWithProgress> {
+  const household = openHousehold(visibleHousehold(context, await ports.store.getHousehold(householdId)));
+  const assessment = {
+    id: newId(),
+    householdId,
+    scores: input.scores,
+    ...(input.note ? { note: input.note } : {}),
+    assessedAt: context.now,
+    assessedBy: context.principal.userId,
+  };
+  await ports.store
+    .addAssessment(household, assessment, processingLogLine(context, householdId, 'create', resource(householdId, '/assessments')))
+    .catch((error) => lostRace(error, 'The household was closed meanwhile.'));
+  return withProgress(assessment, household.firstAssessment ?? assessment);
+}
+
+const isAssessmentCursor = (value: unknown): value is { after: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { after: unknown }).after === 'string';
+
+export async function listAssessments(
+  ports: HouseholdPorts,
+  context: RequestContext,
+  householdId: string,
+  query: { limit: number; cursor?: string },
+): Promise<Page<AssessmentWithProgress>> {
+  const after = decodeCursor(query.cursor, isAssessmentCursor)?.after;
+  // The household (for need to know) and the page are read side by side: one round trip.
+  const [household, page] = await Promise.all([
+    ports.store.getHousehold(householdId),
+    ports.store.assessments(householdId, query.limit, after),
+  ]);
+  const visible = visibleHousehold(context, household);
+  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId, '/assessments'))]);
+  return {
+    items: page.items.map((a) => withProgress(a, visible.firstAssessment)),
+    nextCursor: page.next ? encodeCursor({ after: page.next }) : null,
+  };
+}
