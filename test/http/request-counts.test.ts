@@ -81,6 +81,50 @@ describe('DynamoDB requests per route', () => {
     expect(await measure(() => api.call('GET', '/teams/velve-lindenhof/members', { token: anna }), 200)).toEqual(['Query']);
   });
 
+  it('households: the dossier is one Query; each change one read and one transaction', async () => {
+    const lotte = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
+    await Promise.all([api.call('GET', '/households', { token: lotte }), api.call('GET', '/households/x/plan', { token: lotte })]);
+    const id = (await api.call('POST', '/intakes', { token: anna, body: body('7550AB', '333333330') })).body.householdId;
+    expect(await measure(() => api.call('GET', '/households?limit=25', { token: lotte }), 200)).toEqual(['Query', 'BatchWriteItem']);
+    expect(await measure(() => api.call('GET', `/households/${id}`, { token: lotte }), 200)).toEqual(['Query', 'PutItem']);
+    expect(await measure(() => api.call('PUT', `/households/${id}/regisseur`, { token: lotte, body: { userId: 'lotte' } }), 200)).toEqual([
+      'BatchGetItem',
+      'TransactWriteItems',
+    ]);
+    expect(
+      await measure(() => api.call('POST', `/households/${id}/assessments`, { token: lotte, body: { scores: { finances: 2 } } }), 201),
+    ).toEqual(['GetItem', 'TransactWriteItems']);
+    expect((await measure(() => api.call('GET', `/households/${id}/assessments`, { token: lotte }), 200)).sort()).toEqual([
+      'GetItem',
+      'PutItem',
+      'Query',
+    ]);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const plan = { goals: [{ domain: 'finances', description: 'd', actions: [] }], evaluationDate: tomorrow };
+    expect(await measure(() => api.call('POST', `/households/${id}/plan`, { token: lotte, body: plan }), 201)).toEqual([
+      'BatchGetItem',
+      'TransactWriteItems',
+    ]);
+    expect(await measure(() => api.call('GET', `/households/${id}/plan`, { token: lotte }), 200)).toEqual(['BatchGetItem', 'PutItem']);
+    expect(
+      await measure(() => api.call('PUT', `/households/${id}/plan`, { token: lotte, body: plan, headers: { 'if-match': '"1"' } }), 200),
+    ).toEqual(['BatchGetItem', 'TransactWriteItems']);
+    expect(await measure(() => api.call('PUT', `/households/${id}/plan`, { token: lotte, body: plan }), 428)).toEqual([]);
+    expect(await measure(() => api.call('GET', `/households/${id}/plan/versions`, { token: lotte }), 200)).toEqual([
+      'BatchGetItem',
+      'Query',
+      'PutItem',
+    ]);
+    expect(await measure(() => api.call('POST', `/households/${id}/plan/close`, { token: lotte, body: { outcome: 'o' } }), 200)).toEqual([
+      'BatchGetItem',
+      'TransactWriteItems',
+    ]);
+    expect(await measure(() => api.call('POST', `/households/${id}/transfer`, { token: lotte, body: { teamId: 'pathmos' } }), 200)).toEqual([
+      'GetItem',
+      'TransactWriteItems',
+    ]);
+  });
+
   it('refused input costs no request at all', async () => {
     expect(await measure(() => api.call('POST', '/intakes', { token: anna, body: { ...body('7548AB'), domains: ['x'] } }), 400)).toEqual(
       [],
