@@ -1,3 +1,4 @@
+import { escalationRoutes } from './escalations/contract.ts';
 import { householdRoutes } from './households/contract.ts';
 import type { RouteContract } from './http/contract.ts';
 import { intakeRoutes } from './intakes/contract.ts';
@@ -10,7 +11,14 @@ import { teamRoutes } from './teams/contract.ts';
  * function named by `fn`; the OpenAPI document lists them; local mode serves what the
  * synthesized template says. A function bundle imports only its own contract file.
  */
-export const routes: RouteContract[] = [...serviceRoutes, ...teamRoutes, ...intakeRoutes, ...householdRoutes, ...planRoutes];
+export const routes: RouteContract[] = [
+  ...serviceRoutes,
+  ...teamRoutes,
+  ...intakeRoutes,
+  ...householdRoutes,
+  ...planRoutes,
+  ...escalationRoutes,
+];
 
-/** The Lambda functions, one per concern, each serving the routes that name it. */
+/** The Lambda functions behind the API, one per concern, each serving the routes that name it. */
 export const functionNames = [...new Set(routes.map((route) => route.fn))];

@@ -12,6 +12,8 @@ export interface FunctionRuntime {
   tableName: string;
   db: DynamoDBDocumentClient;
   logger: Logger;
+  /** The doorbraak state machine, for the functions that start or resume it. */
+  stateMachineArn?: string;
 }
 
 /** The environment variables the stack sets on every function. */
@@ -19,6 +21,7 @@ export interface FunctionEnvironment {
   CITY_CONFIG: string;
   TABLE_NAME: string;
   LOOKUP_KEY_SECRET_ARN?: string;
+  STATE_MACHINE_ARN?: string;
   POWERTOOLS_SERVICE_NAME?: string;
   POWERTOOLS_LOG_LEVEL?: string;
 }
@@ -38,5 +41,11 @@ export function createLogger(env: FunctionEnvironment, fn: string): Logger {
 }
 
 export function runtimeFrom(env: FunctionEnvironment, db: DynamoDBDocumentClient, fn: string): FunctionRuntime {
-  return { city: JSON.parse(env.CITY_CONFIG) as CityRuntimeConfig, tableName: env.TABLE_NAME, db, logger: createLogger(env, fn) };
+  return {
+    city: JSON.parse(env.CITY_CONFIG) as CityRuntimeConfig,
+    tableName: env.TABLE_NAME,
+    db,
+    logger: createLogger(env, fn),
+    ...(env.STATE_MACHINE_ARN ? { stateMachineArn: env.STATE_MACHINE_ARN } : {}),
+  };
 }

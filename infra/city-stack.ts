@@ -3,16 +3,21 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { BASE_PATH } from '#functions/http/contract.ts';
 import { functionNames, routes } from '#functions/routes.ts';
 import { ROLES } from '#shared/auth.ts';
 import { type CityConfig, runtimeConfigOf } from './cities.ts';
+import { DoorbraakFlow } from './constructs/doorbraak-flow.ts';
 import { WijkteamsFunction } from './constructs/function.ts';
 import { CityTable } from './constructs/table.ts';
 
@@ -22,6 +27,8 @@ export interface CityStackProps extends StackProps {
 
 /** Functions that hash BSNs and addresses, and so read the city's look-up key. */
 const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes']);
+/** Functions that start the doorbraak flow and hand it people's answers. */
+const FUNCTIONS_WITH_FLOW = new Set(['escalations']);
 /** Functions that serve only public, static answers and touch no data. */
 const FUNCTIONS_WITHOUT_DATA = new Set(['service']);
 
@@ -86,19 +93,42 @@ export class CityStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'wijkteams',
       POWERTOOLS_METRICS_NAMESPACE: 'Wijkteams',
     };
+    const { fn: flowFunction } = new WijkteamsFunction(this, 'Fn-flow', { name: 'flow', environment, logKey: dataKey, logRetention });
+    table.grantReadWriteData(flowFunction);
+    const { stateMachine } = new DoorbraakFlow(this, 'DoorbraakFlow', { city, flowFunction, logKey: dataKey, logRetention });
+
     const functions = new Map(
       functionNames.map((name) => {
         const { fn } = new WijkteamsFunction(this, `Fn-${name}`, {
           name,
-          environment: FUNCTIONS_WITH_LOOKUP_KEY.has(name) ? { ...environment, LOOKUP_KEY_SECRET_ARN: lookupKey.secretArn } : environment,
+          environment: {
+            ...environment,
+            ...(FUNCTIONS_WITH_LOOKUP_KEY.has(name) ? { LOOKUP_KEY_SECRET_ARN: lookupKey.secretArn } : {}),
+            ...(FUNCTIONS_WITH_FLOW.has(name) ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {}),
+          },
           logKey: dataKey,
           logRetention,
         });
         if (!FUNCTIONS_WITHOUT_DATA.has(name)) table.grantReadWriteData(fn);
         if (FUNCTIONS_WITH_LOOKUP_KEY.has(name)) lookupKey.grantRead(fn);
+        if (FUNCTIONS_WITH_FLOW.has(name)) {
+          stateMachine.grantStartExecution(fn);
+          stateMachine.grantTaskResponse(fn);
+        }
         return [name, fn] as const;
       }),
     );
+
+    const alarms = new sns.Topic(this, 'Alarms', { displayName: `Wijkteams ${city.name} alarms`, masterKey: dataKey });
+    alarms.addSubscription(new subscriptions.EmailSubscription(city.alarmEmail));
+    new cloudwatch.Alarm(this, 'DoorbraakFlowFailed', {
+      alarmDescription: 'A doorbraak approval flow ended in its Failed path: the escalation needs attention.',
+      metric: stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new cloudwatchActions.SnsAction(alarms));
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logRetention, encryptionKey: dataKey });
     this.api = new HttpApi(this, 'Api', {
@@ -151,5 +181,6 @@ export class CityStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: webClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'DoorbraakStateMachineArn', { value: stateMachine.stateMachineArn });
   }
 }

@@ -12,16 +12,16 @@ export function isId(value: string): boolean {
 }
 
 /**
- * An intake lives in its household's partition (the dossier is one Query), so its public id
- * carries the household id: a read of an intake is then one strongly consistent request.
- * Clients treat the id as opaque.
+ * Intakes and escalations live in their household's partition (the dossier is one Query), so
+ * their public id carries the household id: reading one is then one strongly consistent
+ * request. Clients treat the id as opaque.
  */
-export function intakeIdOf(householdId: string, intakeKey: string): string {
-  return `${householdId}.${intakeKey}`;
+export function householdChildId(householdId: string, key: string): string {
+  return `${householdId}.${key}`;
 }
 
-export function parseIntakeId(intakeId: string): { householdId: string; intakeKey: string } | undefined {
-  const [householdId, intakeKey, ...rest] = intakeId.split('.');
-  if (rest.length > 0 || !householdId || !intakeKey || !isId(householdId) || !isId(intakeKey)) return undefined;
-  return { householdId, intakeKey };
+export function parseHouseholdChildId(id: string): { householdId: string; key: string } | undefined {
+  const [householdId, key, ...rest] = id.split('.');
+  if (rest.length > 0 || !householdId || !key || !isId(householdId) || !isId(key)) return undefined;
+  return { householdId, key };
 }

@@ -2,14 +2,17 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { HttpEvent } from '#functions/http/pipeline.ts';
 import { readEnvironment, runtimeFrom } from '#functions/runtime.ts';
 import { documentClient } from '#shared/db/client.ts';
+import { FLOW_STATES } from '../constructs/doorbraak-flow.ts';
 import { PROJECT_ROOT } from '../constructs/function.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
 import { claimsAsApiGatewayPassesThem, type LocalIdp, localIdp } from './idp.ts';
+import { type LocalStepFunctions, readStateMachine, startLocalStepFunctions } from './step-functions.ts';
 import { type LocalRoute, type LocalStackDefinition, readStackDefinition, resolveEnvironment, synthesizeCityTemplate } from './template.ts';
 
 export interface LocalStackOptions {
@@ -24,6 +27,15 @@ export interface LocalStackOptions {
   idp?: LocalIdp;
   /** Powertools log level of the functions (INFO as deployed; tests quieten it). */
   logLevel?: string;
+  /** Time in the doorbraak flow, shortened for demos and tests; the definition is otherwise the deployed one. */
+  flow?: {
+    /** Seconds before an undecided escalation is overdue (deployed: the city's decision SLA). */
+    decisionSlaSeconds?: number;
+    /** Seconds between approval and the evaluation (deployed: until evaluateAt). Default 0 locally. */
+    evaluationWaitSeconds?: number;
+    /** Milliseconds between retries of a failed task (deployed: 2 s, doubling). */
+    retryIntervalMs?: number;
+  };
 }
 
 export interface LocalStack {
@@ -35,6 +47,7 @@ export interface LocalStack {
   db: DynamoDBDocumentClient;
   definition: LocalStackDefinition;
   idp: LocalIdp;
+  stepFunctions: LocalStepFunctions;
   stop(): Promise<void>;
 }
 
@@ -136,9 +149,42 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const key = lookupKey(dataDir);
   const handlers = new Map<string, Invoke>();
+  const lambdaContext = (name: string, deadline: number) =>
+    ({
+      functionName: `wijkteams-${city}-${name}`,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:wijkteams-${city}-${name}`,
+      memoryLimitInMB: '1024',
+      awsRequestId: randomUUID(),
+      logGroupName: `/aws/lambda/wijkteams-${city}-${name}`,
+      logStreamName: 'local',
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      done: () => {},
+      fail: () => {},
+      succeed: () => {},
+    }) as Context;
+
+  const machine = readStateMachine(definition.template);
+  const functionNames = new Map(definition.functions.map((fn) => [fn.logicalId, fn.name]));
+  const stepFunctions = await startLocalStepFunctions({
+    machine,
+    invoke: async (logicalId, payload) => {
+      const invoke = handlers.get(logicalId);
+      if (!invoke) throw new Error(`no local function ${logicalId}`);
+      return invoke(payload as never, lambdaContext(functionNames.get(logicalId) ?? logicalId, Date.now() + 10_000));
+    },
+    stateTimeoutSeconds:
+      options.flow?.decisionSlaSeconds !== undefined ? { [FLOW_STATES.awaitDecision]: options.flow.decisionSlaSeconds } : {},
+    waitTimeOverrides: { [FLOW_STATES.waitForEvaluation]: (options.flow?.evaluationWaitSeconds ?? 0) * 1000 },
+    ...(options.flow?.retryIntervalMs !== undefined ? { retryIntervalMs: options.flow.retryIntervalMs } : {}),
+  });
+  const sfn = new SFNClient({ endpoint: stepFunctions.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+
   for (const fn of definition.functions) {
     const env = resolveEnvironment(fn, {
       [definition.table.logicalId]: tableName,
+      [machine.logicalId]: machine.arn,
       ...Object.fromEntries(
         Object.entries(definition.template.Resources)
           .filter(([, resource]) => resource.Type === 'AWS::SecretsManager::Secret')
@@ -147,7 +193,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     if (options.logLevel) env.POWERTOOLS_LOG_LEVEL = options.logLevel;
     const module = (await import(`${PROJECT_ROOT}functions/${fn.name}/handler.ts`)) as { createHandler: (deps: unknown) => Invoke };
-    handlers.set(fn.logicalId, module.createHandler({ ...runtimeFrom(readEnvironment(env), db, fn.name), lookupKey: key }));
+    handlers.set(fn.logicalId, module.createHandler({ ...runtimeFrom(readEnvironment(env), db, fn.name), lookupKey: key, sfn }));
   }
 
   const routes = compileRoutes(definition.routes);
@@ -239,21 +285,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(payload.length > 0 ? { body: payload.toString('utf8') } : {}),
       isBase64Encoded: false,
     };
-    const deadline = Date.now() + 10_000;
-    const context = {
-      functionName: `wijkteams-${city}-${match.route.function.name}`,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:wijkteams-${city}-${match.route.function.name}`,
-      memoryLimitInMB: '1024',
-      awsRequestId: randomUUID(),
-      logGroupName: `/aws/lambda/wijkteams-${city}-${match.route.function.name}`,
-      logStreamName: 'local',
-      callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-      done: () => {},
-      fail: () => {},
-      succeed: () => {},
-    } as Context;
+    const context = lambdaContext(match.route.function.name, Date.now() + 10_000);
 
     let result: APIGatewayProxyResultV2;
     try {
@@ -298,7 +330,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     db,
     definition,
     idp,
+    stepFunctions,
     async stop() {
+      await stepFunctions.stop();
+      sfn.destroy();
       await new Promise<void>((closed) => {
         server.close(() => closed());
         server.closeAllConnections();

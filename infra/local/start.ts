@@ -6,6 +6,10 @@ const stack = await startLocalStack({
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? '127.0.0.1',
   dataDir: process.env.DATA_DIR ?? '.data',
+  flow: {
+    ...(process.env.DECISION_SLA_SECONDS ? { decisionSlaSeconds: Number(process.env.DECISION_SLA_SECONDS) } : {}),
+    evaluationWaitSeconds: Number(process.env.EVALUATION_WAIT_SECONDS ?? 0),
+  },
 }).catch((error: Error) => {
   console.error(`wijkteams: could not start: ${error.message}`);
   process.exit(1);

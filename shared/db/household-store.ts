@@ -177,7 +177,8 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
               UpdateExpression:
                 'SET #status = :closed, closedAt = :now, closeReason = :reason, gsi1pk = :caseload, updatedAt = :now, expiresAt = :expiresAt',
               // The plan's status is kept on the household in the same transactions that change the plan.
-              ConditionExpression: '#status = :open AND teamId = :team AND (attribute_not_exists(planStatus) OR planStatus = :closed)',
+              ConditionExpression:
+                '#status = :open AND teamId = :team AND (attribute_not_exists(planStatus) OR planStatus = :closed) AND (attribute_not_exists(openEscalations) OR openEscalations = :none)',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {
                 ':closed': 'closed',
@@ -187,6 +188,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
                 ':team': household.teamId,
                 ':caseload': caseloadPartition(household.teamId, 'closed'),
                 ':expiresAt': expiresAt,
+                ':none': 0,
               },
             },
           },

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household, HouseholdMatches } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
-import { parseIntakeId } from '../ids.ts';
+import { parseHouseholdChildId } from '../ids.ts';
 import type { IntakeStore } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
 import { addressLookupKey, bsnLookupKey, caseloadIndexKeys, householdKey, intakeKey, rosterKey } from './keys.ts';
@@ -16,9 +16,9 @@ export const householdItem = (household: Household) => ({
 });
 
 export const intakeItem = (intake: Intake) => {
-  const ids = parseIntakeId(intake.id);
+  const ids = parseHouseholdChildId(intake.id);
   if (!ids) throw new Error('malformed intake id');
-  return { ...intakeKey(ids.householdId, ids.intakeKey), type: 'intake', ...intake };
+  return { ...intakeKey(ids.householdId, ids.key), type: 'intake', ...intake };
 };
 
 const lookupItem = (key: { pk: string; sk: string }, householdId: string) => ({ ...key, type: 'lookup', householdId });
@@ -106,7 +106,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
     },
 
     async saveTriage({ intake, householdNeedsPlan, now, log }) {
-      const ids = parseIntakeId(intake.id);
+      const ids = parseHouseholdChildId(intake.id);
       if (!ids) throw new Error('malformed intake id');
       const household = householdKey(ids.householdId);
       await transactWrite(
@@ -115,7 +115,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
           {
             Update: {
               TableName: table,
-              Key: intakeKey(ids.householdId, ids.intakeKey),
+              Key: intakeKey(ids.householdId, ids.key),
               UpdateExpression: 'SET #status = :triaged, #triage = :triage, #visible = :visible',
               ConditionExpression: '#status = :open',
               ExpressionAttributeNames: { '#status': 'status', '#triage': 'triage', '#visible': 'visibleToTeams' },

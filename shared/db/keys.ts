@@ -8,6 +8,7 @@
  * | plan (the latest one)   | HH#<householdId>      | PLAN                |                                       |
  * | assessment              | HH#<householdId>      | ASSESSMENT#<at>#<id> |                                      |
  * | plan version            | HH#<householdId>#PLAN-VERSIONS | <planId>#<version, 6 digits> |                     |
+ * | escalation              | HH#<householdId>      | ESCALATION#<key>    | gsi2: ESCALATION#<status> / <submittedAt>#<id> |
  * | BSN look-up             | BSN#<hmac(bsn)>       | LOOKUP              |                                       |
  * | address look-up         | ADDR#<hmac(address)>  | LOOKUP              |                                       |
  * | roster entry            | TEAM#<teamId>         | MEMBER#<userId>     |                                       |
@@ -61,6 +62,19 @@ export const assessmentKey = (householdId: string, assessedAt: string, assessmen
   pk: householdPartition(householdId),
   sk: `${ASSESSMENT_PREFIX}${assessedAt}#${assessmentId}`,
 });
+
+export const escalationKey = (householdId: string, escalationKey: string): Key => ({
+  pk: householdPartition(householdId),
+  sk: `ESCALATION#${escalationKey}`,
+});
+
+/** The city-wide queue of the doorbraakteam and the budget holders: escalations by status, oldest first. */
+export const escalationQueueKeys = (status: string, submittedAt: string, escalationId: string) => ({
+  gsi2pk: escalationQueuePartition(status),
+  gsi2sk: `${submittedAt}#${escalationId}`,
+});
+
+export const escalationQueuePartition = (status: string): string => `ESCALATION#${status}`;
 
 export const caseloadPartition = (teamId: string, status: string): string => `TEAM#${teamId}#${status}`;
 

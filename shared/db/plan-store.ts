@@ -9,9 +9,28 @@ import { appendProcessingLog, processingLogItem } from './processing-log-store.t
 
 const VERSION_DIGITS = 6;
 
+export const planItem = (plan: Plan) => ({ ...planKey(plan.householdId), type: 'plan', ...plan });
+export const planVersionItem = (plan: Plan) => ({
+  ...planVersionKey(plan.householdId, plan.id, plan.version),
+  type: 'plan-version',
+  ...plan,
+});
+
+/** The plan saved over the version read, and kept as a new version: two items of one transaction. */
+export const planSaveItems = (table: string, plan: Plan, expectedVersion: number) => [
+  {
+    Put: {
+      TableName: table,
+      Item: planItem(plan),
+      ConditionExpression: 'version = :expected AND id = :id',
+      ExpressionAttributeValues: { ':expected': expectedVersion, ':id': plan.id },
+    },
+  },
+  { Put: { TableName: table, Item: planVersionItem(plan), ConditionExpression: 'attribute_not_exists(pk)' } },
+];
+
 export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): PlanStore {
-  const planItem = (plan: Plan) => ({ ...planKey(plan.householdId), type: 'plan', ...plan });
-  const versionItem = (plan: Plan) => ({ ...planVersionKey(plan.householdId, plan.id, plan.version), type: 'plan-version', ...plan });
+  const versionItem = planVersionItem;
   /** Keeps the plan's status on the household too, so lists and the close check need no second read. */
   const householdPlanStatus = (plan: Plan, onlyWhileOpenWithRegisseur: boolean) => ({
     Update: {
@@ -63,19 +82,7 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
     async savePlan(plan, expectedVersion, line, statusChanged) {
       await transactWrite(
         db,
-        [
-          {
-            Put: {
-              TableName: table,
-              Item: planItem(plan),
-              ConditionExpression: 'version = :expected AND id = :id',
-              ExpressionAttributeValues: { ':expected': expectedVersion, ':id': plan.id },
-            },
-          },
-          { Put: { TableName: table, Item: versionItem(plan), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...(statusChanged ? [householdPlanStatus(plan, false)] : []),
-          log(line),
-        ],
+        [...planSaveItems(table, plan, expectedVersion), ...(statusChanged ? [householdPlanStatus(plan, false)] : []), log(line)],
         'plan changed since it was read',
       );
     },

@@ -35,6 +35,8 @@ export interface Household {
   /** A complex case was found at triage: the household needs one plan and one regisseur. */
   needsPlan: boolean;
   regisseur?: Regisseur;
+  /** Escalations not yet in a final status; the household cannot close while there are any. */
+  openEscalations?: number;
   /** The status of the household's latest plan, kept with the household for lists. */
   planStatus?: 'draft' | 'active' | 'closed';
   /** The look-ups this household owns (removed when it closes): keyed hashes, never values. */

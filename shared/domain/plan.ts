@@ -24,6 +24,16 @@ export interface PlanContent {
   evaluationDate: string;
 }
 
+/** A tailored exception the doorbraakteam approved, recorded on the plan it unblocks. */
+export interface Doorbraak {
+  escalationId: string;
+  proposal: string;
+  organisations: string[];
+  approvedCost?: { amount: number; currency: 'EUR' };
+  approvedAt: string;
+  evaluateAt: string;
+}
+
 export interface Plan extends PlanContent {
   id: string;
   householdId: string;
@@ -38,6 +48,7 @@ export interface Plan extends PlanContent {
   agreedAt?: string;
   closedAt?: string;
   outcome?: string;
+  doorbraken?: Doorbraak[];
 }
 
 export function newPlan(id: string, householdId: string, content: PlanContent, by: string, now: string): Plan {
@@ -75,6 +86,12 @@ export function agreePlan(plan: Plan, agreedBy: string, by: string, now: string)
 export function closePlan(plan: Plan, outcome: string, by: string, now: string): Plan {
   assertNotClosed(plan);
   return { ...plan, status: 'closed', outcome, closedAt: now, version: plan.version + 1, updatedAt: now, updatedBy: by };
+}
+
+/** The flow records an approved doorbraak on the plan: a change like any other, so a new version. */
+export function recordDoorbraak(plan: Plan, doorbraak: Doorbraak, by: string, now: string): Plan {
+  assertNotClosed(plan);
+  return { ...plan, doorbraken: [...(plan.doorbraken ?? []), doorbraak], version: plan.version + 1, updatedAt: now, updatedBy: by };
 }
 
 export const planETag = (plan: Pick<Plan, 'version'>) => `"${plan.version}"`;

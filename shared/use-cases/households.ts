@@ -163,6 +163,7 @@ export async function closeHousehold(ports: HouseholdPorts, context: RequestCont
     throw forbidden('A household is closed by its team leader or its regisseur.');
   }
   if (household.planStatus === 'draft' || household.planStatus === 'active') throw conflict("Close the household's plan first.");
+  if ((household.openEscalations ?? 0) > 0) throw conflict('The household has an escalation that is still open.');
   const expiresAt = Math.floor(Date.parse(context.now) / 1000) + ports.city.retentionDays * 24 * 60 * 60;
   await ports.store
     .close(household, reason, context.now, expiresAt, processingLogLine(context, householdId, 'update', resource(householdId, '/close')))

@@ -22,7 +22,7 @@ import {
 } from '../domain/intake.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
-import { intakeIdOf, newId, parseIntakeId } from '../ids.ts';
+import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { ConcurrentChange, type IntakePorts } from './ports.ts';
 
@@ -121,7 +121,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
     const householdId = existing?.id ?? newId();
     const intakeKey = newId();
     const intake: Intake & { matchedExistingHousehold: boolean } = {
-      id: intakeIdOf(householdId, intakeKey),
+      id: householdChildId(householdId, intakeKey),
       householdId,
       teamId: input.teamId,
       channel: input.channel,
@@ -180,12 +180,12 @@ function canSeeIntake(context: RequestContext, intake: Intake, household: Househ
 }
 
 async function loadVisibleIntake(ports: IntakePorts, context: RequestContext, intakeId: string, rosterCheckUser?: string) {
-  const ids = parseIntakeId(intakeId);
+  const ids = parseHouseholdChildId(intakeId);
   if (!ids) throw notFound('Intake');
   const teamsToCheck = rosterCheckUser ? context.principal.teams : [];
   const found = await ports.store.getIntake(
     ids.householdId,
-    ids.intakeKey,
+    ids.key,
     teamsToCheck.map((teamId) => ({ teamId, userId: rosterCheckUser ?? '' })),
   );
   if (!found.intake || !found.household || !canSeeIntake(context, found.intake, found.household)) throw notFound('Intake');

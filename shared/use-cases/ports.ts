@@ -1,6 +1,7 @@
 import type { Principal } from '../auth.ts';
 import type { CityRuntimeConfig } from '../city.ts';
 import type { Assessment } from '../domain/assessment.ts';
+import type { AnswerKind, Escalation, EscalationStatus, HistoryEvent } from '../domain/escalation.ts';
 import type { Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
@@ -131,4 +132,36 @@ export interface PlanStore {
   /** Newest first, starting below version `before` when given. */
   versions(householdId: string, planId: string, limit: number, before?: number): Promise<{ items: Plan[]; next?: number }>;
   appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
+}
+
+export interface EscalationStore {
+  /** One request: the household, its plan and (when asked) one escalation. */
+  read(householdId: string, escalationKey?: string): Promise<{ household?: Household; plan?: Plan; escalation?: Escalation }>;
+  /** The escalation, the household's count of open escalations, the log line: one transaction. */
+  submit(escalation: Escalation, log: ProcessingLogLine): Promise<void>;
+  queue(status: EscalationStatus, limit: number, after?: string): Promise<{ items: Escalation[]; next?: string }>;
+  /** Takes the task token off the escalation unless another delivery took it first (ConcurrentChange). */
+  claimAnswer(escalation: Escalation, token: string, log: ProcessingLogLine): Promise<void>;
+  // What the flow's tasks write:
+  awaitAnswer(escalation: Escalation, kind: AnswerKind, status: EscalationStatus, token: string, event: HistoryEvent): Promise<void>;
+  recordEvent(escalation: Escalation, event: HistoryEvent, fields?: Partial<Escalation>): Promise<void>;
+  /** A final status: the household has one open escalation less. */
+  finish(escalation: Escalation, status: EscalationStatus, event: HistoryEvent): Promise<void>;
+  /** The approval and the doorbraak on the plan (a new version of it), in one transaction. */
+  approve(
+    escalation: Escalation,
+    event: HistoryEvent,
+    evaluateAt: string,
+    plan: Plan,
+    expectedPlanVersion: number,
+    log: ProcessingLogLine,
+  ): Promise<void>;
+  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
+}
+
+/** The doorbraak approval flow as the API sees it: Step Functions, through @aws-sdk/client-sfn. */
+export interface ApprovalFlow {
+  start(escalation: Escalation): Promise<void>;
+  /** Resumes the waiting task; `false` when the flow no longer waits on that token. */
+  resume(token: string, answer: unknown): Promise<boolean>;
 }

@@ -5,7 +5,7 @@ import { addressLookupKey, bsnLookupKey, householdKey, processingLogKey, rosterK
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import type { Household } from '#shared/domain/household.ts';
 import type { Intake } from '#shared/domain/intake.ts';
-import { intakeIdOf, newId } from '#shared/ids.ts';
+import { householdChildId, newId } from '#shared/ids.ts';
 import type { ProcessingLogLine } from '#shared/processing-log.ts';
 import { ConcurrentChange, type IntakeStore } from '#shared/use-cases/ports.ts';
 import { freshTable } from '../setup/helpers.ts';
@@ -28,7 +28,7 @@ const household = (overrides: Partial<Household> = {}): Household => ({
 });
 
 const intakeFor = (householdId: string): Intake => ({
-  id: intakeIdOf(householdId, newId()),
+  id: householdChildId(householdId, newId()),
   householdId,
   teamId: 'velve-lindenhof',
   channel: 'walk_in',
@@ -68,7 +68,7 @@ describe('item shapes (no database)', () => {
   it("keeps an intake in its household's partition", () => {
     const hid = newId();
     const key = newId();
-    const item = intakeItem({ ...intakeFor(hid), id: intakeIdOf(hid, key) });
+    const item = intakeItem({ ...intakeFor(hid), id: householdChildId(hid, key) });
     expect(item).toMatchObject({ pk: `HH#${hid}`, sk: `INTAKE#${key}` });
   });
 

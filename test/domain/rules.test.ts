@@ -4,7 +4,7 @@ import { isDutchPostcode, normalizeAddress } from '#shared/domain/address.ts';
 import { isValidBsn, maskBsn } from '#shared/domain/bsn.ts';
 import { chooseHousehold, type HouseholdMember, membersNotYetKnown } from '#shared/domain/household.ts';
 import { DomainError, toProblem } from '#shared/errors.ts';
-import { intakeIdOf, newId, parseIntakeId } from '#shared/ids.ts';
+import { householdChildId, newId, parseHouseholdChildId } from '#shared/ids.ts';
 
 describe('BSN 11-proef', () => {
   it.each(['111222333', '123456782', '999999990'])('accepts %s', (bsn) => expect(isValidBsn(bsn)).toBe(true));
@@ -93,9 +93,9 @@ describe('ids', () => {
   it('round-trips an intake id through its household id', () => {
     const householdId = newId();
     const key = newId();
-    expect(parseIntakeId(intakeIdOf(householdId, key))).toEqual({ householdId, intakeKey: key });
+    expect(parseHouseholdChildId(householdChildId(householdId, key))).toEqual({ householdId, key });
   });
   it.each(['', 'abc', `${newId()}`, `${newId()}.${newId()}.${newId()}`, `${newId()}.short`])('refuses %s', (id) =>
-    expect(parseIntakeId(id)).toBeUndefined(),
+    expect(parseHouseholdChildId(id)).toBeUndefined(),
   );
 });

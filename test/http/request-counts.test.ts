@@ -119,10 +119,9 @@ describe('DynamoDB requests per route', () => {
       'BatchGetItem',
       'TransactWriteItems',
     ]);
-    expect(await measure(() => api.call('POST', `/households/${id}/transfer`, { token: lotte, body: { teamId: 'pathmos' } }), 200)).toEqual([
-      'GetItem',
-      'TransactWriteItems',
-    ]);
+    expect(await measure(() => api.call('POST', `/households/${id}/transfer`, { token: lotte, body: { teamId: 'pathmos' } }), 200)).toEqual(
+      ['GetItem', 'TransactWriteItems'],
+    );
   });
 
   it('refused input costs no request at all', async () => {

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { documentClient } from '#shared/db/client.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient } from '../../infra/local/dynamodb.ts';
 import { type IdTokenClaims, localIdp } from '../../infra/local/idp.ts';
-import { type LocalStack, startLocalStack } from '../../infra/local/server.ts';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/server.ts';
 import type { LocalTable } from '../../infra/local/template.ts';
 
 /** A new, empty table in the run's DynamoDB Local, created from the synthesized template. */
@@ -29,8 +29,8 @@ export interface TestApi {
 }
 
 /** The local stack on a free port, on a fresh table of the run's engine, with its own signing key. */
-export async function startTestApi(city = 'enschede'): Promise<TestApi> {
-  const idp = await localIdp(null);
+export async function startTestApi(city = 'enschede', options: Partial<LocalStackOptions> = {}): Promise<TestApi> {
+  const idp = options.idp ?? (await localIdp(null));
   const stack = await startLocalStack({
     city,
     port: 0,
@@ -39,6 +39,7 @@ export async function startTestApi(city = 'enschede'): Promise<TestApi> {
     tableName: `test-${randomUUID()}`,
     idp,
     logLevel: 'SILENT',
+    ...options,
   });
   const url = (path: string) => `${stack.url}/v1${path}`;
   return {

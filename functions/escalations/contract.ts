@@ -1,0 +1,181 @@
+import * as z from 'zod';
+import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
+import { HouseholdParams } from '../households/contract.ts';
+import { defineRoute } from '../http/contract.ts';
+import { ListQuery, Timestamp } from '../http/schemas.ts';
+import { IdempotencyHeaders } from '../intakes/contract.ts';
+
+export const Money = z
+  .strictObject({ amount: z.number().min(0).max(10_000_000).multipleOf(0.01), currency: z.literal('EUR') })
+  .meta({ id: 'Money' });
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const NewEscalation = z
+  .strictObject({
+    blockage: Text(5000).meta({ description: 'Which rule or mandate blocks the way.' }),
+    organisations: z.array(Text(200)).min(1).max(20),
+    proposal: Text(5000).meta({ description: 'The tailored solution (maatwerk) proposed.' }),
+    cost: Money.optional(),
+    urgency: z.enum(['normal', 'high']),
+  })
+  .meta({ id: 'NewEscalation' });
+
+export const Escalation = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    teamId: z.string(),
+    submittedBy: z.string(),
+    blockage: z.string(),
+    organisations: z.array(z.string()),
+    proposal: z.string(),
+    cost: Money.optional(),
+    urgency: z.enum(['normal', 'high']),
+    status: z.enum(ESCALATION_STATUSES),
+    overdue: z.boolean(),
+    awaiting: z.enum(['decision', 'information', 'budget_approval', 'evaluation']).optional(),
+    decision: z.enum(['approve', 'reject', 'request_info']).optional(),
+    decidedBy: z.string().optional(),
+    approvedCost: Money.optional(),
+    evaluateAt: Timestamp.optional(),
+    budgetApprovedBy: z.string().optional(),
+    history: z.array(z.object({ at: Timestamp, by: z.string(), event: z.string(), note: z.string().nullable() })),
+    submittedAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Escalation' });
+
+export const EscalationPage = z.object({ items: z.array(Escalation), nextCursor: z.string().nullable() }).meta({ id: 'EscalationPage' });
+
+const EscalationParams = z.object({ id: z.string().min(1).max(100) });
+const answerErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
+const answered = { status: 200, description: 'The answer was handed to the flow, which records it in the history.', schema: Escalation };
+
+export const submitEscalationRoute = defineRoute({
+  operationId: 'submitEscalation',
+  method: 'POST',
+  path: '/households/{id}/escalations',
+  fn: 'escalations',
+  summary: 'Submit a blockage to the doorbraakteam',
+  tag: 'Escalations',
+  auth: 'jwt',
+  roles: ['wijkcoach', 'teamleider'],
+  purpose: 'doorbraak',
+  params: HouseholdParams,
+  headers: IdempotencyHeaders,
+  body: NewEscalation,
+  success: { status: 201, description: 'The escalation; its approval flow has started.', schema: Escalation },
+  errors: [...answerErrors, 'service_unavailable'],
+});
+
+export const escalationQueueRoute = defineRoute({
+  operationId: 'listEscalations',
+  method: 'GET',
+  path: '/escalations',
+  fn: 'escalations',
+  summary: 'The queue of escalations by status, oldest first',
+  tag: 'Escalations',
+  auth: 'jwt',
+  roles: ['doorbraakteam', 'budgethouder'],
+  purpose: 'doorbraak',
+  query: z.object({ status: z.enum(ESCALATION_STATUSES).optional(), ...ListQuery }),
+  success: { status: 200, description: 'A page of escalations.', schema: EscalationPage },
+  errors: ['invalid_input', 'forbidden', 'conflict'],
+});
+
+export const readEscalationRoute = defineRoute({
+  operationId: 'getEscalation',
+  method: 'GET',
+  path: '/escalations/{id}',
+  fn: 'escalations',
+  summary: 'An escalation with its status and history',
+  tag: 'Escalations',
+  auth: 'jwt',
+  roles: ['wijkcoach', 'teamleider', 'doorbraakteam', 'budgethouder'],
+  purpose: 'doorbraak',
+  params: EscalationParams,
+  success: { status: 200, description: 'The escalation.', schema: Escalation },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const decisionRoute = defineRoute({
+  operationId: 'decideEscalation',
+  method: 'POST',
+  path: '/escalations/{id}/decision',
+  fn: 'escalations',
+  summary: "The doorbraakteam's decision",
+  tag: 'Escalations',
+  auth: 'jwt',
+  roles: ['doorbraakteam'],
+  purpose: 'doorbraak',
+  params: EscalationParams,
+  body: z
+    .strictObject({
+      decision: z.enum(['approve', 'reject', 'request_info']),
+      motivation: Text(5000),
+      approvedCost: Money.optional(),
+      evaluateAt: Timestamp.optional(),
+    })
+    .meta({ id: 'Decision' }),
+  success: answered,
+  errors: [...answerErrors],
+});
+
+export const informationRoute = defineRoute({
+  operationId: 'giveInformation',
+  method: 'POST',
+  path: '/escalations/{id}/information',
+  fn: 'escalations',
+  summary: 'The information the doorbraakteam asked the submitter for',
+  tag: 'Escalations',
+  auth: 'jwt',
+  roles: ['wijkcoach', 'teamleider'],
+  purpose: 'doorbraak',
+  params: EscalationParams,
+  body: z.strictObject({ information: Text(10000) }).meta({ id: 'Information' }),
+  success: answered,
+  errors: [...answerErrors],
+});
+
+export const budgetApprovalRoute = defineRoute({
+  operationId: 'approveBudget',
+  method: 'POST',
+  path: '/escalations/{id}/budget-approval',
+  fn: 'escalations',
+  summary: "A budget holder's approval of a cost above the city's threshold",
+  tag: 'Escalations',
+  auth: 'jwt',
+  roles: ['budgethouder'],
+  purpose: 'doorbraak',
+  params: EscalationParams,
+  body: z.strictObject({ decision: z.enum(['approve', 'reject']), motivation: Text(5000) }).meta({ id: 'BudgetApproval' }),
+  success: answered,
+  errors: [...answerErrors],
+});
+
+export const evaluationRoute = defineRoute({
+  operationId: 'evaluateEscalation',
+  method: 'POST',
+  path: '/escalations/{id}/evaluation',
+  fn: 'escalations',
+  summary: 'Whether the doorbraak worked, at its evaluation moment',
+  tag: 'Escalations',
+  auth: 'jwt',
+  roles: ['wijkcoach', 'teamleider'],
+  purpose: 'doorbraak',
+  params: EscalationParams,
+  body: z.strictObject({ resolved: z.boolean(), note: Text(5000) }).meta({ id: 'Evaluation' }),
+  success: answered,
+  errors: [...answerErrors],
+});
+
+export const escalationRoutes = [
+  submitEscalationRoute,
+  escalationQueueRoute,
+  readEscalationRoute,
+  decisionRoute,
+  informationRoute,
+  budgetApprovalRoute,
+  evaluationRoute,
+];

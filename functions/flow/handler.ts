@@ -1,0 +1,27 @@
+import { dynamoEscalationStore } from '#shared/db/escalation-store.ts';
+import { type FlowTask, runFlowTask } from '#shared/use-cases/doorbraak-flow.ts';
+import type { FunctionRuntime } from '../runtime.ts';
+
+/**
+ * The doorbraak state machine's Lambda tasks: one function, the action named by the state.
+ * An error is thrown on to the state machine, whose Retry and Catch decide what follows.
+ */
+export function createHandler(deps: FunctionRuntime) {
+  const store = dynamoEscalationStore(deps.db, deps.tableName);
+  const { logger } = deps;
+  return async (task: FlowTask) => {
+    logger.info('flow task', { action: task.action, escalationId: task.escalationId });
+    return runFlowTask(
+      {
+        store,
+        city: deps.city,
+        now: () => new Date().toISOString(),
+        onOverdue: (escalation) => {
+          // The team leader's notice: an alarm on this log line and the escalation's overdue flag (see README).
+          logger.warn('decision overdue', { escalationId: escalation.id, teamId: escalation.teamId });
+        },
+      },
+      task,
+    );
+  };
+}

@@ -1,0 +1,69 @@
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyConfig,
+  IdempotencyValidationError,
+  makeIdempotent,
+} from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context } from 'aws-lambda';
+import { idempotencyPartition } from '#shared/db/keys.ts';
+import { TABLE_SCHEMA } from '#shared/db/table-schema.ts';
+import { conflict } from '#shared/errors.ts';
+import type { RequestContext } from '#shared/processing-log.ts';
+import type { FunctionRuntime } from '../runtime.ts';
+
+/** A replay must find the first answer: a day covers every client's retry policy. */
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** A concurrent retry waits for the first attempt's answer rather than failing; this bounds the wait. */
+const IN_PROGRESS_WAIT_MS = 10_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `Idempotency-Key` for a creating route, with Powertools idempotency on the city's table:
+ * the same key and body replay the first answer, the same key with another body is 409.
+ * Without a key the operation simply runs. `normalize` puts a replayed answer (whose field
+ * order the table does not keep) back in its one shape.
+ */
+export function idempotentOperation<Body, Result>(
+  runtime: FunctionRuntime,
+  scope: string,
+  operation: (body: Body, context: RequestContext) => Promise<Result>,
+  normalize: (result: Result) => Result,
+) {
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'key',
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS,
+  });
+  const persistenceStore = new DynamoDBPersistenceLayer({
+    tableName: runtime.tableName,
+    keyAttr: TABLE_SCHEMA.partitionKey,
+    sortKeyAttr: TABLE_SCHEMA.sortKey,
+    staticPkValue: idempotencyPartition(scope),
+    expiryAttr: TABLE_SCHEMA.timeToLiveAttribute,
+    awsSdkV3Client: runtime.db as never,
+  });
+  const once = makeIdempotent(async (request: { key: string; body: Body }, context: RequestContext) => operation(request.body, context), {
+    persistenceStore,
+    config,
+  });
+
+  return async (body: Body, context: RequestContext, key: string | undefined, lambda?: Context): Promise<Result> => {
+    if (!key) return operation(body, context);
+    if (lambda) config.registerLambdaContext(lambda);
+    // Keys are per professional: one person's key never replays another person's answer.
+    const request = { key: `${context.principal.userId}:${key}`, body };
+    const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
+    for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
+      try {
+        return normalize(await once(request, context));
+      } catch (error) {
+        if (error instanceof IdempotencyValidationError) throw conflict('This Idempotency-Key was used before with another body.');
+        if (!(error instanceof IdempotencyAlreadyInProgressError)) throw error;
+        if (Date.now() > deadline) throw conflict('A request with this Idempotency-Key is still in progress.');
+      }
+      await sleep(wait);
+    }
+  };
+}

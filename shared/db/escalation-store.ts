@@ -1,0 +1,167 @@
+import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Escalation, EscalationStatus, HistoryEvent } from '../domain/escalation.ts';
+import type { Household } from '../domain/household.ts';
+import type { Plan } from '../domain/plan.ts';
+import { invalidInput } from '../errors.ts';
+import { parseHouseholdChildId } from '../ids.ts';
+import type { EscalationStore } from '../use-cases/ports.ts';
+import { batchGet, entityOf, transactWrite } from './client.ts';
+import { escalationKey, escalationQueueKeys, escalationQueuePartition, householdKey, planKey } from './keys.ts';
+import { planSaveItems } from './plan-store.ts';
+import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
+
+const QUEUE_INDEX = 'gsi2';
+
+const keyOf = (escalation: Pick<Escalation, 'id'>) => {
+  const ids = parseHouseholdChildId(escalation.id);
+  if (!ids) throw new Error('malformed escalation id');
+  return escalationKey(ids.householdId, ids.key);
+};
+
+export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string): EscalationStore {
+  const escalationItem = (escalation: Escalation) => ({
+    ...keyOf(escalation),
+    ...escalationQueueKeys(escalation.status, escalation.submittedAt, escalation.id),
+    type: 'escalation',
+    ...escalation,
+  });
+
+  /** Appends to the history and sets fields; a new status moves the escalation to that queue. */
+  const update = (escalation: Escalation, historyEvent: HistoryEvent, fields: Record<string, unknown>, remove: string[] = []) => {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':event': [historyEvent], ':now': historyEvent.at };
+    const sets = ['history = list_append(history, :event)', 'updatedAt = :now'];
+    for (const [name, value] of Object.entries(fields)) {
+      names[`#${name}`] = name;
+      values[`:${name}`] = value;
+      sets.push(`#${name} = :${name}`);
+    }
+    if (typeof fields.status === 'string') {
+      values[':queue'] = escalationQueuePartition(fields.status);
+      sets.push('gsi2pk = :queue');
+    }
+    return {
+      TableName: table,
+      Key: keyOf(escalation),
+      UpdateExpression: `SET ${sets.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+    };
+  };
+
+  return {
+    async read(householdId, key) {
+      const items = await batchGet(db, table, [
+        householdKey(householdId),
+        planKey(householdId),
+        ...(key ? [escalationKey(householdId, key)] : []),
+      ]);
+      const of = <T>(type: string) => entityOf<T>(items.find((item) => item.type === type));
+      return { household: of<Household>('household'), plan: of<Plan>('plan'), escalation: of<Escalation>('escalation') };
+    },
+
+    async submit(escalation, log) {
+      await transactWrite(
+        db,
+        [
+          { Put: { TableName: table, Item: escalationItem(escalation), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: table,
+              Key: householdKey(escalation.householdId),
+              UpdateExpression: 'ADD openEscalations :one SET updatedAt = :now',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':one': 1, ':now': escalation.submittedAt, ':open': 'open' },
+            },
+          },
+          { Put: { TableName: table, Item: processingLogItem(log) } },
+        ],
+        'household closed',
+      );
+    },
+
+    async queue(status: EscalationStatus, limit, after) {
+      if (after !== undefined && !/^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_.-]+$/.test(after)) {
+        throw invalidInput('The cursor is not one this list gave out.', [
+          { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
+        ]);
+      }
+      const partition = escalationQueuePartition(status);
+      const afterId = after?.split('#')[1];
+      const page = await db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: QUEUE_INDEX,
+          KeyConditionExpression: 'gsi2pk = :queue',
+          ExpressionAttributeValues: { ':queue': partition },
+          Limit: limit,
+          ...(after && afterId ? { ExclusiveStartKey: { gsi2pk: partition, gsi2sk: after, ...keyOf({ id: afterId }) } } : {}),
+        }),
+      );
+      const items = (page.Items ?? []).map((item) => entityOf<Escalation>(item) as Escalation);
+      const next = page.LastEvaluatedKey?.gsi2sk as string | undefined;
+      return next ? { items, next } : { items };
+    },
+
+    async claimAnswer(escalation, token, log) {
+      await transactWrite(
+        db,
+        [
+          {
+            Update: {
+              TableName: table,
+              Key: keyOf(escalation),
+              UpdateExpression: 'REMOVE taskToken, awaiting',
+              ConditionExpression: 'taskToken = :token',
+              ExpressionAttributeValues: { ':token': token },
+            },
+          },
+          { Put: { TableName: table, Item: processingLogItem(log) } },
+        ],
+        'answer already taken',
+      );
+    },
+
+    async awaitAnswer(escalation, kind, status, token, historyEvent) {
+      await db.send(new UpdateCommand(update(escalation, historyEvent, { status, awaiting: kind, taskToken: token })));
+    },
+
+    async recordEvent(escalation, historyEvent, fields = {}) {
+      await db.send(new UpdateCommand(update(escalation, historyEvent, fields)));
+    },
+
+    async finish(escalation, status, historyEvent) {
+      await transactWrite(
+        db,
+        [
+          { Update: update(escalation, historyEvent, { status }, ['taskToken', 'awaiting']) },
+          {
+            Update: {
+              TableName: table,
+              Key: householdKey(escalation.householdId),
+              UpdateExpression: 'ADD openEscalations :minusOne',
+              ExpressionAttributeValues: { ':minusOne': -1 },
+            },
+          },
+        ],
+        'escalation missing',
+      );
+    },
+
+    async approve(escalation, historyEvent, evaluateAt, plan, expectedPlanVersion, log) {
+      await transactWrite(
+        db,
+        [
+          { Update: update(escalation, historyEvent, { status: 'approved', evaluateAt }) },
+          ...planSaveItems(table, plan, expectedPlanVersion),
+          { Put: { TableName: table, Item: processingLogItem(log) } },
+        ],
+        'plan changed meanwhile',
+      );
+    },
+
+    appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),
+  };
+}

@@ -1,0 +1,115 @@
+import type { Money } from '../city.ts';
+import { conflict, invalidInput } from '../errors.ts';
+
+export const ESCALATION_STATUSES = [
+  'awaiting_decision',
+  'awaiting_information',
+  'awaiting_budget_approval',
+  'approved',
+  'awaiting_evaluation',
+  'rejected',
+  'closed_resolved',
+  'closed_unresolved',
+  'failed',
+] as const;
+export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
+
+/** The statuses in which the escalation is over: the household may close again. */
+export const FINAL_STATUSES: readonly EscalationStatus[] = ['rejected', 'closed_resolved', 'closed_unresolved', 'failed'];
+
+/** The answers people give through the API, each awaited by one state of the flow. */
+export const ANSWERS = ['decision', 'information', 'budget_approval', 'evaluation'] as const;
+export type AnswerKind = (typeof ANSWERS)[number];
+
+export const STATUS_AWAITING: Record<AnswerKind, EscalationStatus> = {
+  decision: 'awaiting_decision',
+  information: 'awaiting_information',
+  budget_approval: 'awaiting_budget_approval',
+  evaluation: 'awaiting_evaluation',
+};
+
+export interface HistoryEvent {
+  at: string;
+  /** A professional's user id, or `doorbraak-flow` for what the flow does by itself. */
+  by: string;
+  event: string;
+  note: string | null;
+}
+
+export interface Escalation {
+  id: string;
+  householdId: string;
+  /** The household's team when the escalation was submitted. */
+  teamId: string;
+  submittedBy: string;
+  blockage: string;
+  organisations: string[];
+  proposal: string;
+  cost?: Money;
+  urgency: 'normal' | 'high';
+  status: EscalationStatus;
+  overdue: boolean;
+  /** Which answer the flow waits for now, with the task token that resumes it. */
+  awaiting?: AnswerKind;
+  taskToken?: string;
+  decision?: 'approve' | 'reject' | 'request_info';
+  decidedBy?: string;
+  approvedCost?: Money;
+  evaluateAt?: string;
+  budgetApprovedBy?: string;
+  history: HistoryEvent[];
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export const FLOW_ACTOR = 'doorbraak-flow';
+
+export interface DecisionAnswer {
+  decision: 'approve' | 'reject' | 'request_info';
+  motivation: string;
+  approvedCost?: Money;
+  evaluateAt?: string;
+}
+
+/** Fields a decision carries only when it approves. */
+export function checkDecision(answer: DecisionAnswer, now: string): void {
+  if (answer.decision !== 'approve') {
+    const extra = (['approvedCost', 'evaluateAt'] as const).filter((field) => answer[field] !== undefined);
+    if (extra.length > 0) {
+      throw invalidInput(
+        'Only an approval carries a cost and an evaluation moment.',
+        extra.map((name) => ({ name, code: 'not_allowed', reason: 'only allowed when decision is approve' })),
+      );
+    }
+  }
+  if (answer.evaluateAt !== undefined && answer.evaluateAt <= now) {
+    throw invalidInput('The evaluation moment lies in the past.', [
+      { name: 'evaluateAt', code: 'in_the_past', reason: 'must be in the future' },
+    ]);
+  }
+}
+
+/** Rule 6 and 7: an answer only when the flow waits for it, by someone who may give it. */
+export function checkAwaiting(escalation: Escalation, kind: AnswerKind): string {
+  if (escalation.awaiting !== kind || !escalation.taskToken) {
+    throw conflict(
+      `The escalation is not waiting for ${kind === 'budget_approval' ? 'a budget approval' : `a${kind === 'information' || kind === 'evaluation' ? 'n' : ''} ${kind}`} (it is ${escalation.status}).`,
+    );
+  }
+  return escalation.taskToken;
+}
+
+/** What the approved cost is: the decided one, else the one asked for, else nothing. */
+export function approvedAmount(escalation: Pick<Escalation, 'cost'>, answer: Pick<DecisionAnswer, 'approvedCost'>): number {
+  return answer.approvedCost?.amount ?? escalation.cost?.amount ?? 0;
+}
+
+export function defaultEvaluateAt(now: string, days: number): string {
+  return new Date(Date.parse(now) + days * 24 * 60 * 60 * 1000).toISOString();
+}
+
+/** What the API shows: never the task token. */
+export function escalationView(escalation: Escalation) {
+  const { taskToken: _token, ...view } = escalation;
+  return view;
+}

@@ -1,0 +1,36 @@
+import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { ApprovalFlow } from '../use-cases/ports.ts';
+
+/** Step Functions names allow letters, digits, - and _ only. */
+export const executionNameOf = (escalationId: string) => escalationId.replace('.', '-');
+
+/** Errors that mean the flow no longer waits on the token: it timed out, moved on, or ended. */
+const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+export function stepFunctionsApprovalFlow(sfn: SFNClient, stateMachineArn: string): ApprovalFlow {
+  return {
+    async start(escalation) {
+      try {
+        await sfn.send(
+          new StartExecutionCommand({
+            stateMachineArn,
+            name: executionNameOf(escalation.id),
+            input: JSON.stringify({ escalationId: escalation.id }),
+          }),
+        );
+      } catch (error) {
+        // A retried submission that already started its flow.
+        if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
+      }
+    },
+    async resume(token, answer) {
+      try {
+        await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(answer) }));
+        return true;
+      } catch (error) {
+        if (GONE.has((error as Error).name)) return false;
+        throw error;
+      }
+    },
+  };
+}

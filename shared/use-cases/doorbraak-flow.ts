@@ -1,0 +1,143 @@
+import type { CityRuntimeConfig, Money } from '../city.ts';
+import {
+  type AnswerKind,
+  approvedAmount,
+  type DecisionAnswer,
+  defaultEvaluateAt,
+  type Escalation,
+  FLOW_ACTOR,
+  type HistoryEvent,
+  STATUS_AWAITING,
+} from '../domain/escalation.ts';
+import { recordDoorbraak } from '../domain/plan.ts';
+import { parseHouseholdChildId } from '../ids.ts';
+import { processingLogLine } from '../processing-log.ts';
+import type { EscalationStore } from './ports.ts';
+
+/**
+ * The work of the doorbraak flow's Lambda tasks. The state machine decides what happens next;
+ * each task only records it, so the escalation's status and history follow the execution.
+ */
+type Answered<T> = T & { by: string; at: string };
+
+export type FlowTask =
+  | { action: 'await'; escalationId: string; awaiting: AnswerKind; token: string }
+  | { action: 'recordDecision'; escalationId: string; answer: Answered<DecisionAnswer> }
+  | { action: 'recordInformation'; escalationId: string; answer: Answered<{ information: string }> }
+  | { action: 'recordBudgetApproval'; escalationId: string; answer: Answered<{ decision: 'approve' | 'reject'; motivation: string }> }
+  | { action: 'markOverdue'; escalationId: string }
+  | { action: 'approve'; escalationId: string }
+  | { action: 'reject'; escalationId: string }
+  | { action: 'recordEvaluation'; escalationId: string; answer: Answered<{ resolved: boolean; note: string }> }
+  | { action: 'fail'; escalationId: string; error?: { Error?: string; Cause?: string } };
+
+export interface FlowPorts {
+  store: EscalationStore;
+  city: CityRuntimeConfig;
+  now: () => string;
+  /** Called when a decision passes the SLA: the team leader is to be told. */
+  onOverdue?: (escalation: Escalation) => void | Promise<void>;
+}
+
+export class FlowStepError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FlowStepError';
+  }
+}
+
+async function escalationOf(store: EscalationStore, escalationId: string) {
+  const ids = parseHouseholdChildId(escalationId);
+  if (!ids) throw new FlowStepError('malformed escalation id');
+  const found = await store.read(ids.householdId, ids.key);
+  if (!found.escalation) throw new FlowStepError('escalation not found');
+  return { ...found, escalation: found.escalation };
+}
+
+const event = (at: string, by: string, name: string, note: string | null = null): HistoryEvent => ({ at, by, event: name, note });
+
+export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Record<string, unknown>> {
+  const { store } = ports;
+  const { escalation, plan } = await escalationOf(store, task.escalationId);
+  const now = ports.now();
+  switch (task.action) {
+    case 'await': {
+      const status = STATUS_AWAITING[task.awaiting];
+      await store.awaitAnswer(escalation, task.awaiting, status, task.token, event(now, FLOW_ACTOR, status));
+      return {};
+    }
+    case 'recordDecision': {
+      const { answer } = task;
+      const fields: Partial<Escalation> = { decision: answer.decision, decidedBy: answer.by };
+      if (answer.decision === 'approve') {
+        const cost: Money | undefined = answer.approvedCost ?? escalation.cost;
+        if (cost) fields.approvedCost = cost;
+        if (answer.evaluateAt) fields.evaluateAt = answer.evaluateAt;
+      }
+      await store.recordEvent(escalation, event(answer.at, answer.by, `decision: ${answer.decision}`, answer.motivation), fields);
+      return { decision: answer.decision, approvedAmount: approvedAmount(escalation, answer) };
+    }
+    case 'recordInformation':
+      await store.recordEvent(escalation, event(task.answer.at, task.answer.by, 'information given', task.answer.information));
+      return {};
+    case 'recordBudgetApproval': {
+      const { answer } = task;
+      await store.recordEvent(escalation, event(answer.at, answer.by, `budget: ${answer.decision}`, answer.motivation), {
+        budgetApprovedBy: answer.by,
+      });
+      return { decision: answer.decision };
+    }
+    case 'markOverdue':
+      await store.recordEvent(
+        escalation,
+        event(now, FLOW_ACTOR, 'overdue', `No decision within the decision SLA of ${ports.city.decisionSlaHours} hours.`),
+        { overdue: true },
+      );
+      await ports.onOverdue?.(escalation);
+      return {};
+    case 'approve': {
+      if (!plan || plan.status === 'closed') throw new FlowStepError('the household has no plan to record the doorbraak on');
+      const evaluateAt = escalation.evaluateAt ?? defaultEvaluateAt(now, ports.city.defaultEvaluationPeriodDays);
+      const withDoorbraak = recordDoorbraak(
+        plan,
+        {
+          escalationId: escalation.id,
+          proposal: escalation.proposal,
+          organisations: escalation.organisations,
+          ...(escalation.approvedCost ? { approvedCost: escalation.approvedCost } : {}),
+          approvedAt: now,
+          evaluateAt,
+        },
+        FLOW_ACTOR,
+        now,
+      );
+      const log = processingLogLine(
+        { principal: { userId: FLOW_ACTOR, roles: [], teams: [] }, purpose: 'doorbraak', traceId: escalation.id, now },
+        escalation.householdId,
+        'update',
+        `/households/${escalation.householdId}/plan`,
+      );
+      await store.approve(
+        escalation,
+        event(now, FLOW_ACTOR, 'approved', "Recorded on the household's plan."),
+        evaluateAt,
+        withDoorbraak,
+        plan.version,
+        log,
+      );
+      return { evaluateAt };
+    }
+    case 'reject':
+      await store.finish(escalation, 'rejected', event(now, FLOW_ACTOR, 'rejected'));
+      return {};
+    case 'recordEvaluation': {
+      const { answer } = task;
+      const status = answer.resolved ? 'closed_resolved' : 'closed_unresolved';
+      await store.finish(escalation, status, event(answer.at, answer.by, status, answer.note));
+      return {};
+    }
+    case 'fail':
+      await store.finish(escalation, 'failed', event(now, FLOW_ACTOR, 'failed', task.error?.Error ?? null));
+      return {};
+  }
+}

@@ -1,0 +1,201 @@
+import { hasAnyRole, isMemberOfAny, type Principal } from '../auth.ts';
+import type { Money } from '../city.ts';
+import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import {
+  type AnswerKind,
+  checkAwaiting,
+  checkDecision,
+  type DecisionAnswer,
+  type Escalation,
+  type EscalationStatus,
+  escalationView,
+} from '../domain/escalation.ts';
+import type { Household } from '../domain/household.ts';
+import { conflict, forbidden, notFound, serviceUnavailable } from '../errors.ts';
+import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
+import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { type ApprovalFlow, ConcurrentChange, type EscalationStore } from './ports.ts';
+
+export interface EscalationPorts {
+  store: EscalationStore;
+  flow: ApprovalFlow;
+}
+
+export interface NewEscalation {
+  blockage: string;
+  organisations: string[];
+  proposal: string;
+  cost?: Money;
+  urgency: 'normal' | 'high';
+}
+
+/** The doorbraakteam and the budget holders see every escalation of the city; the household's team its own. */
+const CITY_WIDE = ['doorbraakteam', 'budgethouder'] as const;
+
+function canSee(principal: Principal, escalation: Escalation, household: Household | undefined): boolean {
+  return hasAnyRole(principal, CITY_WIDE) || isMemberOfAny(principal, [escalation.teamId, household?.teamId ?? escalation.teamId]);
+}
+
+const resource = (escalationId: string, rest = '') => `/escalations/${escalationId}${rest}`;
+
+export async function submitEscalation(ports: EscalationPorts, context: RequestContext, householdId: string, input: NewEscalation) {
+  const { household, plan } = await ports.store.read(householdId);
+  if (!household || !context.principal.teams.includes(household.teamId)) throw notFound('Household');
+  if (household.status !== 'open') throw conflict('The household is closed.');
+  if (!plan || plan.status === 'closed') throw conflict('A doorbraak unblocks a plan: the household needs a plan that is not closed.');
+  const id = householdChildId(householdId, newId());
+  const escalation: Escalation = {
+    id,
+    householdId,
+    teamId: household.teamId,
+    submittedBy: context.principal.userId,
+    ...input,
+    status: 'awaiting_decision',
+    overdue: false,
+    history: [{ at: context.now, by: context.principal.userId, event: 'submitted', note: null }],
+    submittedAt: context.now,
+    updatedAt: context.now,
+  };
+  await ports.store.submit(escalation, processingLogLine(context, householdId, 'create', `/households/${householdId}/escalations`));
+  try {
+    await ports.flow.start(escalation);
+  } catch {
+    // The escalation stays recorded; the flow's failure path is for tasks, so this one is said at once.
+    throw serviceUnavailable('The escalation was recorded but its approval flow could not start. Try again later.');
+  }
+  return escalationView(escalation);
+}
+
+async function load(ports: EscalationPorts, context: RequestContext, escalationId: string) {
+  const ids = parseHouseholdChildId(escalationId);
+  if (!ids) throw notFound('Escalation');
+  const { household, escalation } = await ports.store.read(ids.householdId, ids.key);
+  if (!escalation || !canSee(context.principal, escalation, household)) throw notFound('Escalation');
+  return { household, escalation };
+}
+
+export async function readEscalation(ports: EscalationPorts, context: RequestContext, escalationId: string) {
+  const { escalation } = await load(ports, context, escalationId);
+  await ports.store.appendProcessingLog([processingLogLine(context, escalation.householdId, 'read', resource(escalation.id))]);
+  return escalationView(escalation);
+}
+
+const isQueueCursor = (value: unknown): value is { status: string; after: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { after: unknown }).after === 'string';
+
+export async function escalationQueue(
+  ports: EscalationPorts,
+  context: RequestContext,
+  query: { status?: EscalationStatus; limit: number; cursor?: string },
+): Promise<Page<ReturnType<typeof escalationView>>> {
+  // Without a status, each role sees what waits for it.
+  const status = query.status ?? (hasAnyRole(context.principal, ['doorbraakteam']) ? 'awaiting_decision' : 'awaiting_budget_approval');
+  const cursor = decodeCursor(query.cursor, isQueueCursor);
+  if (cursor && cursor.status !== status) throw conflict('The cursor belongs to another status.');
+  const page = await ports.store.queue(status, query.limit, cursor?.after);
+  if (page.items.length > 0) {
+    await ports.store.appendProcessingLog(page.items.map((e) => processingLogLine(context, e.householdId, 'read', '/escalations')));
+  }
+  return {
+    items: page.items.map(escalationView),
+    nextCursor: page.next ? encodeCursor({ status, after: page.next }) : null,
+  };
+}
+
+/**
+ * Hands an answer to the waiting flow. The token is taken off the escalation in a conditional
+ * write first, so of two deliveries of the same answer exactly one resumes the flow; the other,
+ * and any answer the flow does not wait for, is 409.
+ */
+async function answer(
+  ports: EscalationPorts,
+  context: RequestContext,
+  escalationId: string,
+  kind: AnswerKind,
+  authorize: (escalation: Escalation, household: Household | undefined) => void,
+  payload: Record<string, unknown>,
+) {
+  const { escalation, household } = await load(ports, context, escalationId);
+  authorize(escalation, household);
+  const token = checkAwaiting(escalation, kind);
+  const path = { decision: '/decision', information: '/information', budget_approval: '/budget-approval', evaluation: '/evaluation' }[kind];
+  try {
+    await ports.store.claimAnswer(
+      escalation,
+      token,
+      processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path)),
+    );
+  } catch (error) {
+    if (error instanceof ConcurrentChange) throw conflict('This answer was already given: the flow has moved on.');
+    throw error;
+  }
+  const resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now });
+  if (!resumed) throw conflict('The flow no longer waits for this answer.');
+  const { taskToken: _token, awaiting: _awaiting, ...rest } = escalation;
+  return escalationView(rest);
+}
+
+export const decide = (ports: EscalationPorts, context: RequestContext, escalationId: string, input: DecisionAnswer) => {
+  checkDecision(input, context.now);
+  return answer(
+    ports,
+    context,
+    escalationId,
+    'decision',
+    (escalation) => {
+      if (!hasAnyRole(context.principal, ['doorbraakteam'])) throw forbidden("Decisions are the doorbraakteam's.");
+      if (escalation.submittedBy === context.principal.userId) throw forbidden('Nobody decides on an escalation they submitted.');
+    },
+    { ...input },
+  );
+};
+
+export const giveInformation = (ports: EscalationPorts, context: RequestContext, escalationId: string, information: string) =>
+  answer(
+    ports,
+    context,
+    escalationId,
+    'information',
+    (escalation) => {
+      if (escalation.submittedBy !== context.principal.userId) throw forbidden('The submitter gives the information asked for.');
+    },
+    { information },
+  );
+
+export const approveBudget = (
+  ports: EscalationPorts,
+  context: RequestContext,
+  escalationId: string,
+  input: { decision: 'approve' | 'reject'; motivation: string },
+) =>
+  answer(
+    ports,
+    context,
+    escalationId,
+    'budget_approval',
+    (escalation) => {
+      if (!hasAnyRole(context.principal, ['budgethouder'])) throw forbidden("Budget approvals are the budget holders'.");
+      if (escalation.decidedBy === context.principal.userId || escalation.submittedBy === context.principal.userId) {
+        throw forbidden('A budget approval is given by someone other than who decided or submitted.');
+      }
+    },
+    { ...input },
+  );
+
+export const evaluate = (
+  ports: EscalationPorts,
+  context: RequestContext,
+  escalationId: string,
+  input: { resolved: boolean; note: string },
+) =>
+  answer(
+    ports,
+    context,
+    escalationId,
+    'evaluation',
+    (escalation, household) => {
+      const mayEvaluate = household?.regisseur?.userId === context.principal.userId || escalation.submittedBy === context.principal.userId;
+      if (!mayEvaluate) throw forbidden("The household's regisseur or the submitter evaluates a doorbraak.");
+    },
+    { ...input },
+  );
