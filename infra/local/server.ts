@@ -48,6 +48,8 @@ export interface LocalStack {
   definition: LocalStackDefinition;
   idp: LocalIdp;
   stepFunctions: LocalStepFunctions;
+  /** The DynamoDB client of each function, by function name. */
+  functionClients: Map<string, DynamoDBDocumentClient>;
   stop(): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const key = lookupKey(dataDir);
   const handlers = new Map<string, Invoke>();
+  const functionClients = new Map<string, DynamoDBDocumentClient>();
   const lambdaContext = (name: string, deadline: number) =>
     ({
       functionName: `wijkteams-${city}-${name}`,
@@ -193,7 +196,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     if (options.logLevel) env.POWERTOOLS_LOG_LEVEL = options.logLevel;
     const module = (await import(`${PROJECT_ROOT}functions/${fn.name}/handler.ts`)) as { createHandler: (deps: unknown) => Invoke };
-    handlers.set(fn.logicalId, module.createHandler({ ...runtimeFrom(readEnvironment(env), db, fn.name), lookupKey: key, sfn }));
+    // Each function its own client, as each Lambda function has.
+    const client = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    functionClients.set(fn.name, client);
+    handlers.set(fn.logicalId, module.createHandler({ ...runtimeFrom(readEnvironment(env), client, fn.name), lookupKey: key, sfn }));
   }
 
   const routes = compileRoutes(definition.routes);
@@ -331,9 +337,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     definition,
     idp,
     stepFunctions,
+    functionClients,
     async stop() {
       await stepFunctions.stop();
       sfn.destroy();
+      for (const client of functionClients.values()) client.destroy();
       await new Promise<void>((closed) => {
         server.close(() => closed());
         server.closeAllConnections();
