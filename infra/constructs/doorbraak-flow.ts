@@ -168,8 +168,8 @@ export class DoorbraakFlow extends Construct {
           encryptionKey: props.logKey,
           removalPolicy: RemovalPolicy.RETAIN,
         }),
-        // Inputs and outputs carry motivations and notes: never in the logs.
-        level: sfn.LogLevel.ERROR,
+        // Every event, but without inputs and outputs: they carry motivations and notes.
+        level: sfn.LogLevel.ALL,
         includeExecutionData: false,
       },
     });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -29,7 +30,14 @@ export class WijkteamsFunction extends Construct {
   constructor(scope: Construct, id: string, props: WijkteamsFunctionProps) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, encryptionKey: props.logKey });
+    // Its own role, allowed to write its own log group only (not the managed AWSLambdaBasicExecutionRole).
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Wijkteams function ${props.name}`,
+    });
+    logGroup.grantWrite(role);
     this.fn = new NodejsFunction(this, 'Function', {
+      role,
       entry: `${PROJECT_ROOT}functions/${props.name}/index.ts`,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,

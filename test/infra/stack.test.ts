@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKeyOf } from '#functions/http/contract.ts';
 import { routes } from '#functions/routes.ts';
@@ -154,5 +155,32 @@ describe('city configurations', () => {
         stdio: 'pipe',
       });
     expect(run).toThrow(/Unknown city "rotterdam"\. Known cities: enschede, almelo, haarlem, den-haag\./);
+  });
+});
+
+describe('cdk-nag AwsSolutions checks', () => {
+  it('pass with zero unacknowledged findings for every city, each acknowledgement with a reason', () => {
+    for (const city of cityIds) {
+      const outdir = mkdtempSync(join(tmpdir(), 'wijkteams-nag-'));
+      outdirs.push(outdir);
+      const app = new App({ outdir, context: { city, 'aws:cdk:bundling-stacks': [] } });
+      const stack = buildApp(app);
+      app.synth();
+      const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
+      const violations = report.pluginReports.flatMap((plugin: { violations: unknown[] }) => plugin.violations);
+      expect(violations, city).toEqual([]);
+      const acknowledged = stack.node.metadata.filter((entry) => entry.type === 'aws:cdk:acknowledged-rules');
+      expect(acknowledged.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('fail the synth on a new finding', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'wijkteams-nag-'));
+    outdirs.push(outdir);
+    const app = new App({ outdir, context: { city: 'almelo', 'aws:cdk:bundling-stacks': [] } });
+    const stack = buildApp(app);
+    // A topic without encryption at rest and without enforced TLS.
+    new sns.Topic(stack, 'Unencrypted');
+    expect(() => app.synth()).toThrow(/The SNS Topic does not require publishers to use SSL/);
   });
 });
