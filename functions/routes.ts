@@ -3,6 +3,7 @@ import { householdRoutes } from './households/contract.ts';
 import type { RouteContract } from './http/contract.ts';
 import { intakeRoutes } from './intakes/contract.ts';
 import { planRoutes } from './plans/contract.ts';
+import { privacyRoutes } from './privacy/contract.ts';
 import { serviceRoutes } from './service/contract.ts';
 import { teamRoutes } from './teams/contract.ts';
 
@@ -18,6 +19,7 @@ export const routes: RouteContract[] = [
   ...householdRoutes,
   ...planRoutes,
   ...escalationRoutes,
+  ...privacyRoutes,
 ];
 
 /** The Lambda functions behind the API, one per concern, each serving the routes that name it. */

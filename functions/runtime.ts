@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CityRuntimeConfig } from '#shared/city.ts';
+import { redactPersonalData } from '#shared/redaction.ts';
 
 /**
  * What every function is given, whatever runs it: Lambda builds it from its environment in
@@ -37,6 +38,7 @@ export function createLogger(env: FunctionEnvironment, fn: string): Logger {
     serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'wijkteams',
     logLevel: (env.POWERTOOLS_LOG_LEVEL ?? 'INFO') as 'INFO',
     persistentKeys: { function: fn },
+    jsonReplacerFn: redactPersonalData,
   });
 }
 

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
-import { HouseholdParams } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { ListQuery, Timestamp } from '../http/schemas.ts';
+import { HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
 import { IdempotencyHeaders } from '../intakes/contract.ts';
 
 export const Money = z

@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
+import { Escalation } from '../escalations/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { CalendarDate, ListQuery, Timestamp } from '../http/schemas.ts';
+import { CalendarDate, HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
 import { Intake } from '../intakes/contract.ts';
 
 const READERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
 const WORKERS = ['wijkcoach', 'teamleider'] as const;
-
-export const HouseholdParams = z.object({ id: z.string().min(1).max(100) });
 
 const Address = z.object({
   postcode: z.string(),
@@ -87,7 +86,7 @@ export const Dossier = z
       })
       .nullable(),
     latestAssessment: Assessment.nullable(),
-    escalations: z.array(z.object({}).loose()),
+    escalations: z.array(Escalation),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     closedAt: Timestamp.optional(),
@@ -122,7 +121,7 @@ export const readDossierRoute = defineRoute({
   summary: 'The dossier of a household',
   tag: 'Households',
   auth: 'jwt',
-  roles: READERS,
+  roles: [...READERS, 'doorbraakteam'],
   purpose: 'case work on a household',
   params: HouseholdParams,
   success: { status: 200, description: 'The dossier.', schema: Dossier },

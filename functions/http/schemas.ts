@@ -27,3 +27,6 @@ export const ListQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(1024).optional(),
 };
+
+/** The `{id}` of a household route. */
+export const HouseholdParams = z.object({ id: z.string().min(1).max(100) });

@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { PLAN_STATUSES } from '#shared/domain/plan.ts';
-import { HouseholdParams } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { CalendarDate, ListQuery, Timestamp } from '../http/schemas.ts';
+import { CalendarDate, HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
 
 const READERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
 const WORKERS = ['wijkcoach', 'teamleider'] as const;

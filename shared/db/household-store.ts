@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Assessment } from '../domain/assessment.ts';
+import type { Escalation } from '../domain/escalation.ts';
 import type { Household } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
@@ -120,7 +121,13 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
       const [household] = of<Household>('household');
       if (!household) return undefined;
       const [plan] = of<Plan>('plan');
-      return { household, intakes: of<Intake>('intake'), ...(plan ? { plan } : {}), assessments: of<Assessment>('assessment') };
+      return {
+        household,
+        intakes: of<Intake>('intake'),
+        ...(plan ? { plan } : {}),
+        assessments: of<Assessment>('assessment'),
+        escalations: of<Escalation>('escalation'),
+      };
     },
 
     async householdWithRoster(householdId, rosterChecks) {

@@ -88,8 +88,10 @@ export const rosterPartition = (teamId: string): string => `TEAM#${teamId}`;
 
 export const rosterKey = (teamId: string, userId: string): Key => ({ pk: rosterPartition(teamId), sk: `${ROSTER_PREFIX}${userId}` });
 
+export const processingLogPartition = (householdId: string): string => `LOG#${householdId}`;
+
 export const processingLogKey = (householdId: string, at: string, lineId: string): Key => ({
-  pk: `LOG#${householdId}`,
+  pk: processingLogPartition(householdId),
   sk: `${at}#${lineId}`,
 });
 

@@ -17,6 +17,9 @@ export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 /** The statuses in which the escalation is over: the household may close again. */
 export const FINAL_STATUSES: readonly EscalationStatus[] = ['rejected', 'closed_resolved', 'closed_unresolved', 'failed'];
 
+/** While in these statuses an escalation is before the doorbraakteam (or its budget holder). */
+export const BEFORE_DOORBRAAKTEAM: readonly EscalationStatus[] = ['awaiting_decision', 'awaiting_information', 'awaiting_budget_approval'];
+
 /** The answers people give through the API, each awaited by one state of the flow. */
 export const ANSWERS = ['decision', 'information', 'budget_approval', 'evaluation'] as const;
 export type AnswerKind = (typeof ANSWERS)[number];

@@ -2,6 +2,7 @@ import { hasAnyRole } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { type AssessmentWithProgress, type Scores, withProgress } from '../domain/assessment.ts';
+import { BEFORE_DOORBRAAKTEAM, type Escalation, escalationView } from '../domain/escalation.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -18,6 +19,11 @@ export interface HouseholdPorts {
 export function visibleHousehold(context: RequestContext, household: Household | undefined): Household {
   if (!household || !context.principal.teams.includes(household.teamId)) throw notFound('Household');
   return household;
+}
+
+/** Rule 8: the doorbraakteam sees a household only while one of its escalations is before them. */
+function beforeDoorbraakteam(context: RequestContext, escalations: Escalation[]): boolean {
+  return hasAnyRole(context.principal, ['doorbraakteam']) && escalations.some((e) => BEFORE_DOORBRAAKTEAM.includes(e.status));
 }
 
 function openHousehold(household: Household): Household {
@@ -83,8 +89,8 @@ export async function caseload(
 
 export async function dossier(ports: HouseholdPorts, context: RequestContext, householdId: string) {
   const records = await ports.store.dossier(householdId);
-  const household = visibleHousehold(context, records?.household);
   if (!records) throw notFound('Household');
+  const household = beforeDoorbraakteam(context, records.escalations) ? records.household : visibleHousehold(context, records.household);
   await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId))]);
   const latest = records.assessments.reduce<(typeof records.assessments)[number] | undefined>(
     (newest, a) => (!newest || a.assessedAt > newest.assessedAt ? a : newest),
@@ -107,7 +113,7 @@ export async function dossier(ports: HouseholdPorts, context: RequestContext, ho
         }
       : null,
     latestAssessment: latest ? withProgress(latest, household.firstAssessment) : null,
-    escalations: [],
+    escalations: records.escalations.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).map(escalationView),
     ...(household.closedAt ? { closedAt: household.closedAt, closeReason: household.closeReason } : {}),
   };
 }

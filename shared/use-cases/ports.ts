@@ -93,6 +93,7 @@ export interface DossierRecords {
   intakes: Intake[];
   plan?: Plan;
   assessments: Assessment[];
+  escalations: Escalation[];
 }
 
 export interface HouseholdStore {
@@ -164,4 +165,13 @@ export interface ApprovalFlow {
   start(escalation: Escalation): Promise<void>;
   /** Resumes the waiting task; `false` when the flow no longer waits on that token. */
   resume(token: string, answer: unknown): Promise<boolean>;
+}
+
+export interface PrivacyStore {
+  getHousehold(householdId: string): Promise<Household | undefined>;
+  /** Newest first. */
+  processingLog(householdId: string, limit: number, after?: string): Promise<{ items: ProcessingLogLine[]; next?: string }>;
+  /** Everything held on a household: its partition, every plan version and its processing log (three Queries side by side). */
+  everything(householdId: string): Promise<{ records?: DossierRecords; planVersions: Plan[]; processingLog: ProcessingLogLine[] }>;
+  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
 }
