@@ -15,6 +15,7 @@ import {
   caseloadPartition,
   householdKey,
   householdPartition,
+  planVersionsPartition,
   rosterKey,
 } from './keys.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
@@ -22,6 +23,7 @@ import { appendProcessingLog, processingLogItem } from './processing-log-store.t
 type Item = Record<string, unknown>;
 
 const CASELOAD_INDEX = 'gsi1';
+const MAX_TRANSACTION_ITEMS = 100;
 
 export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string): HouseholdStore {
   /** An update of the household alone, with its processing-log line, in one transaction. */
@@ -48,6 +50,26 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
       ],
       what,
     );
+
+  /** The keys of every item in a partition (keys only: cheap to read). */
+  const keysOf = async (pk: string) => {
+    const keys: { pk: string; sk: string }[] = [];
+    let ExclusiveStartKey: Item | undefined;
+    do {
+      const page: QueryCommandOutput = await db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ProjectionExpression: 'pk, sk',
+          ExclusiveStartKey,
+        }),
+      );
+      keys.push(...((page.Items ?? []) as { pk: string; sk: string }[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return keys;
+  };
 
   return {
     async caseload(teamIds, status, limit, after) {
@@ -174,38 +196,57 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
       ),
 
     async close(household, reason, now, expiresAt, log) {
-      await transactWrite(
-        db,
-        [
-          {
-            Update: {
-              TableName: table,
-              Key: householdKey(household.id),
-              UpdateExpression:
-                'SET #status = :closed, closedAt = :now, closeReason = :reason, gsi1pk = :caseload, updatedAt = :now, expiresAt = :expiresAt',
-              // The plan's status is kept on the household in the same transactions that change the plan.
-              ConditionExpression:
-                '#status = :open AND teamId = :team AND (attribute_not_exists(planStatus) OR planStatus = :closed) AND (attribute_not_exists(openEscalations) OR openEscalations = :none)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':closed': 'closed',
-                ':open': 'open',
-                ':now': now,
-                ':reason': reason,
-                ':team': household.teamId,
-                ':caseload': caseloadPartition(household.teamId, 'closed'),
-                ':expiresAt': expiresAt,
-                ':none': 0,
-              },
+      // Retention: every record of the household expires with it (the processing log does not).
+      const [records, versions] = await Promise.all([
+        keysOf(householdPartition(household.id)),
+        keysOf(planVersionsPartition(household.id)),
+      ]);
+      const expire = [...records, ...versions]
+        .filter((key) => key.sk !== householdKey(household.id).sk || key.pk !== householdKey(household.id).pk)
+        .map((Key) => ({
+          Update: {
+            TableName: table,
+            Key,
+            UpdateExpression: 'SET expiresAt = :expiresAt',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':expiresAt': expiresAt },
+          },
+        }));
+      const closing = [
+        {
+          Update: {
+            TableName: table,
+            Key: householdKey(household.id),
+            UpdateExpression:
+              'SET #status = :closed, closedAt = :now, closeReason = :reason, gsi1pk = :caseload, updatedAt = :now, expiresAt = :expiresAt',
+            // The plan's status is kept on the household in the same transactions that change the plan.
+            ConditionExpression:
+              '#status = :open AND teamId = :team AND (attribute_not_exists(planStatus) OR planStatus = :closed) AND (attribute_not_exists(openEscalations) OR openEscalations = :none)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':closed': 'closed',
+              ':open': 'open',
+              ':now': now,
+              ':reason': reason,
+              ':team': household.teamId,
+              ':caseload': caseloadPartition(household.teamId, 'closed'),
+              ':expiresAt': expiresAt,
+              ':none': 0,
             },
           },
-          // Its look-ups go: a new intake for these people or this address starts a new household.
-          ...household.ownedBsnHashes.map((hash) => ({ Delete: { TableName: table, Key: bsnLookupKey(hash) } })),
-          { Delete: { TableName: table, Key: addressLookupKey(household.addressHash) } },
-          { Put: { TableName: table, Item: processingLogItem(log) } },
-        ],
-        'household has an open plan or changed',
-      );
+        },
+        // Its look-ups go: a new intake for these people or this address starts a new household.
+        ...household.ownedBsnHashes.map((hash) => ({ Delete: { TableName: table, Key: bsnLookupKey(hash) } })),
+        { Delete: { TableName: table, Key: addressLookupKey(household.addressHash) } },
+        { Put: { TableName: table, Item: processingLogItem(log) } },
+      ];
+      // Usually everything fits one transaction; a very long case marks its overflow right after.
+      const room = MAX_TRANSACTION_ITEMS - closing.length;
+      await transactWrite(db, [...closing, ...expire.slice(0, room)], 'household has an open plan or changed');
+      const overflow = expire.slice(room);
+      for (let start = 0; start < overflow.length; start += MAX_TRANSACTION_ITEMS) {
+        await transactWrite(db, overflow.slice(start, start + MAX_TRANSACTION_ITEMS), 'household record removed');
+      }
     },
 
     async addAssessment(household, assessment, log) {

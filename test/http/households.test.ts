@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
 
@@ -256,6 +257,45 @@ describe('transfer and close', () => {
     postcodeSeq--; // the same address and the same BSN as the closed household
     const again = await newHousehold(anna, 'velve-lindenhof', bsn);
     expect(again).not.toBe(id);
+  });
+});
+
+describe('retention', () => {
+  it("lets every record of a closed household expire after the city's retention period, but not its processing log", async () => {
+    const id = await withRegisseur();
+    await api.call('POST', `/households/${id}/assessments`, { token: kees, body: { scores: { finances: 2 } } });
+    await api.call('POST', `/households/${id}/plan`, { token: kees, body: planContent() });
+    await api.call('PUT', `/households/${id}/plan`, { token: kees, body: planContent('v2'), headers: { 'if-match': '"1"' } });
+    await api.call('POST', `/households/${id}/plan/close`, { token: kees, body: { outcome: 'klaar' } });
+    const closed = await api.call('POST', `/households/${id}/close`, { token: lotte, body: { reason: 'Afgerond' } });
+    expect(closed.status).toBe(200);
+    const partition = async (pk: string) =>
+      (
+        await api.stack.db.send(
+          new QueryCommand({
+            TableName: api.stack.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+          }),
+        )
+      ).Items ?? [];
+    const records = [...(await partition(`HH#${id}`)), ...(await partition(`HH#${id}#PLAN-VERSIONS`))];
+    expect(records.map((r) => r.type).sort()).toEqual([
+      'assessment',
+      'household',
+      'intake',
+      'plan',
+      'plan-version',
+      'plan-version',
+      'plan-version',
+    ]);
+    const household = records.find((r) => r.type === 'household');
+    const fifteenYears = 15 * 365 * 24 * 60 * 60;
+    expect(household?.expiresAt).toBe(Math.floor(Date.parse(household?.closedAt) / 1000) + fifteenYears);
+    for (const record of records) expect(record.expiresAt, record.type).toBe(household?.expiresAt);
+    const log = await partition(`LOG#${id}`);
+    expect(log.length).toBeGreaterThan(5);
+    for (const line of log) expect(line.expiresAt).toBeUndefined();
   });
 });
 
