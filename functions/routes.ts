@@ -1,4 +1,5 @@
 import { escalationRoutes } from './escalations/contract.ts';
+import { figuresRoutes } from './figures/contract.ts';
 import { householdRoutes } from './households/contract.ts';
 import type { RouteContract } from './http/contract.ts';
 import { intakeRoutes } from './intakes/contract.ts';
@@ -20,6 +21,7 @@ export const routes: RouteContract[] = [
   ...planRoutes,
   ...escalationRoutes,
   ...privacyRoutes,
+  ...figuresRoutes,
 ];
 
 /** The Lambda functions behind the API, one per concern, each serving the routes that name it. */

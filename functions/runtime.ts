@@ -2,6 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CityRuntimeConfig } from '#shared/city.ts';
 import { redactPersonalData } from '#shared/redaction.ts';
+import type { BusinessMetrics } from '#shared/use-cases/ports.ts';
+import { powertoolsBusinessMetrics } from './metrics.ts';
 
 /**
  * What every function is given, whatever runs it: Lambda builds it from its environment in
@@ -15,6 +17,7 @@ export interface FunctionRuntime {
   logger: Logger;
   /** The doorbraak state machine, for the functions that start or resume it. */
   stateMachineArn?: string;
+  metrics: BusinessMetrics;
 }
 
 /** The environment variables the stack sets on every function. */
@@ -23,6 +26,7 @@ export interface FunctionEnvironment {
   TABLE_NAME: string;
   LOOKUP_KEY_SECRET_ARN?: string;
   STATE_MACHINE_ARN?: string;
+  POWERTOOLS_METRICS_NAMESPACE?: string;
   POWERTOOLS_SERVICE_NAME?: string;
   POWERTOOLS_LOG_LEVEL?: string;
 }
@@ -43,11 +47,17 @@ export function createLogger(env: FunctionEnvironment, fn: string): Logger {
 }
 
 export function runtimeFrom(env: FunctionEnvironment, db: DynamoDBDocumentClient, fn: string): FunctionRuntime {
+  const city = JSON.parse(env.CITY_CONFIG) as CityRuntimeConfig;
   return {
-    city: JSON.parse(env.CITY_CONFIG) as CityRuntimeConfig,
+    city,
     tableName: env.TABLE_NAME,
     db,
     logger: createLogger(env, fn),
+    metrics: powertoolsBusinessMetrics({
+      namespace: env.POWERTOOLS_METRICS_NAMESPACE ?? 'Wijkteams',
+      serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'wijkteams',
+      city: city.cityId,
+    }),
     ...(env.STATE_MACHINE_ARN ? { stateMachineArn: env.STATE_MACHINE_ARN } : {}),
   };
 }

@@ -37,6 +37,7 @@ export function createHandler(deps: EscalationFunctionDeps) {
   const ports: EscalationPorts = {
     store: dynamoEscalationStore(deps.db, deps.tableName),
     flow: stepFunctionsApprovalFlow(deps.sfn, deps.stateMachineArn),
+    metrics: deps.metrics,
   };
   const submit = idempotentOperation(
     deps,

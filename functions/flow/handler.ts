@@ -15,6 +15,7 @@ export function createHandler(deps: FunctionRuntime) {
       {
         store,
         city: deps.city,
+        metrics: deps.metrics,
         now: () => new Date().toISOString(),
         onOverdue: (escalation) => {
           // The team leader's notice: an alarm on this log line and the escalation's overdue flag (see README).

@@ -19,6 +19,7 @@ export function createHandler(deps: IntakeFunctionDeps) {
     store: dynamoIntakeStore(deps.db, deps.tableName),
     hasher: hmacLookupHasher(deps.lookupKey),
     city: deps.city,
+    metrics: deps.metrics,
   };
   const register = idempotentOperation(deps, 'intakes', (body: NewIntake, context) => registerIntake(ports, context, body), intakeView);
   const intakeId = (params: Record<string, unknown>) => String(params.id);

@@ -7,7 +7,7 @@ import type { FunctionRuntime } from '../runtime.ts';
 import { agreePlanRoute, closePlanRoute, createPlanRoute, planVersionsRoute, readPlanRoute, updatePlanRoute } from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
-  const ports: PlanPorts = { store: dynamoPlanStore(deps.db, deps.tableName) };
+  const ports: PlanPorts = { store: dynamoPlanStore(deps.db, deps.tableName), metrics: deps.metrics };
   const id = (params: Record<string, unknown>) => String(params.id);
   const withETag = (plan: Plan, status = 200) => ({ status, body: plan, headers: { ETag: planETag(plan) } });
 

@@ -6,6 +6,7 @@ import { invalidInput } from '../errors.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { EscalationStore } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
+import { counterUpdates } from './counters.ts';
 import { escalationKey, escalationQueueKeys, escalationQueuePartition, householdKey, planKey } from './keys.ts';
 import { planSaveItems } from './plan-store.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
@@ -61,7 +62,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       return { household: of<Household>('household'), plan: of<Plan>('plan'), escalation: of<Escalation>('escalation') };
     },
 
-    async submit(escalation, log) {
+    async submit(escalation, log, counters) {
       await transactWrite(
         db,
         [
@@ -77,6 +78,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
             },
           },
           { Put: { TableName: table, Item: processingLogItem(log) } },
+          ...counterUpdates(table, counters),
         ],
         'household closed',
       );
@@ -128,11 +130,17 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       await db.send(new UpdateCommand(update(escalation, historyEvent, { status, awaiting: kind, taskToken: token })));
     },
 
-    async recordEvent(escalation, historyEvent, fields = {}) {
-      await db.send(new UpdateCommand(update(escalation, historyEvent, fields)));
+    async recordEvent(escalation, historyEvent, fields = {}, counters = []) {
+      if (counters.length === 0) await db.send(new UpdateCommand(update(escalation, historyEvent, fields)));
+      else
+        await transactWrite(
+          db,
+          [{ Update: update(escalation, historyEvent, fields) }, ...counterUpdates(table, counters)],
+          'escalation missing',
+        );
     },
 
-    async finish(escalation, status, historyEvent) {
+    async finish(escalation, status, historyEvent, counters) {
       await transactWrite(
         db,
         [
@@ -145,18 +153,20 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
               ExpressionAttributeValues: { ':minusOne': -1 },
             },
           },
+          ...counterUpdates(table, counters),
         ],
         'escalation missing',
       );
     },
 
-    async approve(escalation, historyEvent, evaluateAt, plan, expectedPlanVersion, log) {
+    async approve(escalation, historyEvent, evaluateAt, plan, expectedPlanVersion, log, counters) {
       await transactWrite(
         db,
         [
           { Update: update(escalation, historyEvent, { status: 'approved', evaluateAt }) },
           ...planSaveItems(table, plan, expectedPlanVersion),
           { Put: { TableName: table, Item: processingLogItem(log) } },
+          ...counterUpdates(table, counters),
         ],
         'plan changed meanwhile',
       );

@@ -1,12 +1,14 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Assessment } from '../domain/assessment.ts';
 import type { Escalation } from '../domain/escalation.ts';
+import type { CounterChange } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
 import { invalidInput } from '../errors.ts';
 import type { CaseloadPosition, HouseholdStore, RosterEntry } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
+import { counterUpdates } from './counters.ts';
 import {
   ASSESSMENT_PREFIX,
   addressLookupKey,
@@ -32,6 +34,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
     update: { expression: string; condition: string; names?: Record<string, string>; values: Item },
     log: Parameters<typeof processingLogItem>[0],
     what: string,
+    counters: CounterChange[] = [],
   ) =>
     transactWrite(
       db,
@@ -47,6 +50,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
           },
         },
         { Put: { TableName: table, Item: processingLogItem(log) } },
+        ...counterUpdates(table, counters),
       ],
       what,
     );
@@ -177,7 +181,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         'household moved or closed',
       ),
 
-    transfer: (household, toTeamId, now, log) =>
+    transfer: (household, toTeamId, now, log, counters) =>
       updateHousehold(
         household,
         {
@@ -193,9 +197,10 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         },
         log,
         'household moved or closed',
+        counters,
       ),
 
-    async close(household, reason, now, expiresAt, log) {
+    async close(household, reason, now, expiresAt, log, counters) {
       // Retention: every record of the household expires with it (the processing log does not).
       const [records, versions] = await Promise.all([
         keysOf(householdPartition(household.id)),
@@ -239,6 +244,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         ...household.ownedBsnHashes.map((hash) => ({ Delete: { TableName: table, Key: bsnLookupKey(hash) } })),
         { Delete: { TableName: table, Key: addressLookupKey(household.addressHash) } },
         { Put: { TableName: table, Item: processingLogItem(log) } },
+        ...counterUpdates(table, counters),
       ];
       // Usually everything fits one transaction; a very long case marks its overflow right after.
       const room = MAX_TRANSACTION_ITEMS - closing.length;

@@ -5,6 +5,7 @@ import type { Intake } from '../domain/intake.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { IntakeStore } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
+import { counterUpdates } from './counters.ts';
 import { addressLookupKey, bsnLookupKey, caseloadIndexKeys, householdKey, intakeKey, rosterKey } from './keys.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
 
@@ -48,7 +49,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       return entityOf<Household>(Item);
     },
 
-    async registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log }) {
+    async registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log, counters }) {
       const fresh = 'attribute_not_exists(pk)';
       await transactWrite(
         db,
@@ -58,12 +59,13 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
           ...bsnHashes.map((hash) => put(lookupItem(bsnLookupKey(hash), household.id), fresh)),
           put(lookupItem(addressLookupKey(addressHash), household.id), fresh),
           put(processingLogItem(log)),
+          ...counterUpdates(table, counters),
         ],
         'household look-up taken',
       );
     },
 
-    async registerInExistingHousehold({ household, addedMembers, now, newBsnHashes, intake, log }) {
+    async registerInExistingHousehold({ household, addedMembers, now, newBsnHashes, intake, log, counters }) {
       const adding = addedMembers.length > 0;
       await transactWrite(
         db,
@@ -87,6 +89,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
           put(intakeItem(intake), 'attribute_not_exists(pk)'),
           ...newBsnHashes.map((hash) => put(lookupItem(bsnLookupKey(hash), household.id), 'attribute_not_exists(pk)')),
           put(processingLogItem(log)),
+          ...counterUpdates(table, counters),
         ],
         'household changed',
       );
@@ -105,7 +108,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       return { intake: entityOf<Intake>(byType('intake')), household: entityOf<Household>(byType('household')), rosterHits };
     },
 
-    async saveTriage({ intake, householdNeedsPlan, now, log }) {
+    async saveTriage({ intake, householdNeedsPlan, now, log, counters }) {
       const ids = parseHouseholdChildId(intake.id);
       if (!ids) throw new Error('malformed intake id');
       const household = householdKey(ids.householdId);
@@ -145,6 +148,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
               ]
             : []),
           put(processingLogItem(log)),
+          ...counterUpdates(table, counters),
         ],
         'intake no longer open',
       );

@@ -13,6 +13,8 @@
  * | address look-up         | ADDR#<hmac(address)>  | LOOKUP              |                                       |
  * | roster entry            | TEAM#<teamId>         | MEMBER#<userId>     |                                       |
  * | processing-log line     | LOG#<householdId>     | <at>#<lineId>       |                                       |
+ * | figures of a month      | STATS#<YYYY-MM>       | TEAM#<teamId>       |                                       |
+ * | open households now     | STATS#OPEN            | TEAM#<teamId>       |                                       |
  *
  * Everything about one household lives in its partition, so the dossier is one Query. Plan
  * versions have a partition of their own so that months of edits do not weigh on the dossier;
@@ -94,6 +96,9 @@ export const processingLogKey = (householdId: string, at: string, lineId: string
   pk: processingLogPartition(householdId),
   sk: `${at}#${lineId}`,
 });
+
+/** Counters per team: of a month (YYYY-MM, Europe/Amsterdam), or the running count of open households. */
+export const statsKey = (teamId: string, month?: string): Key => ({ pk: `STATS#${month ?? 'OPEN'}`, sk: `TEAM#${teamId}` });
 
 /** Idempotency records of Powertools share the table under one static partition per function. */
 export const idempotencyPartition = (functionName: string): string => `IDEMPOTENCY#${functionName}`;

@@ -4,6 +4,7 @@ import type { Plan } from '../domain/plan.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 import type { PlanStore } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
+import { counterUpdates } from './counters.ts';
 import { householdKey, planKey, planVersionKey, planVersionPrefix, planVersionsPartition } from './keys.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
 
@@ -79,10 +80,15 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
       );
     },
 
-    async savePlan(plan, expectedVersion, line, statusChanged) {
+    async savePlan(plan, expectedVersion, line, statusChanged, counters) {
       await transactWrite(
         db,
-        [...planSaveItems(table, plan, expectedVersion), ...(statusChanged ? [householdPlanStatus(plan, false)] : []), log(line)],
+        [
+          ...planSaveItems(table, plan, expectedVersion),
+          ...(statusChanged ? [householdPlanStatus(plan, false)] : []),
+          log(line),
+          ...counterUpdates(table, counters),
+        ],
         'plan changed since it was read',
       );
     },

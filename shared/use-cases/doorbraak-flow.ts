@@ -9,10 +9,11 @@ import {
   type HistoryEvent,
   STATUS_AWAITING,
 } from '../domain/escalation.ts';
+import { count } from '../domain/figures.ts';
 import { recordDoorbraak } from '../domain/plan.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine } from '../processing-log.ts';
-import type { EscalationStore } from './ports.ts';
+import { type BusinessMetrics, type EscalationStore, noMetrics } from './ports.ts';
 
 /**
  * The work of the doorbraak flow's Lambda tasks. The state machine decides what happens next;
@@ -37,6 +38,7 @@ export interface FlowPorts {
   now: () => string;
   /** Called when a decision passes the SLA: the team leader is to be told. */
   onOverdue?: (escalation: Escalation) => void | Promise<void>;
+  metrics?: BusinessMetrics;
 }
 
 export class FlowStepError extends Error {
@@ -58,6 +60,7 @@ const event = (at: string, by: string, name: string, note: string | null = null)
 
 export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Record<string, unknown>> {
   const { store } = ports;
+  const metrics = ports.metrics ?? noMetrics;
   const { escalation, plan } = await escalationOf(store, task.escalationId);
   const now = ports.now();
   switch (task.action) {
@@ -74,7 +77,16 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
         if (cost) fields.approvedCost = cost;
         if (answer.evaluateAt) fields.evaluateAt = answer.evaluateAt;
       }
-      await store.recordEvent(escalation, event(answer.at, answer.by, `decision: ${answer.decision}`, answer.motivation), fields);
+      // Lead time counts from submission to the decision that settles it (not to a request for information).
+      const hours = Math.round(((Date.parse(answer.at) - Date.parse(escalation.submittedAt)) / 3_600_000) * 100) / 100;
+      const settles = answer.decision !== 'request_info';
+      await store.recordEvent(
+        escalation,
+        event(answer.at, answer.by, `decision: ${answer.decision}`, answer.motivation),
+        fields,
+        settles ? [count(escalation.teamId, answer.at, { decisions: 1, decisionHours: hours })] : [],
+      );
+      if (settles) metrics.record('DecisionLeadTime', hours);
       return { decision: answer.decision, approvedAmount: approvedAmount(escalation, answer) };
     }
     case 'recordInformation':
@@ -87,14 +99,19 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
       });
       return { decision: answer.decision };
     }
-    case 'markOverdue':
+    case 'markOverdue': {
+      // Counted once per escalation, however many SLA periods pass.
+      const first = !escalation.overdue;
       await store.recordEvent(
         escalation,
         event(now, FLOW_ACTOR, 'overdue', `No decision within the decision SLA of ${ports.city.decisionSlaHours} hours.`),
         { overdue: true },
+        first ? [count(escalation.teamId, now, { escalationsOverdue: 1 })] : [],
       );
+      if (first) metrics.record('EscalationOverdue');
       await ports.onOverdue?.(escalation);
       return {};
+    }
     case 'approve': {
       if (!plan || plan.status === 'closed') throw new FlowStepError('the household has no plan to record the doorbraak on');
       const evaluateAt = escalation.evaluateAt ?? defaultEvaluateAt(now, ports.city.defaultEvaluationPeriodDays);
@@ -124,11 +141,16 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
         withDoorbraak,
         plan.version,
         log,
+        [count(escalation.teamId, now, { escalationsApproved: 1 })],
       );
+      metrics.record('EscalationApproved');
       return { evaluateAt };
     }
     case 'reject':
-      await store.finish(escalation, 'rejected', event(now, FLOW_ACTOR, 'rejected'));
+      await store.finish(escalation, 'rejected', event(now, FLOW_ACTOR, 'rejected'), [
+        count(escalation.teamId, now, { escalationsRejected: 1 }),
+      ]);
+      metrics.record('EscalationRejected');
       return {};
     case 'recordEvaluation': {
       const { answer } = task;

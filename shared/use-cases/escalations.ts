@@ -10,15 +10,17 @@ import {
   type EscalationStatus,
   escalationView,
 } from '../domain/escalation.ts';
+import { count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import { conflict, forbidden, notFound, serviceUnavailable } from '../errors.ts';
 import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
-import { type ApprovalFlow, ConcurrentChange, type EscalationStore } from './ports.ts';
+import { type ApprovalFlow, type BusinessMetrics, ConcurrentChange, type EscalationStore, noMetrics } from './ports.ts';
 
 export interface EscalationPorts {
   store: EscalationStore;
   flow: ApprovalFlow;
+  metrics?: BusinessMetrics;
 }
 
 export interface NewEscalation {
@@ -56,7 +58,10 @@ export async function submitEscalation(ports: EscalationPorts, context: RequestC
     submittedAt: context.now,
     updatedAt: context.now,
   };
-  await ports.store.submit(escalation, processingLogLine(context, householdId, 'create', `/households/${householdId}/escalations`));
+  await ports.store.submit(escalation, processingLogLine(context, householdId, 'create', `/households/${householdId}/escalations`), [
+    count(household.teamId, context.now, { escalationsSubmitted: 1 }),
+  ]);
+  (ports.metrics ?? noMetrics).record('EscalationSubmitted');
   try {
     await ports.flow.start(escalation);
   } catch {

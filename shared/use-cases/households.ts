@@ -3,6 +3,7 @@ import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { type AssessmentWithProgress, type Scores, withProgress } from '../domain/assessment.ts';
 import { BEFORE_DOORBRAAKTEAM, type Escalation, escalationView } from '../domain/escalation.ts';
+import { openHouseholds } from '../domain/figures.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -157,7 +158,10 @@ export async function transfer(ports: HouseholdPorts, context: RequestContext, h
   }
   if (team.id === household.teamId) throw conflict('The household is already with this team.');
   await ports.store
-    .transfer(household, team.id, context.now, processingLogLine(context, householdId, 'update', resource(householdId, '/transfer')))
+    .transfer(household, team.id, context.now, processingLogLine(context, householdId, 'update', resource(householdId, '/transfer')), [
+      openHouseholds(household.teamId, -1),
+      openHouseholds(team.id, 1),
+    ])
     .catch((error) => lostRace(error, 'The household changed meanwhile: read it again.'));
   return householdSummary({ ...household, teamId: team.id, updatedAt: context.now });
 }
@@ -172,7 +176,9 @@ export async function closeHousehold(ports: HouseholdPorts, context: RequestCont
   if ((household.openEscalations ?? 0) > 0) throw conflict('The household has an escalation that is still open.');
   const expiresAt = Math.floor(Date.parse(context.now) / 1000) + ports.city.retentionDays * 24 * 60 * 60;
   await ports.store
-    .close(household, reason, context.now, expiresAt, processingLogLine(context, householdId, 'update', resource(householdId, '/close')))
+    .close(household, reason, context.now, expiresAt, processingLogLine(context, householdId, 'update', resource(householdId, '/close')), [
+      openHouseholds(household.teamId, -1),
+    ])
     .catch((error) => lostRace(error, 'The household has an open plan, or changed meanwhile.'));
   return householdSummary({ ...household, status: 'closed', updatedAt: context.now });
 }

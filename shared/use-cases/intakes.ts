@@ -2,6 +2,7 @@ import { isMemberOfAny } from '../auth.ts';
 import { findTeam } from '../city.ts';
 import { type Address, normalizeAddress } from '../domain/address.ts';
 import { maskBsn } from '../domain/bsn.ts';
+import { count, openHouseholds, triageCounts } from '../domain/figures.ts';
 import {
   chooseHousehold,
   type Household,
@@ -24,7 +25,7 @@ import type { LifeDomain } from '../domain/life-domains.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
-import { ConcurrentChange, type IntakePorts } from './ports.ts';
+import { ConcurrentChange, type IntakePorts, noMetrics } from './ports.ts';
 
 export interface NewIntake {
   teamId: string;
@@ -142,6 +143,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
         // A BSN that already points to an open household (this one or another) keeps its look-up.
         const claimed = new Set(matches.byBsn.map((match) => match.bsnHash));
         await store.registerInExistingHousehold({
+          counters: [count(input.teamId, now, { intakes: 1 })],
           household: existing,
           addedMembers: added,
           now,
@@ -163,8 +165,16 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
           updatedAt: now,
           version: 1,
         };
-        await store.registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log });
+        await store.registerWithNewHousehold({
+          household,
+          intake,
+          bsnHashes,
+          addressHash,
+          log,
+          counters: [count(input.teamId, now, { intakes: 1 }), openHouseholds(input.teamId, 1)],
+        });
       }
+      (ports.metrics ?? noMetrics).record('IntakeRegistered', 1, { name: 'channel', value: input.channel });
       return intakeView(intake);
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
@@ -216,10 +226,14 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
       householdNeedsPlan: result.householdNeedsPlan,
       now: context.now,
       log: processingLogLine(context, intake.householdId, 'update', `/intakes/${intake.id}/triage`),
+      counters: [count(intake.teamId, context.now, triageCounts(input.outcome, result.householdNeedsPlan))],
     });
   } catch (error) {
     if (error instanceof ConcurrentChange) throw conflict('The intake has already been triaged.');
     throw error;
   }
+  const metrics = ports.metrics ?? noMetrics;
+  metrics.record('IntakeTriaged', 1, { name: 'outcome', value: input.outcome });
+  if (result.householdNeedsPlan) metrics.record('ComplexCase');
   return intakeView(result.intake);
 }

@@ -1,15 +1,17 @@
 import { hasAnyRole } from '../auth.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import { type CounterChange, count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import { agreePlan, closePlan, newPlan, type Plan, type PlanContent, revisePlan } from '../domain/plan.ts';
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { visibleHousehold } from './households.ts';
-import { ConcurrentChange, type PlanStore } from './ports.ts';
+import { type BusinessMetrics, ConcurrentChange, noMetrics, type PlanStore } from './ports.ts';
 
 export interface PlanPorts {
   store: PlanStore;
+  metrics?: BusinessMetrics;
 }
 
 const planResource = (householdId: string, rest = '') => `/households/${householdId}/plan${rest}`;
@@ -58,13 +60,21 @@ export async function readPlan(ports: PlanPorts, context: RequestContext, househ
   return plan;
 }
 
-async function save(ports: PlanPorts, context: RequestContext, before: Plan, after: Plan, rest: string): Promise<Plan> {
+async function save(
+  ports: PlanPorts,
+  context: RequestContext,
+  before: Plan,
+  after: Plan,
+  rest: string,
+  counters: CounterChange[] = [],
+): Promise<Plan> {
   try {
     await ports.store.savePlan(
       after,
       before.version,
       processingLogLine(context, before.householdId, 'update', planResource(before.householdId, rest)),
       after.status !== before.status,
+      counters,
     );
   } catch (error) {
     if (error instanceof ConcurrentChange) throw preconditionFailed('The plan was changed since you read it: read it again.');
@@ -91,7 +101,11 @@ export async function agreeToPlan(ports: PlanPorts, context: RequestContext, hou
   const { household, plan } = await load(ports, context, householdId);
   if (!plan) throw notFound('Plan');
   requireRegisseurOrTeamleider(context, household, "record the household's agreement");
-  return save(ports, context, plan, agreePlan(plan, agreedBy, context.principal.userId, context.now), '/agreement');
+  const agreed = await save(ports, context, plan, agreePlan(plan, agreedBy, context.principal.userId, context.now), '/agreement', [
+    count(household.teamId, context.now, { plansAgreed: 1 }),
+  ]);
+  (ports.metrics ?? noMetrics).record('PlanAgreed');
+  return agreed;
 }
 
 export async function closeThePlan(ports: PlanPorts, context: RequestContext, householdId: string, outcome: string): Promise<Plan> {

@@ -2,6 +2,7 @@ import type { Principal } from '../auth.ts';
 import type { CityRuntimeConfig } from '../city.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import type { AnswerKind, Escalation, EscalationStatus, HistoryEvent } from '../domain/escalation.ts';
+import type { Counter, CounterChange } from '../domain/figures.ts';
 import type { Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
@@ -45,6 +46,7 @@ export interface IntakeStore {
     bsnHashes: string[];
     addressHash: string;
     log: ProcessingLogLine;
+    counters: CounterChange[];
   }): Promise<void>;
   /**
    * One transaction. Adding members needs the household unchanged since it was read
@@ -58,6 +60,7 @@ export interface IntakeStore {
     newBsnHashes: string[];
     intake: Intake;
     log: ProcessingLogLine;
+    counters: CounterChange[];
   }): Promise<void>;
   /** One request: the intake, its household and the given roster entries. */
   getIntake(
@@ -66,7 +69,13 @@ export interface IntakeStore {
     rosterChecks?: { teamId: string; userId: string }[],
   ): Promise<{ intake?: Intake; household?: Household; rosterHits: { teamId: string; userId: string }[] }>;
   /** One transaction; ConcurrentChange when the intake is no longer open. */
-  saveTriage(change: { intake: Intake; householdNeedsPlan: boolean; now: string; log: ProcessingLogLine }): Promise<void>;
+  saveTriage(change: {
+    intake: Intake;
+    householdNeedsPlan: boolean;
+    now: string;
+    log: ProcessingLogLine;
+    counters: CounterChange[];
+  }): Promise<void>;
   appendProcessingLog(line: ProcessingLogLine): Promise<void>;
 }
 
@@ -79,10 +88,30 @@ export interface Clock {
   now(): Date;
 }
 
+/** Business figures for CloudWatch (embedded metric format): few names, few dimensions. */
+export type BusinessMetric =
+  | 'IntakeRegistered'
+  | 'IntakeTriaged'
+  | 'ComplexCase'
+  | 'PlanAgreed'
+  | 'EscalationSubmitted'
+  | 'EscalationApproved'
+  | 'EscalationRejected'
+  | 'EscalationOverdue'
+  | 'DecisionLeadTime';
+
+export interface BusinessMetrics {
+  /** A count (default 1), or hours for DecisionLeadTime; at most one dimension (channel or outcome). */
+  record(metric: BusinessMetric, value?: number, dimension?: { name: 'channel' | 'outcome'; value: string }): void;
+}
+
+export const noMetrics: BusinessMetrics = { record: () => {} };
+
 export interface IntakePorts {
   store: IntakeStore;
   hasher: LookupHasher;
   city: CityRuntimeConfig;
+  metrics?: BusinessMetrics;
 }
 
 /** Where a team's caseload page ended: per team, the sort key and id of the last household returned; a team not named starts from its beginning. */
@@ -114,9 +143,16 @@ export interface HouseholdStore {
   getHousehold(householdId: string): Promise<Household | undefined>;
   /** The household must still be open and in the team it was read in. */
   appointRegisseur(household: Household, regisseur: Regisseur, now: string, log: ProcessingLogLine): Promise<void>;
-  transfer(household: Household, toTeamId: string, now: string, log: ProcessingLogLine): Promise<void>;
+  transfer(household: Household, toTeamId: string, now: string, log: ProcessingLogLine, counters: CounterChange[]): Promise<void>;
   /** ConcurrentChange when a plan that is not closed exists, or the household changed. */
-  close(household: Household, reason: string, now: string, expiresAt: number, log: ProcessingLogLine): Promise<void>;
+  close(
+    household: Household,
+    reason: string,
+    now: string,
+    expiresAt: number,
+    log: ProcessingLogLine,
+    counters: CounterChange[],
+  ): Promise<void>;
   addAssessment(household: Household, assessment: Assessment, log: ProcessingLogLine): Promise<void>;
   /** Newest first; runs beside the household read. */
   assessments(householdId: string, limit: number, after?: string): Promise<{ items: Assessment[]; next?: string }>;
@@ -129,7 +165,7 @@ export interface PlanStore {
   /** ConcurrentChange when a plan that is not closed exists or the household has no regisseur. */
   createPlan(household: Household, plan: Plan, log: ProcessingLogLine): Promise<void>;
   /** ConcurrentChange when the stored version is not `expectedVersion`. */
-  savePlan(plan: Plan, expectedVersion: number, log: ProcessingLogLine, statusChanged: boolean): Promise<void>;
+  savePlan(plan: Plan, expectedVersion: number, log: ProcessingLogLine, statusChanged: boolean, counters?: CounterChange[]): Promise<void>;
   /** Newest first, starting below version `before` when given. */
   versions(householdId: string, planId: string, limit: number, before?: number): Promise<{ items: Plan[]; next?: number }>;
   appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
@@ -139,15 +175,15 @@ export interface EscalationStore {
   /** One request: the household, its plan and (when asked) one escalation. */
   read(householdId: string, escalationKey?: string): Promise<{ household?: Household; plan?: Plan; escalation?: Escalation }>;
   /** The escalation, the household's count of open escalations, the log line: one transaction. */
-  submit(escalation: Escalation, log: ProcessingLogLine): Promise<void>;
+  submit(escalation: Escalation, log: ProcessingLogLine, counters: CounterChange[]): Promise<void>;
   queue(status: EscalationStatus, limit: number, after?: string): Promise<{ items: Escalation[]; next?: string }>;
   /** Takes the task token off the escalation unless another delivery took it first (ConcurrentChange). */
   claimAnswer(escalation: Escalation, token: string, log: ProcessingLogLine): Promise<void>;
   // What the flow's tasks write:
   awaitAnswer(escalation: Escalation, kind: AnswerKind, status: EscalationStatus, token: string, event: HistoryEvent): Promise<void>;
-  recordEvent(escalation: Escalation, event: HistoryEvent, fields?: Partial<Escalation>): Promise<void>;
+  recordEvent(escalation: Escalation, event: HistoryEvent, fields?: Partial<Escalation>, counters?: CounterChange[]): Promise<void>;
   /** A final status: the household has one open escalation less. */
-  finish(escalation: Escalation, status: EscalationStatus, event: HistoryEvent): Promise<void>;
+  finish(escalation: Escalation, status: EscalationStatus, event: HistoryEvent, counters?: CounterChange[]): Promise<void>;
   /** The approval and the doorbraak on the plan (a new version of it), in one transaction. */
   approve(
     escalation: Escalation,
@@ -156,6 +192,7 @@ export interface EscalationStore {
     plan: Plan,
     expectedPlanVersion: number,
     log: ProcessingLogLine,
+    counters?: CounterChange[],
   ): Promise<void>;
   appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
 }
@@ -174,4 +211,9 @@ export interface PrivacyStore {
   /** Everything held on a household: its partition, every plan version and its processing log (three Queries side by side). */
   everything(householdId: string): Promise<{ records?: DossierRecords; planVersions: Plan[]; processingLog: ProcessingLogLine[] }>;
   appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
+}
+
+export interface FiguresStore {
+  /** One request: the month's counters and the open-household counts of the given teams. */
+  figures(month: string, teamIds: string[]): Promise<Map<string, { counts: Partial<Record<Counter, number>>; open: number }>>;
 }

@@ -118,6 +118,7 @@ const rows: Record<string, Row> = {
       body: { blockage: 'b', organisations: ['o'], proposal: 'p', urgency: 'normal' },
     }),
   },
+  getStats: { needs: {}, request: () => ({ method: 'GET', path: '/stats' }), expect: () => 200 },
   listEscalations: { needs: {}, request: () => ({ method: 'GET', path: '/escalations' }), expect: () => 200 },
   getEscalation: {
     needs: { plan: true, escalation: 'decision' },

@@ -101,6 +101,7 @@ describe('intake store on DynamoDB Local', () => {
       bsnHashes: ['h-jan-1'],
       addressHash: 'addr-1',
       log: logLine(h.id),
+      counters: [],
     });
     expect(await store.findHouseholdMatches(['unknown', 'h-jan-1'], 'addr-1')).toEqual({
       byBsn: [{ bsnHash: 'h-jan-1', householdId: h.id }],
@@ -117,11 +118,19 @@ describe('intake store on DynamoDB Local', () => {
       bsnHashes: ['h-2'],
       addressHash: 'addr-2',
       log: logLine(first.id),
+      counters: [],
     });
     const second = household();
     const intake = intakeFor(second.id);
     await expect(
-      store.registerWithNewHousehold({ household: second, intake, bsnHashes: ['h-2'], addressHash: 'addr-other', log: logLine(second.id) }),
+      store.registerWithNewHousehold({
+        household: second,
+        intake,
+        bsnHashes: ['h-2'],
+        addressHash: 'addr-other',
+        log: logLine(second.id),
+        counters: [],
+      }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
     expect(await exists(householdKey(second.id))).toBe(false);
     expect(await exists(addressLookupKey('addr-other'))).toBe(false);
@@ -136,6 +145,7 @@ describe('intake store on DynamoDB Local', () => {
       bsnHashes: [],
       addressHash: 'addr-3',
       log: logLine(h.id),
+      counters: [],
     });
     const pien = { id: newId(), name: 'Pien', birthDate: '2016-01-01', role: 'child' as const };
     await store.registerInExistingHousehold({
@@ -145,6 +155,7 @@ describe('intake store on DynamoDB Local', () => {
       newBsnHashes: [],
       intake: intakeFor(h.id),
       log: logLine(h.id),
+      counters: [],
     });
     // A writer that read version 1 too has lost.
     await expect(
@@ -155,6 +166,7 @@ describe('intake store on DynamoDB Local', () => {
         newBsnHashes: [],
         intake: intakeFor(h.id),
         log: logLine(h.id),
+        counters: [],
       }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
     const stored = await store.getHousehold(h.id);
@@ -168,6 +180,7 @@ describe('intake store on DynamoDB Local', () => {
       newBsnHashes: [],
       intake: intakeFor(h.id),
       log: logLine(h.id),
+      counters: [],
     });
     expect((await store.getHousehold(h.id))?.version).toBe(2);
   });
@@ -180,6 +193,7 @@ describe('intake store on DynamoDB Local', () => {
       bsnHashes: [],
       addressHash: 'addr-4',
       log: logLine(h.id),
+      counters: [],
     });
     await expect(
       store.registerInExistingHousehold({
@@ -189,6 +203,7 @@ describe('intake store on DynamoDB Local', () => {
         newBsnHashes: [],
         intake: intakeFor(h.id),
         log: logLine(h.id),
+        counters: [],
       }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
   });
@@ -196,12 +211,12 @@ describe('intake store on DynamoDB Local', () => {
   it('triages an open intake once', async () => {
     const h = household();
     const intake = intakeFor(h.id);
-    await store.registerWithNewHousehold({ household: h, intake, bsnHashes: [], addressHash: 'addr-5', log: logLine(h.id) });
+    await store.registerWithNewHousehold({ household: h, intake, bsnHashes: [], addressHash: 'addr-5', log: logLine(h.id), counters: [] });
     const triaged: Intake = { ...intake, status: 'triaged', triage: { outcome: 'referred_external', triagedAt: now, triagedBy: 'anna' } };
-    await store.saveTriage({ intake: triaged, householdNeedsPlan: true, now, log: logLine(h.id) });
-    await expect(store.saveTriage({ intake: triaged, householdNeedsPlan: false, now, log: logLine(h.id) })).rejects.toBeInstanceOf(
-      ConcurrentChange,
-    );
+    await store.saveTriage({ intake: triaged, householdNeedsPlan: true, now, log: logLine(h.id), counters: [] });
+    await expect(
+      store.saveTriage({ intake: triaged, householdNeedsPlan: false, now, log: logLine(h.id), counters: [] }),
+    ).rejects.toBeInstanceOf(ConcurrentChange);
     const found = await store.getIntake(h.id, intake.id.split('.')[1] ?? '');
     expect(found.intake?.triage?.outcome).toBe('referred_external');
     expect(found.household?.needsPlan).toBe(true);

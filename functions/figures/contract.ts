@@ -1,0 +1,55 @@
+import * as z from 'zod';
+import { defineRoute } from '../http/contract.ts';
+
+const TeamFigures = z
+  .object({
+    teamId: z.string(),
+    intakes: z.number().int(),
+    resolvedByIntaker: z.number().int(),
+    referredToCoach: z.number().int(),
+    referredToInterventieteam: z.number().int(),
+    referredExternal: z.number().int(),
+    complex: z.number().int(),
+    openHouseholds: z.number().int().meta({ description: 'Open households now (not at the end of the month).' }),
+    plansAgreed: z.number().int(),
+    escalations: z.object({
+      submitted: z.number().int(),
+      approved: z.number().int(),
+      rejected: z.number().int(),
+      overdue: z.number().int(),
+    }),
+    resolvedByIntakerShare: z
+      .number()
+      .nullable()
+      .meta({ description: 'Of the intakes triaged this month, the share resolved by the intaker.' }),
+    complexShare: z.number().nullable().meta({ description: 'Of the cases referred to a coach, the share that is complex.' }),
+    averageDecisionHours: z.number().nullable().meta({ description: "Hours from submission to the doorbraakteam's decision." }),
+  })
+  .meta({ id: 'TeamFigures' });
+
+export const statsRoute = defineRoute({
+  operationId: 'getStats',
+  method: 'GET',
+  path: '/stats',
+  fn: 'figures',
+  summary: 'Figures per team for a month (Europe/Amsterdam), and the city total',
+  tag: 'Figures',
+  auth: 'jwt',
+  roles: ['beheerder', 'teamleider'],
+  purpose: 'management information',
+  query: z.object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
+      .optional(),
+    teamId: z.string().min(1).max(100).optional(),
+  }),
+  success: {
+    status: 200,
+    description: 'Counters kept at write time, with the derived shares. No personal data.',
+    schema: z.object({ month: z.string(), teams: z.array(TeamFigures), city: TeamFigures.nullable() }).meta({ id: 'Figures' }),
+  },
+  errors: ['invalid_input', 'forbidden'],
+});
+
+export const figuresRoutes = [statsRoute];

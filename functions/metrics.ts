@@ -1,0 +1,24 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { BusinessMetric, BusinessMetrics } from '#shared/use-cases/ports.ts';
+
+/**
+ * Business figures as CloudWatch embedded-metric-format lines (Powertools Metrics): one line
+ * per event, flushed at once, so nothing waits for the end of an invocation. Dimensions are
+ * the city and at most one of channel or outcome: every extra value is a metric to pay for.
+ */
+export function powertoolsBusinessMetrics(options: { namespace: string; serviceName: string; city: string }): BusinessMetrics {
+  const metrics = new Metrics({
+    namespace: options.namespace,
+    serviceName: options.serviceName,
+    defaultDimensions: { city: options.city },
+  });
+  return {
+    record(metric: BusinessMetric, value = 1, dimension) {
+      const single = metrics.singleMetric();
+      if (dimension) single.addDimension(dimension.name, dimension.value);
+      if (metric === 'DecisionLeadTime') single.addMetric(metric, MetricUnit.Seconds, Math.round(value * 3600));
+      else single.addMetric(metric, MetricUnit.Count, value);
+      single.publishStoredMetrics();
+    },
+  };
+}
