@@ -3,8 +3,6 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,8 +10,6 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct, IConstruct } from 'constructs';
 import { BASE_PATH } from '#functions/http/contract.ts';
 import { functionNames, routes } from '#functions/routes.ts';
@@ -21,6 +17,7 @@ import { ROLES } from '#shared/auth.ts';
 import { type CityConfig, runtimeConfigOf } from './cities.ts';
 import { DoorbraakFlow } from './constructs/doorbraak-flow.ts';
 import { WijkteamsFunction } from './constructs/function.ts';
+import { CityObservability, METRICS_NAMESPACE, SERVICE_NAME } from './constructs/observability.ts';
 import { CityTable } from './constructs/table.ts';
 
 export interface CityStackProps extends StackProps {
@@ -115,8 +112,8 @@ export class CityStack extends Stack {
     const environment = {
       CITY_CONFIG: JSON.stringify(runtimeConfigOf(city)),
       TABLE_NAME: table.tableName,
-      POWERTOOLS_SERVICE_NAME: 'wijkteams',
-      POWERTOOLS_METRICS_NAMESPACE: 'Wijkteams',
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };
     const { fn: flowFunction } = new WijkteamsFunction(this, 'Fn-flow', { name: 'flow', environment, logKey: dataKey, logRetention });
     table.grantReadWriteData(flowFunction);
@@ -143,17 +140,6 @@ export class CityStack extends Stack {
         return [name, fn] as const;
       }),
     );
-
-    const alarms = new sns.Topic(this, 'Alarms', { displayName: `Wijkteams ${city.name} alarms`, masterKey: dataKey });
-    alarms.addSubscription(new subscriptions.EmailSubscription(city.alarmEmail));
-    new cloudwatch.Alarm(this, 'DoorbraakFlowFailed', {
-      alarmDescription: 'A doorbraak approval flow ended in its Failed path: the escalation needs attention.',
-      metric: stateMachine.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new cloudwatchActions.SnsAction(alarms));
 
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logRetention, encryptionKey: dataKey });
     this.api = new HttpApi(this, 'Api', {
@@ -201,6 +187,15 @@ export class CityStack extends Stack {
         authorizer: route.auth === 'jwt' ? authorizer : new HttpNoneAuthorizer(),
       });
     }
+
+    new CityObservability(this, 'Observability', {
+      city,
+      api: this.api,
+      functions: [...functions.values(), flowFunction],
+      table,
+      stateMachine,
+      encryptionKey: dataKey,
+    });
 
     this.acknowledgeNagFindings(table, flowFunction);
 

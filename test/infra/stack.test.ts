@@ -184,3 +184,59 @@ describe('cdk-nag AwsSolutions checks', () => {
     expect(() => app.synth()).toThrow(/The SNS Topic does not require publishers to use SSL/);
   });
 });
+
+describe('observability', () => {
+  it("has a dashboard with the business figures and the API's health", () => {
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]?.Properties.DashboardBody);
+    for (const title of [
+      'Intakes by channel',
+      'Triage outcomes',
+      'Complex cases and plans agreed',
+      'Escalations (doorbraak)',
+      'Decision lead time (seconds)',
+      'Doorbraak flows',
+      'API requests',
+      'API errors',
+      'API latency p99 (ms)',
+      'Lambda errors',
+      'Throttles',
+    ]) {
+      expect(body).toContain(title);
+    }
+    for (const metric of [
+      'IntakeRegistered',
+      'IntakeTriaged',
+      'ComplexCase',
+      'PlanAgreed',
+      'EscalationOverdue',
+      'DecisionLeadTime',
+      '5xx',
+      '4xx',
+      'Latency',
+      'ExecutionsFailed',
+      'Throttles',
+      'ReadThrottleEvents',
+    ]) {
+      expect(body).toContain(metric);
+    }
+    expect(body).toContain('\\"city\\",\\"enschede\\"');
+  });
+
+  it("raises alarms on 5xx, throttles, failed flows and overdue decisions to the city's alarm e-mail", () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'wijkteams-beheer@enschede.nl' });
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    const byName = (suffix: string) => alarms.find((a) => String(a.AlarmName).endsWith(suffix));
+    expect(byName('ApiServerErrors')).toMatchObject({ Threshold: 1, EvaluationPeriods: 3 });
+    expect(JSON.stringify(byName('ApiServerErrors')?.Metrics)).toMatch(/5xx/);
+    expect(JSON.stringify(byName('LambdaThrottles')?.Metrics)).toMatch(/Throttles/);
+    expect(JSON.stringify(byName('DynamoDbThrottles')?.Metrics)).toMatch(/WriteThrottleEvents/);
+    expect(byName('DoorbraakFlowFailed')).toMatchObject({ MetricName: 'ExecutionsFailed', Threshold: 1 });
+    expect(byName('OverdueDecisions')).toMatchObject({ Threshold: 1 });
+    const overdue = JSON.stringify(byName('OverdueDecisions'));
+    for (const part of ['"MetricName":"EscalationOverdue"', '"Namespace":"Wijkteams"', '"Period":3600', '"Value":"enschede"'])
+      expect(overdue).toContain(part);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+  });
+});
