@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The slower reliability suite runs with `npm run test:reliability` (CI runs both).
+    exclude: ['test/reliability/**', 'node_modules/**'],
     // One DynamoDB Local per run; every test file gets a fresh table in it.
     globalSetup: ['test/setup/global.ts'],
     testTimeout: 30_000,

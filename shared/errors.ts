@@ -60,9 +60,33 @@ export interface Problem {
   invalidParams?: InvalidParam[];
 }
 
+const TRANSIENT_NAMES = new Set([
+  'TimeoutError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionInProgressException',
+]);
+const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+
+/** A dependency that is down, throttling or unreachable: the client may retry, so 503 rather than 500. */
+export function isTransient(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { name, code, errors } = error as { name?: string; code?: string; errors?: unknown[] };
+  if ((name && TRANSIENT_NAMES.has(name)) || (code && TRANSIENT_CODES.has(code))) return true;
+  return Array.isArray(errors) && errors.some(isTransient);
+}
+
 /** Anything that is not a DomainError is our fault: a 500 that says nothing about the cause. */
 export function toProblem(error: unknown, instance: string): Problem {
-  const known = error instanceof DomainError ? error : undefined;
+  const known =
+    error instanceof DomainError
+      ? error
+      : isTransient(error)
+        ? serviceUnavailable('A service this API depends on is unavailable for a moment. Try again shortly.')
+        : undefined;
   const code: ProblemCode = known?.code ?? 'internal';
   const { status, title } = PROBLEMS[code];
   const problem: Problem = {

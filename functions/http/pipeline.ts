@@ -134,7 +134,7 @@ export function errorResponse(error: unknown, instance: string): APIGatewayProxy
   const problem = toProblem(error, instance);
   return {
     statusCode: problem.status,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/problem+json' },
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/problem+json', ...(problem.status === 503 ? { 'Retry-After': '1' } : {}) },
     body: JSON.stringify(problem),
   };
 }
