@@ -50,10 +50,14 @@ export interface LocalStack {
   stepFunctions: LocalStepFunctions;
   /** The DynamoDB client of each function, by function name. */
   functionClients: Map<string, DynamoDBDocumentClient>;
+  /** Each function's handler, by function name, for in-process measurements. */
+  functionHandlers: Map<string, Invoke>;
+  /** The Lambda context local mode hands to a function. */
+  lambdaContext(functionName: string): Context;
   stop(): Promise<void>;
 }
 
-type Invoke = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
+export type Invoke = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 /** API Gateway's own limit for an HTTP API payload. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -152,6 +156,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const key = lookupKey(dataDir);
   const handlers = new Map<string, Invoke>();
   const functionClients = new Map<string, DynamoDBDocumentClient>();
+  const functionHandlers = new Map<string, Invoke>();
   const lambdaContext = (name: string, deadline: number) =>
     ({
       functionName: `wijkteams-${city}-${name}`,
@@ -199,7 +204,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Each function its own client, as each Lambda function has.
     const client = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     functionClients.set(fn.name, client);
-    handlers.set(fn.logicalId, module.createHandler({ ...runtimeFrom(readEnvironment(env), client, fn.name), lookupKey: key, sfn }));
+    const handler = module.createHandler({ ...runtimeFrom(readEnvironment(env), client, fn.name), lookupKey: key, sfn });
+    handlers.set(fn.logicalId, handler);
+    functionHandlers.set(fn.name, handler);
   }
 
   const routes = compileRoutes(definition.routes);
@@ -338,6 +345,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     idp,
     stepFunctions,
     functionClients,
+    functionHandlers,
+    lambdaContext: (name) => lambdaContext(name, Date.now() + 10_000),
     async stop() {
       await stepFunctions.stop();
       sfn.destroy();

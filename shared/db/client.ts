@@ -5,6 +5,9 @@ import {
   type BatchGetCommandOutput,
   BatchWriteCommand,
   DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -65,6 +68,18 @@ export async function transactWrite(
     }
     throw error;
   }
+}
+
+/** Every item of a Query, following LastEvaluatedKey: for whole partitions that are small by design. */
+export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> {
+  const items: Item[] = [];
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const page: QueryCommandOutput = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
 }
 
 /** Strips the key attributes, leaving the entity as the domain knows it. */

@@ -7,7 +7,7 @@ import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
 import { invalidInput } from '../errors.ts';
 import type { CaseloadPosition, HouseholdStore, RosterEntry } from '../use-cases/ports.ts';
-import { batchGet, entityOf, transactWrite } from './client.ts';
+import { batchGet, entityOf, queryAll, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
 import {
   ASSESSMENT_PREFIX,
@@ -56,24 +56,13 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
     );
 
   /** The keys of every item in a partition (keys only: cheap to read). */
-  const keysOf = async (pk: string) => {
-    const keys: { pk: string; sk: string }[] = [];
-    let ExclusiveStartKey: Item | undefined;
-    do {
-      const page: QueryCommandOutput = await db.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey,
-        }),
-      );
-      keys.push(...((page.Items ?? []) as { pk: string; sk: string }[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return keys;
-  };
+  const keysOf = async (pk: string) =>
+    (await queryAll(db, {
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ProjectionExpression: 'pk, sk',
+    })) as { pk: string; sk: string }[];
 
   return {
     async caseload(teamIds, status, limit, after) {
@@ -129,20 +118,11 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
     },
 
     async dossier(householdId) {
-      const items: Item[] = [];
-      let ExclusiveStartKey: Item | undefined;
-      do {
-        const page: QueryCommandOutput = await db.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': householdPartition(householdId) },
-            ExclusiveStartKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      const items = await queryAll(db, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': householdPartition(householdId) },
+      });
       const of = <T>(type: string) => items.filter((item) => item.type === type).map((item) => entityOf<T>(item) as T);
       const [household] = of<Household>('household');
       if (!household) return undefined;

@@ -1,9 +1,9 @@
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Plan } from '../domain/plan.ts';
 import { invalidInput } from '../errors.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 import type { PrivacyStore } from '../use-cases/ports.ts';
-import { entityOf } from './client.ts';
+import { entityOf, queryAll } from './client.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
 import { planVersionsPartition, processingLogPartition } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
@@ -11,16 +11,10 @@ import { appendProcessingLog } from './processing-log-store.ts';
 export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): PrivacyStore {
   const households = dynamoHouseholdStore(db, table);
 
-  const queryAll = async <T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> => {
-    const items: T[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await db.send(new QueryCommand({ TableName: table, ...input, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []).map((item) => entityOf<T>(item) as T));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
-  };
+  const all = async <T>(pk: string) =>
+    (await queryAll(db, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } })).map(
+      (item) => entityOf<T>(item) as T,
+    );
 
   return {
     getHousehold: (householdId) => households.getHousehold(householdId),
@@ -50,11 +44,8 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
     async everything(householdId) {
       const [records, planVersions, processingLog] = await Promise.all([
         households.dossier(householdId),
-        queryAll<Plan>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': planVersionsPartition(householdId) } }),
-        queryAll<ProcessingLogLine>({
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': processingLogPartition(householdId) },
-        }),
+        all<Plan>(planVersionsPartition(householdId)),
+        all<ProcessingLogLine>(processingLogPartition(householdId)),
       ]);
       return { ...(records ? { records } : {}), planVersions, processingLog };
     },

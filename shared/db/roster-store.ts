@@ -1,6 +1,6 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RosterEntry, RosterStore } from '../use-cases/ports.ts';
-import { batchPut, entityOf } from './client.ts';
+import { batchPut, entityOf, queryAll } from './client.ts';
 import { ROSTER_PREFIX, rosterKey, rosterPartition } from './keys.ts';
 
 export function dynamoRosterStore(db: DynamoDBDocumentClient, table: string): RosterStore {
@@ -15,24 +15,12 @@ export function dynamoRosterStore(db: DynamoDBDocumentClient, table: string): Ro
     },
 
     async listTeam(teamId) {
-      const entries: RosterEntry[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-            ExpressionAttributeValues: { ':pk': rosterPartition(teamId), ':member': ROSTER_PREFIX },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const entry = entityOf<RosterEntry>(item);
-          if (entry) entries.push(entry);
-        }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return entries;
+      const items = await queryAll(db, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+        ExpressionAttributeValues: { ':pk': rosterPartition(teamId), ':member': ROSTER_PREFIX },
+      });
+      return items.map((item) => entityOf<RosterEntry>(item) as RosterEntry);
     },
   };
 }

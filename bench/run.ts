@@ -1,0 +1,677 @@
+/**
+ * `npm run bench`: speed, cost and scale of the city stack on this machine, as ratios taken in
+ * one run against the same DynamoDB Local. Prints tables and writes bench-results/bench.json.
+ * A benchmark, not a test: it asserts nothing, it measures.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
+import { documentClient } from '#shared/db/client.ts';
+import { householdItem } from '#shared/db/intake-store.ts';
+import { assessmentKey, householdKey, householdPartition, intakeKey, processingLogKey } from '#shared/db/keys.ts';
+import type { Household } from '#shared/domain/household.ts';
+import { newId, parseHouseholdChildId } from '#shared/ids.ts';
+import { PROJECT_ROOT } from '../infra/constructs/function.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/dynamodb.ts';
+import { localIdp } from '../infra/local/idp.ts';
+import { startLocalStack } from '../infra/local/server.ts';
+import { apiEvent, meterClient, percentile, round, time } from './measure.ts';
+
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+const QUICK = process.env.BENCH_QUICK === '1';
+const results: Record<string, unknown> = { machine: { node: process.version, cpus: 2 }, at: new Date().toISOString(), quick: QUICK };
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const table = (rows: Record<string, unknown>[]) => {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] ?? {});
+  const width = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(width[i] ?? 0)).join(' | ')} |`;
+  log(line(columns));
+  log(`| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const row of rows) log(line(columns.map((c) => String(row[c] ?? ''))));
+  log();
+};
+
+const dynamo = await startDynamoDbLocal();
+const idp = await localIdp(null);
+const TABLE = 'bench';
+const stack = await startLocalStack({
+  port: 0,
+  dataDir: ':memory:',
+  dynamoEndpoint: dynamo.endpoint,
+  tableName: TABLE,
+  idp,
+  logLevel: 'SILENT',
+  flow: { retryIntervalMs: 0 },
+});
+const bare = documentClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+
+try {
+  const leader = await idp.sign({ sub: 'lotte', roles: ['teamleider', 'wijkcoach', 'intaker'], teams: ['velve-lindenhof'] });
+  const dora = await idp.sign({ sub: 'dora', roles: ['doorbraakteam'], teams: ['doorbraakteam'] });
+  const admin = await idp.sign({ sub: 'bea', roles: ['beheerder'] });
+  const call = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${stack.url}/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  let houseNumber = 1;
+  const intakeBody = (bsn?: string) => ({
+    teamId: 'velve-lindenhof',
+    channel: 'walk_in',
+    urgency: 'normal',
+    question: 'Ik heb schulden en de huur is te hoog.',
+    domains: ['finances', 'housing'],
+    household: {
+      address: { postcode: '7544AB', houseNumber: String(houseNumber++) },
+      members: [{ name: 'Jan Jansen', birthDate: '1984-03-02', role: 'adult', ...(bsn ? { bsn } : {}) }],
+    },
+  });
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const plan = { goals: [{ domain: 'finances', description: 'Schulden in beeld', actions: [] }], evaluationDate: tomorrow };
+
+  // ── 1. DynamoDB requests and consumed capacity per route ─────────────────────────────────
+  const meters = [...stack.functionClients].filter(([name]) => name !== 'flow').map(([, client]) => meterClient(client));
+  // Sign in once per function (roster writes) so that they do not count below.
+  for (const path of ['/teams', '/intakes/x', '/households', '/households/x/plan', '/escalations/x', '/households/x/export', '/stats']) {
+    await call('GET', path, leader);
+  }
+  const waitFor = async (escalationId: string, predicate: (e: { awaiting?: string; status: string }) => boolean) => {
+    for (let i = 0; i < 500; i++) {
+      if (predicate((await call('GET', `/escalations/${escalationId}`, dora)).body)) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const routeRows: Record<string, unknown>[] = [];
+  const capacityByRoute: Record<string, { requests: number; readUnits: number; writeUnits: number }> = {};
+  const step = async (label: string, minimum: number, why: string, run: () => Promise<{ status: number; body: any }>) => {
+    for (const meter of meters) meter.reset();
+    const reply = await run();
+    const used = meters.map((m) => m.read());
+    const requests = used.flatMap((u) => u.requests);
+    const readUnits = round(used.reduce((sum, u) => sum + u.readUnits, 0));
+    const writeUnits = round(used.reduce((sum, u) => sum + u.writeUnits, 0));
+    capacityByRoute[label] = { requests: requests.length, readUnits, writeUnits };
+    routeRows.push({
+      route: label,
+      status: reply.status,
+      requests: requests.length,
+      minimum,
+      calls: requests.join(' + '),
+      RCU: readUnits,
+      WCU: writeUnits,
+      'why the minimum': why,
+    });
+    return reply.body;
+  };
+  const created = await step('POST /intakes (new household)', 2, 'look-ups must be read before one transaction', () =>
+    call('POST', '/intakes', leader, intakeBody('111222333')),
+  );
+  await step('POST /intakes (existing household)', 2, 'look-ups + one transaction; +1 GetItem to merge members', () =>
+    call('POST', '/intakes', leader, {
+      ...intakeBody('111222333'),
+      household: { ...intakeBody('111222333').household, address: { postcode: '7544AB', houseNumber: '1' } },
+    }),
+  );
+  const retried = intakeBody();
+  await step('POST /intakes + Idempotency-Key', 4, 'as new + in-progress and completed records', () =>
+    call('POST', '/intakes', leader, retried, { 'idempotency-key': 'bench-1' }),
+  );
+  await step('POST /intakes, a replay', 1, 'one conditional write returns the stored answer', () =>
+    call('POST', '/intakes', leader, retried, { 'idempotency-key': 'bench-1' }),
+  );
+  await step('GET /intakes/{id}', 2, 'one read + its processing-log line (rule 9)', () => call('GET', `/intakes/${created.id}`, leader));
+  const householdId = created.householdId as string;
+  await step('GET /households', 2, 'one Query per team + log lines of what is shown', () => call('GET', '/households?limit=25', leader));
+  await step('GET /households/{id} (dossier)', 2, 'one Query + its log line', () => call('GET', `/households/${householdId}`, leader));
+  await step('PUT /households/{id}/regisseur', 2, 'household and roster in one read + one transaction', () =>
+    call('PUT', `/households/${householdId}/regisseur`, leader, { userId: 'lotte' }),
+  );
+  await step('POST /households/{id}/assessments', 2, 'read to check + one transaction', () =>
+    call('POST', `/households/${householdId}/assessments`, leader, { scores: { finances: 2, housing: 3 } }),
+  );
+  await step('GET /households/{id}/assessments', 3, 'household and page side by side + log line', () =>
+    call('GET', `/households/${householdId}/assessments`, leader),
+  );
+  await step('POST /households/{id}/plan', 2, 'household and plan in one read + one transaction', () =>
+    call('POST', `/households/${householdId}/plan`, leader, plan),
+  );
+  await step('GET /households/{id}/plan', 2, 'one read + log line', () => call('GET', `/households/${householdId}/plan`, leader));
+  await step('PUT /households/{id}/plan', 2, 'one read + one conditional transaction', () =>
+    call('PUT', `/households/${householdId}/plan`, leader, plan, { 'if-match': '"1"' }),
+  );
+  await step('POST /households/{id}/plan/agreement', 2, 'one read + one transaction', () =>
+    call('POST', `/households/${householdId}/plan/agreement`, leader, { agreedBy: 'Jan Jansen' }),
+  );
+  await step('GET /households/{id}/plan/versions', 3, 'plan id first, then the versions + log line', () =>
+    call('GET', `/households/${householdId}/plan/versions`, leader),
+  );
+  const escalation = await step('POST /households/{id}/escalations', 2, 'household and plan in one read + one transaction', () =>
+    call('POST', `/households/${householdId}/escalations`, leader, {
+      blockage: 'b',
+      organisations: ['Menzis'],
+      proposal: 'p',
+      urgency: 'normal',
+    }),
+  );
+  await waitFor(escalation.id, (e) => e.awaiting === 'decision');
+  await step('GET /escalations/{id}', 2, 'one read + log line', () => call('GET', `/escalations/${escalation.id}`, dora));
+  await step('GET /escalations', 2, 'one Query + log lines', () => call('GET', '/escalations', dora));
+  await step('POST /escalations/{id}/decision', 2, 'one read + the token claimed in one transaction', () =>
+    call('POST', `/escalations/${escalation.id}/decision`, dora, { decision: 'reject', motivation: 'Past binnen de regels.' }),
+  );
+  await waitFor(escalation.id, (e) => e.status === 'rejected');
+  await step('GET /stats', 1, 'one BatchGetItem of counters', () => call('GET', '/stats', admin));
+  await step('GET /households/{id}/processing-log', 2, 'household and page side by side', () =>
+    call('GET', `/households/${householdId}/processing-log`, leader),
+  );
+  await step('GET /households/{id}/export', 4, 'three partitions side by side + log line', () =>
+    call('GET', `/households/${householdId}/export`, leader),
+  );
+  await call('POST', `/households/${householdId}/plan/close`, leader, { outcome: 'klaar' });
+  await step('POST /households/{id}/close', 4, 'read + keys of its records + one transaction', () =>
+    call('POST', `/households/${householdId}/close`, leader, { reason: 'Afgerond' }),
+  );
+  log('## DynamoDB requests and consumed capacity per route');
+  table(routeRows);
+  results.routes = routeRows;
+
+  // ── 2. Handler overhead against the bare DynamoDB calls, interleaved ─────────────────────
+  const N = QUICK ? 60 : 300;
+  const claims = { sub: 'lotte', 'cognito:groups': '[teamleider wijkcoach intaker]', 'custom:teams': 'velve-lindenhof' };
+  const fresh = await call('POST', '/intakes', leader, intakeBody());
+  const ids = parseHouseholdChildId(fresh.body.id) ?? { householdId: '', key: '' };
+  const handlers = stack.functionHandlers;
+  const invoke = (fn: string, event: ReturnType<typeof apiEvent>) => {
+    const handler = handlers.get(fn);
+    if (!handler) throw new Error(`no ${fn}`);
+    return handler(event, stack.lambdaContext(fn));
+  };
+  const logLine = () => {
+    const at = new Date().toISOString();
+    const id = newId();
+    return {
+      ...processingLogKey(ids.householdId, at, id),
+      type: 'processing-log',
+      id,
+      householdId: ids.householdId,
+      at,
+      actor: 'lotte',
+      roles: ['teamleider'],
+      action: 'read',
+      resource: '/x',
+      purpose: 'p',
+      traceId: 't',
+    };
+  };
+  const overheadCases = [
+    {
+      route: 'GET /intakes/{id}',
+      handler: () =>
+        invoke(
+          'intakes',
+          apiEvent('GET /v1/intakes/{id}', { path: `/v1/intakes/${fresh.body.id}`, pathParameters: { id: fresh.body.id }, claims }),
+        ),
+      bareCalls: 'BatchGetItem + PutItem',
+      bare: async () => {
+        await bare.send(
+          new BatchGetCommand({
+            RequestItems: { [TABLE]: { Keys: [intakeKey(ids.householdId, ids.key), householdKey(ids.householdId)], ConsistentRead: true } },
+          }),
+        );
+        await bare.send(new PutCommand({ TableName: TABLE, Item: logLine() }));
+      },
+    },
+    {
+      route: 'GET /households/{id}',
+      handler: () =>
+        invoke(
+          'households',
+          apiEvent('GET /v1/households/{id}', {
+            path: `/v1/households/${ids.householdId}`,
+            pathParameters: { id: ids.householdId },
+            claims,
+          }),
+        ),
+      bareCalls: 'Query + PutItem',
+      bare: async () => {
+        await bare.send(
+          new QueryCommand({
+            TableName: TABLE,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': householdPartition(ids.householdId) },
+          }),
+        );
+        await bare.send(new PutCommand({ TableName: TABLE, Item: logLine() }));
+      },
+    },
+    {
+      route: 'POST /households/{id}/assessments',
+      handler: () =>
+        invoke(
+          'households',
+          apiEvent('POST /v1/households/{id}/assessments', {
+            path: `/v1/households/${ids.householdId}/assessments`,
+            pathParameters: { id: ids.householdId },
+            claims,
+            body: { scores: { finances: 3 } },
+          }),
+        ),
+      bareCalls: 'GetItem + TransactWriteItems(3)',
+      bare: async () => {
+        await bare.send(
+          new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: [householdKey(ids.householdId)], ConsistentRead: true } } }),
+        );
+        const at = new Date().toISOString();
+        const id = newId();
+        await bare.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: TABLE,
+                  Item: { ...assessmentKey(ids.householdId, at, id), type: 'assessment', id, scores: { finances: 3 } },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: TABLE,
+                  Key: householdKey(ids.householdId),
+                  UpdateExpression: 'SET updatedAt = :now',
+                  ConditionExpression: '#s = :open',
+                  ExpressionAttributeNames: { '#s': 'status' },
+                  ExpressionAttributeValues: { ':now': at, ':open': 'open' },
+                },
+              },
+              { Put: { TableName: TABLE, Item: logLine() } },
+            ],
+          }),
+        );
+      },
+    },
+  ];
+  const overheadRows: Record<string, unknown>[] = [];
+  for (const c of overheadCases) {
+    for (let i = 0; i < 20; i++) {
+      await c.handler();
+      await c.bare();
+    }
+    const handlerTimes: number[] = [];
+    const bareTimes: number[] = [];
+    for (let i = 0; i < N; i++) {
+      // Interleaved, the order alternating, so that drift in the engine touches both alike.
+      if (i % 2 === 0) {
+        handlerTimes.push(await time(c.handler));
+        bareTimes.push(await time(c.bare));
+      } else {
+        bareTimes.push(await time(c.bare));
+        handlerTimes.push(await time(c.handler));
+      }
+    }
+    const h50 = percentile(handlerTimes, 50);
+    const b50 = percentile(bareTimes, 50);
+    const h99 = percentile(handlerTimes, 99);
+    const b99 = percentile(bareTimes, 99);
+    overheadRows.push({
+      route: c.route,
+      'bare calls': c.bareCalls,
+      'handler p50 ms': round(h50),
+      'bare p50 ms': round(b50),
+      'ratio p50': round(h50 / b50),
+      'handler p99 ms': round(h99),
+      'bare p99 ms': round(b99),
+      'ratio p99': round(h99 / b99),
+      target: '≤ 1.3',
+    });
+  }
+  log(`## Handler overhead: warm in-process handler against its bare DynamoDB calls (n=${N}, interleaved)`);
+  table(overheadRows);
+  results.handlerOverhead = overheadRows;
+
+  // ── 3. Cold start: bundle size and import time in a fresh Node process ──────────────────
+  const bundleDir = mkdtempSync(join(tmpdir(), 'wijkteams-bundles-'));
+  const baselineEntry = join(bundleDir, 'baseline.ts');
+  writeFileSync(
+    baselineEntry,
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst db = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = async () => ({ statusCode: 200, body: String(Boolean(db)) });\n",
+  );
+  const functions = ['baseline', ...[...stack.functionClients.keys()].sort()];
+  const bundle = async (name: string) => {
+    const outfile = join(bundleDir, `${name}.mjs`);
+    await build({
+      entryPoints: [name === 'baseline' ? baselineEntry : join(PROJECT_ROOT, 'functions', name, 'index.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      minify: true,
+      mainFields: ['module', 'main'],
+      nodePaths: [join(PROJECT_ROOT, 'node_modules')],
+      banner: {
+        js: "import { createRequire as __wijkteamsCreateRequire } from 'node:module'; const require = __wijkteamsCreateRequire(import.meta.url);",
+      },
+      logLevel: 'silent',
+    });
+    return outfile;
+  };
+  // The look-up key comes from Secrets Manager at init: a local stand-in answers it.
+  const secrets = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+    res.end(JSON.stringify({ SecretString: 'x'.repeat(64), ARN: 'arn', Name: 'n' }));
+  });
+  await new Promise<void>((r) => secrets.listen(0, '127.0.0.1', () => r()));
+  const secretsPort = (secrets.address() as { port: number }).port;
+  const env = {
+    ...process.env,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${secretsPort}`,
+    CITY_CONFIG: JSON.stringify({
+      cityId: 'enschede',
+      teams: [],
+      decisionSlaHours: 72,
+      doorbraakBudgetThreshold: { amount: 5000, currency: 'EUR' },
+      defaultEvaluationPeriodDays: 90,
+      retentionDays: 5475,
+      name: 'Enschede',
+    }),
+    TABLE_NAME: TABLE,
+    LOOKUP_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:000000000000:secret:lookup',
+    STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:000000000000:stateMachine:x',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+  };
+  // Asynchronous: the Secrets Manager stand-in lives in this process and must keep answering.
+  const importTime = (file: string) =>
+    new Promise<number>((resolve, reject) => {
+      const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        err += chunk;
+      });
+      child.on('close', (code) =>
+        code === 0 ? resolve(Number(out)) : reject(new Error(`import of ${file} failed: ${err.slice(0, 300)}`)),
+      );
+    });
+  const coldRows: Record<string, unknown>[] = [];
+  const files = new Map<string, string>();
+  for (const name of functions) files.set(name, await bundle(name));
+  const runs = QUICK ? 3 : 9;
+  const samples = new Map(functions.map((name) => [name, [] as number[]]));
+  // Rounds over all bundles, so that the machine's drift touches every bundle alike.
+  for (let round = 0; round < runs; round++)
+    for (const name of functions) samples.get(name)?.push(await importTime(files.get(name) as string));
+  const baselineMs = percentile(samples.get('baseline') ?? [], 50);
+  for (const name of functions) {
+    const ms = percentile(samples.get(name) ?? [], 50);
+    const kb = statSync(files.get(name) as string).size / 1024;
+    coldRows.push({
+      function: name,
+      'bundle kB': round(kb, 1),
+      'import ms (median)': round(ms, 1),
+      'ratio to baseline': round(ms / baselineMs),
+      target: name === 'baseline' ? '–' : '≤ 1.25, ≤ 500 kB',
+    });
+  }
+  secrets.close();
+  rmSync(bundleDir, { recursive: true, force: true });
+  log(`## Cold start: minified ESM bundle and its import in a fresh Node ${process.version} process (median of ${runs})`);
+  table(coldRows);
+  results.coldStart = coldRows;
+
+  // ── 4. Scale: the caseload page and the dossier at 1,000 and at 100,000 households ─────
+  const target = await call('POST', '/intakes', leader, { ...intakeBody(), teamId: 'velve-lindenhof' });
+  const scaleTeam = 'wesselerbrink';
+  const scaleLeader = await idp.sign({ sub: 'wim', roles: ['teamleider'], teams: [scaleTeam, 'velve-lindenhof'] });
+  const seed = async (count: number) => {
+    const started = Date.now();
+    const now = new Date().toISOString();
+    const batches: Record<string, unknown>[][] = [];
+    for (let i = 0; i < count; i += 25) {
+      batches.push(
+        Array.from({ length: Math.min(25, count - i) }, () => {
+          const household: Household = {
+            id: newId(),
+            teamId: scaleTeam,
+            status: 'open',
+            address: { postcode: '7500AA', houseNumber: '1' },
+            members: [{ id: newId(), name: 'Bewoner', birthDate: '1980-01-01', role: 'adult' }],
+            needsPlan: false,
+            ownedBsnHashes: [],
+            addressHash: newId(),
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+          };
+          return householdItem(household);
+        }),
+      );
+    }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < batches.length) {
+          const items = batches[next++] ?? [];
+          let request: Record<string, unknown> | undefined = { [TABLE]: items.map((Item) => ({ PutRequest: { Item } })) };
+          while (request && Object.keys(request).length > 0) {
+            const answer = await bare.send(new BatchWriteCommand({ RequestItems: request as never }));
+            request = answer.UnprocessedItems as Record<string, unknown> | undefined;
+          }
+        }
+      }),
+    );
+    return (Date.now() - started) / 1000;
+  };
+  const scaleClaims = { sub: 'wim', 'cognito:groups': '[teamleider]', 'custom:teams': `${scaleTeam},velve-lindenhof` };
+  const measureScale = async () => {
+    const caseload = () =>
+      invoke(
+        'households',
+        apiEvent('GET /v1/households', { path: '/v1/households', query: { teamId: scaleTeam, limit: '25' }, claims: scaleClaims }),
+      );
+    const dossier = () =>
+      invoke(
+        'households',
+        apiEvent('GET /v1/households/{id}', {
+          path: `/v1/households/${target.body.householdId}`,
+          pathParameters: { id: target.body.householdId },
+          claims: scaleClaims,
+        }),
+      );
+    for (let i = 0; i < 20; i++) {
+      await caseload();
+      await dossier();
+    }
+    const n = QUICK ? 40 : 200;
+    const caseloadTimes: number[] = [];
+    const dossierTimes: number[] = [];
+    for (let i = 0; i < n; i++) {
+      caseloadTimes.push(await time(caseload));
+      dossierTimes.push(await time(dossier));
+    }
+    return { caseload: percentile(caseloadTimes, 50), dossier: percentile(dossierTimes, 50) };
+  };
+  void scaleLeader;
+  const small = QUICK ? 1_000 : 1_000;
+  const large = QUICK ? 10_000 : 100_000;
+  const seededSmall = await seed(small);
+  const atSmall = await measureScale();
+  const seededLarge = await seed(large - small);
+  const atLarge = await measureScale();
+  const scaleRows = [
+    {
+      what: 'caseload page (25, GSI1 Query)',
+      [`p50 ms at ${small}`]: round(atSmall.caseload),
+      [`p50 ms at ${large}`]: round(atLarge.caseload),
+      ratio: round(atLarge.caseload / atSmall.caseload),
+      target: '≤ 1.2',
+    },
+    {
+      what: 'dossier (one Query)',
+      [`p50 ms at ${small}`]: round(atSmall.dossier),
+      [`p50 ms at ${large}`]: round(atLarge.dossier),
+      ratio: round(atLarge.dossier / atSmall.dossier),
+      target: '≤ 1.2',
+    },
+  ];
+  log(`## Scale: households in one team's caseload, ${small} against ${large} (seeded in ${round(seededSmall + seededLarge, 1)} s)`);
+  table(scaleRows);
+  results.scale = scaleRows;
+
+  // ── 5. HTTP load on the local server ─────────────────────────────────────────────────────
+  const loadRows: Record<string, unknown>[] = [];
+  const duration = QUICK ? 2 : 5;
+  for (const [label, path] of [
+    ['GET /health', '/v1/health'],
+    ['GET /households/{id} (dossier)', `/v1/households/${target.body.householdId}`],
+  ] as const) {
+    for (const connections of [1, 10, 50]) {
+      const result = await autocannon({
+        url: `${stack.url}${path}`,
+        connections,
+        duration,
+        headers: { authorization: `Bearer ${leader}` },
+      });
+      loadRows.push({
+        route: label,
+        connections,
+        'requests/s': round(result.requests.average, 0),
+        'p50 ms': result.latency.p50,
+        'p99 ms': result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+      });
+    }
+  }
+  log(`## HTTP load on the local server (autocannon, ${duration} s each)`);
+  table(loadRows);
+  results.httpLoad = loadRows;
+
+  // ── 6. Cost of a city-month at Enschede's size ───────────────────────────────────────────
+  const month = {
+    professionals: 120,
+    workingDays: 21,
+    intakes: 800,
+    triaged: 800,
+    plans: 140,
+    planEditsPerPlan: 4,
+    escalations: 20,
+    // Per professional per working day:
+    caseloadPages: 10,
+    dossierReads: 40,
+    planReads: 5,
+    assessments: 1,
+  };
+  const perDay = month.professionals * month.workingDays;
+  const volume: Record<string, number> = {
+    'POST /intakes (new household)': month.intakes * 0.7,
+    'POST /intakes (existing household)': month.intakes * 0.3,
+    'POST /intakes/{id}/triage': month.triaged,
+    'GET /intakes/{id}': month.intakes * 2,
+    'GET /households': perDay * month.caseloadPages,
+    'GET /households/{id} (dossier)': perDay * month.dossierReads,
+    'GET /households/{id}/plan': perDay * month.planReads,
+    'POST /households/{id}/plan': month.plans,
+    'PUT /households/{id}/plan': month.plans * month.planEditsPerPlan,
+    'POST /households/{id}/plan/agreement': month.plans,
+    'POST /households/{id}/assessments': perDay * month.assessments,
+    'POST /households/{id}/escalations': month.escalations,
+    'POST /escalations/{id}/decision': month.escalations * 1.3,
+    'GET /escalations/{id}': month.escalations * 10,
+    'GET /stats': 200,
+  };
+  // Triage costs as a read plus a transaction, like the assessment.
+  capacityByRoute['POST /intakes/{id}/triage'] = capacityByRoute['POST /households/{id}/assessments'] ?? {
+    requests: 2,
+    readUnits: 1,
+    writeUnits: 4,
+  };
+  const apiRequests = Object.values(volume).reduce((a, b) => a + b, 0);
+  let readUnits = 0;
+  let writeUnits = 0;
+  for (const [route, count] of Object.entries(volume)) {
+    const capacity = capacityByRoute[route] ?? { readUnits: 1, writeUnits: 2, requests: 2 };
+    readUnits += capacity.readUnits * count;
+    writeUnits += capacity.writeUnits * count;
+  }
+  const handlerMs = percentile(
+    overheadRows.map((r) => Number(r['handler p50 ms'])),
+    50,
+  );
+  const lambdaGbSeconds = (apiRequests * (Math.max(handlerMs, 1) * 3 + 20)) / 1000; // 1 GB; in AWS a call takes longer than locally: ×3 + 20 ms
+  const transitions = month.escalations * 12;
+  const prices = {
+    apiPerMillion: 1.11,
+    lambdaPerGbSecond: 0.0000133334,
+    lambdaPerMillion: 0.2,
+    readPerMillion: 0.125 * 1.2,
+    writePerMillion: 0.625 * 1.2,
+    transitionsPerThousand: 0.025,
+    metric: 0.3,
+    dashboard: 3,
+    alarm: 0.1,
+    kmsKey: 1,
+    secret: 0.4,
+    logsPerGb: 0.63,
+  };
+  const logGb = (apiRequests * 1.5) / 1024 / 1024; // ~1.5 kB of logs per request (function line, access log, platform report)
+  const costRows = [
+    {
+      service: 'API Gateway HTTP API',
+      volume: `${Math.round(apiRequests).toLocaleString('en')} requests`,
+      'USD/month': round((apiRequests / 1e6) * prices.apiPerMillion),
+    },
+    {
+      service: 'Lambda (arm64, 1 GB)',
+      volume: `${Math.round(apiRequests).toLocaleString('en')} invocations, ${round(lambdaGbSeconds, 0)} GB-s`,
+      'USD/month': round((apiRequests / 1e6) * prices.lambdaPerMillion + lambdaGbSeconds * prices.lambdaPerGbSecond),
+    },
+    {
+      service: 'DynamoDB on demand',
+      volume: `${Math.round(readUnits).toLocaleString('en')} RRU, ${Math.round(writeUnits).toLocaleString('en')} WRU (measured per route)`,
+      'USD/month': round((readUnits / 1e6) * prices.readPerMillion + (writeUnits / 1e6) * prices.writePerMillion),
+    },
+    {
+      service: 'Step Functions Standard',
+      volume: `${transitions} transitions (4,000 free)`,
+      'USD/month': round((Math.max(0, transitions - 4000) / 1000) * prices.transitionsPerThousand),
+    },
+    {
+      service: 'CloudWatch metrics, dashboard, alarms',
+      volume: '16 metric streams, 1 dashboard, 5 alarms',
+      'USD/month': round(16 * prices.metric + prices.dashboard + 5 * prices.alarm),
+    },
+    { service: 'CloudWatch Logs', volume: `${round(logGb, 2)} GB ingested`, 'USD/month': round(logGb * prices.logsPerGb) },
+    { service: 'KMS key, Secrets Manager secret', volume: '1 key, 1 secret', 'USD/month': round(prices.kmsKey + prices.secret) },
+    { service: 'Cognito (Essentials)', volume: `${month.professionals} monthly active users (10,000 free)`, 'USD/month': 0 },
+  ];
+  const total = round(costRows.reduce((sum, row) => sum + Number(row['USD/month']), 0));
+  costRows.push({ service: 'total', volume: '', 'USD/month': total });
+  log("## Cost of a city-month at Enschede's size (eu-central-1 list prices; assumptions in results.costAssumptions)");
+  table(costRows);
+  results.cost = costRows;
+  results.costAssumptions = { ...month, prices, note: 'DynamoDB EU price = us-east-1 × 1.2; Lambda time = local handler p50 × 3 + 20 ms' };
+
+  mkdirSync(join(PROJECT_ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(join(PROJECT_ROOT, 'bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log(`written: bench-results/bench.json`);
+} finally {
+  await stack.stop();
+  bare.destroy();
+  await dynamo.stop();
+}
