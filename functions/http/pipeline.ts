@@ -104,6 +104,7 @@ function readBody(event: HttpEvent, headers: Record<string, string | undefined>)
 function parseRequest(contract: RouteContract, event: HttpEvent): RouteInput {
   const headers = lowerCaseHeaders(event.headers);
   const body = contract.body ? readBody(event, headers) : undefined;
+  if (contract.headers) validate(contract.headers, headers, 'header');
   return {
     params: validate(contract.params, event.pathParameters ?? {}, 'path'),
     query: validate(contract.query, event.queryStringParameters ?? {}, 'query'),

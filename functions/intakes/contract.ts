@@ -41,7 +41,14 @@ export const NewIntake = z
     domains: z.array(z.enum(LIFE_DOMAINS)).min(1).max(LIFE_DOMAINS.length),
     household: z.strictObject({
       address: Address,
-      members: z.array(Member).min(1).max(30),
+      members: z
+        .array(Member)
+        .min(1)
+        .max(30)
+        .refine((members) => {
+          const bsns = members.flatMap((m) => (m.bsn ? [m.bsn] : []));
+          return new Set(bsns).size === bsns.length;
+        }, 'each member has a BSN of their own'),
     }),
     source: Source.optional(),
   })

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Escalation, EscalationStatus, HistoryEvent } from '../domain/escalation.ts';
+import { type Escalation, type EscalationStatus, FINAL_STATUSES, type HistoryEvent } from '../domain/escalation.ts';
 import type { Household } from '../domain/household.ts';
 import type { Plan } from '../domain/plan.ts';
 import { invalidInput } from '../errors.ts';
@@ -28,10 +28,21 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
   });
 
   /** Appends to the history and sets fields; a new status moves the escalation to that queue. */
-  const update = (escalation: Escalation, historyEvent: HistoryEvent, fields: Record<string, unknown>, remove: string[] = []) => {
+  const update = (
+    escalation: Escalation,
+    historyEvent: HistoryEvent,
+    fields: Record<string, unknown>,
+    remove: string[] = [],
+    /** Statuses the escalation must not be in: a retried flow task then changes nothing. */
+    notFrom: readonly string[] = [],
+  ) => {
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ':event': [historyEvent], ':now': historyEvent.at };
     const sets = ['history = list_append(history, :event)', 'updatedAt = :now'];
+    notFrom.forEach((status, i) => {
+      values[`:not${i}`] = status;
+    });
+    if (notFrom.length > 0) names['#status'] = 'status';
     for (const [name, value] of Object.entries(fields)) {
       names[`#${name}`] = name;
       values[`:${name}`] = value;
@@ -45,7 +56,10 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       TableName: table,
       Key: keyOf(escalation),
       UpdateExpression: `SET ${sets.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
-      ConditionExpression: 'attribute_exists(pk)',
+      ConditionExpression:
+        notFrom.length > 0
+          ? `attribute_exists(pk) AND NOT (#status IN (${notFrom.map((_, i) => `:not${i}`).join(', ')}))`
+          : 'attribute_exists(pk)',
       ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
       ExpressionAttributeValues: values,
     };
@@ -92,6 +106,11 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       }
       const partition = escalationQueuePartition(status);
       const afterId = after?.split('#')[1];
+      if (afterId !== undefined && !parseHouseholdChildId(afterId)) {
+        throw invalidInput('The cursor is not one this list gave out.', [
+          { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
+        ]);
+      }
       const page = await db.send(
         new QueryCommand({
           TableName: table,
@@ -105,6 +124,19 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       const items = (page.Items ?? []).map((item) => entityOf<Escalation>(item) as Escalation);
       const next = page.LastEvaluatedKey?.gsi2sk as string | undefined;
       return next ? { items, next } : { items };
+    },
+
+    async restoreAnswer(escalation, token, kind) {
+      await db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keyOf(escalation),
+          UpdateExpression: 'SET taskToken = :token, awaiting = :kind',
+          ConditionExpression: 'attribute_not_exists(taskToken) AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':token': token, ':kind': kind, ':status': escalation.status },
+        }),
+      );
     },
 
     async claimAnswer(escalation, token, log) {
@@ -144,7 +176,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       await transactWrite(
         db,
         [
-          { Update: update(escalation, historyEvent, { status }, ['taskToken', 'awaiting']) },
+          { Update: update(escalation, historyEvent, { status }, ['taskToken', 'awaiting'], FINAL_STATUSES) },
           {
             Update: {
               TableName: table,
@@ -163,7 +195,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       await transactWrite(
         db,
         [
-          { Update: update(escalation, historyEvent, { status: 'approved', evaluateAt }) },
+          { Update: update(escalation, historyEvent, { status: 'approved', evaluateAt }, [], ['approved', ...FINAL_STATUSES]) },
           ...planSaveItems(table, plan, expectedPlanVersion),
           { Put: { TableName: table, Item: processingLogItem(log) } },
           ...counterUpdates(table, counters),

@@ -165,7 +165,8 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
       updateHousehold(
         household,
         {
-          expression: 'SET teamId = :to, gsi1pk = :caseload, updatedAt = :now',
+          // The regisseur goes with the old team (rule 4: a member of the household's team); the new team's leader appoints one.
+          expression: 'SET teamId = :to, gsi1pk = :caseload, updatedAt = :now REMOVE regisseur',
           condition: '#status = :open AND teamId = :from',
           values: {
             ':to': toTeamId,
@@ -206,7 +207,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
               'SET #status = :closed, closedAt = :now, closeReason = :reason, gsi1pk = :caseload, updatedAt = :now, expiresAt = :expiresAt',
             // The plan's status is kept on the household in the same transactions that change the plan.
             ConditionExpression:
-              '#status = :open AND teamId = :team AND (attribute_not_exists(planStatus) OR planStatus = :closed) AND (attribute_not_exists(openEscalations) OR openEscalations = :none)',
+              '#status = :open AND teamId = :team AND updatedAt = :read AND (attribute_not_exists(planStatus) OR planStatus = :closed) AND (attribute_not_exists(openEscalations) OR openEscalations = :none)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':closed': 'closed',
@@ -217,6 +218,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
               ':caseload': caseloadPartition(household.teamId, 'closed'),
               ':expiresAt': expiresAt,
               ':none': 0,
+              ':read': household.updatedAt,
             },
           },
         },

@@ -67,6 +67,9 @@ export interface Escalation {
 
 export const FLOW_ACTOR = 'doorbraak-flow';
 
+/** Step Functions Standard executions end after a year: the evaluation must come well before. */
+export const MAX_EVALUATION_DAYS = 330;
+
 export interface DecisionAnswer {
   decision: 'approve' | 'reject' | 'request_info';
   motivation: string;
@@ -88,6 +91,11 @@ export function checkDecision(answer: DecisionAnswer, now: string): void {
   if (answer.evaluateAt !== undefined && answer.evaluateAt <= now) {
     throw invalidInput('The evaluation moment lies in the past.', [
       { name: 'evaluateAt', code: 'in_the_past', reason: 'must be in the future' },
+    ]);
+  }
+  if (answer.evaluateAt !== undefined && Date.parse(answer.evaluateAt) > Date.parse(now) + MAX_EVALUATION_DAYS * 86_400_000) {
+    throw invalidInput('The evaluation moment is too far ahead.', [
+      { name: 'evaluateAt', code: 'too_late', reason: `must be within ${MAX_EVALUATION_DAYS} days` },
     ]);
   }
 }

@@ -5,6 +5,7 @@ import {
   type DecisionAnswer,
   defaultEvaluateAt,
   type Escalation,
+  FINAL_STATUSES,
   FLOW_ACTOR,
   type HistoryEvent,
   STATUS_AWAITING,
@@ -57,6 +58,8 @@ async function escalationOf(store: EscalationStore, escalationId: string) {
 }
 
 const event = (at: string, by: string, name: string, note: string | null = null): HistoryEvent => ({ at, by, event: name, note });
+
+const isFinal = (status: Escalation['status']) => FINAL_STATUSES.includes(status);
 
 export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Record<string, unknown>> {
   const { store } = ports;
@@ -113,6 +116,8 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
       return {};
     }
     case 'approve': {
+      // A retry of a task whose write already committed: done, nothing twice (the write is conditional too).
+      if (escalation.status === 'approved' || isFinal(escalation.status)) return { evaluateAt: escalation.evaluateAt };
       if (!plan || plan.status === 'closed') throw new FlowStepError('the household has no plan to record the doorbraak on');
       const evaluateAt = escalation.evaluateAt ?? defaultEvaluateAt(now, ports.city.defaultEvaluationPeriodDays);
       const withDoorbraak = recordDoorbraak(
@@ -147,6 +152,7 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
       return { evaluateAt };
     }
     case 'reject':
+      if (isFinal(escalation.status)) return {};
       await store.finish(escalation, 'rejected', event(now, FLOW_ACTOR, 'rejected'), [
         count(escalation.teamId, now, { escalationsRejected: 1 }),
       ]);
@@ -155,10 +161,12 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
     case 'recordEvaluation': {
       const { answer } = task;
       const status = answer.resolved ? 'closed_resolved' : 'closed_unresolved';
+      if (isFinal(escalation.status)) return {};
       await store.finish(escalation, status, event(answer.at, answer.by, status, answer.note));
       return {};
     }
     case 'fail':
+      if (isFinal(escalation.status)) return {};
       await store.finish(escalation, 'failed', event(now, FLOW_ACTOR, 'failed', task.error?.Error ?? null));
       return {};
   }

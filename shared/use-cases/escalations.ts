@@ -9,10 +9,11 @@ import {
   type Escalation,
   type EscalationStatus,
   escalationView,
+  FLOW_ACTOR,
 } from '../domain/escalation.ts';
 import { count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
-import { conflict, forbidden, notFound, serviceUnavailable } from '../errors.ts';
+import { conflict, forbidden, invalidInput, notFound, serviceUnavailable } from '../errors.ts';
 import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type ApprovalFlow, type BusinessMetrics, ConcurrentChange, type EscalationStore, noMetrics } from './ports.ts';
@@ -34,8 +35,9 @@ export interface NewEscalation {
 /** The doorbraakteam and the budget holders see every escalation of the city; the household's team its own. */
 const CITY_WIDE = ['doorbraakteam', 'budgethouder'] as const;
 
-function canSee(principal: Principal, escalation: Escalation, household: Household | undefined): boolean {
-  return hasAnyRole(principal, CITY_WIDE) || isMemberOfAny(principal, [escalation.teamId, household?.teamId ?? escalation.teamId]);
+/** The household's current team: after a transfer the old team no longer sees its escalations. */
+function canSee(principal: Principal, household: Household | undefined): boolean {
+  return hasAnyRole(principal, CITY_WIDE) || (household !== undefined && isMemberOfAny(principal, [household.teamId]));
 }
 
 const resource = (escalationId: string, rest = '') => `/escalations/${escalationId}${rest}`;
@@ -65,8 +67,11 @@ export async function submitEscalation(ports: EscalationPorts, context: RequestC
   try {
     await ports.flow.start(escalation);
   } catch {
-    // The escalation stays recorded; the flow's failure path is for tasks, so this one is said at once.
-    throw serviceUnavailable('The escalation was recorded but its approval flow could not start. Try again later.');
+    // Without a flow the escalation would wait forever (and keep the household open): it ends as failed, in its history.
+    await ports.store
+      .finish(escalation, 'failed', { at: context.now, by: FLOW_ACTOR, event: 'failed', note: 'The approval flow could not start.' })
+      .catch(() => undefined);
+    throw serviceUnavailable('The approval flow could not start, so the escalation was closed as failed. Submit it again later.');
   }
   return escalationView(escalation);
 }
@@ -75,7 +80,7 @@ async function load(ports: EscalationPorts, context: RequestContext, escalationI
   const ids = parseHouseholdChildId(escalationId);
   if (!ids) throw notFound('Escalation');
   const { household, escalation } = await ports.store.read(ids.householdId, ids.key);
-  if (!escalation || !canSee(context.principal, escalation, household)) throw notFound('Escalation');
+  if (!escalation || !canSee(context.principal, household)) throw notFound('Escalation');
   return { household, escalation };
 }
 
@@ -96,7 +101,11 @@ export async function escalationQueue(
   // Without a status, each role sees what waits for it.
   const status = query.status ?? (hasAnyRole(context.principal, ['doorbraakteam']) ? 'awaiting_decision' : 'awaiting_budget_approval');
   const cursor = decodeCursor(query.cursor, isQueueCursor);
-  if (cursor && cursor.status !== status) throw conflict('The cursor belongs to another status.');
+  if (cursor && cursor.status !== status) {
+    throw invalidInput('The cursor belongs to another list.', [
+      { name: 'cursor', code: 'invalid_cursor', reason: 'use it with the same status' },
+    ]);
+  }
   const page = await ports.store.queue(status, query.limit, cursor?.after);
   if (page.items.length > 0) {
     await ports.store.appendProcessingLog(page.items.map((e) => processingLogLine(context, e.householdId, 'read', '/escalations')));
@@ -134,7 +143,14 @@ async function answer(
     if (error instanceof ConcurrentChange) throw conflict('This answer was already given: the flow has moved on.');
     throw error;
   }
-  const resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now });
+  let resumed: boolean;
+  try {
+    resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now });
+  } catch (error) {
+    // Step Functions could not be reached: the flow still waits on this token, so it goes back for a retry.
+    await ports.store.restoreAnswer(escalation, token, kind).catch(() => undefined);
+    throw error;
+  }
   if (!resumed) throw conflict('The flow no longer waits for this answer.');
   const { taskToken: _token, awaiting: _awaiting, ...rest } = escalation;
   return escalationView(rest);

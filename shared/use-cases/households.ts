@@ -6,7 +6,7 @@ import { BEFORE_DOORBRAAKTEAM, type Escalation, escalationView } from '../domain
 import { openHouseholds } from '../domain/figures.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
-import { newId } from '../ids.ts';
+import { isId, newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
 import { type CaseloadPosition, ConcurrentChange, type HouseholdStore } from './ports.ts';
@@ -55,7 +55,14 @@ const isCaseloadCursor = (value: unknown): value is CaseloadCursor => {
     typeof cursor.position === 'object' &&
     cursor.position !== null &&
     Object.values(cursor.position).every(
-      (p) => p === 'done' || (typeof p === 'object' && p !== null && typeof p.sortKey === 'string' && typeof p.householdId === 'string'),
+      (p) =>
+        p === 'done' ||
+        (typeof p === 'object' &&
+          p !== null &&
+          typeof p.sortKey === 'string' &&
+          p.sortKey.length > 0 &&
+          typeof p.householdId === 'string' &&
+          isId(p.householdId)),
     )
   );
 };
@@ -125,10 +132,12 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
     context.principal.teams.map((teamId) => ({ teamId, userId })),
   );
   const household = openHousehold(visibleHousehold(context, found.household));
-  const entry = found.rosterHits.find((hit) => hit.teamId === household.teamId);
+  const entry = found.rosterHits.find(
+    (hit) => hit.teamId === household.teamId && hit.roles.some((role) => role === 'wijkcoach' || role === 'teamleider'),
+  );
   if (!entry) {
-    throw invalidInput("The regisseur must be on the roster of the household's team.", [
-      { name: 'userId', code: 'not_on_roster', reason: "must have signed in once as a member of the household's team" },
+    throw invalidInput("The regisseur must be a coach or team leader on the roster of the household's team.", [
+      { name: 'userId', code: 'not_on_roster', reason: "must have signed in once as wijkcoach or teamleider of the household's team" },
     ]);
   }
   const regisseur = {
@@ -163,7 +172,8 @@ export async function transfer(ports: HouseholdPorts, context: RequestContext, h
       openHouseholds(team.id, 1),
     ])
     .catch((error) => lostRace(error, 'The household changed meanwhile: read it again.'));
-  return householdSummary({ ...household, teamId: team.id, updatedAt: context.now });
+  const { regisseur: _previous, ...moved } = household;
+  return householdSummary({ ...moved, teamId: team.id, updatedAt: context.now });
 }
 
 export async function closeHousehold(ports: HouseholdPorts, context: RequestContext, householdId: string, reason: string) {

@@ -116,7 +116,10 @@ export async function closeThePlan(ports: PlanPorts, context: RequestContext, ho
 }
 
 const isVersionCursor = (value: unknown): value is { before: number } =>
-  typeof value === 'object' && value !== null && Number.isInteger((value as { before: unknown }).before);
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isInteger((value as { before: unknown }).before) &&
+  (value as { before: number }).before >= 2;
 
 export async function planVersions(
   ports: PlanPorts,

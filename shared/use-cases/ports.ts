@@ -179,6 +179,8 @@ export interface EscalationStore {
   queue(status: EscalationStatus, limit: number, after?: string): Promise<{ items: Escalation[]; next?: string }>;
   /** Takes the task token off the escalation unless another delivery took it first (ConcurrentChange). */
   claimAnswer(escalation: Escalation, token: string, log: ProcessingLogLine): Promise<void>;
+  /** Puts a claimed token back when the flow could not be reached, so that the answer can be given again. */
+  restoreAnswer(escalation: Escalation, token: string, kind: AnswerKind): Promise<void>;
   // What the flow's tasks write:
   awaitAnswer(escalation: Escalation, kind: AnswerKind, status: EscalationStatus, token: string, event: HistoryEvent): Promise<void>;
   recordEvent(escalation: Escalation, event: HistoryEvent, fields?: Partial<Escalation>, counters?: CounterChange[]): Promise<void>;

@@ -293,6 +293,54 @@ describe('every path of the flow', () => {
   });
 });
 
+describe('review fixes', () => {
+  it('hides an escalation from the old team once its household moves', async () => {
+    const householdId = await householdWithPlan();
+    const escalation = await submit(householdId);
+    expect((await api.call('GET', `/escalations/${escalation.id}`, { token: kees })).status).toBe(200);
+    await api.call('POST', `/households/${householdId}/transfer`, { token: lotte, body: { teamId: 'pathmos' } });
+    expect((await api.call('GET', `/escalations/${escalation.id}`, { token: kees })).status).toBe(404);
+    expect((await api.call('GET', `/escalations/${escalation.id}`, { token: dora })).status).toBe(200);
+  });
+
+  it('refuses an evaluation moment beyond what a Standard execution lives, and a forged queue cursor', async () => {
+    const escalation = await submit(await householdWithPlan());
+    await until(escalation.id, awaiting('decision'));
+    const far = new Date(Date.now() + 400 * 86_400_000).toISOString();
+    expect((await decide(escalation.id, dora, { decision: 'approve', motivation: 'x', evaluateAt: far })).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify({ status: 'awaiting_decision', after: '2024-01-01T00:00:00Z#x' })).toString('base64url');
+    expect((await api.call('GET', `/escalations?cursor=${forged}`, { token: dora })).status).toBe(400);
+    const other = Buffer.from(JSON.stringify({ status: 'rejected', after: '2024-01-01T00:00:00Z#x' })).toString('base64url');
+    expect((await api.call('GET', `/escalations?cursor=${other}`, { token: dora })).status).toBe(400);
+  });
+
+  it("applies a retried final task once: the household's open escalations are not counted down twice", async () => {
+    const householdId = await householdWithPlan();
+    const escalation = await submit(householdId);
+    await until(escalation.id, awaiting('decision'));
+    await decide(escalation.id, dora, { decision: 'reject', motivation: 'Nee.' });
+    const rejected = await until(escalation.id, (e) => e.status === 'rejected');
+    const { runFlowTask } = await import('#shared/use-cases/doorbraak-flow.ts');
+    const { dynamoEscalationStore } = await import('#shared/db/escalation-store.ts');
+    const { cities, runtimeConfigOf } = await import('../../infra/cities.ts');
+    const ports = {
+      store: dynamoEscalationStore(api.stack.db, api.stack.tableName),
+      city: runtimeConfigOf(cities.enschede),
+      now: () => new Date().toISOString(),
+    };
+    // Step Functions retries a task whose write had committed: nothing happens twice.
+    await runFlowTask(ports, { action: 'reject', escalationId: escalation.id });
+    await runFlowTask(ports, { action: 'fail', escalationId: escalation.id });
+    const again = (await api.call('GET', `/escalations/${escalation.id}`, { token: dora })).body;
+    expect(again.history).toHaveLength(rejected.history.length);
+    expect(again.status).toBe('rejected');
+    const { body: figures } = await api.call('GET', '/stats', { token: await api.token({ sub: 'bea', roles: ['beheerder'] }) });
+    expect(figures.teams.find((t: { teamId: string }) => t.teamId === 'velve-lindenhof').escalations.rejected).toBeGreaterThan(0);
+    await api.call('POST', `/households/${householdId}/plan/close`, { token: kees, body: { outcome: 'o' } });
+    expect((await api.call('POST', `/households/${householdId}/close`, { token: lotte, body: { reason: 'r' } })).status).toBe(200);
+  });
+});
+
 describe('answers are applied once', () => {
   it('of 10 concurrent identical decisions one is applied, the rest get 409', async () => {
     const escalation = await submit(await householdWithPlan());

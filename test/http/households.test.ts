@@ -92,6 +92,8 @@ describe('one regisseur', () => {
     expect(reply.body.regisseur).toMatchObject({ userId: 'kees', name: 'Kees Bakker', appointedBy: 'lotte' });
     expect((await api.call('PUT', `/households/${id}/regisseur`, { token: lotte, body: { userId: 'otto' } })).status).toBe(400);
     expect((await api.call('PUT', `/households/${id}/regisseur`, { token: kees, body: { userId: 'kees' } })).status).toBe(403);
+    // Anna signed in as an intaker: not someone who can direct a plan.
+    expect((await api.call('PUT', `/households/${id}/regisseur`, { token: lotte, body: { userId: 'anna' } })).status).toBe(400);
   });
 });
 
@@ -203,6 +205,8 @@ describe('one plan', () => {
     expect(
       (await api.call('PUT', `/households/${id}/plan`, { token: kees, body: planContent(), headers: { 'if-match': 'banana' } })).status,
     ).toBe(412);
+    const before0 = Buffer.from(JSON.stringify({ before: 0 })).toString('base64url');
+    expect((await api.call('GET', `/households/${id}/plan/versions?cursor=${before0}`, { token: kees })).status).toBe(400);
     expect((await api.call('GET', `/households/${id}/plan`, { token: otto })).status).toBe(404);
   });
 });
@@ -240,8 +244,12 @@ describe('transfer and close', () => {
     const id = await newHousehold();
     expect((await api.call('POST', `/households/${id}/transfer`, { token: lotte, body: { teamId: 'doorbraakteam' } })).status).toBe(400);
     expect((await api.call('POST', `/households/${id}/transfer`, { token: lotte, body: { teamId: 'velve-lindenhof' } })).status).toBe(409);
+    await api.call('PUT', `/households/${id}/regisseur`, { token: lotte, body: { userId: 'kees' } });
     const moved = await api.call('POST', `/households/${id}/transfer`, { token: lotte, body: { teamId: 'pathmos' } });
     expect(moved.body.teamId).toBe('pathmos');
+    // The regisseur stays with the old team; the new team's leader appoints one of their own.
+    expect(moved.body.regisseur).toBeUndefined();
+    expect((await api.call('GET', `/households/${id}`, { token: otto })).body.regisseur).toBeNull();
     expect((await api.call('GET', `/households/${id}`, { token: otto })).status).toBe(200);
     expect((await api.call('GET', `/households/${id}`, { token: kees })).status).toBe(404);
   });

@@ -210,6 +210,13 @@ describe('bad input changes nothing', () => {
     ["a team not the caller's", { body: intakeBody({ teamId: 'pathmos' }) }, 403],
     ['a JSON array', { body: [intakeBody()] }, 400],
     [
+      'two members with one BSN',
+      { body: intakeBody({ household: { address: { postcode: '7544AB', houseNumber: '1' }, members: [jan, { ...jan, name: 'Kopie' }] } }) },
+      400,
+      'household.members',
+    ],
+    ['an Idempotency-Key with a space', { body: intakeBody(), headers: { 'idempotency-key': 'two words' } }, 400, 'header.idempotency-key'],
+    [
       'a body over 256 kB',
       { rawBody: JSON.stringify({ ...intakeBody(), question: 'x'.repeat(300_000) }), headers: { 'content-type': 'application/json' } },
       413,
