@@ -119,7 +119,8 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
     const matches = await store.findHouseholdMatches(bsnHashes, addressHash);
     const matchedId = chooseHousehold(matches);
     const existing = matchedId ? await store.getHousehold(matchedId) : undefined;
-    const householdId = existing?.id ?? newId();
+    // A closed household is never reopened by an intake: a new one starts.
+    const householdId = existing?.status === 'open' ? existing.id : newId();
     const intakeKey = newId();
     const intake: Intake & { matchedExistingHousehold: boolean } = {
       id: householdChildId(householdId, intakeKey),
@@ -133,7 +134,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
       visibleToTeams: teamsSeeingNewIntake(input.teamId, input.urgency, ports.city),
       createdAt: now,
       createdBy: context.principal.userId,
-      matchedExistingHousehold: existing !== undefined,
+      matchedExistingHousehold: existing?.status === 'open',
     };
     if (input.source) intake.source = input.source;
     const log = processingLogLine(context, householdId, 'create', `/intakes/${intake.id}`);
