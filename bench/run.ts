@@ -48,6 +48,9 @@ const stack = await startLocalStack({
   idp,
   logLevel: 'SILENT',
   flow: { retryIntervalMs: 0 },
+}).catch(async (error) => {
+  await dynamo.stop();
+  throw error;
 });
 const bare = documentClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 

@@ -146,217 +146,223 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dynamo: LocalDynamo | undefined = options.dynamoEndpoint ? undefined : await startDynamoDbLocal(dataDir ? { dataDir } : {});
   const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
   const db = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  // Whatever fails while starting, the engine this call started does not outlive it.
+  let stepFunctionsStarted: LocalStepFunctions | undefined;
   try {
     await ensureTable(db as never, tableName, definition.table);
+
+    const key = lookupKey(dataDir);
+    const handlers = new Map<string, Invoke>();
+    const functionClients = new Map<string, DynamoDBDocumentClient>();
+    const functionHandlers = new Map<string, Invoke>();
+    const lambdaContext = (name: string, deadline: number) =>
+      ({
+        functionName: `wijkteams-${city}-${name}`,
+        functionVersion: '$LATEST',
+        invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:wijkteams-${city}-${name}`,
+        memoryLimitInMB: '1024',
+        awsRequestId: randomUUID(),
+        logGroupName: `/aws/lambda/wijkteams-${city}-${name}`,
+        logStreamName: 'local',
+        callbackWaitsForEmptyEventLoop: true,
+        getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+        done: () => {},
+        fail: () => {},
+        succeed: () => {},
+      }) as Context;
+
+    const machine = readStateMachine(definition.template);
+    const functionNames = new Map(definition.functions.map((fn) => [fn.logicalId, fn.name]));
+    const stepFunctions = (stepFunctionsStarted = await startLocalStepFunctions({
+      machine,
+      invoke: async (logicalId, payload) => {
+        const invoke = handlers.get(logicalId);
+        if (!invoke) throw new Error(`no local function ${logicalId}`);
+        return invoke(payload as never, lambdaContext(functionNames.get(logicalId) ?? logicalId, Date.now() + 10_000));
+      },
+      stateTimeoutSeconds:
+        options.flow?.decisionSlaSeconds !== undefined ? { [FLOW_STATES.awaitDecision]: options.flow.decisionSlaSeconds } : {},
+      waitTimeOverrides: { [FLOW_STATES.waitForEvaluation]: (options.flow?.evaluationWaitSeconds ?? 0) * 1000 },
+      ...(options.flow?.retryIntervalMs !== undefined ? { retryIntervalMs: options.flow.retryIntervalMs } : {}),
+    }));
+    const sfn = new SFNClient({ endpoint: stepFunctions.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+
+    for (const fn of definition.functions) {
+      const env = resolveEnvironment(fn, {
+        [definition.table.logicalId]: tableName,
+        [machine.logicalId]: machine.arn,
+        ...Object.fromEntries(
+          Object.entries(definition.template.Resources)
+            .filter(([, resource]) => resource.Type === 'AWS::SecretsManager::Secret')
+            .map(([id]) => [id, `local:${id}`]),
+        ),
+      });
+      if (options.logLevel) env.POWERTOOLS_LOG_LEVEL = options.logLevel;
+      const module = (await import(`${PROJECT_ROOT}functions/${fn.name}/handler.ts`)) as { createHandler: (deps: unknown) => Invoke };
+      // Each function its own client, as each Lambda function has.
+      const client = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+      functionClients.set(fn.name, client);
+      const handler = module.createHandler({ ...runtimeFrom(readEnvironment(env), client, fn.name), lookupKey: key, sfn });
+      handlers.set(fn.logicalId, handler);
+      functionHandlers.set(fn.name, handler);
+    }
+
+    const routes = compileRoutes(definition.routes);
+    const cors = definition.cors;
+
+    const corsHeaders = (origin: string | undefined): Record<string, string> => {
+      if (!cors || !origin || !(cors.allowOrigins.includes(origin) || cors.allowOrigins.includes('*'))) return {};
+      return {
+        'access-control-allow-origin': origin,
+        ...(cors.exposeHeaders.length > 0 ? { 'access-control-expose-headers': cors.exposeHeaders.join(',') } : {}),
+        vary: 'origin',
+      };
+    };
+
+    const handle = async (req: IncomingMessage, res: ServerResponse) => {
+      const started = new Date();
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const headers = joinHeaders(req);
+      const method = (req.method ?? 'GET').toUpperCase();
+
+      if (method === 'OPTIONS' && cors && headers.origin && headers['access-control-request-method']) {
+        const allowed = corsHeaders(headers.origin);
+        if (!allowed['access-control-allow-origin']) return gatewayAnswer(res, 404, 'Not Found');
+        res.writeHead(204, {
+          ...allowed,
+          'access-control-allow-methods': cors.allowMethods.join(','),
+          'access-control-allow-headers': cors.allowHeaders.join(','),
+          ...(cors.maxAge !== undefined ? { 'access-control-max-age': String(cors.maxAge) } : {}),
+        });
+        return res.end();
+      }
+
+      let match: { route: LocalRoute; params: Record<string, string> } | undefined;
+      for (const compiled of routes) {
+        if (compiled.route.method !== method) continue;
+        const found = compiled.pattern.exec(url.pathname);
+        if (found) {
+          match = {
+            route: compiled.route,
+            params: Object.fromEntries(compiled.names.map((name, i) => [name, safeDecode(found[i + 1] ?? '')])),
+          };
+          break;
+        }
+      }
+      if (!match) return gatewayAnswer(res, 404, 'Not Found', corsHeaders(headers.origin));
+
+      let claims: Record<string, string> | undefined;
+      if (match.route.authorization === 'JWT') {
+        const token = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
+        const payload = token ? await idp.verify(token) : undefined;
+        if (!payload) return gatewayAnswer(res, 401, 'Unauthorized', { 'www-authenticate': 'Bearer', ...corsHeaders(headers.origin) });
+        claims = claimsAsApiGatewayPassesThem(payload);
+      }
+
+      const payload = await readPayload(req);
+      if (payload === 'too_large') return gatewayAnswer(res, 413, 'Request Entity Too Large');
+
+      const requestId = randomUUID();
+      const traceId = `Root=1-${Math.floor(started.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+      const query: Record<string, string> = {};
+      for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+      const event: HttpEvent = {
+        version: '2.0',
+        routeKey: match.route.routeKey,
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers: { ...headers, 'x-amzn-trace-id': traceId },
+        ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+        ...(Object.keys(match.params).length > 0 ? { pathParameters: match.params } : {}),
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          domainName: headers.host ?? 'localhost',
+          domainPrefix: 'localhost',
+          http: {
+            method,
+            path: url.pathname,
+            protocol: `HTTP/${req.httpVersion}`,
+            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            userAgent: headers['user-agent'] ?? '',
+          },
+          requestId,
+          routeKey: match.route.routeKey,
+          stage: '$default',
+          time: started.toUTCString(),
+          timeEpoch: started.getTime(),
+          ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+        } as HttpEvent['requestContext'],
+        ...(payload.length > 0 ? { body: payload.toString('utf8') } : {}),
+        isBase64Encoded: false,
+      };
+      const context = lambdaContext(match.route.function.name, Date.now() + 10_000);
+
+      let result: APIGatewayProxyResultV2;
+      try {
+        const invoke = handlers.get(match.route.function.logicalId);
+        if (!invoke) throw new Error(`no handler for ${match.route.function.name}`);
+        result = await invoke(event, context);
+      } catch (error) {
+        console.error(`local: function ${match.route.function.name} crashed:`, (error as Error).name);
+        return gatewayAnswer(res, 500, 'Internal Server Error', corsHeaders(headers.origin));
+      }
+      const response =
+        typeof result === 'object' && result !== null && 'statusCode' in result
+          ? result
+          : { statusCode: 200, body: JSON.stringify(result) };
+      // API Gateway drops headers without a value; Node's http would throw on them.
+      const responseHeaders: Record<string, string> = { 'apigw-requestid': requestId, ...corsHeaders(headers.origin) };
+      for (const [name, value] of Object.entries(response.headers ?? {})) {
+        if (value !== undefined && value !== null) responseHeaders[name] = String(value);
+      }
+      res.writeHead(response.statusCode ?? 200, responseHeaders);
+      res.end(response.body === undefined ? undefined : response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body);
+    };
+
+    const server: Server = createServer((req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) gatewayAnswer(res, 500, 'Internal Server Error');
+        else res.end();
+      });
+    });
+    server.keepAliveTimeout = 5_000;
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((listening, failed) => {
+      server.once('error', failed);
+      server.listen(options.port ?? 3000, host, () => listening());
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 3000);
+
+    return {
+      url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+      port,
+      tableName,
+      dynamoEndpoint,
+      db,
+      definition,
+      idp,
+      stepFunctions,
+      functionClients,
+      functionHandlers,
+      lambdaContext: (name) => lambdaContext(name, Date.now() + 10_000),
+      async stop() {
+        await stepFunctions.stop();
+        sfn.destroy();
+        for (const client of functionClients.values()) client.destroy();
+        await new Promise<void>((closed) => {
+          server.close(() => closed());
+          server.closeAllConnections();
+        });
+        db.destroy();
+        await dynamo?.stop();
+      },
+    };
   } catch (error) {
+    await stepFunctionsStarted?.stop().catch(() => undefined);
+    db.destroy();
     await dynamo?.stop();
     throw error;
   }
-
-  const key = lookupKey(dataDir);
-  const handlers = new Map<string, Invoke>();
-  const functionClients = new Map<string, DynamoDBDocumentClient>();
-  const functionHandlers = new Map<string, Invoke>();
-  const lambdaContext = (name: string, deadline: number) =>
-    ({
-      functionName: `wijkteams-${city}-${name}`,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:wijkteams-${city}-${name}`,
-      memoryLimitInMB: '1024',
-      awsRequestId: randomUUID(),
-      logGroupName: `/aws/lambda/wijkteams-${city}-${name}`,
-      logStreamName: 'local',
-      callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-      done: () => {},
-      fail: () => {},
-      succeed: () => {},
-    }) as Context;
-
-  const machine = readStateMachine(definition.template);
-  const functionNames = new Map(definition.functions.map((fn) => [fn.logicalId, fn.name]));
-  const stepFunctions = await startLocalStepFunctions({
-    machine,
-    invoke: async (logicalId, payload) => {
-      const invoke = handlers.get(logicalId);
-      if (!invoke) throw new Error(`no local function ${logicalId}`);
-      return invoke(payload as never, lambdaContext(functionNames.get(logicalId) ?? logicalId, Date.now() + 10_000));
-    },
-    stateTimeoutSeconds:
-      options.flow?.decisionSlaSeconds !== undefined ? { [FLOW_STATES.awaitDecision]: options.flow.decisionSlaSeconds } : {},
-    waitTimeOverrides: { [FLOW_STATES.waitForEvaluation]: (options.flow?.evaluationWaitSeconds ?? 0) * 1000 },
-    ...(options.flow?.retryIntervalMs !== undefined ? { retryIntervalMs: options.flow.retryIntervalMs } : {}),
-  });
-  const sfn = new SFNClient({ endpoint: stepFunctions.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-
-  for (const fn of definition.functions) {
-    const env = resolveEnvironment(fn, {
-      [definition.table.logicalId]: tableName,
-      [machine.logicalId]: machine.arn,
-      ...Object.fromEntries(
-        Object.entries(definition.template.Resources)
-          .filter(([, resource]) => resource.Type === 'AWS::SecretsManager::Secret')
-          .map(([id]) => [id, `local:${id}`]),
-      ),
-    });
-    if (options.logLevel) env.POWERTOOLS_LOG_LEVEL = options.logLevel;
-    const module = (await import(`${PROJECT_ROOT}functions/${fn.name}/handler.ts`)) as { createHandler: (deps: unknown) => Invoke };
-    // Each function its own client, as each Lambda function has.
-    const client = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-    functionClients.set(fn.name, client);
-    const handler = module.createHandler({ ...runtimeFrom(readEnvironment(env), client, fn.name), lookupKey: key, sfn });
-    handlers.set(fn.logicalId, handler);
-    functionHandlers.set(fn.name, handler);
-  }
-
-  const routes = compileRoutes(definition.routes);
-  const cors = definition.cors;
-
-  const corsHeaders = (origin: string | undefined): Record<string, string> => {
-    if (!cors || !origin || !(cors.allowOrigins.includes(origin) || cors.allowOrigins.includes('*'))) return {};
-    return {
-      'access-control-allow-origin': origin,
-      ...(cors.exposeHeaders.length > 0 ? { 'access-control-expose-headers': cors.exposeHeaders.join(',') } : {}),
-      vary: 'origin',
-    };
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const started = new Date();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const headers = joinHeaders(req);
-    const method = (req.method ?? 'GET').toUpperCase();
-
-    if (method === 'OPTIONS' && cors && headers.origin && headers['access-control-request-method']) {
-      const allowed = corsHeaders(headers.origin);
-      if (!allowed['access-control-allow-origin']) return gatewayAnswer(res, 404, 'Not Found');
-      res.writeHead(204, {
-        ...allowed,
-        'access-control-allow-methods': cors.allowMethods.join(','),
-        'access-control-allow-headers': cors.allowHeaders.join(','),
-        ...(cors.maxAge !== undefined ? { 'access-control-max-age': String(cors.maxAge) } : {}),
-      });
-      return res.end();
-    }
-
-    let match: { route: LocalRoute; params: Record<string, string> } | undefined;
-    for (const compiled of routes) {
-      if (compiled.route.method !== method) continue;
-      const found = compiled.pattern.exec(url.pathname);
-      if (found) {
-        match = {
-          route: compiled.route,
-          params: Object.fromEntries(compiled.names.map((name, i) => [name, safeDecode(found[i + 1] ?? '')])),
-        };
-        break;
-      }
-    }
-    if (!match) return gatewayAnswer(res, 404, 'Not Found', corsHeaders(headers.origin));
-
-    let claims: Record<string, string> | undefined;
-    if (match.route.authorization === 'JWT') {
-      const token = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
-      const payload = token ? await idp.verify(token) : undefined;
-      if (!payload) return gatewayAnswer(res, 401, 'Unauthorized', { 'www-authenticate': 'Bearer', ...corsHeaders(headers.origin) });
-      claims = claimsAsApiGatewayPassesThem(payload);
-    }
-
-    const payload = await readPayload(req);
-    if (payload === 'too_large') return gatewayAnswer(res, 413, 'Request Entity Too Large');
-
-    const requestId = randomUUID();
-    const traceId = `Root=1-${Math.floor(started.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
-    const query: Record<string, string> = {};
-    for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
-    const event: HttpEvent = {
-      version: '2.0',
-      routeKey: match.route.routeKey,
-      rawPath: url.pathname,
-      rawQueryString: url.search.slice(1),
-      headers: { ...headers, 'x-amzn-trace-id': traceId },
-      ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
-      ...(Object.keys(match.params).length > 0 ? { pathParameters: match.params } : {}),
-      requestContext: {
-        accountId: '000000000000',
-        apiId: 'local',
-        domainName: headers.host ?? 'localhost',
-        domainPrefix: 'localhost',
-        http: {
-          method,
-          path: url.pathname,
-          protocol: `HTTP/${req.httpVersion}`,
-          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-          userAgent: headers['user-agent'] ?? '',
-        },
-        requestId,
-        routeKey: match.route.routeKey,
-        stage: '$default',
-        time: started.toUTCString(),
-        timeEpoch: started.getTime(),
-        ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
-      } as HttpEvent['requestContext'],
-      ...(payload.length > 0 ? { body: payload.toString('utf8') } : {}),
-      isBase64Encoded: false,
-    };
-    const context = lambdaContext(match.route.function.name, Date.now() + 10_000);
-
-    let result: APIGatewayProxyResultV2;
-    try {
-      const invoke = handlers.get(match.route.function.logicalId);
-      if (!invoke) throw new Error(`no handler for ${match.route.function.name}`);
-      result = await invoke(event, context);
-    } catch (error) {
-      console.error(`local: function ${match.route.function.name} crashed:`, (error as Error).name);
-      return gatewayAnswer(res, 500, 'Internal Server Error', corsHeaders(headers.origin));
-    }
-    const response =
-      typeof result === 'object' && result !== null && 'statusCode' in result ? result : { statusCode: 200, body: JSON.stringify(result) };
-    // API Gateway drops headers without a value; Node's http would throw on them.
-    const responseHeaders: Record<string, string> = { 'apigw-requestid': requestId, ...corsHeaders(headers.origin) };
-    for (const [name, value] of Object.entries(response.headers ?? {})) {
-      if (value !== undefined && value !== null) responseHeaders[name] = String(value);
-    }
-    res.writeHead(response.statusCode ?? 200, responseHeaders);
-    res.end(response.body === undefined ? undefined : response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body);
-  };
-
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) gatewayAnswer(res, 500, 'Internal Server Error');
-      else res.end();
-    });
-  });
-  server.keepAliveTimeout = 5_000;
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((listening, failed) => {
-    server.once('error', failed);
-    server.listen(options.port ?? 3000, host, () => listening());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : (options.port ?? 3000);
-
-  return {
-    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-    port,
-    tableName,
-    dynamoEndpoint,
-    db,
-    definition,
-    idp,
-    stepFunctions,
-    functionClients,
-    functionHandlers,
-    lambdaContext: (name) => lambdaContext(name, Date.now() + 10_000),
-    async stop() {
-      await stepFunctions.stop();
-      sfn.destroy();
-      for (const client of functionClients.values()) client.destroy();
-      await new Promise<void>((closed) => {
-        server.close(() => closed());
-        server.closeAllConnections();
-      });
-      db.destroy();
-      await dynamo?.stop();
-    },
-  };
 }
