@@ -173,7 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const machine = readStateMachine(definition.template);
     const functionNames = new Map(definition.functions.map((fn) => [fn.logicalId, fn.name]));
-    const stepFunctions = (stepFunctionsStarted = await startLocalStepFunctions({
+    const stepFunctions = await startLocalStepFunctions({
       machine,
       invoke: async (logicalId, payload) => {
         const invoke = handlers.get(logicalId);
@@ -184,7 +184,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         options.flow?.decisionSlaSeconds !== undefined ? { [FLOW_STATES.awaitDecision]: options.flow.decisionSlaSeconds } : {},
       waitTimeOverrides: { [FLOW_STATES.waitForEvaluation]: (options.flow?.evaluationWaitSeconds ?? 0) * 1000 },
       ...(options.flow?.retryIntervalMs !== undefined ? { retryIntervalMs: options.flow.retryIntervalMs } : {}),
-    }));
+    });
+    stepFunctionsStarted = stepFunctions;
     const sfn = new SFNClient({ endpoint: stepFunctions.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 
     for (const fn of definition.functions) {
