@@ -16,11 +16,13 @@ export function decodeCursor<T>(cursor: string | undefined, isValid: (value: unk
   } catch {
     value = undefined;
   }
-  if (!isValid(value))
-    throw invalidInput('The cursor is not one this list gave out.', [
-      { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
-    ]);
+  if (!isValid(value)) throw invalidCursor();
   return value;
+}
+
+/** A cursor this list did not give out, or gave out for another query: the client's mistake, 400. */
+export function invalidCursor(reason = 'use nextCursor as returned', detail = 'The cursor is not one this list gave out.') {
+  return invalidInput(detail, [{ name: 'cursor', code: 'invalid_cursor', reason }]);
 }
 
 export interface Page<T> {

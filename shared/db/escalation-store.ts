@@ -1,8 +1,8 @@
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { invalidCursor } from '../cursor.ts';
 import { type Escalation, type EscalationStatus, FINAL_STATUSES, type HistoryEvent } from '../domain/escalation.ts';
 import type { Household } from '../domain/household.ts';
 import type { Plan } from '../domain/plan.ts';
-import { invalidInput } from '../errors.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { EscalationStore } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
@@ -99,18 +99,11 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
     },
 
     async queue(status: EscalationStatus, limit, after) {
-      if (after !== undefined && !/^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_.-]+$/.test(after)) {
-        throw invalidInput('The cursor is not one this list gave out.', [
-          { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
-        ]);
+      const afterId = after?.split('#')[1];
+      if (after !== undefined && (!/^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_.-]+$/.test(after) || !parseHouseholdChildId(afterId ?? ''))) {
+        throw invalidCursor();
       }
       const partition = escalationQueuePartition(status);
-      const afterId = after?.split('#')[1];
-      if (afterId !== undefined && !parseHouseholdChildId(afterId)) {
-        throw invalidInput('The cursor is not one this list gave out.', [
-          { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
-        ]);
-      }
       const page = await db.send(
         new QueryCommand({
           TableName: table,

@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { invalidCursor } from '../cursor.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import type { Escalation } from '../domain/escalation.ts';
 import type { CounterChange } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
-import { invalidInput } from '../errors.ts';
 import type { CaseloadPosition, HouseholdStore, RosterEntry } from '../use-cases/ports.ts';
 import { batchGet, entityOf, queryAll, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
@@ -270,9 +270,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
 
     async assessments(householdId, limit, after) {
       if (after !== undefined && !after.startsWith(ASSESSMENT_PREFIX)) {
-        throw invalidInput('The cursor is not one this list gave out.', [
-          { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
-        ]);
+        throw invalidCursor();
       }
       const pk = householdPartition(householdId);
       const page = await db.send(

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { invalidCursor } from '../cursor.ts';
 import type { Plan } from '../domain/plan.ts';
-import { invalidInput } from '../errors.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 import type { PrivacyStore } from '../use-cases/ports.ts';
 import { entityOf, queryAll } from './client.ts';
@@ -21,9 +21,7 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
 
     async processingLog(householdId, limit, after) {
       if (after !== undefined && !/^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_-]+$/.test(after)) {
-        throw invalidInput('The cursor is not one this list gave out.', [
-          { name: 'cursor', code: 'invalid_cursor', reason: 'use nextCursor as returned' },
-        ]);
+        throw invalidCursor();
       }
       const pk = processingLogPartition(householdId);
       const page = await db.send(

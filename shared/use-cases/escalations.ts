@@ -1,6 +1,6 @@
 import { hasAnyRole, isMemberOfAny, type Principal } from '../auth.ts';
 import type { Money } from '../city.ts';
-import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import {
   type AnswerKind,
   checkAwaiting,
@@ -13,10 +13,10 @@ import {
 } from '../domain/escalation.ts';
 import { count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
-import { conflict, forbidden, invalidInput, notFound, serviceUnavailable } from '../errors.ts';
+import { conflict, forbidden, notFound, serviceUnavailable } from '../errors.ts';
 import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
-import { type ApprovalFlow, type BusinessMetrics, ConcurrentChange, type EscalationStore, noMetrics } from './ports.ts';
+import { type ApprovalFlow, type BusinessMetrics, type EscalationStore, noMetrics, raceLostAs } from './ports.ts';
 
 export interface EscalationPorts {
   store: EscalationStore;
@@ -102,9 +102,7 @@ export async function escalationQueue(
   const status = query.status ?? (hasAnyRole(context.principal, ['doorbraakteam']) ? 'awaiting_decision' : 'awaiting_budget_approval');
   const cursor = decodeCursor(query.cursor, isQueueCursor);
   if (cursor && cursor.status !== status) {
-    throw invalidInput('The cursor belongs to another list.', [
-      { name: 'cursor', code: 'invalid_cursor', reason: 'use it with the same status' },
-    ]);
+    throw invalidCursor('use it with the same status', 'The cursor belongs to another list.');
   }
   const page = await ports.store.queue(status, query.limit, cursor?.after);
   if (page.items.length > 0) {
@@ -133,16 +131,9 @@ async function answer(
   authorize(escalation, household);
   const token = checkAwaiting(escalation, kind);
   const path = { decision: '/decision', information: '/information', budget_approval: '/budget-approval', evaluation: '/evaluation' }[kind];
-  try {
-    await ports.store.claimAnswer(
-      escalation,
-      token,
-      processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path)),
-    );
-  } catch (error) {
-    if (error instanceof ConcurrentChange) throw conflict('This answer was already given: the flow has moved on.');
-    throw error;
-  }
+  await ports.store
+    .claimAnswer(escalation, token, processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path)))
+    .catch(raceLostAs(() => conflict('This answer was already given: the flow has moved on.')));
   let resumed: boolean;
   try {
     resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now });

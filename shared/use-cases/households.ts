@@ -1,6 +1,6 @@
 import { hasAnyRole } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
-import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import { type AssessmentWithProgress, type Scores, withProgress } from '../domain/assessment.ts';
 import { BEFORE_DOORBRAAKTEAM, type Escalation, escalationView } from '../domain/escalation.ts';
 import { openHouseholds } from '../domain/figures.ts';
@@ -9,7 +9,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
-import { type CaseloadPosition, ConcurrentChange, type HouseholdStore } from './ports.ts';
+import { type CaseloadPosition, type HouseholdStore, raceLostAs } from './ports.ts';
 
 export interface HouseholdPorts {
   store: HouseholdStore;
@@ -33,11 +33,6 @@ function openHousehold(household: Household): Household {
 }
 
 const resource = (householdId: string, rest = '') => `/households/${householdId}${rest}`;
-
-const lostRace = (error: unknown, detail: string): never => {
-  if (error instanceof ConcurrentChange) throw conflict(detail);
-  throw error;
-};
 
 interface CaseloadCursor {
   teams: string[];
@@ -80,9 +75,7 @@ export async function caseload(
   const teams = (query.teamId ? [query.teamId] : principal.teams.filter((team) => findTeam(ports.city, team))).sort();
   const cursor = decodeCursor(query.cursor, isCaseloadCursor);
   if (cursor && (cursor.status !== query.status || cursor.teams.join() !== teams.join())) {
-    throw invalidInput('The cursor belongs to another list.', [
-      { name: 'cursor', code: 'invalid_cursor', reason: 'use it with the same teamId and status' },
-    ]);
+    throw invalidCursor('use it with the same teamId and status', 'The cursor belongs to another list.');
   }
   if (teams.length === 0) return { items: [], nextCursor: null };
   const { households, next } = await ports.store.caseload(teams, query.status, query.limit, cursor?.position);
@@ -153,7 +146,7 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
       context.now,
       processingLogLine(context, householdId, 'update', resource(householdId, '/regisseur')),
     )
-    .catch((error) => lostRace(error, 'The household changed meanwhile: read it again.'));
+    .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   return householdSummary({ ...household, regisseur, updatedAt: context.now });
 }
 
@@ -171,7 +164,7 @@ export async function transfer(ports: HouseholdPorts, context: RequestContext, h
       openHouseholds(household.teamId, -1),
       openHouseholds(team.id, 1),
     ])
-    .catch((error) => lostRace(error, 'The household changed meanwhile: read it again.'));
+    .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   const { regisseur: _previous, ...moved } = household;
   return householdSummary({ ...moved, teamId: team.id, updatedAt: context.now });
 }
@@ -189,7 +182,7 @@ export async function closeHousehold(ports: HouseholdPorts, context: RequestCont
     .close(household, reason, context.now, expiresAt, processingLogLine(context, householdId, 'update', resource(householdId, '/close')), [
       openHouseholds(household.teamId, -1),
     ])
-    .catch((error) => lostRace(error, 'The household has an open plan, or changed meanwhile.'));
+    .catch(raceLostAs(() => conflict('The household has an open plan, or changed meanwhile.')));
   return householdSummary({ ...household, status: 'closed', updatedAt: context.now });
 }
 
@@ -210,7 +203,7 @@ export async function recordAssessment(
   };
   await ports.store
     .addAssessment(household, assessment, processingLogLine(context, householdId, 'create', resource(householdId, '/assessments')))
-    .catch((error) => lostRace(error, 'The household was closed meanwhile.'));
+    .catch(raceLostAs(() => conflict('The household was closed meanwhile.')));
   return withProgress(assessment, household.firstAssessment ?? assessment);
 }
 

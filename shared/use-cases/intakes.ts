@@ -25,7 +25,7 @@ import type { LifeDomain } from '../domain/life-domains.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
-import { ConcurrentChange, type IntakePorts, noMetrics } from './ports.ts';
+import { ConcurrentChange, type IntakePorts, noMetrics, raceLostAs } from './ports.ts';
 
 export interface NewIntake {
   teamId: string;
@@ -221,18 +221,15 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
       ]);
     }
   }
-  try {
-    await ports.store.saveTriage({
+  await ports.store
+    .saveTriage({
       intake: result.intake,
       householdNeedsPlan: result.householdNeedsPlan,
       now: context.now,
       log: processingLogLine(context, intake.householdId, 'update', `/intakes/${intake.id}/triage`),
       counters: [count(intake.teamId, context.now, triageCounts(input.outcome, result.householdNeedsPlan))],
-    });
-  } catch (error) {
-    if (error instanceof ConcurrentChange) throw conflict('The intake has already been triaged.');
-    throw error;
-  }
+    })
+    .catch(raceLostAs(() => conflict('The intake has already been triaged.')));
   const metrics = ports.metrics ?? noMetrics;
   metrics.record('IntakeTriaged', 1, { name: 'outcome', value: input.outcome });
   if (result.householdNeedsPlan) metrics.record('ComplexCase');

@@ -7,7 +7,7 @@ import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from 
 import { newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { visibleHousehold } from './households.ts';
-import { type BusinessMetrics, ConcurrentChange, noMetrics, type PlanStore } from './ports.ts';
+import { type BusinessMetrics, noMetrics, type PlanStore, raceLostAs } from './ports.ts';
 
 export interface PlanPorts {
   store: PlanStore;
@@ -44,12 +44,9 @@ export async function createPlan(ports: PlanPorts, context: RequestContext, hous
   requireRegisseurOrTeamleider(context, household, 'write the plan');
   checkEvaluationDate(content, context.now.slice(0, 10));
   const plan = newPlan(newId(), householdId, content, context.principal.userId, context.now);
-  try {
-    await ports.store.createPlan(household, plan, processingLogLine(context, householdId, 'create', planResource(householdId)));
-  } catch (error) {
-    if (error instanceof ConcurrentChange) throw conflict('The household already has a plan that is not closed: one household, one plan.');
-    throw error;
-  }
+  await ports.store
+    .createPlan(household, plan, processingLogLine(context, householdId, 'create', planResource(householdId)))
+    .catch(raceLostAs(() => conflict('The household already has a plan that is not closed: one household, one plan.')));
   return plan;
 }
 
@@ -68,18 +65,15 @@ async function save(
   rest: string,
   counters: CounterChange[] = [],
 ): Promise<Plan> {
-  try {
-    await ports.store.savePlan(
+  await ports.store
+    .savePlan(
       after,
       before.version,
       processingLogLine(context, before.householdId, 'update', planResource(before.householdId, rest)),
       after.status !== before.status,
       counters,
-    );
-  } catch (error) {
-    if (error instanceof ConcurrentChange) throw preconditionFailed('The plan was changed since you read it: read it again.');
-    throw error;
-  }
+    )
+    .catch(raceLostAs(() => preconditionFailed('The plan was changed since you read it: read it again.')));
   return after;
 }
 

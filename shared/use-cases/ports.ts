@@ -6,6 +6,7 @@ import type { Counter, CounterChange } from '../domain/figures.ts';
 import type { Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
+import type { DomainError } from '../errors.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 
 /**
@@ -20,6 +21,17 @@ export class ConcurrentChange extends Error {
     this.name = 'ConcurrentChange';
   }
 }
+
+/**
+ * For `.catch()` on a conditional write: a lost race becomes the problem the caller sees
+ * (409, 412 …); any other error passes through unchanged.
+ */
+export const raceLostAs =
+  (problem: () => DomainError) =>
+  (error: unknown): never => {
+    if (error instanceof ConcurrentChange) throw problem();
+    throw error;
+  };
 
 /** Keyed hashing (HMAC) of identifying values, so they can be looked up but never read back. */
 export interface LookupHasher {
