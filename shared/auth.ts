@@ -15,24 +15,36 @@ export type Claims = Record<string, unknown>;
 
 /**
  * Cognito puts groups in `cognito:groups` as a JSON array; API Gateway's JWT authorizer
- * flattens array claims to a string such as `[intaker wijkcoach]`. Both shapes are accepted,
- * and so is a comma-separated list.
+ * flattens array claims to a string such as `[intaker wijkcoach]`. Group names cannot hold
+ * white space in Cognito, so the flattened form splits on spaces only: a group named
+ * `intaker,teamleider` stays one (unknown) group and never grants two roles.
  */
-function listClaim(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
+function groupsClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   if (typeof value !== 'string') return [];
-  return value
-    .replace(/^\[|\]$/g, '')
-    .split(/[\s,]+/)
-    .map((item) => item.trim())
-    .filter(Boolean);
+  const flattened = /^\[(.*)\]$/s.exec(value);
+  if (!flattened) return value ? [value] : [];
+  return (flattened[1] ?? '').split(' ').filter(Boolean);
+}
+
+/** `custom:teams` is one string attribute of team ids joined by commas (team ids hold no comma). */
+function teamsClaim(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((team) => team.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function principalFromClaims(claims: Claims): Principal | undefined {
   const userId = typeof claims.sub === 'string' ? claims.sub : undefined;
   if (!userId) return undefined;
-  const roles = listClaim(claims['cognito:groups']).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-  const teams = [...new Set(listClaim(claims['custom:teams']))];
+  const roles = groupsClaim(claims['cognito:groups']).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const teams = teamsClaim(claims['custom:teams']);
   const principal: Principal = { userId, roles, teams };
   if (typeof claims.name === 'string' && claims.name) principal.name = claims.name;
   return principal;

@@ -44,16 +44,21 @@ export function idempotentOperation<Body, Result>(
     expiryAttr: TABLE_SCHEMA.timeToLiveAttribute,
     awsSdkV3Client: runtime.db as never,
   });
-  const once = makeIdempotent(async (request: { key: string; body: Body }, context: RequestContext) => operation(request.body, context), {
-    persistenceStore,
-    config,
-  });
+  const once = makeIdempotent(
+    async (request: { key: [string, string]; body: Body }, context: RequestContext) => operation(request.body, context),
+    {
+      persistenceStore,
+      config,
+    },
+  );
 
   return async (body: Body, context: RequestContext, key: string | undefined, lambda?: Context): Promise<Result> => {
     if (!key) return operation(body, context);
     if (lambda) config.registerLambdaContext(lambda);
-    // Keys are per professional: one person's key never replays another person's answer.
-    const request = { key: `${context.principal.userId}:${key}`, body };
+    // Keys are per professional: one person's key never replays another person's answer. The two
+    // stay separate fields (Powertools hashes the pair as JSON), so no (sub, key) pair can be
+    // written as another: `a:b` + `c` and `a` + `b:c` are two records.
+    const request: { key: [string, string]; body: Body } = { key: [context.principal.userId, key], body };
     const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
     for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
       try {

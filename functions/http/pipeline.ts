@@ -66,12 +66,24 @@ export class UnauthenticatedError extends Error {
   }
 }
 
+/**
+ * Zod's issues as invalidParams that never echo the request (api.md 1.1): a key the client made
+ * up is reported on its parent without its name, and its message (which quotes the key) is
+ * replaced. Every other message is zod's or ours and names only what the contract expects.
+ */
 function issuesToParams(issues: z.core.$ZodIssue[], prefix: string): InvalidParam[] {
-  return issues.map((issue) => ({
-    name: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    code: issue.code,
-    reason: issue.message,
-  }));
+  return issues.map((issue) => {
+    const path = issue.code === 'invalid_key' ? issue.path.slice(0, -1) : issue.path;
+    const reason =
+      issue.code === 'unrecognized_keys'
+        ? 'holds a field the contract does not know'
+        : issue.code === 'invalid_key'
+          ? 'holds a key the contract does not allow'
+          : issue.message;
+    // An issue on the body itself (an unknown top-level field, a body that is not an object) is named `body`.
+    const name = [prefix, ...path.map(String)].filter(Boolean).join('.') || 'body';
+    return { name, code: issue.code, reason };
+  });
 }
 
 function validate(schema: z.ZodType | undefined, value: unknown, where: string): Record<string, unknown> {

@@ -7,19 +7,30 @@ import { PROJECT_ROOT } from '../constructs/function.ts';
  * A stand-in for the city's Cognito user pool: one signing key pair, kept in `.local/` so that
  * `npm run token` and `npm start` agree without talking to each other. Tokens look like
  * Cognito ID tokens and are verified the way API Gateway's JWT authorizer verifies them:
- * signature, issuer, audience, expiry and not-before.
+ * signature, issuer, audience, expiry (required), not-before, and an issue time that is not
+ * in the future.
  */
 export const LOCAL_ISSUER = 'https://cognito-idp.local/wijkteams';
 export const LOCAL_AUDIENCE = 'wijkteams-local-web-client';
 const ALG = 'ES256';
 const KEY_ID = 'wijkteams-local-1';
+/** Clock skew tolerated on `iat`, `nbf` and `exp`, as between two honest machines. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export const DEFAULT_IDP_KEY_FILE = resolve(PROJECT_ROOT, '.local/idp-key.json');
 
 export interface LocalIdp {
   sign(
     claims: IdTokenClaims,
-    options?: { expiresInSeconds?: number; issuer?: string; audience?: string; notBefore?: number },
+    options?: {
+      /** `null` leaves `exp` out (a token the authorizer refuses). */
+      expiresInSeconds?: number | null;
+      issuer?: string;
+      audience?: string;
+      notBefore?: number;
+      /** Seconds since the epoch; default now. */
+      issuedAt?: number;
+    },
   ): Promise<string>;
   /** The verified claims, or undefined for any token the authorizer would refuse. */
   verify(token: string): Promise<JWTPayload | undefined>;
@@ -62,14 +73,22 @@ export async function localIdp(keyFile: string | null = DEFAULT_IDP_KEY_FILE): P
         .setSubject(claims.sub)
         .setIssuer(options.issuer ?? LOCAL_ISSUER)
         .setAudience(options.audience ?? LOCAL_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600));
+        .setIssuedAt(options.issuedAt);
+      if (options.expiresInSeconds !== null) jwt.setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600));
       if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
       return jwt.sign(privateKey);
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALG] });
+        const { payload } = await jwtVerify(token, publicKey, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_AUDIENCE,
+          algorithms: [ALG],
+          requiredClaims: ['exp'],
+          clockTolerance: CLOCK_SKEW_SECONDS,
+        });
+        // The authorizer refuses a token issued in the future; jose checks iat only for a maximum age.
+        if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) return undefined;
         return payload;
       } catch {
         return undefined;

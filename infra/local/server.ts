@@ -112,15 +112,18 @@ function joinHeaders(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/**
+ * Reads the whole body, also past the limit (keeping nothing beyond it): leaving the rest unread
+ * would make Node parse it as the next request on a keep-alive connection.
+ */
 async function readPayload(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD_BYTES) return 'too_large';
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_PAYLOAD_BYTES ? 'too_large' : Buffer.concat(chunks);
 }
 
 const safeDecode = (value: string) => {
