@@ -12,6 +12,7 @@ import { FLOW_STATES } from '../constructs/doorbraak-flow.ts';
 import { PROJECT_ROOT } from '../constructs/function.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
 import { claimsAsApiGatewayPassesThem, type LocalIdp, localIdp } from './idp.ts';
+import { resumeWaitingFlows } from './resume-flows.ts';
 import { type LocalStepFunctions, readStateMachine, startLocalStepFunctions } from './step-functions.ts';
 import { type LocalRoute, type LocalStackDefinition, readStackDefinition, resolveEnvironment, synthesizeCityTemplate } from './template.ts';
 
@@ -210,6 +211,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       handlers.set(fn.logicalId, handler);
       functionHandlers.set(fn.name, handler);
     }
+
+    await resumeWaitingFlows(db, tableName, stepFunctions);
 
     const routes = compileRoutes(definition.routes);
     const cors = definition.cors;

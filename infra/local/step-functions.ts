@@ -69,7 +69,12 @@ interface Execution {
 export interface LocalStepFunctions {
   endpoint: string;
   executions: Map<string, Execution>;
-  /** Resolves when every running execution has settled or is parked on a task token. */
+  /**
+   * Starts an execution at `stateName` instead of the definition's StartAt: how local mode
+   * puts a flow that waited when the server stopped back in the state it waited in.
+   */
+  resume(name: string, input: Record<string, unknown>, stateName: string): void;
+  /** Aborts every running execution and refuses every parked task, then closes the endpoint. */
   stop(): Promise<void>;
 }
 
@@ -128,47 +133,60 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
     }
   }
 
-  const stateMachine = new StateMachine(definition, { validationOptions: { checkArn: false } });
+  const machines = new Map<string, StateMachine>();
+  /** The deployed definition, entered at another state for a resumed flow (one machine per entry state). */
+  const machineStartingAt = (stateName: string) => {
+    let found = machines.get(stateName);
+    if (!found) {
+      if (!definition.States[stateName]) throw new Error(`the state machine has no state ${stateName}`);
+      found = new StateMachine({ ...definition, StartAt: stateName }, { validationOptions: { checkArn: false } });
+      machines.set(stateName, found);
+    }
+    return found;
+  };
   const executions = new Map<string, Execution>();
+
+  const launch = (name: string, input: string, startAt: string) => {
+    const arn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${machine.logicalId}:${name}`;
+    if (executions.has(arn)) throw new ServiceError('ExecutionAlreadyExists', 'an execution of that name exists');
+    const run = machineStartingAt(startAt).run(JSON.parse(input), {
+      overrides: {
+        taskResourceLocalHandlers: handlers,
+        waitTimeOverrides: options.waitTimeOverrides ?? {},
+        retryIntervalOverrides,
+      },
+      context: {
+        Execution: { Id: arn, Name: name, Input: JSON.parse(input), StartTime: new Date().toISOString() },
+        Task: {
+          get Token() {
+            return randomUUID();
+          },
+        },
+      } as never,
+      noThrowOnAbort: true,
+    });
+    const execution: Execution = { arn, name, input, status: 'RUNNING', startDate: new Date(), abort: run.abort };
+    executions.set(arn, execution);
+    run.result.then(
+      (output) => {
+        execution.status = output === null ? 'ABORTED' : 'SUCCEEDED';
+        execution.output = JSON.stringify(output);
+        execution.stopDate = new Date();
+      },
+      (error: Error) => {
+        execution.status = 'FAILED';
+        execution.error = error.message;
+        execution.stopDate = new Date();
+      },
+    );
+    return execution;
+  };
 
   const api: Record<string, (body: any) => unknown> = {
     StartExecution(body) {
-      const name = String(body.name ?? randomUUID());
-      const arn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${machine.logicalId}:${name}`;
       if (body.stateMachineArn !== machine.arn) throw new ServiceError('StateMachineDoesNotExist', 'no such state machine');
-      if (executions.has(arn)) throw new ServiceError('ExecutionAlreadyExists', 'an execution of that name exists');
-      const input = String(body.input ?? '{}');
-      const run = stateMachine.run(JSON.parse(input), {
-        overrides: {
-          taskResourceLocalHandlers: handlers,
-          waitTimeOverrides: options.waitTimeOverrides ?? {},
-          retryIntervalOverrides,
-        },
-        context: {
-          Execution: { Id: arn, Name: name, Input: JSON.parse(input), StartTime: new Date().toISOString() },
-          Task: {
-            get Token() {
-              return randomUUID();
-            },
-          },
-        } as never,
-        noThrowOnAbort: true,
-      });
-      const execution: Execution = { arn, name, input, status: 'RUNNING', startDate: new Date(), abort: run.abort };
-      executions.set(arn, execution);
-      run.result.then(
-        (output) => {
-          execution.status = output === null ? 'ABORTED' : 'SUCCEEDED';
-          execution.output = JSON.stringify(output);
-          execution.stopDate = new Date();
-        },
-        (error: Error) => {
-          execution.status = 'FAILED';
-          execution.error = error.message;
-          execution.stopDate = new Date();
-        },
-      );
-      return { executionArn: arn, startDate: execution.startDate.getTime() / 1000 };
+      const execution = launch(String(body.name ?? randomUUID()), String(body.input ?? '{}'), definition.StartAt);
+      return { executionArn: execution.arn, startDate: execution.startDate.getTime() / 1000 };
     },
     SendTaskSuccess(body) {
       const waiting = parked.get(String(body.taskToken));
@@ -227,6 +245,9 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
   return {
     endpoint: `http://127.0.0.1:${port}`,
     executions,
+    resume(name, input, stateName) {
+      launch(name, JSON.stringify(input), stateName);
+    },
     async stop() {
       for (const execution of executions.values()) if (execution.status === 'RUNNING') execution.abort();
       for (const waiting of parked.values()) waiting.reject(new Error('local Step Functions stopped'));
