@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKeyOf } from '#functions/http/contract.ts';
+import { openApiDocument } from '#functions/openapi.ts';
 import { routes } from '#functions/routes.ts';
 import { startTestApi, type TestApi } from '../setup/helpers.ts';
 
@@ -31,33 +28,13 @@ describe('one route table for CDK, local mode and the document', () => {
   });
 });
 
-/** Errors (severity 0) the Logius ruleset finds in a document. */
-function lintErrors(document: unknown): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'wijkteams-openapi-'));
-  const file = join(dir, 'openapi.json');
-  writeFileSync(file, JSON.stringify(document));
-  const ruleset = resolve(import.meta.dirname, '../../../shared/conformance/nl-api-design-rules.spectral.yaml');
-  let output: string;
-  try {
-    output = execFileSync('npx', ['spectral', 'lint', '-r', ruleset, '-f', 'json', '-q', file], { encoding: 'utf8' });
-  } catch (error) {
-    // spectral exits 1 when it finds errors; its findings are still on stdout.
-    output = (error as { stdout: string }).stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const findings = JSON.parse(output) as { code: string; message: string; severity: number; path: string[] }[];
-  return findings.filter((finding) => finding.severity === 0).map((e) => `${e.code} ${e.path.join('.')}: ${e.message}`);
-}
-
 describe('NL API Design Rules', () => {
-  it('the served OpenAPI document passes the Logius linter with zero errors', async () => {
+  // Linting against Logius' ruleset (../shared/conformance/) is `npm run test:conformance`, its own CI step:
+  // the ruleset is not part of this repository, and `npm test` passes in a fresh clone alone.
+  it('serves the document that `npm run test:conformance` lints', async () => {
     const { body } = await api.call('GET', '/openapi.json');
-    expect(lintErrors(body)).toEqual([]);
-    // The linter really runs: the same document without its contact is refused.
-    const { contact: _contact, ...info } = body.info;
-    expect(lintErrors({ ...body, info }).join('\n')).toContain('info-contact');
-  }, 60_000);
+    expect(body).toEqual(JSON.parse(JSON.stringify(openApiDocument(routes))));
+  });
 
   it('sends the API-Version header on every answer, errors included', async () => {
     const replies = await Promise.all([
