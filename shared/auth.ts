@@ -9,6 +9,8 @@ export interface Principal {
   name?: string;
   roles: Role[];
   teams: string[];
+  /** When they signed in (the token's `auth_time`, else `iat`), ISO 8601; a removal from a roster holds until a later sign-in. */
+  signedInAt?: string;
 }
 
 export type Claims = Record<string, unknown>;
@@ -47,7 +49,15 @@ export function principalFromClaims(claims: Claims): Principal | undefined {
   const teams = teamsClaim(claims['custom:teams']);
   const principal: Principal = { userId, roles, teams };
   if (typeof claims.name === 'string' && claims.name) principal.name = claims.name;
+  const signedIn = epochSeconds(claims.auth_time) ?? epochSeconds(claims.iat);
+  if (signedIn !== undefined) principal.signedInAt = new Date(signedIn * 1000).toISOString();
   return principal;
+}
+
+/** A numeric date claim, as the token holds it or as the gateway passes it on (a string). */
+function epochSeconds(value: unknown): number | undefined {
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
+  return seconds !== undefined && Number.isFinite(seconds) ? seconds : undefined;
 }
 
 export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {

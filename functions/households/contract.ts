@@ -73,7 +73,11 @@ export const Dossier = z
     ),
     needsPlan: z.boolean(),
     intakes: z.array(Intake),
-    regisseur: Regisseur.nullable(),
+    regisseur: Regisseur.extend({
+      onRoster: z.boolean().meta({ description: "false once a team leader took the regisseur off the team's roster: appoint another." }),
+    })
+      .meta({ id: 'DossierRegisseur', description: "The household's regisseur, and whether they are still on the team's roster." })
+      .nullable(),
     planStatus: PlanStatus.optional(),
     plan: z
       .object({

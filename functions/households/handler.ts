@@ -25,12 +25,13 @@ import {
 } from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
-  const ports: HouseholdPorts = { store: dynamoHouseholdStore(deps.db, deps.tableName), city: deps.city };
+  const roster = dynamoRosterStore(deps.db, deps.tableName);
+  const ports: HouseholdPorts = { store: dynamoHouseholdStore(deps.db, deps.tableName), city: deps.city, roster };
   const id = (params: Record<string, unknown>) => String(params.id);
   const ok = (body: unknown) => ({ status: 200, body });
   const field = (body: unknown, name: string) => String((body as Record<string, unknown>)[name]);
 
-  return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction({ logger: deps.logger, roster }, [
     {
       contract: listHouseholdsRoute,
       handle: async ({ query }, context) =>

@@ -167,17 +167,19 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
   const byRouteKey = new Map(routes.map((route) => [routeKeyOf(route.contract), route]));
   const now = deps.now ?? (() => new Date());
   const { logger } = deps;
-  // Sign-ins already written by this instance, so that a busy professional costs one roster write, not one per call.
-  const rosterRecorded = new Map<string, number>();
-  const ROSTER_REFRESH_MS = 15 * 60 * 1000;
+  // What this instance last wrote to the roster per professional. A call writes again when its
+  // token says anything else (teams, roles, name: at once), or when lastSeenAt is older than the
+  // refresh period; so a busy professional costs one roster write per period, not one per call.
+  const rosterRecorded = new Map<string, { fingerprint: string; at: number }>();
+  const ROSTER_REFRESH_MS = 5 * 60 * 1000;
 
   const recordRoster = async (principal: Principal, at: Date) => {
-    if (!deps.roster || principal.teams.length === 0) return;
-    const fingerprint = JSON.stringify([principal.userId, principal.name, principal.roles, principal.teams]);
-    const last = rosterRecorded.get(fingerprint);
-    if (last !== undefined && at.getTime() - last < ROSTER_REFRESH_MS) return;
+    if (!deps.roster) return;
+    const fingerprint = JSON.stringify([principal.name, principal.roles, principal.teams, principal.signedInAt]);
+    const last = rosterRecorded.get(principal.userId);
+    if (last?.fingerprint === fingerprint && at.getTime() - last.at < ROSTER_REFRESH_MS) return;
     await deps.roster.record(principal, at.toISOString());
-    rosterRecorded.set(fingerprint, at.getTime());
+    rosterRecorded.set(principal.userId, { fingerprint, at: at.getTime() });
   };
 
   const serve = async (event: HttpEvent, lambda: Context): Promise<APIGatewayProxyResultV2> => {

@@ -43,7 +43,7 @@ export const listTeamMembersRoute = defineRoute({
   method: 'GET',
   path: '/teams/{id}/members',
   fn: 'teams',
-  summary: "A team's roster: every professional who signed in as its member",
+  summary: "A team's roster: every professional whose latest sign-in names the team, with when they were last seen",
   tag: 'Teams',
   auth: 'jwt',
   params: z.object({ id: z.string().min(1).max(100) }),
@@ -51,4 +51,18 @@ export const listTeamMembersRoute = defineRoute({
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
 
-export const teamRoutes = [listTeamsRoute, listTeamMembersRoute];
+export const removeTeamMemberRoute = defineRoute({
+  operationId: 'removeTeamMember',
+  method: 'DELETE',
+  path: '/teams/{id}/members/{userId}',
+  fn: 'teams',
+  summary: "Take someone off a team's roster (they come back when they sign in with the team again)",
+  tag: 'Teams',
+  auth: 'jwt',
+  roles: ['teamleider'],
+  params: z.object({ id: z.string().min(1).max(100), userId: z.string().min(1).max(200) }),
+  success: { status: 204, description: 'Taken off the roster.' },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const teamRoutes = [listTeamsRoute, listTeamMembersRoute, removeTeamMemberRoute];

@@ -1,13 +1,12 @@
-import { findTeam } from '#shared/city.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
-import { forbidden, notFound } from '#shared/errors.ts';
+import { removeFromRoster, type TeamPorts, teamRoster } from '#shared/use-cases/teams.ts';
 import { httpFunction } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
-import { listTeamMembersRoute, listTeamsRoute } from './contract.ts';
+import { listTeamMembersRoute, listTeamsRoute, removeTeamMemberRoute } from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
-  const roster = dynamoRosterStore(deps.db, deps.tableName);
-  return httpFunction({ logger: deps.logger, roster }, [
+  const ports: TeamPorts = { roster: dynamoRosterStore(deps.db, deps.tableName), city: deps.city };
+  return httpFunction({ logger: deps.logger, roster: ports.roster }, [
     {
       contract: listTeamsRoute,
       handle: async () => ({
@@ -17,18 +16,15 @@ export function createHandler(deps: FunctionRuntime) {
     },
     {
       contract: listTeamMembersRoute,
-      async handle(input, context) {
-        const teamId = String(input.params.id);
-        if (!findTeam(deps.city, teamId)) throw notFound('Team');
-        // Teams are public within the city, so another team's roster is forbidden rather than hidden.
-        if (!context.principal.teams.includes(teamId)) throw forbidden('Only members of the team see its roster.');
-        const members = await roster.listTeam(teamId);
-        return {
-          status: 200,
-          body: {
-            items: members.map(({ userId, name, roles, lastSeenAt }) => ({ userId, ...(name ? { name } : {}), roles, lastSeenAt })),
-          },
-        };
+      handle: async ({ params }, context) => ({ status: 200, body: await teamRoster(ports, context, String(params.id)) }),
+    },
+    {
+      contract: removeTeamMemberRoute,
+      async handle({ params }, context) {
+        await removeFromRoster(ports, context, String(params.id), String(params.userId));
+        // A professional's id, not a resident's data: the team leader's action is traceable in the logs.
+        deps.logger.info('roster entry removed', { teamId: String(params.id), removedBy: context.principal.userId });
+        return { status: 204 };
       },
     },
   ]);

@@ -38,6 +38,8 @@ export interface LocalIdp {
 
 export interface IdTokenClaims {
   sub: string;
+  /** Seconds since the epoch of the sign-in; default the token's issue time. */
+  authTime?: number;
   name?: string;
   roles: string[];
   teams?: string[];
@@ -64,6 +66,8 @@ export async function localIdp(keyFile: string | null = DEFAULT_IDP_KEY_FILE): P
     async sign(claims, options = {}) {
       const payload: JWTPayload = {
         'cognito:groups': claims.roles,
+        // As Cognito: the moment of sign-in, kept when tokens are refreshed.
+        auth_time: claims.authTime ?? options.issuedAt ?? Math.floor(Date.now() / 1000),
         token_use: 'id',
         ...(claims.teams && claims.teams.length > 0 ? { 'custom:teams': claims.teams.join(',') } : {}),
         ...(claims.name ? { name: claims.name } : {}),

@@ -36,10 +36,19 @@ export async function batchGet(db: DynamoDBDocumentClient, table: string, keys: 
 }
 
 export async function batchPut(db: DynamoDBDocumentClient, table: string, items: Item[]): Promise<void> {
-  for (let start = 0; start < items.length; start += 25) {
-    let request: Record<string, { PutRequest: { Item: Item } }[]> | undefined = {
-      [table]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })),
-    };
+  await batchWrite(
+    db,
+    table,
+    items.map((Item) => ({ PutRequest: { Item } })),
+  );
+}
+
+type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
+
+/** Puts and deletes, 25 to a request, with unprocessed items sent again after a backoff. */
+export async function batchWrite(db: DynamoDBDocumentClient, table: string, requests: WriteRequest[]): Promise<void> {
+  for (let start = 0; start < requests.length; start += 25) {
+    let request: Record<string, WriteRequest[]> | undefined = { [table]: requests.slice(start, start + 25) };
     for (let round = 0; request && Object.keys(request).length > 0; round++) {
       if (round > 0) await backoff(round);
       const answer = await db.send(new BatchWriteCommand({ RequestItems: request }));

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household, HouseholdMatches } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import { parseHouseholdChildId } from '../ids.ts';
-import type { IntakeStore } from '../use-cases/ports.ts';
+import type { IntakeStore, RosterEntry } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
 import { addressLookupKey, bsnLookupKey, caseloadIndexKeys, householdKey, intakeKey, rosterKey } from './keys.ts';
@@ -102,9 +102,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
         ...rosterChecks.map((check) => rosterKey(check.teamId, check.userId)),
       ]);
       const byType = (type: string) => items.find((item) => item.type === type);
-      const rosterHits = items
-        .filter((item) => item.type === 'roster')
-        .map((item) => ({ teamId: item.teamId as string, userId: item.userId as string }));
+      const rosterHits = items.filter((item) => item.type === 'roster').map((item) => entityOf<RosterEntry>(item) as RosterEntry);
       return { intake: entityOf<Intake>(byType('intake')), household: entityOf<Household>(byType('household')), rosterHits };
     },
 

@@ -12,6 +12,7 @@
  * | BSN look-up             | BSN#<hmac(bsn)>       | LOOKUP              |                                       |
  * | address look-up         | ADDR#<hmac(address)>  | LOOKUP              |                                       |
  * | roster entry            | TEAM#<teamId>         | MEMBER#<userId>     |                                       |
+ * | a professional's rosters | USER#<userId>        | ROSTER              |                                       |
  * | processing-log line     | LOG#<householdId>     | <at>#<lineId>       |                                       |
  * | figures of a month      | STATS#<YYYY-MM>       | TEAM#<teamId>       |                                       |
  * | open households now     | STATS#OPEN            | TEAM#<teamId>       |                                       |
@@ -89,6 +90,12 @@ export const ROSTER_PREFIX = 'MEMBER#';
 export const rosterPartition = (teamId: string): string => `TEAM#${teamId}`;
 
 export const rosterKey = (teamId: string, userId: string): Key => ({ pk: rosterPartition(teamId), sk: `${ROSTER_PREFIX}${userId}` });
+
+/** What the roster last recorded of one professional: teams, roles, and the teams a leader took them off. */
+export const userRosterKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'ROSTER' });
+
+/** On the USER#…/ROSTER item: when a team leader took them off that team's roster. */
+export const removedFromAttribute = (teamId: string): string => `removedFrom#${teamId}`;
 
 export const processingLogPartition = (householdId: string): string => `LOG#${householdId}`;
 

@@ -9,11 +9,13 @@ import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
-import { type CaseloadPosition, type HouseholdStore, raceLostAs } from './ports.ts';
+import { type CaseloadPosition, type HouseholdStore, type RosterStore, raceLostAs } from './ports.ts';
 
 export interface HouseholdPorts {
   store: HouseholdStore;
   city: CityRuntimeConfig;
+  /** Whether the regisseur is still on the team's roster (api.md 1.1: `regisseur.onRoster`). */
+  roster: Pick<RosterStore, 'isOnRoster'>;
 }
 
 /** Need to know: a household outside the caller's teams answers exactly as one that does not exist. */
@@ -92,7 +94,11 @@ export async function dossier(ports: HouseholdPorts, context: RequestContext, ho
   const records = await ports.store.dossier(householdId);
   if (!records) throw notFound('Household');
   const household = beforeDoorbraakteam(context, records.escalations) ? records.household : visibleHousehold(context, records.household);
-  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId))]);
+  // The roster read goes beside the log write, so a regisseur costs no extra round trip.
+  const [onRoster] = await Promise.all([
+    household.regisseur ? ports.roster.isOnRoster(household.teamId, household.regisseur.userId) : undefined,
+    ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId))]),
+  ]);
   const latest = records.assessments.reduce<(typeof records.assessments)[number] | undefined>(
     (newest, a) => (!newest || a.assessedAt > newest.assessedAt ? a : newest),
     undefined,
@@ -102,7 +108,7 @@ export async function dossier(ports: HouseholdPorts, context: RequestContext, ho
     ...householdSummary(household),
     members: membersForDisplay(household),
     intakes: records.intakes.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(intakeView),
-    regisseur: household.regisseur ?? null,
+    regisseur: household.regisseur ? { ...household.regisseur, onRoster: onRoster === true } : null,
     plan: plan
       ? {
           id: plan.id,

@@ -185,6 +185,8 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
   throw conflict('The household was changed by several registrations at once. Please try again.');
 }
 
+const COACH_ROLES: readonly string[] = ['wijkcoach', 'teamleider'];
+
 /** The household's own team, and the teams the intake was routed to, may see an intake. */
 function canSeeIntake(context: RequestContext, intake: Intake, household: Household): boolean {
   return isMemberOfAny(context.principal, [household.teamId, ...intake.visibleToTeams]);
@@ -213,11 +215,12 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
   const { intake, household, rosterHits } = await loadVisibleIntake(ports, context, intakeId, input.coachId);
   const result = triageIntake(intake, input, ports.city, context.principal.userId, context.now);
   if (input.coachId) {
-    const coachTeams = new Set(rosterHits.map((hit) => hit.teamId));
+    // domain.md rule 11: a coach is a current member of a team that handles the intake, as wijkcoach or teamleider.
+    const coachTeams = new Set(rosterHits.filter((hit) => hit.roles.some((role) => COACH_ROLES.includes(role))).map((hit) => hit.teamId));
     const sharedTeam = [household.teamId, ...intake.visibleToTeams].some((team) => coachTeams.has(team));
     if (!sharedTeam) {
-      throw invalidInput('The coach is not on the roster of a team that handles this intake.', [
-        { name: 'coachId', code: 'not_on_roster', reason: 'must have signed in once as a member of the team' },
+      throw invalidInput('The coach must be a wijkcoach or team leader on the roster of a team that handles this intake.', [
+        { name: 'coachId', code: 'not_on_roster', reason: 'must be on the roster of the team as wijkcoach or teamleider' },
       ]);
     }
   }

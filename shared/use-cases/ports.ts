@@ -79,7 +79,7 @@ export interface IntakeStore {
     householdId: string,
     intakeKey: string,
     rosterChecks?: { teamId: string; userId: string }[],
-  ): Promise<{ intake?: Intake; household?: Household; rosterHits: { teamId: string; userId: string }[] }>;
+  ): Promise<{ intake?: Intake; household?: Household; rosterHits: RosterEntry[] }>;
   /** One transaction; ConcurrentChange when the intake is no longer open. */
   saveTriage(change: {
     intake: Intake;
@@ -92,8 +92,12 @@ export interface IntakeStore {
 }
 
 export interface RosterStore {
+  /** Records a call as the token describes the caller: joins the token's teams, leaves the ones no longer in it. */
   record(principal: Principal, now: string): Promise<void>;
   listTeam(teamId: string): Promise<RosterEntry[]>;
+  /** Takes someone off a team's roster until they sign in again; false when they were not on it. */
+  remove(teamId: string, userId: string, now: string): Promise<boolean>;
+  isOnRoster(teamId: string, userId: string): Promise<boolean>;
 }
 
 export interface Clock {
