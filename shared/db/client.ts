@@ -68,16 +68,27 @@ export async function transactWrite(
   items: NonNullable<TransactWriteCommandInput['TransactItems']>,
   what: string,
 ): Promise<void> {
-  try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if ((error as Error).name === 'TransactionCanceledException' && reasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
-      throw new ConcurrentChange(what);
+  for (let round = 0; ; round++) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+      if ((error as Error).name !== 'TransactionCanceledException') throw error;
+      if (reasons?.some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConcurrentChange(what);
+      // Another transaction held one of the items (the team's counters, a busy household): nothing was
+      // written, and the same transaction, conditions and all, is sent again after a backoff.
+      if (reasons?.some((r) => r.Code === 'TransactionConflict') && round < TRANSACTION_CONFLICT_RETRIES) {
+        await backoff(round + 1);
+        continue;
+      }
+      throw error;
     }
-    throw error;
   }
 }
+
+/** On AWS, concurrent transactions on one item cancel each other (TransactionConflict); a few rounds settle it. */
+const TRANSACTION_CONFLICT_RETRIES = 5;
 
 /** Every item of a Query, following LastEvaluatedKey: for whole partitions that are small by design. */
 export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> {
@@ -95,5 +106,7 @@ export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandIn
 export function entityOf<T>(item: Item | undefined): T | undefined {
   if (!item) return undefined;
   const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, type, expiresAt, ...entity } = item;
+  // Attributes named `<kind>#<key>` are the store's own bookkeeping (member identities, roster removals), not the record's.
+  for (const name of Object.keys(entity)) if (name.includes('#')) delete entity[name];
   return entity as T;
 }

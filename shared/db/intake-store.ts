@@ -1,12 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Household, HouseholdMatches } from '../domain/household.ts';
+import { type Household, type HouseholdMatches, memberIdentity } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { IntakeStore, RosterEntry } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { addressLookupKey, bsnLookupKey, caseloadIndexKeys, householdKey, intakeKey, rosterKey } from './keys.ts';
+import { addressLookupKey, bsnLookupKey, caseloadIndexKeys, householdKey, intakeKey, memberIdentityAttribute, rosterKey } from './keys.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
 
 export const householdItem = (household: Household) => ({
@@ -14,6 +14,7 @@ export const householdItem = (household: Household) => ({
   ...caseloadIndexKeys(household.teamId, household.status, household.createdAt, household.id),
   type: 'household',
   ...household,
+  ...Object.fromEntries(household.members.map((member) => [memberIdentityAttribute(memberIdentity(member)), member.id])),
 });
 
 export const intakeItem = (intake: Intake) => {
@@ -67,6 +68,12 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
 
     async registerInExistingHousehold({ household, addedMembers, now, newBsnHashes, intake, log, counters }) {
       const adding = addedMembers.length > 0;
+      // Each added person claims their identity on the household: a concurrent registration of the
+      // same person loses (and finds them known when it reads again); other people never contend.
+      const identities = Object.fromEntries(
+        addedMembers.map((member, i) => [`#member${i}`, memberIdentityAttribute(memberIdentity(member))]),
+      );
+      const claims = addedMembers.map((member, i) => ({ name: `#member${i}`, value: `:member${i}`, id: member.id }));
       await transactWrite(
         db,
         [
@@ -75,14 +82,17 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
               TableName: table,
               Key: householdKey(household.id),
               UpdateExpression: adding
-                ? 'SET updatedAt = :now, members = list_append(members, :added), ownedBsnHashes = list_append(ownedBsnHashes, :owned) ADD version :one'
+                ? `SET updatedAt = :now, members = list_append(members, :added), ownedBsnHashes = list_append(ownedBsnHashes, :owned), ${claims
+                    .map((c) => `${c.name} = ${c.value}`)
+                    .join(', ')} ADD version :one`
                 : 'SET updatedAt = :now',
-              ConditionExpression: adding ? '#status = :open AND version = :expected' : '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
+              ConditionExpression: ['#status = :open', ...claims.map((c) => `attribute_not_exists(${c.name})`)].join(' AND '),
+              ExpressionAttributeNames: { '#status': 'status', ...identities },
               ExpressionAttributeValues: {
                 ':now': now,
                 ':open': 'open',
-                ...(adding ? { ':added': addedMembers, ':owned': newBsnHashes, ':one': 1, ':expected': household.version } : {}),
+                ...(adding ? { ':added': addedMembers, ':owned': newBsnHashes, ':one': 1 } : {}),
+                ...Object.fromEntries(claims.map((c) => [c.value, c.id])),
               },
             },
           },

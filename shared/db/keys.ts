@@ -91,6 +91,9 @@ export const rosterPartition = (teamId: string): string => `TEAM#${teamId}`;
 
 export const rosterKey = (teamId: string, userId: string): Key => ({ pk: rosterPartition(teamId), sk: `${ROSTER_PREFIX}${userId}` });
 
+/** On the household item: one attribute per member identity, so that a person is added once (see memberIdentity). */
+export const memberIdentityAttribute = (identity: string): string => `member#${identity}`;
+
 /** What the roster last recorded of one professional: teams, roles, and the teams a leader took them off. */
 export const userRosterKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'ROSTER' });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Address } from './address.ts';
 
 export const MEMBER_ROLES = ['adult', 'child'] as const;
@@ -106,8 +107,24 @@ export function chooseHousehold(matches: HouseholdMatches): string | undefined {
  * The members an intake adds to an existing household: those not yet known, by BSN when
  * both sides have one, otherwise by name and birth date (case- and space-insensitive).
  */
+const normalName = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * What makes a member the same person (as membersNotYetKnown compares them): the BSN's keyed
+ * hash, or else name and birth date. The store keeps one attribute per member under this key,
+ * so that two registrations adding the same person cannot both succeed, while registrations
+ * adding different people never contend.
+ */
+export function memberIdentity(member: Pick<IncomingMember, 'bsnHash' | 'name' | 'birthDate'>): string {
+  if (member.bsnHash) return `bsn:${member.bsnHash}`;
+  return `name:${createHash('sha256')
+    .update(JSON.stringify([normalName(member.name), member.birthDate]))
+    .digest('base64url')
+    .slice(0, 22)}`;
+}
+
 export function membersNotYetKnown(existing: HouseholdMember[], incoming: IncomingMember[]): IncomingMember[] {
-  const sameName = (a: string, b: string) => a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
+  const sameName = (a: string, b: string) => normalName(a) === normalName(b);
   return incoming.filter(
     (candidate) =>
       !existing.some((known) =>
