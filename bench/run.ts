@@ -15,7 +15,7 @@ import { documentClient } from '#shared/db/client.ts';
 import { householdItem } from '#shared/db/intake-store.ts';
 import { assessmentKey, householdKey, householdPartition, intakeKey, processingLogKey } from '#shared/db/keys.ts';
 import type { Household } from '#shared/domain/household.ts';
-import { newId, parseHouseholdChildId } from '#shared/ids.ts';
+import { newId } from '#shared/ids.ts';
 import { PROJECT_ROOT } from '../infra/constructs/function.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/dynamodb.ts';
 import { localIdp } from '../infra/local/idp.ts';
@@ -192,7 +192,7 @@ try {
   const N = QUICK ? 60 : 300;
   const claims = { sub: 'lotte', 'cognito:groups': '[teamleider wijkcoach intaker]', 'custom:teams': 'velve-lindenhof' };
   const fresh = await call('POST', '/intakes', leader, intakeBody());
-  const ids = parseHouseholdChildId(fresh.body.id) ?? { householdId: '', key: '' };
+  const ids = { householdId: fresh.body.householdId as string, intakeId: fresh.body.id as string };
   const handlers = stack.functionHandlers;
   const invoke = (fn: string, event: ReturnType<typeof apiEvent>) => {
     const handler = handlers.get(fn);
@@ -228,7 +228,9 @@ try {
       bare: async () => {
         await bare.send(
           new BatchGetCommand({
-            RequestItems: { [TABLE]: { Keys: [intakeKey(ids.householdId, ids.key), householdKey(ids.householdId)], ConsistentRead: true } },
+            RequestItems: {
+              [TABLE]: { Keys: [intakeKey(ids.householdId, ids.intakeId), householdKey(ids.householdId)], ConsistentRead: true },
+            },
           }),
         );
         await bare.send(new PutCommand({ TableName: TABLE, Item: logLine() }));

@@ -1,8 +1,9 @@
 import { dynamoIntakeStore } from '#shared/db/intake-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import type { TriageInput } from '#shared/domain/intake.ts';
+import { sealedIntakeIds } from '#shared/intake-ids.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
-import { intakeView, type NewIntake, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
+import { type NewIntake, orderedIntakeView, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
 import type { IntakePorts } from '#shared/use-cases/ports.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { idempotentOperation } from '../http/idempotency.ts';
@@ -18,10 +19,16 @@ export function createHandler(deps: IntakeFunctionDeps) {
   const ports: IntakePorts = {
     store: dynamoIntakeStore(deps.db, deps.tableName),
     hasher: hmacLookupHasher(deps.lookupKey),
+    intakeIds: sealedIntakeIds(deps.lookupKey),
     city: deps.city,
     metrics: deps.metrics,
   };
-  const register = idempotentOperation(deps, 'intakes', (body: NewIntake, context) => registerIntake(ports, context, body), intakeView);
+  const register = idempotentOperation(
+    deps,
+    'intakes',
+    (body: NewIntake, context) => registerIntake(ports, context, body),
+    orderedIntakeView,
+  );
   const intakeId = (params: Record<string, unknown>) => String(params.id);
 
   return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [

@@ -2,7 +2,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Household, type HouseholdMatches, memberIdentity } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
-import { parseHouseholdChildId } from '../ids.ts';
 import type { IntakeStore, RosterEntry } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
@@ -17,11 +16,7 @@ export const householdItem = (household: Household) => ({
   ...Object.fromEntries(household.members.map((member) => [memberIdentityAttribute(memberIdentity(member)), member.id])),
 });
 
-export const intakeItem = (intake: Intake) => {
-  const ids = parseHouseholdChildId(intake.id);
-  if (!ids) throw new Error('malformed intake id');
-  return { ...intakeKey(ids.householdId, ids.key), type: 'intake', ...intake };
-};
+export const intakeItem = (intake: Intake) => ({ ...intakeKey(intake.householdId, intake.id), type: 'intake', ...intake });
 
 const lookupItem = (key: { pk: string; sk: string }, householdId: string) => ({ ...key, type: 'lookup', householdId });
 
@@ -105,9 +100,9 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       );
     },
 
-    async getIntake(householdId, key, rosterChecks = []) {
+    async getIntake(householdId, intakeId, rosterChecks = []) {
       const items = await batchGet(db, table, [
-        intakeKey(householdId, key),
+        intakeKey(householdId, intakeId),
         householdKey(householdId),
         ...rosterChecks.map((check) => rosterKey(check.teamId, check.userId)),
       ]);
@@ -117,16 +112,14 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
     },
 
     async saveTriage({ intake, householdNeedsPlan, now, log, counters }) {
-      const ids = parseHouseholdChildId(intake.id);
-      if (!ids) throw new Error('malformed intake id');
-      const household = householdKey(ids.householdId);
+      const household = householdKey(intake.householdId);
       await transactWrite(
         db,
         [
           {
             Update: {
               TableName: table,
-              Key: intakeKey(ids.householdId, ids.key),
+              Key: intakeKey(intake.householdId, intake.id),
               UpdateExpression: 'SET #status = :triaged, #triage = :triage, #visible = :visible',
               ConditionExpression: '#status = :open',
               ExpressionAttributeNames: { '#status': 'status', '#triage': 'triage', '#visible': 'visibleToTeams' },

@@ -4,7 +4,7 @@
  * | item                    | pk                    | sk                  | gsi1pk / gsi1sk                       |
  * | ----------------------- | --------------------- | ------------------- | ------------------------------------- |
  * | household               | HH#<householdId>      | HOUSEHOLD           | TEAM#<teamId>#<status> / <createdAt>#<id> |
- * | intake                  | HH#<householdId>      | INTAKE#<intakeKey>  |                                       |
+ * | intake                  | HH#<householdId>      | INTAKE#<intakeId>   |                                       |
  * | plan (the latest one)   | HH#<householdId>      | PLAN                |                                       |
  * | assessment              | HH#<householdId>      | ASSESSMENT#<at>#<id> |                                      |
  * | plan version            | HH#<householdId>#PLAN-VERSIONS | <planId>#<version, 6 digits> |                     |
@@ -43,9 +43,10 @@ export const caseloadIndexKeys = (teamId: string, status: string, createdAt: str
   gsi1sk: caseloadSortKey(createdAt, householdId),
 });
 
-export const intakeKey = (householdId: string, intakeKey: string): Key => ({
+/** The intake's public id is sealed (shared/intake-ids.ts): it names the intake, and only the intakes function can read its household from it. */
+export const intakeKey = (householdId: string, intakeId: string): Key => ({
   pk: householdPartition(householdId),
-  sk: `INTAKE#${intakeKey}`,
+  sk: `INTAKE#${intakeId}`,
 });
 
 export const planKey = (householdId: string): Key => ({ pk: householdPartition(householdId), sk: 'PLAN' });

@@ -39,6 +39,11 @@ export interface Intake {
   status: 'open' | 'triaged';
   /** The teams that may see and triage this intake besides the household's own team. */
   visibleToTeams: string[];
+  /**
+   * Set when the intake matched an open household of another team than the one registering it:
+   * it is that team's to triage; the registering team may read the intake, not the household.
+   */
+  routedToTeamId?: string;
   createdAt: string;
   createdBy: string;
   triage?: Triage;

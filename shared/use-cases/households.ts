@@ -107,7 +107,7 @@ export async function dossier(ports: HouseholdPorts, context: RequestContext, ho
   return {
     ...householdSummary(household),
     members: membersForDisplay(household),
-    intakes: records.intakes.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(intakeView),
+    intakes: records.intakes.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((intake) => intakeView(intake, true)),
     regisseur: household.regisseur ? { ...household.regisseur, onRoster: onRoster === true } : null,
     plan: plan
       ? {

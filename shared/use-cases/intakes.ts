@@ -23,7 +23,7 @@ import {
 } from '../domain/intake.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
-import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
+import { newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { ConcurrentChange, type IntakePorts, noMetrics, raceLostAs } from './ports.ts';
 
@@ -43,7 +43,9 @@ export interface NewIntake {
 /** What the API shows of an intake. */
 export interface IntakeView {
   id: string;
-  householdId: string;
+  /** null for a reader outside the household's team, such as the sender of a routed intake. */
+  householdId: string | null;
+  routedToTeamId?: string;
   matchedExistingHousehold: boolean;
   teamId: string;
   channel: Channel;
@@ -63,24 +65,40 @@ const MAX_ATTEMPTS = 6;
 /** Spreads the retries of writers that lost the same race, so they do not collide again. */
 const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
 
-/** Also puts a replayed answer (whose field order the store did not keep) back in its one order. */
-export function intakeView(intake: Omit<Intake, 'visibleToTeams'> & { matchedExistingHousehold?: boolean }): IntakeView {
-  const view: IntakeView = {
-    id: intake.id,
-    householdId: intake.householdId,
+/**
+ * The intake as a reader sees it: the household's id only for its own team (rule 12: the
+ * sender of an intake for a household known elsewhere learns which team took it, nothing more).
+ */
+export function intakeView(
+  intake: Omit<Intake, 'visibleToTeams'> & { matchedExistingHousehold?: boolean },
+  seesHousehold: boolean,
+): IntakeView {
+  return orderedIntakeView({
+    ...intake,
+    householdId: seesHousehold ? intake.householdId : null,
     matchedExistingHousehold: intake.matchedExistingHousehold ?? false,
-    teamId: intake.teamId,
-    channel: intake.channel,
-    urgency: intake.urgency,
-    question: intake.question,
-    domains: intake.domains,
-    status: intake.status,
-    createdAt: intake.createdAt,
-    createdBy: intake.createdBy,
+  });
+}
+
+/** One field order for every answer, also a replayed one (whose order the idempotency store did not keep). */
+export function orderedIntakeView(view: IntakeView): IntakeView {
+  const ordered: IntakeView = {
+    id: view.id,
+    householdId: view.householdId,
+    matchedExistingHousehold: view.matchedExistingHousehold,
+    teamId: view.teamId,
+    channel: view.channel,
+    urgency: view.urgency,
+    question: view.question,
+    domains: view.domains,
+    status: view.status,
+    createdAt: view.createdAt,
+    createdBy: view.createdBy,
   };
-  if (intake.source) view.source = intake.source;
-  if (intake.triage) view.triage = intake.triage;
-  return view;
+  if (view.routedToTeamId) ordered.routedToTeamId = view.routedToTeamId;
+  if (view.source) ordered.source = view.source;
+  if (view.triage) ordered.triage = view.triage;
+  return ordered;
 }
 
 function checkNewIntake(input: NewIntake, ports: IntakePorts, context: RequestContext): void {
@@ -121,9 +139,10 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
     const existing = matchedId ? await store.getHousehold(matchedId) : undefined;
     // A closed household is never reopened by an intake: a new one starts.
     const householdId = existing?.status === 'open' ? existing.id : newId();
-    const intakeKey = newId();
+    // Known elsewhere, handled there (rule 12): the household's team triages it.
+    const routedTo = existing?.status === 'open' && existing.teamId !== input.teamId ? existing.teamId : undefined;
     const intake: Intake & { matchedExistingHousehold: boolean } = {
-      id: householdChildId(householdId, intakeKey),
+      id: ports.intakeIds.seal(householdId),
       householdId,
       teamId: input.teamId,
       channel: input.channel,
@@ -131,12 +150,15 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
       question: input.question,
       domains: [...new Set(input.domains)],
       status: 'open',
-      visibleToTeams: teamsSeeingNewIntake(input.teamId, input.urgency, ports.city),
+      visibleToTeams: teamsSeeingNewIntake(routedTo ?? input.teamId, input.urgency, ports.city),
       createdAt: now,
       createdBy: context.principal.userId,
       matchedExistingHousehold: existing?.status === 'open',
     };
     if (input.source) intake.source = input.source;
+    if (routedTo) intake.routedToTeamId = routedTo;
+    // Figures count an intake where it is handled.
+    const handlingTeam = routedTo ?? input.teamId;
     const log = processingLogLine(context, householdId, 'create', `/intakes/${intake.id}`);
     try {
       if (existing && existing.status === 'open') {
@@ -144,7 +166,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
         // A BSN that already points to an open household (this one or another) keeps its look-up.
         const claimed = new Set(matches.byBsn.map((match) => match.bsnHash));
         await store.registerInExistingHousehold({
-          counters: [count(input.teamId, now, { intakes: 1 })],
+          counters: [count(handlingTeam, now, { intakes: 1 })],
           household: existing,
           addedMembers: added,
           now,
@@ -176,7 +198,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
         });
       }
       (ports.metrics ?? noMetrics).record('IntakeRegistered', 1, { name: 'channel', value: input.channel });
-      return intakeView(intake);
+      return intakeView(intake, !routedTo);
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
       await jitter(attempt);
@@ -187,32 +209,38 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
 
 const COACH_ROLES: readonly string[] = ['wijkcoach', 'teamleider'];
 
-/** The household's own team, and the teams the intake was routed to, may see an intake. */
-function canSeeIntake(context: RequestContext, intake: Intake, household: Household): boolean {
+/** The household's own team and the teams the intake was routed to handle it: they see and triage it. */
+function handlesIntake(context: RequestContext, intake: Intake, household: Household): boolean {
   return isMemberOfAny(context.principal, [household.teamId, ...intake.visibleToTeams]);
 }
 
+/** Besides them, the team that registered an intake may read it (not its household). */
+function canReadIntake(context: RequestContext, intake: Intake, household: Household): boolean {
+  return handlesIntake(context, intake, household) || isMemberOfAny(context.principal, [intake.teamId]);
+}
+
 async function loadVisibleIntake(ports: IntakePorts, context: RequestContext, intakeId: string, rosterCheckUser?: string) {
-  const ids = parseHouseholdChildId(intakeId);
-  if (!ids) throw notFound('Intake');
+  const householdId = ports.intakeIds.open(intakeId);
+  if (!householdId) throw notFound('Intake');
   const teamsToCheck = rosterCheckUser ? context.principal.teams : [];
   const found = await ports.store.getIntake(
-    ids.householdId,
-    ids.key,
+    householdId,
+    intakeId,
     teamsToCheck.map((teamId) => ({ teamId, userId: rosterCheckUser ?? '' })),
   );
-  if (!found.intake || !found.household || !canSeeIntake(context, found.intake, found.household)) throw notFound('Intake');
+  if (!found.intake || !found.household || !canReadIntake(context, found.intake, found.household)) throw notFound('Intake');
   return { intake: found.intake, household: found.household, rosterHits: found.rosterHits };
 }
 
 export async function readIntake(ports: IntakePorts, context: RequestContext, intakeId: string): Promise<IntakeView> {
-  const { intake } = await loadVisibleIntake(ports, context, intakeId);
+  const { intake, household } = await loadVisibleIntake(ports, context, intakeId);
   await ports.store.appendProcessingLog(processingLogLine(context, intake.householdId, 'read', `/intakes/${intake.id}`));
-  return intakeView(intake);
+  return intakeView(intake, isMemberOfAny(context.principal, [household.teamId]));
 }
 
 export async function triage(ports: IntakePorts, context: RequestContext, intakeId: string, input: TriageInput): Promise<IntakeView> {
   const { intake, household, rosterHits } = await loadVisibleIntake(ports, context, intakeId, input.coachId);
+  if (!handlesIntake(context, intake, household)) throw forbidden('The team that holds the household triages this intake.');
   const result = triageIntake(intake, input, ports.city, context.principal.userId, context.now);
   if (input.coachId) {
     // domain.md rule 11: a coach is a current member of a team that handles the intake, as wijkcoach or teamleider.
@@ -230,11 +258,11 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
       householdNeedsPlan: result.householdNeedsPlan,
       now: context.now,
       log: processingLogLine(context, intake.householdId, 'update', `/intakes/${intake.id}/triage`),
-      counters: [count(intake.teamId, context.now, triageCounts(input.outcome, result.householdNeedsPlan))],
+      counters: [count(intake.routedToTeamId ?? intake.teamId, context.now, triageCounts(input.outcome, result.householdNeedsPlan))],
     })
     .catch(raceLostAs(() => conflict('The intake has already been triaged.')));
   const metrics = ports.metrics ?? noMetrics;
   metrics.record('IntakeTriaged', 1, { name: 'outcome', value: input.outcome });
   if (result.householdNeedsPlan) metrics.record('ComplexCase');
-  return intakeView(result.intake);
+  return intakeView(result.intake, isMemberOfAny(context.principal, [household.teamId]));
 }

@@ -7,6 +7,7 @@ import type { Household, HouseholdMatches, HouseholdMember, Regisseur } from '..
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { DomainError } from '../errors.ts';
+import type { IntakeIds } from '../intake-ids.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 
 /**
@@ -77,7 +78,7 @@ export interface IntakeStore {
   /** One request: the intake, its household and the given roster entries. */
   getIntake(
     householdId: string,
-    intakeKey: string,
+    intakeId: string,
     rosterChecks?: { teamId: string; userId: string }[],
   ): Promise<{ intake?: Intake; household?: Household; rosterHits: RosterEntry[] }>;
   /** One transaction; ConcurrentChange when the intake is no longer open. */
@@ -126,6 +127,7 @@ export const noMetrics: BusinessMetrics = { record: () => {} };
 export interface IntakePorts {
   store: IntakeStore;
   hasher: LookupHasher;
+  intakeIds: IntakeIds;
   city: CityRuntimeConfig;
   metrics?: BusinessMetrics;
 }

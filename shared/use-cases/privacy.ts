@@ -56,7 +56,7 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
       members: membersForDisplay(household),
       ...(household.closedAt ? { closedAt: household.closedAt, closeReason: household.closeReason } : {}),
     },
-    intakes: records.intakes.map(intakeView),
+    intakes: records.intakes.map((intake) => intakeView(intake, true)),
     plan: records.plan ?? null,
     planVersions: planVersions.sort((a, b) => a.version - b.version),
     assessments: records.assessments,

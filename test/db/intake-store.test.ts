@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoIntakeStore, householdItem, intakeItem } from '#shared/db/intake-store.ts';
@@ -5,7 +6,8 @@ import { addressLookupKey, bsnLookupKey, householdKey, processingLogKey, rosterK
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import type { Household } from '#shared/domain/household.ts';
 import type { Intake } from '#shared/domain/intake.ts';
-import { householdChildId, newId } from '#shared/ids.ts';
+import { newId } from '#shared/ids.ts';
+import { sealedIntakeIds } from '#shared/intake-ids.ts';
 import type { ProcessingLogLine } from '#shared/processing-log.ts';
 import { ConcurrentChange, type IntakeStore } from '#shared/use-cases/ports.ts';
 import { freshTable } from '../setup/helpers.ts';
@@ -28,7 +30,7 @@ const household = (overrides: Partial<Household> = {}): Household => ({
 });
 
 const intakeFor = (householdId: string): Intake => ({
-  id: householdChildId(householdId, newId()),
+  id: sealedIntakeIds(randomBytes(32)).seal(householdId),
   householdId,
   teamId: 'velve-lindenhof',
   channel: 'walk_in',
@@ -65,11 +67,23 @@ describe('item shapes (no database)', () => {
     });
   });
 
-  it("keeps an intake in its household's partition", () => {
+  it("keeps an intake in its household's partition, under its sealed id", () => {
     const hid = newId();
-    const key = newId();
-    const item = intakeItem({ ...intakeFor(hid), id: householdChildId(hid, key) });
-    expect(item).toMatchObject({ pk: `HH#${hid}`, sk: `INTAKE#${key}` });
+    const intake = intakeFor(hid);
+    expect(intakeItem(intake)).toMatchObject({ pk: `HH#${hid}`, sk: `INTAKE#${intake.id}` });
+    expect(intake.id).not.toContain(hid);
+  });
+
+  it('seals the household into an intake id that only the key opens', () => {
+    const ids = sealedIntakeIds(randomBytes(32));
+    const hid = newId();
+    const [one, two] = [ids.seal(hid), ids.seal(hid)];
+    expect(one).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(one).not.toBe(two);
+    expect(ids.open(one)).toBe(hid);
+    expect(ids.open(two)).toBe(hid);
+    expect(sealedIntakeIds(randomBytes(32)).open(one)).not.toBe(hid);
+    expect(ids.open(`${hid}.${newId()}`)).toBeUndefined();
   });
 
   it('builds every other key in one place', () => {
@@ -228,7 +242,7 @@ describe('intake store on DynamoDB Local', () => {
     await expect(
       store.saveTriage({ intake: triaged, householdNeedsPlan: false, now, log: logLine(h.id), counters: [] }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
-    const found = await store.getIntake(h.id, intake.id.split('.')[1] ?? '');
+    const found = await store.getIntake(h.id, intake.id);
     expect(found.intake?.triage?.outcome).toBe('referred_external');
     expect(found.household?.needsPlan).toBe(true);
   });
