@@ -1,0 +1,339 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
+
+/**
+ * Rule 9 (domain.md) and platform.md's reliability target: every 2xx answer on a household's
+ * personal data writes exactly one processing-log line with the right action and resource,
+ * in the same transaction as the change. The lines are read from the table itself, so that
+ * reading them is not itself a read of the household.
+ *
+ * Not in the table below, and why: /health, /openapi.json, /teams, /teams/{id}/members and
+ * DELETE /teams/{id}/members/{userId} (no resident's data); /stats (figures only); the
+ * processing log itself (reading who processed the data is not a processing of it, or every
+ * subject access request would change its own answer).
+ */
+type Action = 'read' | 'create' | 'update' | 'delete' | 'export';
+
+interface World {
+  householdId: string;
+  intakeId: string;
+  escalationId?: string;
+}
+
+interface Needs {
+  plan?: boolean;
+  escalation?: 'decision' | 'information' | 'budget_approval' | 'evaluation';
+}
+
+interface Case {
+  needs: Needs;
+  as: 'leader' | 'regisseur' | 'decider' | 'budgethouder';
+  request: (w: World) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  action: Action;
+  /** The resource the line names: the path the request acted on (for a registration, the intake it created). */
+  resource: (w: World, answer: { body: Record<string, unknown> }) => string;
+}
+
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const planBody = { goals: [{ domain: 'finances', description: 'd', actions: [] }], evaluationDate: tomorrow };
+const OWN = 'velve-lindenhof';
+const path = (request: { path: string }) => request.path;
+
+const cases: Record<string, Case> = {
+  registerIntake: {
+    needs: {},
+    as: 'leader',
+    request: () => ({ method: 'POST', path: '/intakes', body: intakeBody(postcodeOfLastWorld) }),
+    action: 'create',
+    resource: (_w, answer) => `/intakes/${answer.body.id}`,
+  },
+  getIntake: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'GET', path: `/intakes/${w.intakeId}` }),
+    action: 'read',
+    resource: (w) => `/intakes/${w.intakeId}`,
+  },
+  triageIntake: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'POST', path: `/intakes/${w.intakeId}/triage`, body: { outcome: 'referred_external' } }),
+    action: 'update',
+    resource: (w) => `/intakes/${w.intakeId}/triage`,
+  },
+  listHouseholds: {
+    needs: {},
+    as: 'leader',
+    request: () => ({ method: 'GET', path: '/households?limit=100' }),
+    action: 'read',
+    resource: () => '/households',
+  },
+  getHousehold: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}` }),
+    action: 'read',
+    resource: (w) => `/households/${w.householdId}`,
+  },
+  appointRegisseur: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/regisseur`, body: { userId: 'regisseur' } }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/regisseur`,
+  },
+  transferHousehold: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/transfer`, body: { teamId: 'binnenstad' } }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/transfer`,
+  },
+  recordAssessment: {
+    needs: {},
+    as: 'regisseur',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/assessments`, body: { scores: { finances: 2 } } }),
+    action: 'create',
+    resource: (w) => `/households/${w.householdId}/assessments`,
+  },
+  listAssessments: {
+    needs: {},
+    as: 'regisseur',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/assessments` }),
+    action: 'read',
+    resource: (w) => `/households/${w.householdId}/assessments`,
+  },
+  closeHousehold: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/close`, body: { reason: 'Afgerond' } }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/close`,
+  },
+  createPlan: {
+    needs: {},
+    as: 'regisseur',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan`, body: planBody }),
+    action: 'create',
+    resource: (w) => `/households/${w.householdId}/plan`,
+  },
+  getPlan: {
+    needs: { plan: true },
+    as: 'regisseur',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/plan` }),
+    action: 'read',
+    resource: (w) => `/households/${w.householdId}/plan`,
+  },
+  updatePlan: {
+    needs: { plan: true },
+    as: 'regisseur',
+    request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/plan`, body: planBody, headers: { 'if-match': '"1"' } }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/plan`,
+  },
+  agreeToPlan: {
+    needs: { plan: true },
+    as: 'regisseur',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan/agreement`, body: { agreedBy: 'Bewoner' } }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/plan/agreement`,
+  },
+  closePlan: {
+    needs: { plan: true },
+    as: 'regisseur',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan/close`, body: { outcome: 'o' } }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/plan/close`,
+  },
+  listPlanVersions: {
+    needs: { plan: true },
+    as: 'regisseur',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/plan/versions` }),
+    action: 'read',
+    resource: (w) => `/households/${w.householdId}/plan/versions`,
+  },
+  exportHousehold: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/export` }),
+    action: 'export',
+    resource: (w) => `/households/${w.householdId}/export`,
+  },
+  submitEscalation: {
+    needs: { plan: true },
+    as: 'regisseur',
+    request: (w) => ({
+      method: 'POST',
+      path: `/households/${w.householdId}/escalations`,
+      body: { blockage: 'b', organisations: ['o'], proposal: 'p', urgency: 'normal' },
+    }),
+    action: 'create',
+    resource: (w) => `/households/${w.householdId}/escalations`,
+  },
+  listEscalations: {
+    needs: { plan: true, escalation: 'decision' },
+    as: 'decider',
+    request: () => ({ method: 'GET', path: '/escalations?limit=100' }),
+    action: 'read',
+    resource: () => '/escalations',
+  },
+  getEscalation: {
+    needs: { plan: true, escalation: 'decision' },
+    as: 'regisseur',
+    request: (w) => ({ method: 'GET', path: `/escalations/${w.escalationId}` }),
+    action: 'read',
+    resource: (w) => `/escalations/${w.escalationId}`,
+  },
+  decideEscalation: {
+    needs: { plan: true, escalation: 'decision' },
+    as: 'decider',
+    request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/decision`, body: { decision: 'reject', motivation: 'm' } }),
+    action: 'update',
+    resource: (w) => `/escalations/${w.escalationId}/decision`,
+  },
+  giveInformation: {
+    needs: { plan: true, escalation: 'information' },
+    as: 'regisseur',
+    request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/information`, body: { information: 'i' } }),
+    action: 'update',
+    resource: (w) => `/escalations/${w.escalationId}/information`,
+  },
+  approveBudget: {
+    needs: { plan: true, escalation: 'budget_approval' },
+    as: 'budgethouder',
+    request: (w) => ({
+      method: 'POST',
+      path: `/escalations/${w.escalationId}/budget-approval`,
+      body: { decision: 'reject', motivation: 'm' },
+    }),
+    action: 'update',
+    resource: (w) => `/escalations/${w.escalationId}/budget-approval`,
+  },
+  evaluateEscalation: {
+    needs: { plan: true, escalation: 'evaluation' },
+    as: 'regisseur',
+    request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/evaluation`, body: { resolved: true, note: 'n' } }),
+    action: 'update',
+    resource: (w) => `/escalations/${w.escalationId}/evaluation`,
+  },
+};
+
+let api: TestApi;
+const tokens = new Map<string, string>();
+const token = (who: string) => tokens.get(who) as string;
+let postcode = 5600;
+let postcodeOfLastWorld = '';
+
+function intakeBody(at = `${postcode++}AB`) {
+  return {
+    teamId: OWN,
+    channel: 'walk_in',
+    urgency: 'normal',
+    question: 'Verhaal',
+    domains: ['finances'],
+    household: {
+      address: { postcode: at, houseNumber: '1' },
+      members: [{ name: 'Bewoner', birthDate: '1970-01-01', bsn: randomBsn(), role: 'adult' }],
+    },
+  };
+}
+
+async function until(escalationId: string, awaiting: string) {
+  for (let i = 0; i < 400; i++) {
+    const { body } = await api.call('GET', `/escalations/${escalationId}`, { token: token('leader') });
+    if (body.awaiting === awaiting) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`escalation never awaited ${awaiting}`);
+}
+
+async function world(needs: Needs): Promise<World> {
+  postcodeOfLastWorld = `${postcode++}AB`;
+  const intake = await api.call('POST', '/intakes', { token: token('leader'), body: intakeBody(postcodeOfLastWorld) });
+  const w: World = { householdId: intake.body.householdId, intakeId: intake.body.id };
+  await api.call('PUT', `/households/${w.householdId}/regisseur`, { token: token('leader'), body: { userId: 'regisseur' } });
+  if (!needs.plan) return w;
+  await api.call('POST', `/households/${w.householdId}/plan`, { token: token('regisseur'), body: planBody });
+  if (!needs.escalation) return w;
+  const cost = needs.escalation === 'budget_approval' ? 9999 : 10;
+  const escalation = await api.call('POST', `/households/${w.householdId}/escalations`, {
+    token: token('regisseur'),
+    body: { blockage: 'b', organisations: ['o'], proposal: 'p', urgency: 'normal', cost: { amount: cost, currency: 'EUR' } },
+  });
+  w.escalationId = escalation.body.id;
+  await until(escalation.body.id, 'decision');
+  if (needs.escalation === 'decision') return w;
+  const decision = needs.escalation === 'information' ? 'request_info' : 'approve';
+  await api.call('POST', `/escalations/${w.escalationId}/decision`, { token: token('decider'), body: { decision, motivation: 'm' } });
+  await until(escalation.body.id, needs.escalation);
+  return w;
+}
+
+/** The household's processing-log lines, straight from the table. */
+async function logLines(householdId: string) {
+  const page = await api.stack.db.send(
+    new QueryCommand({
+      TableName: api.stack.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `LOG#${householdId}` },
+    }),
+  );
+  return (page.Items ?? []) as { id: string; action: string; resource: string; actor: string; householdId: string }[];
+}
+
+beforeAll(async () => {
+  api = await startTestApi('enschede', { flow: { retryIntervalMs: 0, evaluationWaitSeconds: 0 } });
+  const claims: Record<string, { roles: string[]; teams: string[] }> = {
+    leader: { roles: ['teamleider', 'intaker'], teams: [OWN] },
+    regisseur: { roles: ['wijkcoach'], teams: [OWN] },
+    decider: { roles: ['doorbraakteam'], teams: ['doorbraakteam'] },
+    budgethouder: { roles: ['budgethouder'], teams: [] },
+  };
+  for (const [who, claim] of Object.entries(claims)) tokens.set(who, await api.token({ sub: who, ...claim }));
+  await Promise.all(['regisseur', 'leader'].map((who) => api.call('GET', '/teams', { token: token(who) })));
+});
+afterAll(() => api.stack.stop());
+
+describe('one processing-log line for every 2xx on personal data', () => {
+  for (const [name, c] of Object.entries(cases)) {
+    it(name, async () => {
+      const w = await world(c.needs);
+      // The registration case registers at the world's address: the same household, a second intake.
+      const before = new Set((await logLines(w.householdId)).map((line) => line.id));
+      const request = c.request(w);
+      const answer = await api.call(request.method, path(request), {
+        token: token(c.as),
+        ...(request.body ? { body: request.body } : {}),
+        ...(request.headers ? { headers: request.headers } : {}),
+      });
+      expect(answer.status, answer.text).toBeLessThan(300);
+      const added = (await logLines(w.householdId)).filter((line) => !before.has(line.id));
+      expect(added.map(({ action, resource, actor }) => ({ action, resource, actor }))).toEqual([
+        { action: c.action, resource: c.resource(w, answer), actor: c.as },
+      ]);
+    }, 30_000);
+  }
+});
+
+describe('in the same transaction as the change', () => {
+  it('a change that is refused writes no line', async () => {
+    const w = await world({ plan: true, escalation: 'decision' });
+    expect(
+      (await api.call('POST', `/intakes/${w.intakeId}/triage`, { token: token('leader'), body: { outcome: 'referred_external' } })).status,
+    ).toBe(200);
+    const before = (await logLines(w.householdId)).length;
+    const refused = [
+      await api.call('POST', `/intakes/${w.intakeId}/triage`, { token: token('leader'), body: { outcome: 'referred_external' } }),
+      await api.call('PUT', `/households/${w.householdId}/plan`, {
+        token: token('regisseur'),
+        body: planBody,
+        headers: { 'if-match': '"7"' },
+      }),
+      await api.call('POST', `/escalations/${w.escalationId}/information`, { token: token('regisseur'), body: { information: 'i' } }),
+      await api.call('POST', `/households/${w.householdId}/close`, { token: token('leader'), body: { reason: 'r' } }),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([409, 412, 409, 409]);
+    expect(await logLines(w.householdId)).toHaveLength(before);
+  });
+});
