@@ -66,19 +66,13 @@ const Triage = z.object({
 export const Intake = z
   .object({
     id: z.string(),
-    householdId: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'The household, for its own team; null for anyone else, such as the sender of an intake routed to another team.',
-      }),
+    householdId: z.string().nullable().meta({
+      description: 'The household, for its own team; null for anyone else, such as the sender of an intake routed to another team.',
+    }),
     matchedExistingHousehold: z.boolean(),
-    routedToTeamId: z
-      .string()
-      .optional()
-      .meta({
-        description: 'The team that holds the household this intake matched, when that is not the registering team: it triages the intake.',
-      }),
+    routedToTeamId: z.string().optional().meta({
+      description: 'The team that holds the household this intake matched, when that is not the registering team: it triages the intake.',
+    }),
     teamId: z.string().meta({ description: 'The team that registered the intake.' }),
     channel: z.enum(CHANNELS),
     urgency: z.enum(URGENCIES),
