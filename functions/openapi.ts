@@ -28,9 +28,10 @@ export function openApiDocument(routes: RouteContract[]) {
         headers: {
           ...versionHeader,
           ...Object.fromEntries(
+            // A header the route declares for its success is always sent.
             Object.entries(route.success.headers ?? {}).map(([name, description]) => [
               name,
-              { description, schema: { type: 'string' as const } },
+              { description, required: true, schema: { type: 'string' as const } },
             ]),
           ),
         },
@@ -69,7 +70,7 @@ export function openApiDocument(routes: RouteContract[]) {
     });
   }
 
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Wijkteams API',
@@ -82,4 +83,14 @@ export function openApiDocument(routes: RouteContract[]) {
     servers: [{ url: BASE_PATH, description: "This city's API" }],
     tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
   });
+  // A precondition header whose absence is 428 is required, though the schema lets it through
+  // so that the use case can answer 428 rather than a 400.
+  for (const route of routes) {
+    if (!route.errors.includes('precondition_required')) continue;
+    const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'put'];
+    for (const parameter of operation?.parameters ?? []) {
+      if ('in' in parameter && parameter.in === 'header' && parameter.name === 'if-match') parameter.required = true;
+    }
+  }
+  return document;
 }

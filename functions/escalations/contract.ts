@@ -64,7 +64,12 @@ export const submitEscalationRoute = defineRoute({
   params: HouseholdParams,
   headers: IdempotencyHeaders,
   body: NewEscalation,
-  success: { status: 201, description: 'The escalation; its approval flow has started.', schema: Escalation },
+  success: {
+    status: 201,
+    description: 'The escalation; its approval flow has started.',
+    schema: Escalation,
+    headers: { Location: 'The new escalation.' },
+  },
   errors: [...answerErrors, 'service_unavailable'],
 });
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/contract.ts';
+import { orNull } from '../http/schemas.ts';
 
 const TeamFigures = z
   .object({
@@ -47,7 +48,7 @@ export const statsRoute = defineRoute({
   success: {
     status: 200,
     description: 'Counters kept at write time, with the derived shares. No personal data.',
-    schema: z.object({ month: z.string(), teams: z.array(TeamFigures), city: TeamFigures.nullable() }).meta({ id: 'Figures' }),
+    schema: z.object({ month: z.string(), teams: z.array(TeamFigures), city: orNull(TeamFigures) }).meta({ id: 'Figures' }),
   },
   errors: ['invalid_input', 'forbidden'],
 });

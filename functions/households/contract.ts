@@ -3,7 +3,7 @@ import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { Escalation } from '../escalations/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { CalendarDate, HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
+import { CalendarDate, HouseholdParams, ListQuery, orNull, Timestamp } from '../http/schemas.ts';
 import { Intake } from '../intakes/contract.ts';
 
 const READERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
@@ -73,11 +73,11 @@ export const Dossier = z
     ),
     needsPlan: z.boolean(),
     intakes: z.array(Intake),
-    regisseur: Regisseur.extend({
-      onRoster: z.boolean().meta({ description: "false once a team leader took the regisseur off the team's roster: appoint another." }),
-    })
-      .meta({ id: 'DossierRegisseur', description: "The household's regisseur, and whether they are still on the team's roster." })
-      .nullable(),
+    regisseur: orNull(
+      Regisseur.extend({
+        onRoster: z.boolean().meta({ description: "false once a team leader took the regisseur off the team's roster: appoint another." }),
+      }).meta({ id: 'DossierRegisseur', description: "The household's regisseur, and whether they are still on the team's roster." }),
+    ),
     planStatus: PlanStatus.optional(),
     plan: z
       .object({
@@ -89,7 +89,7 @@ export const Dossier = z
         updatedAt: Timestamp,
       })
       .nullable(),
-    latestAssessment: Assessment.nullable(),
+    latestAssessment: orNull(Assessment),
     escalations: z.array(Escalation),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -181,7 +181,13 @@ export const recordAssessmentRoute = defineRoute({
       note: z.string().trim().min(1).max(5000).optional(),
     })
     .meta({ id: 'NewAssessment' }),
-  success: { status: 201, description: 'The assessment, with the change since the first.', schema: Assessment },
+  success: {
+    status: 201,
+    description: 'The assessment, with the change since the first.',
+    schema: Assessment,
+    // Assessments have no route of their own: they are read in the household's list.
+    headers: { Location: "The household's assessments, where the new one is listed first." },
+  },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });
 

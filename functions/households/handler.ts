@@ -12,6 +12,7 @@ import {
   recordAssessment,
   transfer,
 } from '#shared/use-cases/households.ts';
+import { BASE_PATH } from '../http/contract.ts';
 import { httpFunction } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import {
@@ -58,6 +59,7 @@ export function createHandler(deps: FunctionRuntime) {
       handle: async ({ params, body }, context) => ({
         status: 201,
         body: await recordAssessment(ports, context, id(params), body as { scores: Scores; note?: string }),
+        headers: { Location: `${BASE_PATH}/households/${id(params)}/assessments` },
       }),
     },
     {

@@ -8,6 +8,14 @@ export const CalendarDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' }
 
 export const Timestamp = z.iso.datetime({ error: 'must be an ISO 8601 UTC timestamp' });
 
+/**
+ * A registered schema (one with a component id) that may be null. `.nullable()` on such a
+ * schema makes zod-to-openapi publish the component itself as nullable, or an `allOf` with a
+ * null branch that generated clients read as an intersection; a union is published as
+ * `anyOf: [{ $ref }, { type: 'null' }]`, which they read as `T | null`.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 export const Problem = z
   .object({
     type: z.string(),

@@ -119,7 +119,12 @@ export const registerIntakeRoute = defineRoute({
   purpose: 'registration of a request for help',
   body: NewIntake,
   headers: IdempotencyHeaders,
-  success: { status: 201, description: 'The intake, linked to a new or an existing household.', schema: Intake },
+  success: {
+    status: 201,
+    description: 'The intake, linked to a new or an existing household.',
+    schema: Intake,
+    headers: { Location: 'The new intake.' },
+  },
   errors: ['invalid_input', 'forbidden', 'conflict', 'payload_too_large', 'unsupported_media_type'],
 });
 

@@ -63,7 +63,12 @@ export const createPlanRoute = defineRoute({
   purpose: 'care planning',
   params: HouseholdParams,
   body: PlanContent,
-  success: { status: 201, description: 'The plan, as a draft, version 1.', schema: Plan, headers: etag },
+  success: {
+    status: 201,
+    description: 'The plan, as a draft, version 1.',
+    schema: Plan,
+    headers: { ...etag, Location: "The household's plan." },
+  },
   errors: [...writeErrors],
 });
 

@@ -2,6 +2,7 @@ import { dynamoPlanStore } from '#shared/db/plan-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { expectedVersion, type Plan, type PlanContent, planETag } from '#shared/domain/plan.ts';
 import { agreeToPlan, closeThePlan, createPlan, type PlanPorts, planVersions, readPlan, updatePlan } from '#shared/use-cases/plans.ts';
+import { BASE_PATH } from '../http/contract.ts';
 import { httpFunction } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { agreePlanRoute, closePlanRoute, createPlanRoute, planVersionsRoute, readPlanRoute, updatePlanRoute } from './contract.ts';
@@ -14,7 +15,10 @@ export function createHandler(deps: FunctionRuntime) {
   return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [
     {
       contract: createPlanRoute,
-      handle: async ({ params, body }, context) => withETag(await createPlan(ports, context, id(params), body as PlanContent), 201),
+      async handle({ params, body }, context) {
+        const created = withETag(await createPlan(ports, context, id(params), body as PlanContent), 201);
+        return { ...created, headers: { ...created.headers, Location: `${BASE_PATH}/households/${id(params)}/plan` } };
+      },
     },
     { contract: readPlanRoute, handle: async ({ params }, context) => withETag(await readPlan(ports, context, id(params))) },
     {

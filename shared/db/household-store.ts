@@ -95,7 +95,9 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
       // k-way merge, newest first; each team's position is the last of its households this page shows.
       const merged = pages
         .flatMap((page) => page.items.map((item) => ({ teamId: page.teamId, item })))
-        .sort((a, b) => String(b.item.gsi1sk).localeCompare(String(a.item.gsi1sk)))
+        // In DynamoDB's order (by code unit, as the index sorts), never localeCompare: households
+        // registered in the same millisecond would be ordered differently, and a page could repeat one.
+        .sort((a, b) => (String(a.item.gsi1sk) < String(b.item.gsi1sk) ? 1 : String(a.item.gsi1sk) > String(b.item.gsi1sk) ? -1 : 0))
         .slice(0, limit);
       const next: CaseloadPosition = {};
       let anyLeft = false;

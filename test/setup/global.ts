@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb.ts';
 import { readStackDefinition, synthesizeCityTemplate } from '../../infra/local/template.ts';
@@ -6,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
     tableDefinition: string;
+    /** Where each test process counts the answers it checked against the served OpenAPI document. */
+    contractCountDir: string;
   }
 }
 
@@ -17,7 +22,12 @@ export default async function setup(project: TestProject) {
   ]);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('tableDefinition', JSON.stringify(definition.table));
+  const countDir = mkdtempSync(join(tmpdir(), 'wijkteams-contract-'));
+  project.provide('contractCountDir', countDir);
   return async () => {
     await dynamo.stop();
+    const answers = readdirSync(countDir).reduce((sum, file) => sum + readFileSync(join(countDir, file), 'utf8').length, 0);
+    rmSync(countDir, { recursive: true, force: true });
+    console.log(`contract: ${answers} answers validated against the served OpenAPI document`);
   };
 }

@@ -5,6 +5,7 @@ import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient } from 
 import { type IdTokenClaims, localIdp } from '../../infra/local/idp.ts';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/server.ts';
 import type { LocalTable } from '../../infra/local/template.ts';
+import { type AnswerValidator, contractValidator, countFileFor } from './contract.ts';
 
 /** A new, empty table in the run's DynamoDB Local, created from the synthesized template. */
 export async function freshTable() {
@@ -42,6 +43,14 @@ export async function startTestApi(city = 'enschede', options: Partial<LocalStac
     ...options,
   });
   const url = (path: string) => `${stack.url}/v1${path}`;
+  let validator: AnswerValidator | undefined;
+  const contract = async () => {
+    if (!validator) {
+      const served = await (await fetch(url('/openapi.json'))).json();
+      validator = contractValidator(served as Parameters<typeof contractValidator>[0], countFileFor(inject('contractCountDir')));
+    }
+    return validator;
+  };
   return {
     stack,
     url,
@@ -62,7 +71,10 @@ export async function startTestApi(city = 'enschede', options: Partial<LocalStac
       } catch {
         parsed = undefined;
       }
-      return { status: response.status, headers: response.headers, body: parsed, text };
+      const answer = { status: response.status, headers: response.headers, body: parsed, text };
+      // Every answer, errors included, against the document this server serves.
+      (await contract()).check(method, path, answer);
+      return answer;
     },
   };
 }
