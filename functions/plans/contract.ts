@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { PLAN_STATUSES } from '#shared/domain/plan.ts';
+import { Money } from '../escalations/contract.ts';
 import { defineRoute } from '../http/contract.ts';
 import { CalendarDate, HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
 
@@ -27,6 +28,17 @@ export const PlanContent = z
   })
   .meta({ id: 'PlanContent', description: 'Goals per life domain, actions per organisation, and when to evaluate.' });
 
+const Doorbraak = z
+  .object({
+    escalationId: z.string(),
+    proposal: z.string(),
+    organisations: z.array(z.string()),
+    approvedCost: Money.optional(),
+    approvedAt: Timestamp,
+    evaluateAt: Timestamp,
+  })
+  .meta({ id: 'PlanDoorbraak', description: 'An approved doorbraak, written on the plan by the doorbraak flow.' });
+
 export const Plan = z
   .object({
     id: z.string(),
@@ -43,8 +55,9 @@ export const Plan = z
     agreedAt: Timestamp.optional(),
     closedAt: Timestamp.optional(),
     outcome: z.string().optional(),
+    doorbraken: z.array(Doorbraak).optional(),
   })
-  .meta({ id: 'Plan' });
+  .meta({ id: 'Plan', description: "The household's one plan, at one version." });
 
 export const PlanPage = z.object({ items: z.array(Plan), nextCursor: z.string().nullable() }).meta({ id: 'PlanVersionPage' });
 
