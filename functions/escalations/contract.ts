@@ -6,7 +6,7 @@ import { IdempotencyHeaders } from '../intakes/contract.ts';
 
 export const Money = z
   .strictObject({ amount: z.number().min(0).max(10_000_000).multipleOf(0.01), currency: z.literal('EUR') })
-  .meta({ id: 'Money' });
+  .meta({ id: 'Money', description: 'An amount in euros.' });
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -18,7 +18,7 @@ export const NewEscalation = z
     cost: Money.optional(),
     urgency: z.enum(['normal', 'high']),
   })
-  .meta({ id: 'NewEscalation' });
+  .meta({ id: 'NewEscalation', description: 'What blocks, which organisations, what tailored solution is proposed, and at what cost.' });
 
 export const Escalation = z
   .object({
@@ -43,9 +43,11 @@ export const Escalation = z
     submittedAt: Timestamp,
     updatedAt: Timestamp,
   })
-  .meta({ id: 'Escalation' });
+  .meta({ id: 'Escalation', description: 'A doorbraak escalation, with its status in the approval flow and its history.' });
 
-export const EscalationPage = z.object({ items: z.array(Escalation), nextCursor: z.string().nullable() }).meta({ id: 'EscalationPage' });
+export const EscalationPage = z
+  .object({ items: z.array(Escalation), nextCursor: z.string().nullable() })
+  .meta({ id: 'EscalationPage', description: 'A page of escalations.' });
 
 const EscalationParams = z.object({ id: z.string().min(1).max(100) });
 const answerErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
@@ -121,7 +123,7 @@ export const decisionRoute = defineRoute({
       approvedCost: Money.optional(),
       evaluateAt: Timestamp.optional(),
     })
-    .meta({ id: 'Decision' }),
+    .meta({ id: 'Decision', description: "The doorbraakteam's decision." }),
   success: answered,
   errors: [...answerErrors],
 });
@@ -137,7 +139,9 @@ export const informationRoute = defineRoute({
   roles: ['wijkcoach', 'teamleider'],
   purpose: 'doorbraak',
   params: EscalationParams,
-  body: z.strictObject({ information: Text(10000) }).meta({ id: 'Information' }),
+  body: z
+    .strictObject({ information: Text(10000) })
+    .meta({ id: 'Information', description: 'The information the doorbraakteam asked for.' }),
   success: answered,
   errors: [...answerErrors],
 });
@@ -153,7 +157,9 @@ export const budgetApprovalRoute = defineRoute({
   roles: ['budgethouder'],
   purpose: 'doorbraak',
   params: EscalationParams,
-  body: z.strictObject({ decision: z.enum(['approve', 'reject']), motivation: Text(5000) }).meta({ id: 'BudgetApproval' }),
+  body: z
+    .strictObject({ decision: z.enum(['approve', 'reject']), motivation: Text(5000) })
+    .meta({ id: 'BudgetApproval', description: "The budget holder's approval or rejection of the approved cost." }),
   success: answered,
   errors: [...answerErrors],
 });
@@ -169,7 +175,9 @@ export const evaluationRoute = defineRoute({
   roles: ['wijkcoach', 'teamleider'],
   purpose: 'doorbraak',
   params: EscalationParams,
-  body: z.strictObject({ resolved: z.boolean(), note: Text(5000) }).meta({ id: 'Evaluation' }),
+  body: z
+    .strictObject({ resolved: z.boolean(), note: Text(5000) })
+    .meta({ id: 'Evaluation', description: 'Whether the doorbraak resolved the problem.' }),
   success: answered,
   errors: [...answerErrors],
 });

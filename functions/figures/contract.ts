@@ -26,7 +26,7 @@ const TeamFigures = z
     complexShare: z.number().nullable().meta({ description: 'Of the cases referred to a coach, the share that is complex.' }),
     averageDecisionHours: z.number().nullable().meta({ description: "Hours from submission to the doorbraakteam's decision." }),
   })
-  .meta({ id: 'TeamFigures' });
+  .meta({ id: 'TeamFigures', description: "One team's figures for a month (the city total has the same shape)." });
 
 export const statsRoute = defineRoute({
   operationId: 'getStats',
@@ -48,7 +48,9 @@ export const statsRoute = defineRoute({
   success: {
     status: 200,
     description: 'Counters kept at write time, with the derived shares. No personal data.',
-    schema: z.object({ month: z.string(), teams: z.array(TeamFigures), city: orNull(TeamFigures) }).meta({ id: 'Figures' }),
+    schema: z
+      .object({ month: z.string(), teams: z.array(TeamFigures), city: orNull(TeamFigures) })
+      .meta({ id: 'Figures', description: 'Figures per team for a month, and the city total for the beheerder (null for a team leader).' }),
   },
   errors: ['invalid_input', 'forbidden'],
 });

@@ -17,7 +17,7 @@ const Address = z.object({
 
 export const Regisseur = z
   .object({ userId: z.string(), name: z.string().optional(), appointedAt: Timestamp, appointedBy: z.string() })
-  .meta({ id: 'Regisseur' });
+  .meta({ id: 'Regisseur', description: "The professional who directs the household's plan." });
 
 const PlanStatus = z.enum(['draft', 'active', 'closed']);
 
@@ -34,11 +34,11 @@ export const HouseholdSummary = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
-  .meta({ id: 'HouseholdSummary' });
+  .meta({ id: 'HouseholdSummary', description: 'A household without its BSNs, stories or plan: what a list shows.' });
 
 export const HouseholdPage = z
   .object({ items: z.array(HouseholdSummary), nextCursor: z.string().nullable() })
-  .meta({ id: 'HouseholdPage' });
+  .meta({ id: 'HouseholdPage', description: 'A page of households, newest first.' });
 
 const ScoreMap = z.partialRecord(z.enum(LIFE_DOMAINS), z.number().int().min(1).max(5));
 
@@ -54,7 +54,19 @@ export const Assessment = z
   })
   .meta({ id: 'Assessment', description: 'ZRM scores, with the change per domain since the first assessment.' });
 
-export const AssessmentPage = z.object({ items: z.array(Assessment), nextCursor: z.string().nullable() }).meta({ id: 'AssessmentPage' });
+export const AssessmentPage = z
+  .object({ items: z.array(Assessment), nextCursor: z.string().nullable() })
+  .meta({ id: 'AssessmentPage', description: 'A page of assessments, newest first.' });
+
+export const DossierMember = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    birthDate: CalendarDate,
+    role: z.enum(MEMBER_ROLES),
+    bsnMasked: z.string().optional().meta({ description: 'The BSN with all but its last three digits hidden.' }),
+  })
+  .meta({ id: 'DossierMember', description: 'A member of the household, the BSN masked.' });
 
 export const Dossier = z
   .object({
@@ -62,15 +74,7 @@ export const Dossier = z
     teamId: z.string(),
     status: z.enum(['open', 'closed']),
     address: Address,
-    members: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        birthDate: CalendarDate,
-        role: z.enum(MEMBER_ROLES),
-        bsnMasked: z.string().optional().meta({ description: 'The BSN with all but its last three digits hidden.' }),
-      }),
-    ),
+    members: z.array(DossierMember),
     needsPlan: z.boolean(),
     intakes: z.array(Intake),
     regisseur: orNull(
@@ -143,7 +147,10 @@ export const appointRegisseurRoute = defineRoute({
   roles: ['teamleider'],
   purpose: 'appointing the regisseur',
   params: HouseholdParams,
-  body: z.strictObject({ userId: z.string().min(1).max(200) }).meta({ id: 'RegisseurAppointment' }),
+  body: z.strictObject({ userId: z.string().min(1).max(200) }).meta({
+    id: 'RegisseurAppointment',
+    description: 'Who becomes the regisseur: a wijkcoach or team leader on the roster of the household team.',
+  }),
   success: { status: 200, description: 'The household with its regisseur.', schema: HouseholdSummary },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });
@@ -159,7 +166,7 @@ export const transferRoute = defineRoute({
   roles: ['teamleider'],
   purpose: 'transfer between teams',
   params: HouseholdParams,
-  body: z.strictObject({ teamId: z.string().min(1).max(100) }).meta({ id: 'Transfer' }),
+  body: z.strictObject({ teamId: z.string().min(1).max(100) }).meta({ id: 'Transfer', description: 'The team the household moves to.' }),
   success: { status: 200, description: 'The household, now with the other team.', schema: HouseholdSummary },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });
@@ -180,7 +187,7 @@ export const recordAssessmentRoute = defineRoute({
       scores: ScoreMap.refine((scores) => Object.keys(scores).length > 0, 'must score at least one domain'),
       note: z.string().trim().min(1).max(5000).optional(),
     })
-    .meta({ id: 'NewAssessment' }),
+    .meta({ id: 'NewAssessment', description: 'ZRM scores 1-5 for one or more life domains.' }),
   success: {
     status: 201,
     description: 'The assessment, with the change since the first.',
@@ -218,7 +225,9 @@ export const closeHouseholdRoute = defineRoute({
   roles: WORKERS,
   purpose: 'closing a case',
   params: HouseholdParams,
-  body: z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'HouseholdClosing' }),
+  body: z
+    .strictObject({ reason: z.string().trim().min(1).max(2000) })
+    .meta({ id: 'HouseholdClosing', description: 'Why the household is closed.' }),
   success: { status: 200, description: 'The closed household.', schema: HouseholdSummary },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });

@@ -52,7 +52,7 @@ export const NewIntake = z
     }),
     source: Source.optional(),
   })
-  .meta({ id: 'NewIntake' });
+  .meta({ id: 'NewIntake', description: "A question for help, registered once with the resident's own story." });
 
 const Triage = z.object({
   outcome: z.enum(TRIAGE_OUTCOMES),
@@ -84,7 +84,7 @@ export const Intake = z
     createdBy: z.string(),
     triage: Triage.optional(),
   })
-  .meta({ id: 'Intake' });
+  .meta({ id: 'Intake', description: 'An intake (aanmelding) and its triage.' });
 
 export const TriageRequest = z
   .strictObject({
@@ -93,7 +93,7 @@ export const TriageRequest = z
     coachId: z.string().min(1).max(200).optional(),
     complexity: z.enum(['simple', 'complex']).optional(),
   })
-  .meta({ id: 'TriageRequest' });
+  .meta({ id: 'TriageRequest', description: 'The outcome of the triage: resolved at once, or referred.' });
 
 const IntakeParams = z.object({ id: z.string().min(1).max(100) });
 

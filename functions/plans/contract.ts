@@ -59,7 +59,9 @@ export const Plan = z
   })
   .meta({ id: 'Plan', description: "The household's one plan, at one version." });
 
-export const PlanPage = z.object({ items: z.array(Plan), nextCursor: z.string().nullable() }).meta({ id: 'PlanVersionPage' });
+export const PlanPage = z
+  .object({ items: z.array(Plan), nextCursor: z.string().nullable() })
+  .meta({ id: 'PlanVersionPage', description: 'A page of plan versions, newest first.' });
 
 const etag = { ETag: "The plan's version, to send back as If-Match." };
 const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
@@ -131,7 +133,9 @@ export const agreePlanRoute = defineRoute({
   roles: WORKERS,
   purpose: 'care planning',
   params: HouseholdParams,
-  body: z.strictObject({ agreedBy: z.string().trim().min(1).max(200) }).meta({ id: 'PlanAgreement' }),
+  body: z
+    .strictObject({ agreedBy: z.string().trim().min(1).max(200) })
+    .meta({ id: 'PlanAgreement', description: 'Who of the household agreed to the plan.' }),
   success: { status: 200, description: 'The plan, now active.', schema: Plan, headers: etag },
   errors: [...writeErrors],
 });
@@ -147,7 +151,7 @@ export const closePlanRoute = defineRoute({
   roles: WORKERS,
   purpose: 'care planning',
   params: HouseholdParams,
-  body: z.strictObject({ outcome: z.string().trim().min(1).max(5000) }).meta({ id: 'PlanClosing' }),
+  body: z.strictObject({ outcome: z.string().trim().min(1).max(5000) }).meta({ id: 'PlanClosing', description: 'How the plan ended.' }),
   success: { status: 200, description: 'The closed plan.', schema: Plan, headers: etag },
   errors: [...writeErrors],
 });

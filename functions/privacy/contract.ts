@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { ROLES } from '#shared/auth.ts';
+import { Escalation } from '../escalations/contract.ts';
+import { Assessment, DossierMember, HouseholdSummary } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
+import { HouseholdParams, ListQuery, orNull, Timestamp } from '../http/schemas.ts';
+import { Intake } from '../intakes/contract.ts';
+import { Plan } from '../plans/contract.ts';
 
 export const ProcessingLogEntry = z
   .object({
@@ -16,7 +20,7 @@ export const ProcessingLogEntry = z
 
 export const ProcessingLogPage = z
   .object({ items: z.array(ProcessingLogEntry), nextCursor: z.string().nullable() })
-  .meta({ id: 'ProcessingLogPage' });
+  .meta({ id: 'ProcessingLogPage', description: "A page of the household's processing log, oldest first." });
 
 export const processingLogRoute = defineRoute({
   operationId: 'getProcessingLog',
@@ -34,6 +38,28 @@ export const processingLogRoute = defineRoute({
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
 
+/** An assessment as it is stored: the scores of one moment, without the change since the first. */
+const StoredAssessment = Assessment.omit({ changeSinceFirst: true }).meta({
+  id: 'StoredAssessment',
+  description: 'ZRM scores 1–5 per domain at one moment, as stored.',
+});
+
+export const HouseholdExport = z
+  .object({
+    exportedAt: Timestamp,
+    exportedBy: z.string(),
+    household: HouseholdSummary.omit({ members: true })
+      .extend({ members: z.array(DossierMember), closedAt: Timestamp.optional(), closeReason: z.string().optional() })
+      .meta({ id: 'ExportedHousehold', description: 'The household: its address and members (BSN masked), team and regisseur.' }),
+    intakes: z.array(Intake),
+    plan: orNull(Plan),
+    planVersions: z.array(Plan).meta({ description: 'Every version of every plan, oldest first.' }),
+    assessments: z.array(StoredAssessment),
+    escalations: z.array(Escalation),
+    processingLog: z.array(ProcessingLogEntry).meta({ description: 'Who read, changed or exported the data, when and why.' }),
+  })
+  .meta({ id: 'HouseholdExport', description: 'Everything held on one household, for a subject access request (AVG art. 15).' });
+
 export const exportRoute = defineRoute({
   operationId: 'exportHousehold',
   method: 'GET',
@@ -48,7 +74,7 @@ export const exportRoute = defineRoute({
   success: {
     status: 200,
     description: 'The household, its intakes, plan with every version, assessments, escalations and processing log.',
-    schema: z.object({}).loose().meta({ id: 'HouseholdExport' }),
+    schema: HouseholdExport,
   },
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from '../http/contract.ts';
 
-export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health', description: 'The service answers.' });
 
 export const healthRoute = defineRoute({
   operationId: 'getHealth',

@@ -11,9 +11,9 @@ export const Team = z
     kind: z.enum(TEAM_KINDS),
     neighbourhoods: z.array(z.string()),
   })
-  .meta({ id: 'Team' });
+  .meta({ id: 'Team', description: 'A team of the city: a wijkteam, the interventieteam or the doorbraakteam.' });
 
-export const TeamList = z.object({ items: z.array(Team) }).meta({ id: 'TeamList' });
+export const TeamList = z.object({ items: z.array(Team) }).meta({ id: 'TeamList', description: 'Every team of the city.' });
 
 export const TeamMember = z
   .object({
@@ -22,9 +22,9 @@ export const TeamMember = z
     roles: z.array(z.enum(ROLES)),
     lastSeenAt: Timestamp,
   })
-  .meta({ id: 'TeamMember' });
+  .meta({ id: 'TeamMember', description: "A professional on a team's roster, as their latest sign-in describes them." });
 
-export const TeamMemberList = z.object({ items: z.array(TeamMember) }).meta({ id: 'TeamMemberList' });
+export const TeamMemberList = z.object({ items: z.array(TeamMember) }).meta({ id: 'TeamMemberList', description: "A team's roster." });
 
 export const listTeamsRoute = defineRoute({
   operationId: 'listTeams',

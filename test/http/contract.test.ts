@@ -31,6 +31,20 @@ describe('one route table for CDK, local mode and the document', () => {
 describe('NL API Design Rules', () => {
   // Linting against Logius' ruleset (../shared/conformance/) is `npm run test:conformance`, its own CI step:
   // the ruleset is not part of this repository, and `npm test` passes in a fresh clone alone.
+  it('describes every component, and publishes nullable values so that generated clients read them as `T | null`', async () => {
+    const { body } = await api.call('GET', '/openapi.json');
+    const undescribed = Object.entries(body.components.schemas as Record<string, { description?: string }>)
+      .filter(([, schema]) => !schema.description)
+      .map(([name]) => name);
+    expect(undescribed).toEqual([]);
+    // An allOf with a null branch reads as an intersection (`T & null`) to a generator.
+    expect(JSON.stringify(body)).not.toMatch(/"allOf":\[[^\]]*"null"/);
+    const plan = body.paths['/households/{id}/plan'];
+    expect(plan.put.parameters.find((p: { name: string }) => p.name === 'if-match')).toMatchObject({ required: true });
+    expect(plan.get.responses['200'].headers.ETag).toMatchObject({ required: true });
+    expect(body.paths['/intakes'].post.responses['201'].headers.Location).toMatchObject({ required: true });
+  });
+
   it('serves the document that `npm run test:conformance` lints', async () => {
     const { body } = await api.call('GET', '/openapi.json');
     expect(body).toEqual(JSON.parse(JSON.stringify(openApiDocument(routes))));
