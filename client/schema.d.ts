@@ -779,6 +779,14 @@ export interface components {
                 event: string;
                 note: string | null;
             }[];
+            /** @description An answer handed to the flow that it has not recorded yet; a second answer meanwhile is 409. */
+            pendingAnswer?: {
+                /** @enum {string} */
+                kind: "decision" | "information" | "budget_approval" | "evaluation";
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
             /** Format: date-time */
             submittedAt: string;
             /** Format: date-time */
@@ -3258,11 +3266,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The answer was handed to the flow, which records it in the history. */
-            200: {
+            /** @description Handed to the flow: the escalation as it will be once the flow has taken the answer (the status it moves to), with the answer pending. */
+            202: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description The escalation, to follow the flow. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3372,11 +3382,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The answer was handed to the flow, which records it in the history. */
-            200: {
+            /** @description Handed to the flow: the escalation as it will be once the flow has taken the answer (the status it moves to), with the answer pending. */
+            202: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description The escalation, to follow the flow. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3486,11 +3498,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The answer was handed to the flow, which records it in the history. */
-            200: {
+            /** @description Handed to the flow: the escalation as it will be once the flow has taken the answer (the status it moves to), with the answer pending. */
+            202: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description The escalation, to follow the flow. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3600,11 +3614,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The answer was handed to the flow, which records it in the history. */
-            200: {
+            /** @description Handed to the flow: the escalation as it will be once the flow has taken the answer (the status it moves to), with the answer pending. */
+            202: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description The escalation, to follow the flow. */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -40,6 +40,10 @@ export const Escalation = z
     evaluateAt: Timestamp.optional(),
     budgetApprovedBy: z.string().optional(),
     history: z.array(z.object({ at: Timestamp, by: z.string(), event: z.string(), note: z.string().nullable() })),
+    pendingAnswer: z
+      .object({ kind: z.enum(['decision', 'information', 'budget_approval', 'evaluation']), at: Timestamp, by: z.string() })
+      .optional()
+      .meta({ description: 'An answer handed to the flow that it has not recorded yet; a second answer meanwhile is 409.' }),
     submittedAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -51,7 +55,13 @@ export const EscalationPage = z
 
 const EscalationParams = z.object({ id: z.string().min(1).max(100) });
 const answerErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
-const answered = { status: 200, description: 'The answer was handed to the flow, which records it in the history.', schema: Escalation };
+const answered = {
+  status: 202,
+  description:
+    'Handed to the flow: the escalation as it will be once the flow has taken the answer (the status it moves to), with the answer pending.',
+  schema: Escalation,
+  headers: { Location: 'The escalation, to follow the flow.' },
+};
 
 export const submitEscalationRoute = defineRoute({
   operationId: 'submitEscalation',

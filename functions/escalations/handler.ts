@@ -37,8 +37,14 @@ export function createHandler(deps: EscalationFunctionDeps) {
   const ports: EscalationPorts = {
     store: dynamoEscalationStore(deps.db, deps.tableName),
     flow: stepFunctionsApprovalFlow(deps.sfn, deps.stateMachineArn),
+    city: deps.city,
     metrics: deps.metrics,
   };
+  const handedToFlow = (escalation: { id: string }) => ({
+    status: 202,
+    body: escalation,
+    headers: { Location: `${BASE_PATH}/escalations/${escalation.id}` },
+  });
   const submit = idempotentOperation(
     deps,
     'escalations',
@@ -76,22 +82,22 @@ export function createHandler(deps: EscalationFunctionDeps) {
     { contract: readEscalationRoute, handle: async ({ params }, context) => ok(await readEscalation(ports, context, id(params))) },
     {
       contract: decisionRoute,
-      handle: async ({ params, body }, context) => ok(await decide(ports, context, id(params), body as DecisionAnswer)),
+      handle: async ({ params, body }, context) => handedToFlow(await decide(ports, context, id(params), body as DecisionAnswer)),
     },
     {
       contract: informationRoute,
       handle: async ({ params, body }, context) =>
-        ok(await giveInformation(ports, context, id(params), (body as { information: string }).information)),
+        handedToFlow(await giveInformation(ports, context, id(params), (body as { information: string }).information)),
     },
     {
       contract: budgetApprovalRoute,
       handle: async ({ params, body }, context) =>
-        ok(await approveBudget(ports, context, id(params), body as { decision: 'approve' | 'reject'; motivation: string })),
+        handedToFlow(await approveBudget(ports, context, id(params), body as { decision: 'approve' | 'reject'; motivation: string })),
     },
     {
       contract: evaluationRoute,
       handle: async ({ params, body }, context) =>
-        ok(await evaluate(ports, context, id(params), body as { resolved: boolean; note: string })),
+        handedToFlow(await evaluate(ports, context, id(params), body as { resolved: boolean; note: string })),
     },
   ]);
 }

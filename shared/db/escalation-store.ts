@@ -55,7 +55,8 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
     return {
       TableName: table,
       Key: keyOf(escalation),
-      UpdateExpression: `SET ${sets.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      // Any step of the flow means it has taken the answer that was pending.
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE ${['pendingAnswer', ...remove].join(', ')}`,
       ConditionExpression:
         notFrom.length > 0
           ? `attribute_exists(pk) AND NOT (#status IN (${notFrom.map((_, i) => `:not${i}`).join(', ')}))`
@@ -124,7 +125,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
         new UpdateCommand({
           TableName: table,
           Key: keyOf(escalation),
-          UpdateExpression: 'SET taskToken = :token, awaiting = :kind',
+          UpdateExpression: 'SET taskToken = :token, awaiting = :kind REMOVE pendingAnswer',
           ConditionExpression: 'attribute_not_exists(taskToken) AND #status = :status',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':token': token, ':kind': kind, ':status': escalation.status },
@@ -132,7 +133,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       );
     },
 
-    async claimAnswer(escalation, token, log) {
+    async claimAnswer(escalation, token, pendingAnswer, log) {
       await transactWrite(
         db,
         [
@@ -140,9 +141,9 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
             Update: {
               TableName: table,
               Key: keyOf(escalation),
-              UpdateExpression: 'REMOVE taskToken, awaiting',
+              UpdateExpression: 'SET pendingAnswer = :pending REMOVE taskToken, awaiting',
               ConditionExpression: 'taskToken = :token',
-              ExpressionAttributeValues: { ':token': token },
+              ExpressionAttributeValues: { ':token': token, ':pending': pendingAnswer },
             },
           },
           { Put: { TableName: table, Item: processingLogItem(log) } },

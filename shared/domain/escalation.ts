@@ -55,6 +55,8 @@ export interface Escalation {
   /** Which answer the flow waits for now, with the task token that resumes it. */
   awaiting?: AnswerKind;
   taskToken?: string;
+  /** An answer handed to the flow that it has not recorded yet (api.md 1.1: answers to the flow). */
+  pendingAnswer?: { kind: AnswerKind; at: string; by: string };
   decision?: 'approve' | 'reject' | 'request_info';
   decidedBy?: string;
   approvedCost?: Money;
@@ -120,6 +122,32 @@ export function defaultEvaluateAt(now: string, days: number): string {
 }
 
 /** What the API shows: never the task token. */
+/**
+ * The status an answer moves the escalation to, as the state machine decides it
+ * (infra/constructs/doorbraak-flow.ts): what a 202 shows before the flow has taken the answer.
+ */
+export function statusAfterAnswer(
+  escalation: Pick<Escalation, 'cost'>,
+  kind: AnswerKind,
+  payload: Record<string, unknown>,
+  threshold: number,
+): EscalationStatus {
+  switch (kind) {
+    case 'decision': {
+      const answer = payload as unknown as DecisionAnswer;
+      if (answer.decision === 'reject') return 'rejected';
+      if (answer.decision === 'request_info') return 'awaiting_information';
+      return approvedAmount(escalation, answer) > threshold ? 'awaiting_budget_approval' : 'approved';
+    }
+    case 'information':
+      return 'awaiting_decision';
+    case 'budget_approval':
+      return payload.decision === 'approve' ? 'approved' : 'rejected';
+    case 'evaluation':
+      return payload.resolved === true ? 'closed_resolved' : 'closed_unresolved';
+  }
+}
+
 export function escalationView(escalation: Escalation) {
   const { taskToken: _token, ...view } = escalation;
   return view;

@@ -1,5 +1,5 @@
 import { hasAnyRole, isMemberOfAny, type Principal } from '../auth.ts';
-import type { Money } from '../city.ts';
+import type { CityRuntimeConfig, Money } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import {
   type AnswerKind,
@@ -10,6 +10,7 @@ import {
   type EscalationStatus,
   escalationView,
   FLOW_ACTOR,
+  statusAfterAnswer,
 } from '../domain/escalation.ts';
 import { count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
@@ -21,6 +22,8 @@ import { type ApprovalFlow, type BusinessMetrics, type EscalationStore, noMetric
 export interface EscalationPorts {
   store: EscalationStore;
   flow: ApprovalFlow;
+  /** The budget threshold decides the status an approval moves to. */
+  city: CityRuntimeConfig;
   metrics?: BusinessMetrics;
 }
 
@@ -131,20 +134,33 @@ async function answer(
   authorize(escalation, household);
   const token = checkAwaiting(escalation, kind);
   const path = { decision: '/decision', information: '/information', budget_approval: '/budget-approval', evaluation: '/evaluation' }[kind];
+  const pendingAnswer = { kind, at: context.now, by: context.principal.userId };
   await ports.store
-    .claimAnswer(escalation, token, processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path)))
+    .claimAnswer(
+      escalation,
+      token,
+      pendingAnswer,
+      processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path)),
+    )
     .catch(raceLostAs(() => conflict('This answer was already given: the flow has moved on.')));
   let resumed: boolean;
   try {
     resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now });
   } catch (error) {
-    // Step Functions could not be reached: the flow still waits on this token, so it goes back for a retry.
+    // Step Functions could not be reached: the flow still waits on this token, so it goes back for a
+    // retry. If even that fails, the flow's own timeout or a later answer's 409 tells; the cause the
+    // caller sees (503) is the first error, not this one.
     await ports.store.restoreAnswer(escalation, token, kind).catch(() => undefined);
     throw error;
   }
   if (!resumed) throw conflict('The flow no longer waits for this answer.');
+  // Never the state from before the answer: the escalation as it will be once the flow has taken it.
   const { taskToken: _token, awaiting: _awaiting, ...rest } = escalation;
-  return escalationView(rest);
+  return escalationView({
+    ...rest,
+    status: statusAfterAnswer(escalation, kind, payload, ports.city.doorbraakBudgetThreshold.amount),
+    pendingAnswer,
+  });
 }
 
 export const decide = (ports: EscalationPorts, context: RequestContext, escalationId: string, input: DecisionAnswer) => {

@@ -196,7 +196,13 @@ export interface EscalationStore {
   submit(escalation: Escalation, log: ProcessingLogLine, counters: CounterChange[]): Promise<void>;
   queue(status: EscalationStatus, limit: number, after?: string): Promise<{ items: Escalation[]; next?: string }>;
   /** Takes the task token off the escalation unless another delivery took it first (ConcurrentChange). */
-  claimAnswer(escalation: Escalation, token: string, log: ProcessingLogLine): Promise<void>;
+  /** Takes the token off and marks the answer pending until the flow records it; ConcurrentChange when the token is gone. */
+  claimAnswer(
+    escalation: Escalation,
+    token: string,
+    pendingAnswer: NonNullable<Escalation['pendingAnswer']>,
+    log: ProcessingLogLine,
+  ): Promise<void>;
   /** Puts a claimed token back when the flow could not be reached, so that the answer can be given again. */
   restoreAnswer(escalation: Escalation, token: string, kind: AnswerKind): Promise<void>;
   // What the flow's tasks write:

@@ -162,8 +162,14 @@ describe('every path of the flow', () => {
       decision: 'approve',
       motivation: 'Maatwerk is hier goedkoper dan de schuld laten oplopen.',
     });
-    expect(decided.status).toBe(200);
+    expect(decided.status).toBe(202);
+    // api.md 1.1: never the state from before the answer; the escalation as the flow will have it.
+    expect(decided.headers.get('location')).toBe(`/v1/escalations/${escalation.id}`);
+    expect(decided.body).toMatchObject({ status: 'approved', pendingAnswer: { kind: 'decision', by: 'dora' } });
+    expect(decided.body.awaiting).toBeUndefined();
     const waiting = await until(escalation.id, awaiting('evaluation'));
+    // Once the flow has taken the answer, it is no longer pending.
+    expect(waiting.pendingAnswer).toBeUndefined();
     expect(waiting).toMatchObject({ status: 'awaiting_evaluation', decidedBy: 'dora', approvedCost: { amount: 1200, currency: 'EUR' } });
     const plan = await api.call('GET', `/households/${householdId}/plan`, { token: kees });
     expect(plan.body.version).toBe(2);
@@ -181,7 +187,7 @@ describe('every path of the flow', () => {
           body: { resolved: true, note: 'Schuldhulp loopt.' },
         })
       ).status,
-    ).toBe(200);
+    ).toBe(202);
     const closed = await until(escalation.id, (e) => e.status === 'closed_resolved');
     expect(closed.history.map((h: { event: string }) => h.event)).toEqual([
       'submitted',
@@ -204,7 +210,7 @@ describe('every path of the flow', () => {
     const budgetBody = { decision: 'approve', motivation: 'Binnen het maatwerkbudget.' };
     expect((await api.call('POST', `/escalations/${escalation.id}/budget-approval`, { token: dora, body: budgetBody })).status).toBe(403);
     expect((await api.call('POST', `/escalations/${escalation.id}/budget-approval`, { token: both, body: budgetBody })).status).toBe(403);
-    expect((await api.call('POST', `/escalations/${escalation.id}/budget-approval`, { token: bert, body: budgetBody })).status).toBe(200);
+    expect((await api.call('POST', `/escalations/${escalation.id}/budget-approval`, { token: bert, body: budgetBody })).status).toBe(202);
     await until(escalation.id, awaiting('evaluation'));
     await api.call('POST', `/escalations/${escalation.id}/evaluation`, { token: kees, body: { resolved: false, note: 'Werkte niet.' } });
     const closed = await until(escalation.id, (e) => e.status === 'closed_unresolved');
@@ -252,7 +258,7 @@ describe('every path of the flow', () => {
     expect(
       (await api.call('POST', `/escalations/${escalation.id}/information`, { token: kees, body: { information: 'De zorgtoeslag.' } }))
         .status,
-    ).toBe(200);
+    ).toBe(202);
     await until(escalation.id, awaiting('decision'));
     await decide(escalation.id, dirk, { decision: 'approve', motivation: 'Helder nu.' });
     const done = await until(escalation.id, awaiting('evaluation'));
@@ -348,7 +354,7 @@ describe('answers are applied once', () => {
     const replies = await Promise.all(
       Array.from({ length: 10 }, () => decide(escalation.id, dora, { decision: 'reject', motivation: 'Nee.' })),
     );
-    expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 202)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409)).toHaveLength(9);
     const done = await until(escalation.id, (e) => e.status === 'rejected');
     expect(done.history.filter((h: { event: string }) => h.event.startsWith('decision'))).toHaveLength(1);
@@ -380,7 +386,7 @@ describe('the decision SLA', () => {
         token: dora,
         body: { decision: 'reject', motivation: 'Te laat, maar nee.' },
       });
-      expect(reply.status).toBe(200);
+      expect(reply.status).toBe(202);
       await until(escalation.id, (e) => e.status === 'rejected', quick);
     } finally {
       await quick.stack.stop();

@@ -155,7 +155,7 @@ describe('DynamoDB requests per route', () => {
     expect(
       await measure(
         () => api.call('POST', `/escalations/${escalationId}/decision`, { token: dora, body: { decision: 'reject', motivation: 'm' } }),
-        200,
+        202,
       ),
     ).toEqual(['BatchGetItem', 'TransactWriteItems']);
     for (let i = 0; i < 100 && (await api.call('GET', `/escalations/${escalationId}`, { token: dora })).body.status !== 'rejected'; i++) {
