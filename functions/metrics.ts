@@ -18,9 +18,10 @@ export function powertoolsBusinessMetrics(options: { namespace: string; serviceN
     record(metric: BusinessMetric, value = 1, dimension) {
       const single = metrics.singleMetric();
       if (dimension) single.addDimension(dimension.name, dimension.value);
+      // A single-metric instance publishes as soon as its metric is added; publishing again would
+      // only log "No application metrics to publish".
       if (metric === 'DecisionLeadTime') single.addMetric(metric, MetricUnit.Seconds, Math.round(value * 3600));
       else single.addMetric(metric, MetricUnit.Count, value);
-      single.publishStoredMetrics();
     },
   };
 }

@@ -11,7 +11,8 @@ import { teamRoutes } from './teams/contract.ts';
 /**
  * Every route of the API. The CDK stack creates one API Gateway route per entry, wired to the
  * function named by `fn`; the OpenAPI document lists them; local mode serves what the
- * synthesized template says. A function bundle imports only its own contract file.
+ * synthesized template says. Each function's handler imports its own contract file; this list
+ * is for the stack, local mode, the document and the tests.
  */
 export const routes: RouteContract[] = [
   ...serviceRoutes,

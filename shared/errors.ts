@@ -49,7 +49,9 @@ export const preconditionFailed = (detail: string) => new DomainError('precondit
 export const preconditionRequired = (detail: string) => new DomainError('precondition_required', detail);
 export const unsupportedMediaType = (detail: string) => new DomainError('unsupported_media_type', detail);
 export const payloadTooLarge = (detail: string) => new DomainError('payload_too_large', detail);
-export const serviceUnavailable = (detail: string) => new DomainError('service_unavailable', detail);
+/** `cause`: what made the service unavailable, kept for the log (never shown to the client). */
+export const serviceUnavailable = (detail: string, cause?: unknown) =>
+  Object.assign(new DomainError('service_unavailable', detail), cause === undefined ? {} : { cause });
 
 export interface Problem {
   type: string;

@@ -18,7 +18,8 @@ export function createHandler(deps: FunctionRuntime) {
         metrics: deps.metrics,
         now: () => new Date().toISOString(),
         onOverdue: (escalation) => {
-          // The team leader's notice: an alarm on this log line and the escalation's overdue flag (see README).
+          // The team leader's notice: the EscalationOverdue metric raises the OverdueDecisions alarm
+          // (infra/constructs/observability.ts); this line names the team it concerns (README query).
           logger.warn('decision overdue', { escalationId: escalation.id, teamId: escalation.teamId });
         },
       },

@@ -213,7 +213,15 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
       const status = typeof response === 'object' ? response.statusCode : 500;
       if ((status ?? 500) >= 500) {
         // Name and stack only: messages of our own errors never hold personal data, and nothing from the request is logged.
-        logger.error('request failed', { errorName: (error as Error)?.name, stack: (error as Error)?.stack });
+        const cause = (error as Error)?.cause;
+        const causes = cause instanceof AggregateError ? cause.errors : cause === undefined ? [] : [cause];
+        logger.error('request failed', {
+          errorName: (error as Error)?.name,
+          stack: (error as Error)?.stack,
+          ...(causes.length > 0
+            ? { causes: causes.map((c: unknown) => ({ errorName: (c as Error)?.name, stack: (c as Error)?.stack })) }
+            : {}),
+        });
       } else if (!(error instanceof DomainError) && !(error instanceof UnauthenticatedError)) {
         logger.warn('request refused', { errorName: (error as Error)?.name });
       }

@@ -8,7 +8,7 @@ export const TABLE_SCHEMA = {
   /** Epoch seconds; DynamoDB deletes an item some time after it passes. */
   timeToLiveAttribute: 'expiresAt',
   globalIndexes: [
-    /** Caseload: a team's households by status, most recently changed first. */
+    /** Caseload: a team's households by status, newest arrival first (the order never changes, so paging is stable). */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     /** Queues across the city, such as escalations by status. */
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

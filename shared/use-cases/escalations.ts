@@ -69,12 +69,18 @@ export async function submitEscalation(ports: EscalationPorts, context: RequestC
   (ports.metrics ?? noMetrics).record('EscalationSubmitted');
   try {
     await ports.flow.start(escalation);
-  } catch {
+  } catch (startError) {
     // Without a flow the escalation would wait forever (and keep the household open): it ends as failed, in its history.
-    await ports.store
+    const closed = await ports.store
       .finish(escalation, 'failed', { at: context.now, by: FLOW_ACTOR, event: 'failed', note: 'The approval flow could not start.' })
-      .catch(() => undefined);
-    throw serviceUnavailable('The approval flow could not start, so the escalation was closed as failed. Submit it again later.');
+      .then(
+        () => undefined,
+        (finishError: unknown) => finishError,
+      );
+    // The 503 keeps both causes, so the pipeline's log of the failed request names them.
+    const cause =
+      closed === undefined ? startError : new AggregateError([startError, closed], 'flow start and its failure record both failed');
+    throw serviceUnavailable('The approval flow could not start, so the escalation was closed as failed. Submit it again later.', cause);
   }
   return escalationView(escalation);
 }
@@ -148,9 +154,13 @@ async function answer(
     resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now });
   } catch (error) {
     // Step Functions could not be reached: the flow still waits on this token, so it goes back for a
-    // retry. If even that fails, the flow's own timeout or a later answer's 409 tells; the cause the
-    // caller sees (503) is the first error, not this one.
-    await ports.store.restoreAnswer(escalation, token, kind).catch(() => undefined);
+    // retry. If that write fails too, the error carries both causes to the pipeline's log.
+    const restored = await ports.store.restoreAnswer(escalation, token, kind).then(
+      () => undefined,
+      (restoreError: unknown) => restoreError,
+    );
+    if (restored !== undefined)
+      throw new AggregateError([error, restored], 'the flow could not be reached, and the answer could not be put back');
     throw error;
   }
   if (!resumed) throw conflict('The flow no longer waits for this answer.');
