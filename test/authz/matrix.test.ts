@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
+import { planBody as makePlanBody, type Needs, type World, type WorldMakers, world } from '../setup/worlds.ts';
 
 /**
  * The authorization matrix: every route × every kind of caller. The expected answer of each
@@ -37,31 +38,15 @@ const CALLERS = [
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
-interface World {
-  householdId: string;
-  intakeId: string;
-  escalationId?: string;
-  /** A professional on the own team's roster, to be taken off it. */
-  memberId?: string;
-}
-
-/** What a world must hold for a route to succeed. */
-interface Needs {
-  plan?: boolean;
-  escalation?: 'decision' | 'information' | 'budget_approval' | 'evaluation';
-  member?: boolean;
-}
-
 interface Row {
   operationId: string;
-  needs: Needs;
-  request: (w: World) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  needs: Needs & { member?: boolean };
+  request: (w: World & { memberId?: string }) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
   /** One outcome per caller, in the order of CALLERS. */
   expect: readonly Outcome[];
 }
 
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-const planBody = { goals: [{ domain: 'finances', description: 'd', actions: [] }], evaluationDate: tomorrow };
+const planBody = makePlanBody();
 
 // biome-ignore format: one row per route, one column per caller, aligned under the header
 const rows: Record<string, Row> = {
@@ -188,37 +173,15 @@ function intakeBody() {
 
 const token = (who: string) => tokens.get(who) as string;
 
-async function until(escalationId: string, awaiting: string) {
-  for (let i = 0; i < 400; i++) {
-    const { body } = await api.call('GET', `/escalations/${escalationId}`, { token: token('leader') });
-    if (body.awaiting === awaiting) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`escalation never awaited ${awaiting}`);
-}
+const makers = (): WorldMakers => ({ api, token, intakeBody });
 
-async function world(needs: Needs): Promise<World> {
-  const intake = await api.call('POST', '/intakes', { token: token('leader'), body: intakeBody() });
-  const w: World = { householdId: intake.body.householdId, intakeId: intake.body.id };
+/** A world as the row needs it; with `member`, also someone on the own team's roster to take off it. */
+async function worldFor(needs: Needs & { member?: boolean }): Promise<World & { memberId?: string }> {
+  const w: World & { memberId?: string } = await world(makers(), needs);
   if (needs.member) {
     w.memberId = `member-${++members}`;
     await api.call('GET', '/teams', { token: await api.token({ sub: w.memberId, roles: ['wijkcoach'], teams: [OWN] }) });
   }
-  await api.call('PUT', `/households/${w.householdId}/regisseur`, { token: token('leader'), body: { userId: 'regisseur' } });
-  if (!needs.plan) return w;
-  await api.call('POST', `/households/${w.householdId}/plan`, { token: token('regisseur'), body: planBody });
-  if (!needs.escalation) return w;
-  const cost = needs.escalation === 'budget_approval' ? 9999 : 10;
-  const escalation = await api.call('POST', `/households/${w.householdId}/escalations`, {
-    token: token('regisseur'),
-    body: { blockage: 'b', organisations: ['o'], proposal: 'p', urgency: 'normal', cost: { amount: cost, currency: 'EUR' } },
-  });
-  w.escalationId = escalation.body.id;
-  await until(escalation.body.id, 'decision');
-  if (needs.escalation === 'decision') return w;
-  const decision = needs.escalation === 'information' ? 'request_info' : 'approve';
-  await api.call('POST', `/escalations/${w.escalationId}/decision`, { token: token('decider'), body: { decision, motivation: 'm' } });
-  await until(escalation.body.id, needs.escalation);
   return w;
 }
 
@@ -256,13 +219,13 @@ describe('authorization matrix', () => {
   const results: string[] = [];
   for (const [name, row] of Object.entries(rows)) {
     it(name, async () => {
-      let shared: World | undefined;
+      let shared: (World & { memberId?: string }) | undefined;
       const outcomes: string[] = [];
       for (const [column, who] of CALLERS.entries()) {
         const want = row.expect[column] as Outcome;
         // A request that should succeed gets a world of its own; refusals share one (they change nothing).
-        if (want >= 300 && !shared) shared = await world(row.needs);
-        const w = want < 300 || !shared ? await world(row.needs) : shared;
+        if (want >= 300 && !shared) shared = await worldFor(row.needs);
+        const w = want < 300 || !shared ? await worldFor(row.needs) : shared;
         const { method, path, body, headers } = row.request(w);
         const reply = await api.call(method, path, {
           ...(who === 'none' ? {} : { token: token(who) }),

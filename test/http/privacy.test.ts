@@ -149,7 +149,8 @@ describe('need to know', () => {
 });
 
 describe('no personal data in logs', () => {
-  it('redacts personal fields and BSN-shaped numbers wherever they are logged', () => {
+  /** What the functions' logger (with its redaction) writes for one line. */
+  function loggedLine(message: string, fields: Record<string, unknown>): string {
     const lines: string[] = [];
     const logger = new Logger({ serviceName: 't', logLevel: 'DEBUG', jsonReplacerFn: redactPersonalData });
     const original = process.stdout.write.bind(process.stdout);
@@ -158,17 +159,34 @@ describe('no personal data in logs', () => {
       return true;
     }) as typeof process.stdout.write;
     try {
-      logger.info('debugging', {
-        question: 'Mijn verhaal',
-        member: { name: 'Jan Geheim', bsn: '111222333' },
-        hint: 'bsn 123456782 ends here',
-      });
+      logger.info(message, fields);
     } finally {
       process.stdout.write = original;
     }
-    const output = lines.join('');
+    return lines.join('');
+  }
+
+  it('redacts personal fields and BSN-shaped numbers wherever they are logged', () => {
+    const output = loggedLine('debugging', {
+      question: 'Mijn verhaal',
+      member: { name: 'Jan Geheim', bsn: '111222333' },
+      hint: 'bsn 123456782 ends here',
+    });
     expect(output).toContain(REDACTED);
     expect(output).not.toMatch(/Mijn verhaal|Jan Geheim|111222333|123456782/);
+  });
+
+  it('redacts by field: request and trace ids stay whole, BSN-shaped runs leave free text', () => {
+    const requestId = '3f2a1c9e-1234-4a5b-8c6d-123456789012';
+    const traceId = 'Root=1-6741a2b3-123456789abcdef012345678';
+    const line = JSON.parse(loggedLine('request', { requestId, traceId, hint: 'bsn 123456782 ends here', name: 'Jan Geheim' })) as Record<
+      string,
+      string
+    >;
+    expect(line.requestId).toBe(requestId);
+    expect(line.traceId).toBe(traceId);
+    expect(line.hint).toBe(`bsn ${REDACTED} ends here`);
+    expect(line.name).toBe(REDACTED);
   });
 
   it("a story, a name and a BSN sent in never reach the functions' log output", async () => {

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
+import { planBody as makePlanBody, type Needs, type World, world } from '../setup/worlds.ts';
 
 /**
  * Rule 9 (domain.md) and platform.md's reliability target: every 2xx answer on a household's
@@ -15,17 +16,6 @@ import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
  */
 type Action = 'read' | 'create' | 'update' | 'delete' | 'export';
 
-interface World {
-  householdId: string;
-  intakeId: string;
-  escalationId?: string;
-}
-
-interface Needs {
-  plan?: boolean;
-  escalation?: 'decision' | 'information' | 'budget_approval' | 'evaluation';
-}
-
 interface Case {
   needs: Needs;
   as: 'leader' | 'regisseur' | 'decider' | 'budgethouder';
@@ -35,8 +25,7 @@ interface Case {
   resource: (w: World, answer: { body: Record<string, unknown> }) => string;
 }
 
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-const planBody = { goals: [{ domain: 'finances', description: 'd', actions: [] }], evaluationDate: tomorrow };
+const planBody = makePlanBody();
 const OWN = 'velve-lindenhof';
 const path = (request: { path: string }) => request.path;
 
@@ -239,35 +228,9 @@ function intakeBody(at = `${postcode++}AB`) {
   };
 }
 
-async function until(escalationId: string, awaiting: string) {
-  for (let i = 0; i < 400; i++) {
-    const { body } = await api.call('GET', `/escalations/${escalationId}`, { token: token('leader') });
-    if (body.awaiting === awaiting) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`escalation never awaited ${awaiting}`);
-}
-
-async function world(needs: Needs): Promise<World> {
+async function worldFor(needs: Needs): Promise<World> {
   postcodeOfLastWorld = `${postcode++}AB`;
-  const intake = await api.call('POST', '/intakes', { token: token('leader'), body: intakeBody(postcodeOfLastWorld) });
-  const w: World = { householdId: intake.body.householdId, intakeId: intake.body.id };
-  await api.call('PUT', `/households/${w.householdId}/regisseur`, { token: token('leader'), body: { userId: 'regisseur' } });
-  if (!needs.plan) return w;
-  await api.call('POST', `/households/${w.householdId}/plan`, { token: token('regisseur'), body: planBody });
-  if (!needs.escalation) return w;
-  const cost = needs.escalation === 'budget_approval' ? 9999 : 10;
-  const escalation = await api.call('POST', `/households/${w.householdId}/escalations`, {
-    token: token('regisseur'),
-    body: { blockage: 'b', organisations: ['o'], proposal: 'p', urgency: 'normal', cost: { amount: cost, currency: 'EUR' } },
-  });
-  w.escalationId = escalation.body.id;
-  await until(escalation.body.id, 'decision');
-  if (needs.escalation === 'decision') return w;
-  const decision = needs.escalation === 'information' ? 'request_info' : 'approve';
-  await api.call('POST', `/escalations/${w.escalationId}/decision`, { token: token('decider'), body: { decision, motivation: 'm' } });
-  await until(escalation.body.id, needs.escalation);
-  return w;
+  return world({ api, token, intakeBody: () => intakeBody(postcodeOfLastWorld) }, needs);
 }
 
 /** The household's processing-log lines, straight from the table. */
@@ -298,7 +261,7 @@ afterAll(() => api.stack.stop());
 describe('one processing-log line for every 2xx on personal data', () => {
   for (const [name, c] of Object.entries(cases)) {
     it(name, async () => {
-      const w = await world(c.needs);
+      const w = await worldFor(c.needs);
       // The registration case registers at the world's address: the same household, a second intake.
       const before = new Set((await logLines(w.householdId)).map((line) => line.id));
       const request = c.request(w);
@@ -318,7 +281,7 @@ describe('one processing-log line for every 2xx on personal data', () => {
 
 describe('in the same transaction as the change', () => {
   it('a change that is refused writes no line', async () => {
-    const w = await world({ plan: true, escalation: 'decision' });
+    const w = await worldFor({ plan: true, escalation: 'decision' });
     expect(
       (await api.call('POST', `/intakes/${w.intakeId}/triage`, { token: token('leader'), body: { outcome: 'referred_external' } })).status,
     ).toBe(200);

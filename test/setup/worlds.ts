@@ -1,0 +1,59 @@
+import type { TestApi } from './helpers.ts';
+
+/**
+ * A household of the test's own team in a given state, built over HTTP as people would:
+ * registered by `leader` (a teamleider and intaker), with `regisseur` appointed (who must have
+ * signed in), a plan by the regisseur, and an escalation of theirs that `decider` moves on.
+ */
+export interface World {
+  householdId: string;
+  intakeId: string;
+  escalationId?: string;
+}
+
+export interface Needs {
+  plan?: boolean;
+  escalation?: 'decision' | 'information' | 'budget_approval' | 'evaluation';
+}
+
+export interface WorldMakers {
+  api: TestApi;
+  token: (who: 'leader' | 'regisseur' | 'decider') => string;
+  intakeBody: () => Record<string, unknown>;
+}
+
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+export const planBody = () => ({ goals: [{ domain: 'finances', description: 'd', actions: [] }], evaluationDate: tomorrow() });
+
+/** Waits (bounded) until the flow waits for the given answer. */
+export async function untilAwaiting({ api, token }: WorldMakers, escalationId: string, awaiting: string) {
+  for (let i = 0; i < 400; i++) {
+    const { body } = await api.call('GET', `/escalations/${escalationId}`, { token: token('leader') });
+    if (body.awaiting === awaiting) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`escalation never awaited ${awaiting}`);
+}
+
+export async function world(makers: WorldMakers, needs: Needs): Promise<World> {
+  const { api, token } = makers;
+  const intake = await api.call('POST', '/intakes', { token: token('leader'), body: makers.intakeBody() });
+  const w: World = { householdId: intake.body.householdId, intakeId: intake.body.id };
+  await api.call('PUT', `/households/${w.householdId}/regisseur`, { token: token('leader'), body: { userId: 'regisseur' } });
+  if (!needs.plan) return w;
+  await api.call('POST', `/households/${w.householdId}/plan`, { token: token('regisseur'), body: planBody() });
+  if (!needs.escalation) return w;
+  // Above Enschede's threshold when a budget holder must approve, below it otherwise.
+  const cost = needs.escalation === 'budget_approval' ? 9999 : 10;
+  const escalation = await api.call('POST', `/households/${w.householdId}/escalations`, {
+    token: token('regisseur'),
+    body: { blockage: 'b', organisations: ['o'], proposal: 'p', urgency: 'normal', cost: { amount: cost, currency: 'EUR' } },
+  });
+  w.escalationId = escalation.body.id;
+  await untilAwaiting(makers, escalation.body.id, 'decision');
+  if (needs.escalation === 'decision') return w;
+  const decision = needs.escalation === 'information' ? 'request_info' : 'approve';
+  await api.call('POST', `/escalations/${w.escalationId}/decision`, { token: token('decider'), body: { decision, motivation: 'm' } });
+  await untilAwaiting(makers, escalation.body.id, needs.escalation);
+  return w;
+}
