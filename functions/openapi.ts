@@ -54,6 +54,7 @@ export function openApiDocument(routes: RouteContract[]) {
       content: { 'application/problem+json': { schema: Problem } },
     };
     registry.registerPath({
+      // Method is one of GET, POST, PUT, DELETE: lower-cased, one of these.
       method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete',
       path: route.path,
       operationId: route.operationId,
@@ -87,6 +88,7 @@ export function openApiDocument(routes: RouteContract[]) {
   // so that the use case can answer 428 rather than a 400.
   for (const route of routes) {
     if (!route.errors.includes('precondition_required')) continue;
+    // Lower-cased Method, as registered above.
     const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'put'];
     for (const parameter of operation?.parameters ?? []) {
       if ('in' in parameter && parameter.in === 'header' && parameter.name === 'if-match') parameter.required = true;

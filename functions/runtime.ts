@@ -34,12 +34,14 @@ export interface FunctionEnvironment {
 export function readEnvironment(env: Record<string, string | undefined>): FunctionEnvironment {
   const { CITY_CONFIG, TABLE_NAME } = env;
   if (!CITY_CONFIG || !TABLE_NAME) throw new Error('CITY_CONFIG and TABLE_NAME must be set');
+  // The two required variables are checked above; the rest are optional strings, as the type says.
   return { ...env, CITY_CONFIG, TABLE_NAME } as FunctionEnvironment;
 }
 
 export function createLogger(env: FunctionEnvironment, fn: string): Logger {
   return new Logger({
     serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'wijkteams',
+    // Powertools accepts any of its level names at run time; the stack and local mode set one of them.
     logLevel: (env.POWERTOOLS_LOG_LEVEL ?? 'INFO') as 'INFO',
     persistentKeys: { function: fn },
     jsonReplacerFn: redactPersonalData,
@@ -47,6 +49,7 @@ export function createLogger(env: FunctionEnvironment, fn: string): Logger {
 }
 
 export function runtimeFrom(env: FunctionEnvironment, db: DynamoDBDocumentClient, fn: string): FunctionRuntime {
+  // Written by the stack (and local mode) from the typed city configuration.
   const city = JSON.parse(env.CITY_CONFIG) as CityRuntimeConfig;
   return {
     city,

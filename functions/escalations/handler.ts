@@ -1,7 +1,7 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { dynamoEscalationStore } from '#shared/db/escalation-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
-import { type DecisionAnswer, type EscalationStatus, escalationView } from '#shared/domain/escalation.ts';
+import { escalationView } from '#shared/domain/escalation.ts';
 import { stepFunctionsApprovalFlow } from '#shared/sfn/approval-flow.ts';
 import {
   approveBudget,
@@ -16,7 +16,7 @@ import {
 } from '#shared/use-cases/escalations.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { idempotentOperation } from '../http/idempotency.ts';
-import { httpFunction } from '../http/pipeline.ts';
+import { httpFunction, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import {
   budgetApprovalRoute,
@@ -50,54 +50,31 @@ export function createHandler(deps: EscalationFunctionDeps) {
     'escalations',
     (request: { householdId: string; escalation: NewEscalation }, context) =>
       submitEscalation(ports, context, request.householdId, request.escalation),
-    (view) => escalationView(view as never) as typeof view,
+    // A replayed answer comes back from the idempotency record: put it in its one shape again.
+    (view) => escalationView(view),
   );
-  const id = (params: Record<string, unknown>) => String(params.id);
   const ok = (body: unknown) => ({ status: 200, body });
 
   return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [
-    {
-      contract: submitEscalationRoute,
-      async handle({ params, body, headers }, context, lambda) {
-        const escalation = await submit(
-          { householdId: id(params), escalation: body as NewEscalation },
-          context,
-          headers['idempotency-key'],
-          lambda,
-        );
-        return { status: 201, body: escalation, headers: { Location: `${BASE_PATH}/escalations/${escalation.id}` } };
-      },
-    },
-    {
-      contract: escalationQueueRoute,
-      handle: async ({ query }, context) =>
-        ok(
-          await escalationQueue(ports, context, {
-            ...(query.status ? { status: query.status as EscalationStatus } : {}),
-            limit: Number(query.limit),
-            ...(query.cursor ? { cursor: String(query.cursor) } : {}),
-          }),
-        ),
-    },
-    { contract: readEscalationRoute, handle: async ({ params }, context) => ok(await readEscalation(ports, context, id(params))) },
-    {
-      contract: decisionRoute,
-      handle: async ({ params, body }, context) => handedToFlow(await decide(ports, context, id(params), body as DecisionAnswer)),
-    },
-    {
-      contract: informationRoute,
-      handle: async ({ params, body }, context) =>
-        handedToFlow(await giveInformation(ports, context, id(params), (body as { information: string }).information)),
-    },
-    {
-      contract: budgetApprovalRoute,
-      handle: async ({ params, body }, context) =>
-        handedToFlow(await approveBudget(ports, context, id(params), body as { decision: 'approve' | 'reject'; motivation: string })),
-    },
-    {
-      contract: evaluationRoute,
-      handle: async ({ params, body }, context) =>
-        handedToFlow(await evaluate(ports, context, id(params), body as { resolved: boolean; note: string })),
-    },
+    route(submitEscalationRoute, async ({ params, body, headers }, context, lambda) => {
+      const escalation = await submit({ householdId: params.id, escalation: body }, context, headers['idempotency-key'], lambda);
+      return { status: 201, body: escalation, headers: { Location: `${BASE_PATH}/escalations/${escalation.id}` } };
+    }),
+    route(escalationQueueRoute, async ({ query }, context) =>
+      ok(
+        await escalationQueue(ports, context, {
+          ...(query.status ? { status: query.status } : {}),
+          limit: query.limit,
+          ...(query.cursor ? { cursor: query.cursor } : {}),
+        }),
+      ),
+    ),
+    route(readEscalationRoute, async ({ params }, context) => ok(await readEscalation(ports, context, params.id))),
+    route(decisionRoute, async ({ params, body }, context) => handedToFlow(await decide(ports, context, params.id, body))),
+    route(informationRoute, async ({ params, body }, context) =>
+      handedToFlow(await giveInformation(ports, context, params.id, body.information)),
+    ),
+    route(budgetApprovalRoute, async ({ params, body }, context) => handedToFlow(await approveBudget(ports, context, params.id, body))),
+    route(evaluationRoute, async ({ params, body }, context) => handedToFlow(await evaluate(ports, context, params.id, body))),
   ]);
 }

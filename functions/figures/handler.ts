@@ -1,22 +1,19 @@
 import { dynamoFiguresStore } from '#shared/db/figures-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { figures } from '#shared/use-cases/figures.ts';
-import { httpFunction } from '../http/pipeline.ts';
+import { httpFunction, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { statsRoute } from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
   const ports = { store: dynamoFiguresStore(deps.db, deps.tableName), city: deps.city };
   return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [
-    {
-      contract: statsRoute,
-      handle: async ({ query }, context) => ({
-        status: 200,
-        body: await figures(ports, context, {
-          ...(query.month ? { month: String(query.month) } : {}),
-          ...(query.teamId ? { teamId: String(query.teamId) } : {}),
-        }),
+    route(statsRoute, async ({ query }, context) => ({
+      status: 200,
+      body: await figures(ports, context, {
+        ...(query.month ? { month: query.month } : {}),
+        ...(query.teamId ? { teamId: query.teamId } : {}),
       }),
-    },
+    })),
   ]);
 }

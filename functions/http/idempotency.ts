@@ -42,6 +42,7 @@ export function idempotentOperation<Body, Result>(
     sortKeyAttr: TABLE_SCHEMA.sortKey,
     staticPkValue: idempotencyPartition(scope),
     expiryAttr: TABLE_SCHEMA.timeToLiveAttribute,
+    // Powertools types its client against its own copy of the SDK; the instance is the same DocumentClient.
     awsSdkV3Client: runtime.db as never,
   });
   const once = makeIdempotent(

@@ -17,11 +17,16 @@ import type { RequestContext } from '#shared/processing-log.ts';
 import type { RosterStore } from '#shared/use-cases/ports.ts';
 import { API_VERSION, type RouteContract, routeKeyOf } from './contract.ts';
 
-export interface RouteInput {
-  params: Record<string, unknown>;
-  query: Record<string, unknown>;
-  body: unknown;
-  headers: Record<string, string | undefined>;
+/** What a schema of the contract parses to; nothing where the contract declares none. */
+type Parsed<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+/** A route's input as its contract's schemas parsed it: typed from the contract, never cast. */
+export interface RouteInput<C extends RouteContract = RouteContract> {
+  params: Parsed<C['params']>;
+  query: Parsed<C['query']>;
+  body: Parsed<C['body']>;
+  /** Every request header (lower-case), with the ones the contract declares parsed. */
+  headers: Record<string, string | undefined> & Partial<Parsed<C['headers']>>;
 }
 
 export interface RouteResult {
@@ -30,10 +35,17 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-export interface RouteImplementation {
-  contract: RouteContract;
-  handle(input: RouteInput, context: RequestContext, lambda?: Context): Promise<RouteResult>;
+export interface RouteImplementation<C extends RouteContract = RouteContract> {
+  contract: C;
+  // A method, so that an implementation for one contract serves where any route is expected.
+  handle(input: RouteInput<C>, context: RequestContext, lambda?: Context): Promise<RouteResult>;
 }
+
+/** A route's implementation, its input typed from its contract. */
+export const route = <const C extends RouteContract>(contract: C, handle: RouteImplementation<C>['handle']): RouteImplementation<C> => ({
+  contract,
+  handle,
+});
 
 /** The claims API Gateway's JWT authorizer verified, on the event it passes to the function. */
 export type HttpEvent = APIGatewayProxyEventV2 & {
@@ -91,6 +103,7 @@ function validate(schema: z.ZodType | undefined, value: unknown, where: string):
   const parsed = schema.safeParse(value);
   if (!parsed.success)
     throw invalidInput(`The request ${where} is not valid.`, issuesToParams(parsed.error.issues, where === 'body' ? '' : where));
+  // One parser serves every contract; the typed view of the result is RouteInput<C>, from the same schema.
   return parsed.data as Record<string, unknown>;
 }
 
@@ -134,6 +147,10 @@ function respond(result: RouteResult): APIGatewayProxyResultV2 {
     body: JSON.stringify(result.body),
   };
 }
+
+/** Name and stack only: messages of our own errors never hold personal data, and nothing from the request is logged. */
+const errorFields = (error: unknown) =>
+  error instanceof Error ? { errorName: error.name, stack: error.stack } : { errorName: typeof error, stack: undefined };
 
 export function errorResponse(error: unknown, instance: string): APIGatewayProxyResultV2 {
   if (error instanceof UnauthenticatedError) {
@@ -212,18 +229,11 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
       response = errorResponse(error, instance);
       const status = typeof response === 'object' ? response.statusCode : 500;
       if ((status ?? 500) >= 500) {
-        // Name and stack only: messages of our own errors never hold personal data, and nothing from the request is logged.
-        const cause = (error as Error)?.cause;
-        const causes = cause instanceof AggregateError ? cause.errors : cause === undefined ? [] : [cause];
-        logger.error('request failed', {
-          errorName: (error as Error)?.name,
-          stack: (error as Error)?.stack,
-          ...(causes.length > 0
-            ? { causes: causes.map((c: unknown) => ({ errorName: (c as Error)?.name, stack: (c as Error)?.stack })) }
-            : {}),
-        });
+        const cause = error instanceof Error ? error.cause : undefined;
+        const causes: unknown[] = cause instanceof AggregateError ? cause.errors : cause === undefined ? [] : [cause];
+        logger.error('request failed', { ...errorFields(error), ...(causes.length > 0 ? { causes: causes.map(errorFields) } : {}) });
       } else if (!(error instanceof DomainError) && !(error instanceof UnauthenticatedError)) {
-        logger.warn('request refused', { errorName: (error as Error)?.name });
+        logger.warn('request refused', { errorName: errorFields(error).errorName });
       }
     }
     const statusCode = typeof response === 'object' ? response.statusCode : 200;

@@ -1,30 +1,24 @@
 import { dynamoPrivacyStore } from '#shared/db/privacy-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { exportHousehold, type PrivacyPorts, readProcessingLog } from '#shared/use-cases/privacy.ts';
-import { httpFunction } from '../http/pipeline.ts';
+import { httpFunction, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { exportRoute, processingLogRoute } from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
   const ports: PrivacyPorts = { store: dynamoPrivacyStore(deps.db, deps.tableName) };
   return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [
-    {
-      contract: processingLogRoute,
-      handle: async ({ params, query }, context) => ({
-        status: 200,
-        body: await readProcessingLog(ports, context, String(params.id), {
-          limit: Number(query.limit),
-          ...(query.cursor ? { cursor: String(query.cursor) } : {}),
-        }),
+    route(processingLogRoute, async ({ params, query }, context) => ({
+      status: 200,
+      body: await readProcessingLog(ports, context, params.id, {
+        limit: query.limit,
+        ...(query.cursor ? { cursor: query.cursor } : {}),
       }),
-    },
-    {
-      contract: exportRoute,
-      handle: async ({ params }, context) => ({
-        status: 200,
-        body: await exportHousehold(ports, context, String(params.id)),
-        headers: { 'Content-Disposition': `attachment; filename="household-${String(params.id)}.json"` },
-      }),
-    },
+    })),
+    route(exportRoute, async ({ params }, context) => ({
+      status: 200,
+      body: await exportHousehold(ports, context, params.id),
+      headers: { 'Content-Disposition': `attachment; filename="household-${params.id}.json"` },
+    })),
   ]);
 }

@@ -1,8 +1,24 @@
+import { invalidInput } from '../errors.ts';
 import type { LifeDomain } from './life-domains.ts';
 
 /** ZRM scores: 1 acute, 2 not self-reliant, 3 limited, 4 sufficient, 5 fully self-reliant. */
 export type ZrmScore = 1 | 2 | 3 | 4 | 5;
 export type Scores = Partial<Record<LifeDomain, ZrmScore>>;
+
+const isZrmScore = (score: number): score is ZrmScore => Number.isInteger(score) && score >= 1 && score <= 5;
+
+/** Scores as the contract let them through (whole numbers 1–5), as the domain's type; anything else is refused. */
+export function zrmScores(scores: Partial<Record<LifeDomain, number>>): Scores {
+  const checked: Scores = {};
+  for (const [domain, score] of Object.entries(scores) as [LifeDomain, number][]) {
+    if (!isZrmScore(score))
+      throw invalidInput('A ZRM score is a whole number from 1 to 5.', [
+        { name: `scores.${domain}`, code: 'too_big', reason: 'must be 1 to 5' },
+      ]);
+    checked[domain] = score;
+  }
+  return checked;
+}
 
 export interface Assessment {
   id: string;

@@ -1,10 +1,11 @@
 import { hasAnyRole } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
-import { type AssessmentWithProgress, type Scores, withProgress } from '../domain/assessment.ts';
+import { type AssessmentWithProgress, withProgress, zrmScores } from '../domain/assessment.ts';
 import { BEFORE_DOORBRAAKTEAM, type Escalation, escalationView } from '../domain/escalation.ts';
 import { openHouseholds } from '../domain/figures.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
+import type { LifeDomain } from '../domain/life-domains.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
@@ -196,13 +197,13 @@ export async function recordAssessment(
   ports: HouseholdPorts,
   context: RequestContext,
   householdId: string,
-  input: { scores: Scores; note?: string },
+  input: { scores: Partial<Record<LifeDomain, number>>; note?: string },
 ): Promise<AssessmentWithProgress> {
   const household = openHousehold(visibleHousehold(context, await ports.store.getHousehold(householdId)));
   const assessment = {
     id: newId(),
     householdId,
-    scores: input.scores,
+    scores: zrmScores(input.scores),
     ...(input.note ? { note: input.note } : {}),
     assessedAt: context.now,
     assessedBy: context.principal.userId,
