@@ -14,6 +14,7 @@ const LONGEST_LOCAL_TIMEOUT_SECONDS = 24 * 24 * 60 * 60;
 export interface LocalStateMachineDefinition {
   logicalId: string;
   arn: string;
+  // biome-ignore lint/suspicious/noExplicitAny: ASL states are JSON whose fields depend on the state type; local mode reads the few it needs
   definition: StateMachineDefinition & { States: Record<string, any> };
 }
 
@@ -24,6 +25,7 @@ export interface LocalStateMachineDefinition {
 export function readStateMachine(template: CfnTemplate): LocalStateMachineDefinition {
   const machines = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine');
   if (machines.length !== 1) throw new Error(`expected one state machine in the template, found ${machines.length}`);
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties, as above
   const [logicalId, resource] = machines[0] as [string, { Properties?: Record<string, any> }];
   const body = resource.Properties?.DefinitionString;
   const parts: unknown[] = typeof body === 'string' ? [body] : body['Fn::Join'][1];
@@ -100,6 +102,7 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
   const { machine } = options;
   const definition = structuredClone(machine.definition);
   const parked = new Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  // biome-ignore lint/suspicious/noExplicitAny: aws-local-stepfunctions passes and takes the state's JSON as it is
   const handlers: Record<string, (input: any) => Promise<any>> = {};
   const retryIntervalOverrides: Record<string, number> = {};
 
@@ -182,6 +185,7 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
     return execution;
   };
 
+  // biome-ignore lint/suspicious/noExplicitAny: the Step Functions API's JSON bodies, read field by field
   const api: Record<string, (body: any) => unknown> = {
     StartExecution(body) {
       if (body.stateMachineArn !== machine.arn) throw new ServiceError('StateMachineDoesNotExist', 'no such state machine');

@@ -5,6 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { buildApp } from '../app.ts';
 import { FUNCTION_METADATA_KEY } from '../constructs/function.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are whatever each resource type defines; local mode reads the few it needs
 type Resource = { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> };
 export type CfnTemplate = { Resources: Record<string, Resource> };
 

@@ -61,6 +61,7 @@ async function submit(householdId: string, cost?: number, target: TestApi = api)
 }
 
 /** The flow moves on its own after an answer: wait until the escalation shows what we expect. */
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked against the served OpenAPI document before a test reads them
 async function until(id: string, predicate: (e: any) => boolean, target: TestApi = api, timeoutMs = 8000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -71,6 +72,7 @@ async function until(id: string, predicate: (e: any) => boolean, target: TestApi
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: as above
 const awaiting = (kind: string) => (e: any) => e.awaiting === kind;
 const decide = (id: string, token: string, body: Record<string, unknown>) =>
   api.call('POST', `/escalations/${id}/decision`, { token, body });
@@ -96,11 +98,12 @@ describe('the definition', () => {
     expect(isValid, errorsText?.()).toBe(true);
     expect(definition.States[FLOW_STATES.awaitDecision].TimeoutSeconds).toBe(72 * 3600);
     expect(definition.States[FLOW_STATES.awaitDecision].Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
-    for (const [name, state] of Object.entries(definition.States) as [string, any][]) {
+    for (const [name, state] of Object.entries(definition.States)) {
       if (state.Type !== 'Task') continue;
       expect(state.Retry, name).toBeDefined();
       if (name !== FLOW_STATES.recordFailure)
         expect(
+          // biome-ignore lint/suspicious/noExplicitAny: ASL JSON
           state.Catch.map((c: any) => c.Next),
           name,
         ).toContain(FLOW_STATES.recordFailure);

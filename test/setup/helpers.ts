@@ -26,6 +26,7 @@ export interface TestApi {
     method: string,
     path: string,
     options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: every answer is validated against the served OpenAPI document here, so tests read its fields freely
   ): Promise<{ status: number; headers: Headers; body: any; text: string }>;
 }
 
