@@ -12,7 +12,7 @@ import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, TransactW
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { documentClient } from '#shared/db/client.ts';
-import { householdItem } from '#shared/db/intake-store.ts';
+import { householdItem } from '#shared/db/household-record.ts';
 import { assessmentKey, householdKey, householdPartition, intakeKey, processingLogKey } from '#shared/db/keys.ts';
 import type { Household } from '#shared/domain/household.ts';
 import { newId } from '#shared/ids.ts';

@@ -7,7 +7,7 @@ import { parseHouseholdChildId } from '../ids.ts';
 import type { EscalationStore } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { escalationKey, escalationQueueKeys, escalationQueuePartition, householdKey, planKey } from './keys.ts';
+import { escalationIdOfQueueSortKey, escalationKey, escalationQueueKeys, escalationQueuePartition, householdKey, planKey } from './keys.ts';
 import { planSaveItems } from './plan-store.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
 
@@ -100,8 +100,8 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
     },
 
     async queue(status: EscalationStatus, limit, after) {
-      const afterId = after?.split('#')[1];
-      if (after !== undefined && (!/^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_.-]+$/.test(after) || !parseHouseholdChildId(afterId ?? ''))) {
+      const afterId = after === undefined ? undefined : escalationIdOfQueueSortKey(after);
+      if (after !== undefined && !parseHouseholdChildId(afterId ?? '')) {
         throw invalidCursor();
       }
       const partition = escalationQueuePartition(status);

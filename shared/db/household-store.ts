@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { invalidCursor } from '../cursor.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import type { Escalation } from '../domain/escalation.ts';
@@ -9,6 +9,7 @@ import type { Plan } from '../domain/plan.ts';
 import type { CaseloadPosition, HouseholdStore, RosterEntry } from '../use-cases/ports.ts';
 import { batchGet, entityOf, queryAll, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
+import { readHousehold } from './household-record.ts';
 import {
   ASSESSMENT_PREFIX,
   addressLookupKey,
@@ -146,10 +147,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
       };
     },
 
-    async getHousehold(householdId) {
-      const { Item } = await db.send(new GetCommand({ TableName: table, Key: householdKey(householdId), ConsistentRead: true }));
-      return entityOf<Household>(Item);
-    },
+    getHousehold: (householdId) => readHousehold(db, table, householdId),
 
     appointRegisseur: (household, regisseur, now, log) =>
       updateHousehold(

@@ -1,20 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Household, type HouseholdMatches, memberIdentity } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { IntakeStore, RosterEntry } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { addressLookupKey, bsnLookupKey, caseloadIndexKeys, householdKey, intakeKey, memberIdentityAttribute, rosterKey } from './keys.ts';
+import { householdItem, readHousehold } from './household-record.ts';
+import { addressLookupKey, bsnLookupKey, householdKey, intakeKey, memberIdentityAttribute, rosterKey } from './keys.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
-
-export const householdItem = (household: Household) => ({
-  ...householdKey(household.id),
-  ...caseloadIndexKeys(household.teamId, household.status, household.createdAt, household.id),
-  type: 'household',
-  ...household,
-  ...Object.fromEntries(household.members.map((member) => [memberIdentityAttribute(memberIdentity(member)), member.id])),
-});
 
 export const intakeItem = (intake: Intake) => ({ ...intakeKey(intake.householdId, intake.id), type: 'intake', ...intake });
 
@@ -40,10 +32,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       return matches;
     },
 
-    async getHousehold(householdId) {
-      const { Item } = await db.send(new GetCommand({ TableName: table, Key: householdKey(householdId), ConsistentRead: true }));
-      return entityOf<Household>(Item);
-    },
+    getHousehold: (householdId) => readHousehold(db, table, householdId),
 
     async registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log, counters }) {
       const fresh = 'attribute_not_exists(pk)';
@@ -155,6 +144,6 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       );
     },
 
-    appendProcessingLog: (line) => appendProcessingLog(db, table, [line]),
+    appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),
   };
 }

@@ -53,9 +53,17 @@ export const planKey = (householdId: string): Key => ({ pk: householdPartition(h
 
 export const planVersionsPartition = (householdId: string): string => `${householdPartition(householdId)}#PLAN-VERSIONS`;
 
+const VERSION_DIGITS = 6;
+
 export const planVersionKey = (householdId: string, planId: string, version: number): Key => ({
   pk: planVersionsPartition(householdId),
-  sk: `${planId}#${String(version).padStart(6, '0')}`,
+  sk: `${planId}#${String(version).padStart(VERSION_DIGITS, '0')}`,
+});
+
+/** The sort keys of a plan's versions lie between these two (versions 0 and 999999). */
+export const planVersionBounds = (planId: string) => ({
+  lower: `${planVersionPrefix(planId)}${'0'.repeat(VERSION_DIGITS)}`,
+  upper: `${planVersionPrefix(planId)}${'9'.repeat(VERSION_DIGITS)}`,
 });
 
 export const planVersionPrefix = (planId: string): string => `${planId}#`;
@@ -80,6 +88,12 @@ export const escalationQueueKeys = (status: string, submittedAt: string, escalat
 
 export const escalationQueuePartition = (status: string): string => `ESCALATION#${status}`;
 
+/** The escalation id in a queue sort key (`<submittedAt>#<escalationId>`), or undefined when it is not one. */
+export const escalationIdOfQueueSortKey = (sortKey: string): string | undefined => {
+  const match = /^\d{4}-\d\d-\d\dT[^#]+#([A-Za-z0-9_.-]+)$/.exec(sortKey);
+  return match?.[1];
+};
+
 export const caseloadPartition = (teamId: string, status: string): string => `TEAM#${teamId}#${status}`;
 
 export const bsnLookupKey = (bsnHash: string): Key => ({ pk: `BSN#${bsnHash}`, sk: 'LOOKUP' });
@@ -102,6 +116,9 @@ export const userRosterKey = (userId: string): Key => ({ pk: `USER#${userId}`, s
 export const removedFromAttribute = (teamId: string): string => `removedFrom#${teamId}`;
 
 export const processingLogPartition = (householdId: string): string => `LOG#${householdId}`;
+
+/** Whether a string has the shape of a processing-log sort key (`<at>#<lineId>`), as a cursor must. */
+export const isProcessingLogSortKey = (sortKey: string): boolean => /^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_-]+$/.test(sortKey);
 
 export const processingLogKey = (householdId: string, at: string, lineId: string): Key => ({
   pk: processingLogPartition(householdId),

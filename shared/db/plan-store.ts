@@ -5,10 +5,8 @@ import type { ProcessingLogLine } from '../processing-log.ts';
 import type { PlanStore } from '../use-cases/ports.ts';
 import { batchGet, entityOf, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { householdKey, planKey, planVersionKey, planVersionPrefix, planVersionsPartition } from './keys.ts';
+import { householdKey, planKey, planVersionBounds, planVersionKey, planVersionsPartition } from './keys.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
-
-const VERSION_DIGITS = 6;
 
 export const planItem = (plan: Plan) => ({ ...planKey(plan.householdId), type: 'plan', ...plan });
 export const planVersionItem = (plan: Plan) => ({
@@ -94,15 +92,15 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
     },
 
     async versions(householdId, planId, limit, before) {
-      const prefix = planVersionPrefix(planId);
-      const upper = before === undefined ? `${prefix}${'9'.repeat(VERSION_DIGITS)}` : planVersionKey(householdId, planId, before - 1).sk;
+      const bounds = planVersionBounds(planId);
+      const upper = before === undefined ? bounds.upper : planVersionKey(householdId, planId, before - 1).sk;
       const page = await db.send(
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lower AND :upper',
           ExpressionAttributeValues: {
             ':pk': planVersionsPartition(householdId),
-            ':lower': `${prefix}${'0'.repeat(VERSION_DIGITS)}`,
+            ':lower': bounds.lower,
             ':upper': upper,
           },
           ScanIndexForward: false,

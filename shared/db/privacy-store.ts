@@ -5,7 +5,7 @@ import type { ProcessingLogLine } from '../processing-log.ts';
 import type { PrivacyStore } from '../use-cases/ports.ts';
 import { entityOf, queryAll } from './client.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
-import { planVersionsPartition, processingLogPartition } from './keys.ts';
+import { isProcessingLogSortKey, planVersionsPartition, processingLogPartition } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 
 export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): PrivacyStore {
@@ -20,7 +20,7 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
     getHousehold: (householdId) => households.getHousehold(householdId),
 
     async processingLog(householdId, limit, after) {
-      if (after !== undefined && !/^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_-]+$/.test(after)) {
+      if (after !== undefined && !isProcessingLogSortKey(after)) {
         throw invalidCursor();
       }
       const pk = processingLogPartition(householdId);

@@ -234,7 +234,7 @@ async function loadVisibleIntake(ports: IntakePorts, context: RequestContext, in
 
 export async function readIntake(ports: IntakePorts, context: RequestContext, intakeId: string): Promise<IntakeView> {
   const { intake, household } = await loadVisibleIntake(ports, context, intakeId);
-  await ports.store.appendProcessingLog(processingLogLine(context, intake.householdId, 'read', `/intakes/${intake.id}`));
+  await ports.store.appendProcessingLog([processingLogLine(context, intake.householdId, 'read', `/intakes/${intake.id}`)]);
   return intakeView(intake, isMemberOfAny(context.principal, [household.teamId]));
 }
 

@@ -34,6 +34,16 @@ export const raceLostAs =
     throw error;
   };
 
+/** Reads one household by id (strongly consistent). */
+export interface HouseholdReader {
+  getHousehold(householdId: string): Promise<Household | undefined>;
+}
+
+/** Writes processing-log lines for reads: one PutItem for one line, a batch for a list. Changes write theirs in their own transaction. */
+export interface ProcessingLogWriter {
+  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
+}
+
 /** Keyed hashing (HMAC) of identifying values, so they can be looked up but never read back. */
 export interface LookupHasher {
   bsn(bsn: string): string;
@@ -48,10 +58,9 @@ export interface RosterEntry {
   lastSeenAt: string;
 }
 
-export interface IntakeStore {
+export interface IntakeStore extends HouseholdReader, ProcessingLogWriter {
   /** One request: all look-ups at once. */
   findHouseholdMatches(bsnHashes: string[], addressHash: string): Promise<HouseholdMatches>;
-  getHousehold(householdId: string): Promise<Household | undefined>;
   /** One transaction; ConcurrentChange when a look-up was taken meanwhile. */
   registerWithNewHousehold(change: {
     household: Household;
@@ -89,7 +98,6 @@ export interface IntakeStore {
     log: ProcessingLogLine;
     counters: CounterChange[];
   }): Promise<void>;
-  appendProcessingLog(line: ProcessingLogLine): Promise<void>;
 }
 
 export interface RosterStore {
@@ -143,7 +151,7 @@ export interface DossierRecords {
   escalations: Escalation[];
 }
 
-export interface HouseholdStore {
+export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {
   /** One Query per team (a k-way merge when the caller has several teams). */
   caseload(
     teamIds: string[],
@@ -158,7 +166,6 @@ export interface HouseholdStore {
     householdId: string,
     rosterChecks: { teamId: string; userId: string }[],
   ): Promise<{ household?: Household; rosterHits: RosterEntry[] }>;
-  getHousehold(householdId: string): Promise<Household | undefined>;
   /** The household must still be open and in the team it was read in. */
   appointRegisseur(household: Household, regisseur: Regisseur, now: string, log: ProcessingLogLine): Promise<void>;
   transfer(household: Household, toTeamId: string, now: string, log: ProcessingLogLine, counters: CounterChange[]): Promise<void>;
@@ -174,10 +181,9 @@ export interface HouseholdStore {
   addAssessment(household: Household, assessment: Assessment, log: ProcessingLogLine): Promise<void>;
   /** Newest first; runs beside the household read. */
   assessments(householdId: string, limit: number, after?: string): Promise<{ items: Assessment[]; next?: string }>;
-  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
 }
 
-export interface PlanStore {
+export interface PlanStore extends ProcessingLogWriter {
   /** One request: the household and its latest plan. */
   householdAndPlan(householdId: string): Promise<{ household?: Household; plan?: Plan }>;
   /** ConcurrentChange when a plan that is not closed exists or the household has no regisseur. */
@@ -186,16 +192,14 @@ export interface PlanStore {
   savePlan(plan: Plan, expectedVersion: number, log: ProcessingLogLine, statusChanged: boolean, counters?: CounterChange[]): Promise<void>;
   /** Newest first, starting below version `before` when given. */
   versions(householdId: string, planId: string, limit: number, before?: number): Promise<{ items: Plan[]; next?: number }>;
-  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
 }
 
-export interface EscalationStore {
+export interface EscalationStore extends ProcessingLogWriter {
   /** One request: the household, its plan and (when asked) one escalation. */
   read(householdId: string, escalationKey?: string): Promise<{ household?: Household; plan?: Plan; escalation?: Escalation }>;
   /** The escalation, the household's count of open escalations, the log line: one transaction. */
   submit(escalation: Escalation, log: ProcessingLogLine, counters: CounterChange[]): Promise<void>;
   queue(status: EscalationStatus, limit: number, after?: string): Promise<{ items: Escalation[]; next?: string }>;
-  /** Takes the task token off the escalation unless another delivery took it first (ConcurrentChange). */
   /** Takes the token off and marks the answer pending until the flow records it; ConcurrentChange when the token is gone. */
   claimAnswer(
     escalation: Escalation,
@@ -220,7 +224,6 @@ export interface EscalationStore {
     log: ProcessingLogLine,
     counters?: CounterChange[],
   ): Promise<void>;
-  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
 }
 
 /** The doorbraak approval flow as the API sees it: Step Functions, through @aws-sdk/client-sfn. */
@@ -230,13 +233,11 @@ export interface ApprovalFlow {
   resume(token: string, answer: unknown): Promise<boolean>;
 }
 
-export interface PrivacyStore {
-  getHousehold(householdId: string): Promise<Household | undefined>;
+export interface PrivacyStore extends HouseholdReader, ProcessingLogWriter {
   /** Newest first. */
   processingLog(householdId: string, limit: number, after?: string): Promise<{ items: ProcessingLogLine[]; next?: string }>;
   /** Everything held on a household: its partition, every plan version and its processing log (three Queries side by side). */
   everything(householdId: string): Promise<{ records?: DossierRecords; planVersions: Plan[]; processingLog: ProcessingLogLine[] }>;
-  appendProcessingLog(lines: ProcessingLogLine[]): Promise<void>;
 }
 
 export interface FiguresStore {

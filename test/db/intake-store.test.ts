@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamoIntakeStore, householdItem, intakeItem } from '#shared/db/intake-store.ts';
+import { householdItem } from '#shared/db/household-record.ts';
+import { dynamoIntakeStore, intakeItem } from '#shared/db/intake-store.ts';
 import { addressLookupKey, bsnLookupKey, householdKey, processingLogKey, rosterKey } from '#shared/db/keys.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import type { Household } from '#shared/domain/household.ts';
