@@ -10,8 +10,7 @@ import { counterUpdates } from './counters.ts';
 import { escalationIdOfQueueSortKey, escalationKey, escalationQueueKeys, escalationQueuePartition, householdKey, planKey } from './keys.ts';
 import { planSaveItems } from './plan-store.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
-
-const QUEUE_INDEX = 'gsi2';
+import { QUEUE_INDEX } from './table-schema.ts';
 
 const keyOf = (escalation: Pick<Escalation, 'id'>) => {
   const ids = parseHouseholdChildId(escalation.id);

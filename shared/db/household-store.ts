@@ -22,10 +22,10 @@ import {
   rosterKey,
 } from './keys.ts';
 import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
+import { CASELOAD_INDEX } from './table-schema.ts';
 
 type Item = Record<string, unknown>;
 
-const CASELOAD_INDEX = 'gsi1';
 const MAX_TRANSACTION_ITEMS = 100;
 
 export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string): HouseholdStore {
@@ -181,7 +181,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         counters,
       ),
 
-    async close(household, reason, now, expiresAt, log, counters) {
+    async close({ household, reason, now, expiresAt, log, counters }) {
       // Retention: every record of the household expires with it (the processing log does not).
       const [records, versions] = await Promise.all([
         keysOf(householdPartition(household.id)),

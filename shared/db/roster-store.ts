@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentChange, type RosterEntry, type RosterStore } from '../use-cases/ports.ts';
+import type { RosterEntry, RosterStore } from '../use-cases/ports.ts';
+import { ConcurrentChange } from '../use-cases/races.ts';
 import { batchWrite, entityOf, queryAll, transactWrite } from './client.ts';
 import { ROSTER_PREFIX, removedFromAttribute, rosterKey, rosterPartition, userRosterKey } from './keys.ts';
 

@@ -14,3 +14,7 @@ export const TABLE_SCHEMA = {
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   ],
 } as const;
+
+/** The index names, from the schema above (the stack and local mode create them from it). */
+export const CASELOAD_INDEX = TABLE_SCHEMA.globalIndexes[0].indexName;
+export const QUEUE_INDEX = TABLE_SCHEMA.globalIndexes[1].indexName;

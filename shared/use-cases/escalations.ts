@@ -17,7 +17,8 @@ import type { Household } from '../domain/household.ts';
 import { conflict, forbidden, notFound, serviceUnavailable } from '../errors.ts';
 import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
-import { type ApprovalFlow, type BusinessMetrics, type EscalationStore, noMetrics, raceLostAs } from './ports.ts';
+import { type ApprovalFlow, type BusinessMetrics, type EscalationStore, noMetrics } from './ports.ts';
+import { raceLostAs } from './races.ts';
 
 export interface EscalationPorts {
   store: EscalationStore;

@@ -10,7 +10,8 @@ import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
-import { type CaseloadPosition, type HouseholdStore, type RosterStore, raceLostAs } from './ports.ts';
+import type { CaseloadPosition, HouseholdStore, RosterStore } from './ports.ts';
+import { raceLostAs } from './races.ts';
 
 export interface HouseholdPorts {
   store: HouseholdStore;
@@ -186,9 +187,14 @@ export async function closeHousehold(ports: HouseholdPorts, context: RequestCont
   if ((household.openEscalations ?? 0) > 0) throw conflict('The household has an escalation that is still open.');
   const expiresAt = Math.floor(Date.parse(context.now) / 1000) + ports.city.retentionDays * 24 * 60 * 60;
   await ports.store
-    .close(household, reason, context.now, expiresAt, processingLogLine(context, householdId, 'update', resource(householdId, '/close')), [
-      openHouseholds(household.teamId, -1),
-    ])
+    .close({
+      household,
+      reason,
+      now: context.now,
+      expiresAt,
+      log: processingLogLine(context, householdId, 'update', resource(householdId, '/close')),
+      counters: [openHouseholds(household.teamId, -1)],
+    })
     .catch(raceLostAs(() => conflict('The household has an open plan, or changed meanwhile.')));
   return householdSummary({ ...household, status: 'closed', updatedAt: context.now });
 }

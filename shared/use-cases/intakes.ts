@@ -25,7 +25,8 @@ import type { LifeDomain } from '../domain/life-domains.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
-import { ConcurrentChange, type IntakePorts, noMetrics, raceLostAs } from './ports.ts';
+import { type IntakePorts, noMetrics } from './ports.ts';
+import { ConcurrentChange, raceLostAs } from './races.ts';
 
 export interface NewIntake {
   teamId: string;

@@ -7,7 +7,8 @@ import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from 
 import { newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { visibleHousehold } from './households.ts';
-import { type BusinessMetrics, noMetrics, type PlanStore, raceLostAs } from './ports.ts';
+import { type BusinessMetrics, noMetrics, type PlanStore } from './ports.ts';
+import { raceLostAs } from './races.ts';
 
 export interface PlanPorts {
   store: PlanStore;

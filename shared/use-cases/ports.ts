@@ -6,7 +6,6 @@ import type { Counter, CounterChange } from '../domain/figures.ts';
 import type { Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
-import type { DomainError } from '../errors.ts';
 import type { IntakeIds } from '../intake-ids.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 
@@ -14,25 +13,6 @@ import type { ProcessingLogLine } from '../processing-log.ts';
  * The ports the use cases need. Adapters (shared/db) implement them; use cases never import
  * an adapter, and handlers pass the adapters in.
  */
-
-/** Raised by a store when a conditional write lost a race; the use case reads again and retries. */
-export class ConcurrentChange extends Error {
-  constructor(what: string) {
-    super(`concurrent change: ${what}`);
-    this.name = 'ConcurrentChange';
-  }
-}
-
-/**
- * For `.catch()` on a conditional write: a lost race becomes the problem the caller sees
- * (409, 412 …); any other error passes through unchanged.
- */
-export const raceLostAs =
-  (problem: () => DomainError) =>
-  (error: unknown): never => {
-    if (error instanceof ConcurrentChange) throw problem();
-    throw error;
-  };
 
 /** Reads one household by id (strongly consistent). */
 export interface HouseholdReader {
@@ -170,14 +150,15 @@ export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {
   appointRegisseur(household: Household, regisseur: Regisseur, now: string, log: ProcessingLogLine): Promise<void>;
   transfer(household: Household, toTeamId: string, now: string, log: ProcessingLogLine, counters: CounterChange[]): Promise<void>;
   /** ConcurrentChange when a plan that is not closed exists, or the household changed. */
-  close(
-    household: Household,
-    reason: string,
-    now: string,
-    expiresAt: number,
-    log: ProcessingLogLine,
-    counters: CounterChange[],
-  ): Promise<void>;
+  close(change: {
+    household: Household;
+    reason: string;
+    now: string;
+    /** Epoch seconds: every record of the household expires then (the processing log does not). */
+    expiresAt: number;
+    log: ProcessingLogLine;
+    counters: CounterChange[];
+  }): Promise<void>;
   addAssessment(household: Household, assessment: Assessment, log: ProcessingLogLine): Promise<void>;
   /** Newest first; runs beside the household read. */
   assessments(householdId: string, limit: number, after?: string): Promise<{ items: Assessment[]; next?: string }>;

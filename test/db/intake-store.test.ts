@@ -10,7 +10,8 @@ import type { Intake } from '#shared/domain/intake.ts';
 import { newId } from '#shared/ids.ts';
 import { sealedIntakeIds } from '#shared/intake-ids.ts';
 import type { ProcessingLogLine } from '#shared/processing-log.ts';
-import { ConcurrentChange, type IntakeStore } from '#shared/use-cases/ports.ts';
+import type { IntakeStore } from '#shared/use-cases/ports.ts';
+import { ConcurrentChange } from '#shared/use-cases/races.ts';
 import { freshTable } from '../setup/helpers.ts';
 
 const now = '2026-11-22T10:00:00.000Z';
