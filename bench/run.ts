@@ -12,8 +12,8 @@ import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, TransactW
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { documentClient } from '#shared/db/client.ts';
-import { householdItem } from '#shared/db/household-record.ts';
 import { assessmentKey, householdKey, householdPartition, intakeKey, processingLogKey } from '#shared/db/keys.ts';
+import { householdItem } from '#shared/db/records/household.ts';
 import type { Household } from '#shared/domain/household.ts';
 import { newId } from '#shared/ids.ts';
 import { PROJECT_ROOT } from '../infra/constructs/function.ts';

@@ -101,12 +101,3 @@ export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandIn
   } while (ExclusiveStartKey);
   return items;
 }
-
-/** Strips the key attributes, leaving the entity as the domain knows it. */
-export function entityOf<T>(item: Item | undefined): T | undefined {
-  if (!item) return undefined;
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, type, expiresAt, ...entity } = item;
-  // Attributes named `<kind>#<key>` are the store's own bookkeeping (member identities, roster removals), not the record's.
-  for (const name of Object.keys(entity)) if (name.includes('#')) delete entity[name];
-  return entity as T;
-}

@@ -1,15 +1,17 @@
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { invalidCursor } from '../cursor.ts';
 import { type Escalation, type EscalationStatus, FINAL_STATUSES, type HistoryEvent } from '../domain/escalation.ts';
-import type { Household } from '../domain/household.ts';
-import type { Plan } from '../domain/plan.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { EscalationStore } from '../use-cases/ports.ts';
-import { batchGet, entityOf, transactWrite } from './client.ts';
+import { batchGet, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { escalationIdOfQueueSortKey, escalationKey, escalationQueueKeys, escalationQueuePartition, householdKey, planKey } from './keys.ts';
+import { escalationIdOfQueueSortKey, escalationKey, escalationQueuePartition, householdKey, planKey } from './keys.ts';
 import { planSaveItems } from './plan-store.ts';
-import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
+import { appendProcessingLog } from './processing-log-store.ts';
+import { ESCALATION, escalationItem as escalationRecordItem, parseEscalation } from './records/escalation.ts';
+import { HOUSEHOLD, parseHousehold } from './records/household.ts';
+import { PLAN, parsePlan } from './records/plan.ts';
+import { processingLogItem } from './records/processing-log.ts';
 import { QUEUE_INDEX } from './table-schema.ts';
 
 const keyOf = (escalation: Pick<Escalation, 'id'>) => {
@@ -19,13 +21,6 @@ const keyOf = (escalation: Pick<Escalation, 'id'>) => {
 };
 
 export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string): EscalationStore {
-  const escalationItem = (escalation: Escalation) => ({
-    ...keyOf(escalation),
-    ...escalationQueueKeys(escalation.status, escalation.submittedAt, escalation.id),
-    type: 'escalation',
-    ...escalation,
-  });
-
   /** Appends to the history and sets fields; a new status moves the escalation to that queue. */
   const update = (
     escalation: Escalation,
@@ -72,15 +67,21 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
         planKey(householdId),
         ...(key ? [escalationKey(householdId, key)] : []),
       ]);
-      const of = <T>(type: string) => entityOf<T>(items.find((item) => item.type === type));
-      return { household: of<Household>('household'), plan: of<Plan>('plan'), escalation: of<Escalation>('escalation') };
+      const find = (type: string) => items.find((item) => item.type === type);
+      return { household: parseHousehold(find(HOUSEHOLD)), plan: parsePlan(find(PLAN)), escalation: parseEscalation(find(ESCALATION)) };
     },
 
     async submit(escalation, log, counters) {
       await transactWrite(
         db,
         [
-          { Put: { TableName: table, Item: escalationItem(escalation), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: table,
+              Item: escalationRecordItem(escalation, keyOf(escalation)),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           {
             Update: {
               TableName: table,
@@ -114,7 +115,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
           ...(after && afterId ? { ExclusiveStartKey: { gsi2pk: partition, gsi2sk: after, ...keyOf({ id: afterId }) } } : {}),
         }),
       );
-      const items = (page.Items ?? []).map((item) => entityOf<Escalation>(item) as Escalation);
+      const items = (page.Items ?? []).flatMap((item) => parseEscalation(item) ?? []);
       const next = page.LastEvaluatedKey?.gsi2sk as string | undefined;
       return next ? { items, next } : { items };
     },

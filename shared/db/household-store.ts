@@ -1,19 +1,13 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { invalidCursor } from '../cursor.ts';
-import type { Assessment } from '../domain/assessment.ts';
-import type { Escalation } from '../domain/escalation.ts';
 import type { CounterChange } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
-import type { Intake } from '../domain/intake.ts';
-import type { Plan } from '../domain/plan.ts';
-import type { CaseloadPosition, HouseholdStore, RosterEntry } from '../use-cases/ports.ts';
-import { batchGet, entityOf, queryAll, transactWrite } from './client.ts';
+import type { CaseloadPosition, HouseholdStore } from '../use-cases/ports.ts';
+import { batchGet, queryAll, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { readHousehold } from './household-record.ts';
 import {
   ASSESSMENT_PREFIX,
   addressLookupKey,
-  assessmentKey,
   bsnLookupKey,
   caseloadPartition,
   householdKey,
@@ -21,7 +15,15 @@ import {
   planVersionsPartition,
   rosterKey,
 } from './keys.ts';
-import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
+import { appendProcessingLog } from './processing-log-store.ts';
+import { ASSESSMENT, AssessmentRecord, assessmentItem, parseAssessment } from './records/assessment.ts';
+import { ESCALATION, EscalationRecord } from './records/escalation.ts';
+import { HOUSEHOLD, HouseholdRecord, parseHousehold, readHousehold } from './records/household.ts';
+import { INTAKE, IntakeRecord } from './records/intake.ts';
+import { PLAN, PlanRecord } from './records/plan.ts';
+import { processingLogItem } from './records/processing-log.ts';
+import { recordsOf } from './records/record.ts';
+import { ROSTER, RosterEntryRecord } from './records/roster.ts';
 import { CASELOAD_INDEX } from './table-schema.ts';
 
 type Item = Record<string, unknown>;
@@ -116,7 +118,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         if (last) next[page.teamId] = { sortKey: String(last.gsi1sk), householdId: String(last.id) };
         else if (previous) next[page.teamId] = previous;
       }
-      const households = merged.map((entry) => entityOf<Household>(entry.item) as Household);
+      const households = merged.flatMap((entry) => parseHousehold(entry.item) ?? []);
       return anyLeft ? { households, next } : { households };
     },
 
@@ -126,24 +128,23 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': householdPartition(householdId) },
       });
-      const of = <T>(type: string) => items.filter((item) => item.type === type).map((item) => entityOf<T>(item) as T);
-      const [household] = of<Household>('household');
+      const [household] = recordsOf(HOUSEHOLD, HouseholdRecord, items);
       if (!household) return undefined;
-      const [plan] = of<Plan>('plan');
+      const [plan] = recordsOf(PLAN, PlanRecord, items);
       return {
         household,
-        intakes: of<Intake>('intake'),
+        intakes: recordsOf(INTAKE, IntakeRecord, items),
         ...(plan ? { plan } : {}),
-        assessments: of<Assessment>('assessment'),
-        escalations: of<Escalation>('escalation'),
+        assessments: recordsOf(ASSESSMENT, AssessmentRecord, items),
+        escalations: recordsOf(ESCALATION, EscalationRecord, items),
       };
     },
 
     async householdWithRoster(householdId, rosterChecks) {
       const items = await batchGet(db, table, [householdKey(householdId), ...rosterChecks.map((c) => rosterKey(c.teamId, c.userId))]);
       return {
-        household: entityOf<Household>(items.find((item) => item.type === 'household')),
-        rosterHits: items.filter((item) => item.type === 'roster').map((item) => entityOf<RosterEntry>(item) as RosterEntry),
+        household: parseHousehold(items.find((item) => item.type === HOUSEHOLD)),
+        rosterHits: recordsOf(ROSTER, RosterEntryRecord, items),
       };
     },
 
@@ -244,7 +245,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
           {
             Put: {
               TableName: table,
-              Item: { ...assessmentKey(household.id, assessment.assessedAt, assessment.id), type: 'assessment', ...assessment },
+              Item: assessmentItem(assessment),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -283,7 +284,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
           ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
         }),
       );
-      const items = (page.Items ?? []).map((item) => entityOf<Assessment>(item) as Assessment);
+      const items = (page.Items ?? []).flatMap((item) => parseAssessment(item) ?? []);
       const next = page.LastEvaluatedKey?.sk as string | undefined;
       return next ? { items, next } : { items };
     },

@@ -1,14 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type Household, type HouseholdMatches, memberIdentity } from '../domain/household.ts';
-import type { Intake } from '../domain/intake.ts';
-import type { IntakeStore, RosterEntry } from '../use-cases/ports.ts';
-import { batchGet, entityOf, transactWrite } from './client.ts';
+import { type HouseholdMatches, memberIdentity } from '../domain/household.ts';
+import type { IntakeStore } from '../use-cases/ports.ts';
+import { batchGet, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { householdItem, readHousehold } from './household-record.ts';
 import { addressLookupKey, bsnLookupKey, householdKey, intakeKey, memberIdentityAttribute, rosterKey } from './keys.ts';
-import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
-
-export const intakeItem = (intake: Intake) => ({ ...intakeKey(intake.householdId, intake.id), type: 'intake', ...intake });
+import { appendProcessingLog } from './processing-log-store.ts';
+import { HOUSEHOLD, householdItem, parseHousehold, readHousehold } from './records/household.ts';
+import { INTAKE, intakeItem, parseIntake } from './records/intake.ts';
+import { processingLogItem } from './records/processing-log.ts';
+import { recordsOf } from './records/record.ts';
+import { ROSTER, RosterEntryRecord } from './records/roster.ts';
 
 const lookupItem = (key: { pk: string; sk: string }, householdId: string) => ({ ...key, type: 'lookup', householdId });
 
@@ -96,8 +97,11 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
         ...rosterChecks.map((check) => rosterKey(check.teamId, check.userId)),
       ]);
       const byType = (type: string) => items.find((item) => item.type === type);
-      const rosterHits = items.filter((item) => item.type === 'roster').map((item) => entityOf<RosterEntry>(item) as RosterEntry);
-      return { intake: entityOf<Intake>(byType('intake')), household: entityOf<Household>(byType('household')), rosterHits };
+      return {
+        intake: parseIntake(byType(INTAKE)),
+        household: parseHousehold(byType(HOUSEHOLD)),
+        rosterHits: recordsOf(ROSTER, RosterEntryRecord, items),
+      };
     },
 
     async saveTriage({ intake, householdNeedsPlan, now, log, counters }) {

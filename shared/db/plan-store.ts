@@ -1,19 +1,14 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Household } from '../domain/household.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 import type { PlanStore } from '../use-cases/ports.ts';
-import { batchGet, entityOf, transactWrite } from './client.ts';
+import { batchGet, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
 import { householdKey, planKey, planVersionBounds, planVersionKey, planVersionsPartition } from './keys.ts';
-import { appendProcessingLog, processingLogItem } from './processing-log-store.ts';
-
-export const planItem = (plan: Plan) => ({ ...planKey(plan.householdId), type: 'plan', ...plan });
-export const planVersionItem = (plan: Plan) => ({
-  ...planVersionKey(plan.householdId, plan.id, plan.version),
-  type: 'plan-version',
-  ...plan,
-});
+import { appendProcessingLog } from './processing-log-store.ts';
+import { HOUSEHOLD, parseHousehold } from './records/household.ts';
+import { PLAN, parsePlan, parsePlanVersion, planItem, planVersionItem } from './records/plan.ts';
+import { processingLogItem } from './records/processing-log.ts';
 
 /** The plan saved over the version read, and kept as a new version: two items of one transaction. */
 export const planSaveItems = (table: string, plan: Plan, expectedVersion: number) => [
@@ -51,8 +46,8 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
     async householdAndPlan(householdId) {
       const items = await batchGet(db, table, [householdKey(householdId), planKey(householdId)]);
       return {
-        household: entityOf<Household>(items.find((item) => item.type === 'household')),
-        plan: entityOf<Plan>(items.find((item) => item.type === 'plan')),
+        household: parseHousehold(items.find((item) => item.type === HOUSEHOLD)),
+        plan: parsePlan(items.find((item) => item.type === PLAN)),
       };
     },
 
@@ -107,7 +102,7 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
           Limit: limit,
         }),
       );
-      const items = (page.Items ?? []).map((item) => entityOf<Plan>(item) as Plan);
+      const items = (page.Items ?? []).flatMap((item) => parsePlanVersion(item) ?? []);
       const last = items.at(-1);
       return page.LastEvaluatedKey && last ? { items, next: last.version } : { items };
     },

@@ -1,20 +1,19 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { invalidCursor } from '../cursor.ts';
-import type { Plan } from '../domain/plan.ts';
-import type { ProcessingLogLine } from '../processing-log.ts';
 import type { PrivacyStore } from '../use-cases/ports.ts';
-import { entityOf, queryAll } from './client.ts';
+import { queryAll } from './client.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
 import { isProcessingLogSortKey, planVersionsPartition, processingLogPartition } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
+import { PLAN_VERSION, PlanRecord } from './records/plan.ts';
+import { PROCESSING_LOG, ProcessingLogRecord, parseProcessingLogLine } from './records/processing-log.ts';
+import { recordsOf } from './records/record.ts';
 
 export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): PrivacyStore {
   const households = dynamoHouseholdStore(db, table);
 
-  const all = async <T>(pk: string) =>
-    (await queryAll(db, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } })).map(
-      (item) => entityOf<T>(item) as T,
-    );
+  const all = async (pk: string) =>
+    queryAll(db, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
 
   return {
     getHousehold: (householdId) => households.getHousehold(householdId),
@@ -34,7 +33,7 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
           ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
         }),
       );
-      const items = (page.Items ?? []).map((item) => entityOf<ProcessingLogLine>(item) as ProcessingLogLine);
+      const items = (page.Items ?? []).flatMap((item) => parseProcessingLogLine(item) ?? []);
       const next = page.LastEvaluatedKey?.sk as string | undefined;
       return next ? { items, next } : { items };
     },
@@ -42,10 +41,14 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
     async everything(householdId) {
       const [records, planVersions, processingLog] = await Promise.all([
         households.dossier(householdId),
-        all<Plan>(planVersionsPartition(householdId)),
-        all<ProcessingLogLine>(processingLogPartition(householdId)),
+        all(planVersionsPartition(householdId)),
+        all(processingLogPartition(householdId)),
       ]);
-      return { ...(records ? { records } : {}), planVersions, processingLog };
+      return {
+        ...(records ? { records } : {}),
+        planVersions: recordsOf(PLAN_VERSION, PlanRecord, planVersions),
+        processingLog: recordsOf(PROCESSING_LOG, ProcessingLogRecord, processingLog),
+      };
     },
 
     appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),

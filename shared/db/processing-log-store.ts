@@ -2,13 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProcessingLogLine } from '../processing-log.ts';
 import { batchPut } from './client.ts';
-import { processingLogKey } from './keys.ts';
 
-export const processingLogItem = (line: ProcessingLogLine) => ({
-  ...processingLogKey(line.householdId, line.at, line.id),
-  type: 'processing-log',
-  ...line,
-});
+import { processingLogItem } from './records/processing-log.ts';
 
 /** Lines for reads: one PutItem for one line, one BatchWriteItem per 25 for a list. */
 export async function appendProcessingLog(db: DynamoDBDocumentClient, table: string, lines: ProcessingLogLine[]): Promise<void> {

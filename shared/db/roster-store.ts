@@ -1,8 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RosterEntry, RosterStore } from '../use-cases/ports.ts';
 import { ConcurrentChange } from '../use-cases/races.ts';
-import { batchWrite, entityOf, queryAll, transactWrite } from './client.ts';
+import { batchWrite, queryAll, transactWrite } from './client.ts';
 import { ROSTER_PREFIX, removedFromAttribute, rosterKey, rosterPartition, userRosterKey } from './keys.ts';
+import { parseRosterEntry, rosterEntryItem } from './records/roster.ts';
 
 /**
  * The roster follows the token. Each professional has one USER#…/ROSTER item with the teams
@@ -44,7 +45,7 @@ export function dynamoRosterStore(db: DynamoDBDocumentClient, table: string): Ro
         .map((teamId) => {
           const entry: RosterEntry = { teamId, userId: principal.userId, roles: principal.roles, lastSeenAt: now };
           if (principal.name) entry.name = principal.name;
-          return { PutRequest: { Item: { ...rosterKey(teamId, principal.userId), type: 'roster', ...entry } } };
+          return { PutRequest: { Item: rosterEntryItem(entry) } };
         });
       const deletes = previousTeams
         .filter((teamId) => !principal.teams.includes(teamId))
@@ -58,7 +59,7 @@ export function dynamoRosterStore(db: DynamoDBDocumentClient, table: string): Ro
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
         ExpressionAttributeValues: { ':pk': rosterPartition(teamId), ':member': ROSTER_PREFIX },
       });
-      return items.map((item) => entityOf<RosterEntry>(item) as RosterEntry);
+      return items.flatMap((item) => parseRosterEntry(item) ?? []);
     },
 
     async remove(teamId, userId, now) {

@@ -2,7 +2,8 @@ import { invalidInput } from '../errors.ts';
 import type { LifeDomain } from './life-domains.ts';
 
 /** ZRM scores: 1 acute, 2 not self-reliant, 3 limited, 4 sufficient, 5 fully self-reliant. */
-export type ZrmScore = 1 | 2 | 3 | 4 | 5;
+export const ZRM_SCORES = [1, 2, 3, 4, 5] as const;
+export type ZrmScore = (typeof ZRM_SCORES)[number];
 export type Scores = Partial<Record<LifeDomain, ZrmScore>>;
 
 const isZrmScore = (score: number): score is ZrmScore => Number.isInteger(score) && score >= 1 && score <= 5;

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { householdItem } from '#shared/db/household-record.ts';
-import { dynamoIntakeStore, intakeItem } from '#shared/db/intake-store.ts';
+import { dynamoIntakeStore } from '#shared/db/intake-store.ts';
 import { addressLookupKey, bsnLookupKey, householdKey, processingLogKey, rosterKey } from '#shared/db/keys.ts';
+import { householdItem } from '#shared/db/records/household.ts';
+import { intakeItem } from '#shared/db/records/intake.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import type { Household } from '#shared/domain/household.ts';
 import type { Intake } from '#shared/domain/intake.ts';

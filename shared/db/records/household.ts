@@ -1,0 +1,57 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { type Household, MEMBER_ROLES, memberIdentity } from '../../domain/household.ts';
+import { caseloadIndexKeys, householdKey, memberIdentityAttribute } from '../keys.ts';
+import { parseRecord } from './record.ts';
+
+/** The household record: `HH#<id>` / `HOUSEHOLD`, in its team's caseload index. */
+export const HOUSEHOLD = 'household';
+
+const Member = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  birthDate: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  bsnHash: z.string().optional(),
+  bsnMasked: z.string().optional(),
+});
+
+export const HouseholdRecord = z.looseObject({
+  id: z.string(),
+  teamId: z.string(),
+  status: z.enum(['open', 'closed']),
+  address: z.looseObject({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.string().optional() }),
+  members: z.array(Member),
+  needsPlan: z.boolean(),
+  regisseur: z
+    .looseObject({ userId: z.string(), name: z.string().optional(), appointedAt: z.string(), appointedBy: z.string() })
+    .optional(),
+  openEscalations: z.number().optional(),
+  planStatus: z.enum(['draft', 'active', 'closed']).optional(),
+  ownedBsnHashes: z.array(z.string()),
+  addressHash: z.string(),
+  firstAssessment: z.looseObject({ id: z.string(), scores: z.record(z.string(), z.number()) }).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().optional(),
+  closeReason: z.string().optional(),
+  version: z.number(),
+});
+
+export const parseHousehold = (item: Record<string, unknown> | undefined): Household | undefined =>
+  parseRecord(HOUSEHOLD, HouseholdRecord, item);
+
+/** The item, with one identity attribute per member, so a person is added once (see memberIdentity). */
+export const householdItem = (household: Household) => ({
+  ...householdKey(household.id),
+  ...caseloadIndexKeys(household.teamId, household.status, household.createdAt, household.id),
+  type: HOUSEHOLD,
+  ...household,
+  ...Object.fromEntries(household.members.map((member) => [memberIdentityAttribute(memberIdentity(member)), member.id])),
+});
+
+/** One household by id, strongly consistent: the one reader every store uses. */
+export async function readHousehold(db: DynamoDBDocumentClient, table: string, householdId: string): Promise<Household | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: table, Key: householdKey(householdId), ConsistentRead: true }));
+  return parseHousehold(Item);
+}

@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
+import { PLAN_STATUSES, type Plan } from '../../domain/plan.ts';
+import { planKey, planVersionKey } from '../keys.ts';
+import { Money, parseRecord } from './record.ts';
+
+/** The plan (`HH#<householdId>` / `PLAN`, the latest) and its versions (`HH#<householdId>#PLAN-VERSIONS` / `<planId>#<version>`): one shape. */
+export const PLAN = 'plan';
+export const PLAN_VERSION = 'plan-version';
+
+export const PlanRecord = z.looseObject({
+  id: z.string(),
+  householdId: z.string(),
+  status: z.enum(PLAN_STATUSES),
+  version: z.number(),
+  goals: z.array(
+    z.looseObject({
+      domain: z.enum(LIFE_DOMAINS),
+      description: z.string(),
+      actions: z.array(
+        z.looseObject({ description: z.string(), ownerId: z.string().optional(), organisation: z.string(), dueDate: z.string() }),
+      ),
+    }),
+  ),
+  evaluationDate: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  agreedBy: z.string().optional(),
+  agreedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+  outcome: z.string().optional(),
+  doorbraken: z
+    .array(
+      z.looseObject({
+        escalationId: z.string(),
+        proposal: z.string(),
+        organisations: z.array(z.string()),
+        approvedCost: Money.optional(),
+        approvedAt: z.string(),
+        evaluateAt: z.string(),
+      }),
+    )
+    .optional(),
+});
+
+export const parsePlan = (item: Record<string, unknown> | undefined): Plan | undefined => parseRecord(PLAN, PlanRecord, item);
+export const parsePlanVersion = (item: Record<string, unknown> | undefined): Plan | undefined =>
+  parseRecord(PLAN_VERSION, PlanRecord, item);
+
+export const planItem = (plan: Plan) => ({ ...planKey(plan.householdId), type: PLAN, ...plan });
+export const planVersionItem = (plan: Plan) => ({
+  ...planVersionKey(plan.householdId, plan.id, plan.version),
+  type: PLAN_VERSION,
+  ...plan,
+});

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { ROLES } from '../../auth.ts';
+import type { ProcessingLogLine } from '../../processing-log.ts';
+import { processingLogKey } from '../keys.ts';
+import { parseRecord } from './record.ts';
+
+/** A processing-log line: `LOG#<householdId>` / `<at>#<lineId>`, apart from the household so it outlives it. */
+export const PROCESSING_LOG = 'processing-log';
+
+export const ProcessingLogRecord = z.looseObject({
+  id: z.string(),
+  householdId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  action: z.enum(['read', 'create', 'update', 'delete', 'export']),
+  resource: z.string(),
+  purpose: z.string(),
+  traceId: z.string(),
+});
+
+export const parseProcessingLogLine = (item: Record<string, unknown> | undefined): ProcessingLogLine | undefined =>
+  parseRecord(PROCESSING_LOG, ProcessingLogRecord, item);
+
+export const processingLogItem = (line: ProcessingLogLine) => ({
+  ...processingLogKey(line.householdId, line.at, line.id),
+  type: PROCESSING_LOG,
+  ...line,
+});
