@@ -90,6 +90,22 @@ export async function transactWrite(
 /** On AWS, concurrent transactions on one item cancel each other (TransactionConflict); a few rounds settle it. */
 const TRANSACTION_CONFLICT_RETRIES = 5;
 
+/**
+ * One page of a list: one Query, its items parsed as records, and the sort key the next page
+ * starts after (what the list's cursor carries) when there is more.
+ */
+export async function queryPage<T>(
+  db: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+  parse: (item: Item) => T | undefined,
+  sortKeyName = 'sk',
+): Promise<{ items: T[]; next?: string }> {
+  const page = await db.send(new QueryCommand(input));
+  const items = (page.Items ?? []).flatMap((item) => parse(item) ?? []);
+  const next = page.LastEvaluatedKey?.[sortKeyName];
+  return typeof next === 'string' ? { items, next } : { items };
+}
+
 /** Every item of a Query, following LastEvaluatedKey: for whole partitions that are small by design. */
 export async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> {
   const items: Item[] = [];

@@ -1,9 +1,9 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { invalidCursor } from '../cursor.ts';
 import { type Escalation, type EscalationStatus, FINAL_STATUSES, type HistoryEvent } from '../domain/escalation.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { EscalationStore } from '../use-cases/ports.ts';
-import { batchGet, transactWrite } from './client.ts';
+import { batchGet, queryPage, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
 import { escalationIdOfQueueSortKey, escalationKey, escalationQueuePartition, householdKey, planKey } from './keys.ts';
 import { planSaveItems } from './plan-store.ts';
@@ -105,19 +105,19 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
         throw invalidCursor();
       }
       const partition = escalationQueuePartition(status);
-      const page = await db.send(
-        new QueryCommand({
+      return queryPage(
+        db,
+        {
           TableName: table,
           IndexName: QUEUE_INDEX,
           KeyConditionExpression: 'gsi2pk = :queue',
           ExpressionAttributeValues: { ':queue': partition },
           Limit: limit,
           ...(after && afterId ? { ExclusiveStartKey: { gsi2pk: partition, gsi2sk: after, ...keyOf({ id: afterId }) } } : {}),
-        }),
+        },
+        parseEscalation,
+        'gsi2sk',
       );
-      const items = (page.Items ?? []).flatMap((item) => parseEscalation(item) ?? []);
-      const next = page.LastEvaluatedKey?.gsi2sk as string | undefined;
-      return next ? { items, next } : { items };
     },
 
     async restoreAnswer(escalation, token, kind) {

@@ -3,7 +3,7 @@ import { invalidCursor } from '../cursor.ts';
 import type { CounterChange } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import type { CaseloadPosition, HouseholdStore } from '../use-cases/ports.ts';
-import { batchGet, queryAll, transactWrite } from './client.ts';
+import { batchGet, queryAll, queryPage, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
 import {
   ASSESSMENT_PREFIX,
@@ -274,19 +274,18 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         throw invalidCursor();
       }
       const pk = householdPartition(householdId);
-      const page = await db.send(
-        new QueryCommand({
+      return queryPage(
+        db,
+        {
           TableName: table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': pk, ':prefix': ASSESSMENT_PREFIX },
           ScanIndexForward: false,
           Limit: limit,
           ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
-        }),
+        },
+        parseAssessment,
       );
-      const items = (page.Items ?? []).flatMap((item) => parseAssessment(item) ?? []);
-      const next = page.LastEvaluatedKey?.sk as string | undefined;
-      return next ? { items, next } : { items };
     },
 
     appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),

@@ -1,7 +1,7 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { invalidCursor } from '../cursor.ts';
 import type { PrivacyStore } from '../use-cases/ports.ts';
-import { queryAll } from './client.ts';
+import { queryAll, queryPage } from './client.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
 import { isProcessingLogSortKey, planVersionsPartition, processingLogPartition } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
@@ -23,19 +23,18 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
         throw invalidCursor();
       }
       const pk = processingLogPartition(householdId);
-      const page = await db.send(
-        new QueryCommand({
+      return queryPage(
+        db,
+        {
           TableName: table,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': pk },
           ScanIndexForward: false,
           Limit: limit,
           ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
-        }),
+        },
+        parseProcessingLogLine,
       );
-      const items = (page.Items ?? []).flatMap((item) => parseProcessingLogLine(item) ?? []);
-      const next = page.LastEvaluatedKey?.sk as string | undefined;
-      return next ? { items, next } : { items };
     },
 
     async everything(householdId) {
