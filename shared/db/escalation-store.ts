@@ -185,7 +185,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       );
     },
 
-    async approve(escalation, historyEvent, evaluateAt, plan, expectedPlanVersion, log, counters) {
+    async approve({ escalation, historyEvent, evaluateAt, plan, expectedPlanVersion, log, counters }) {
       await transactWrite(
         db,
         [

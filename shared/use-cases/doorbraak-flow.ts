@@ -139,15 +139,15 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
         'update',
         `/households/${escalation.householdId}/plan`,
       );
-      await store.approve(
+      await store.approve({
         escalation,
-        event(now, FLOW_ACTOR, 'approved', "Recorded on the household's plan."),
+        historyEvent: event(now, FLOW_ACTOR, 'approved', "Recorded on the household's plan."),
         evaluateAt,
-        withDoorbraak,
-        plan.version,
+        plan: withDoorbraak,
+        expectedPlanVersion: plan.version,
         log,
-        [count(escalation.teamId, now, { escalationsApproved: 1 })],
-      );
+        counters: [count(escalation.teamId, now, { escalationsApproved: 1 })],
+      });
       metrics.record('EscalationApproved');
       return { evaluateAt };
     }

@@ -196,15 +196,16 @@ export interface EscalationStore extends ProcessingLogWriter {
   /** A final status: the household has one open escalation less. */
   finish(escalation: Escalation, status: EscalationStatus, event: HistoryEvent, counters?: CounterChange[]): Promise<void>;
   /** The approval and the doorbraak on the plan (a new version of it), in one transaction. */
-  approve(
-    escalation: Escalation,
-    event: HistoryEvent,
-    evaluateAt: string,
-    plan: Plan,
-    expectedPlanVersion: number,
-    log: ProcessingLogLine,
-    counters?: CounterChange[],
-  ): Promise<void>;
+  approve(change: {
+    escalation: Escalation;
+    historyEvent: HistoryEvent;
+    evaluateAt: string;
+    /** The plan with the doorbraak on it, saved only over the version the flow read. */
+    plan: Plan;
+    expectedPlanVersion: number;
+    log: ProcessingLogLine;
+    counters?: CounterChange[];
+  }): Promise<void>;
 }
 
 /** The doorbraak approval flow as the API sees it: Step Functions, through @aws-sdk/client-sfn. */
