@@ -243,6 +243,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/households/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find a household within reach by BSN, by address, or by the start of a name */
+        get: operations["searchHouseholds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct the household's address (its look-up moves with it) */
+        put: operations["changeHouseholdAddress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member to the household (a newborn, someone who moved in) */
+        post: operations["addHouseholdMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct a member's name, birth date, BSN, role or legal relations */
+        put: operations["changeHouseholdMember"];
+        post?: never;
+        /** Record that a member moved out (the household keeps at least one member) */
+        delete: operations["removeHouseholdMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/households/{id}/plan": {
         parameters: {
             query?: never;
@@ -307,6 +376,23 @@ export interface paths {
         get: operations["listPlanVersions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/plan/actions/{actionId}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one action of the plan done */
+        post: operations["completePlanAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -475,6 +561,40 @@ export interface paths {
         };
         /** Figures per team for a month (Europe/Amsterdam), and the city total */
         get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's work list: their tasks, their teams' triages and what the doorbraak flow waits for from them */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's work by person (team leader of that team) */
+        get: operations["listTeamTasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -655,6 +775,7 @@ export interface components {
                 houseNumberAddition?: string;
             };
             members: components["schemas"]["DossierMember"][];
+            formerMembers: components["schemas"]["FormerMember"][];
             needsPlan: boolean;
             intakes: components["schemas"]["Intake"][];
             regisseur: components["schemas"]["DossierRegisseur"] | null;
@@ -696,6 +817,29 @@ export interface components {
             role: "adult" | "child";
             /** @description The BSN with all but its last three digits hidden. */
             bsnMasked?: string;
+            legalRelations?: components["schemas"]["LegalRelation"][];
+        };
+        /** @description A member's legal representative: gezag, bewind, curatele or mentorschap, with its holder. */
+        LegalRelation: {
+            /** @enum {string} */
+            kind: "gezag" | "bewind" | "curatele" | "mentorschap";
+            holderName: string;
+            holderOrganisation?: string;
+            /** Format: date */
+            since: string;
+        };
+        /** @description A member who moved out: no longer found by BSN, kept for the history. */
+        FormerMember: {
+            id: string;
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            /** @enum {string} */
+            role: "adult" | "child";
+            bsnMasked?: string;
+            /** Format: date-time */
+            leftAt: string;
+            reason: string;
         };
         /** @description The household's regisseur, and whether they are still on the team's roster. */
         DossierRegisseur: {
@@ -835,6 +979,70 @@ export interface components {
         HouseholdClosing: {
             reason: string;
         };
+        /** @description A page of households found: by BSN or address at most one. */
+        HouseholdSearchPage: {
+            items: components["schemas"]["HouseholdSearchResult"][];
+            nextCursor: string | null;
+        };
+        /** @description A household within reach that the search found. */
+        HouseholdSearchResult: {
+            id: string;
+            teamId: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            address: {
+                postcode: string;
+                houseNumber: string;
+                houseNumberAddition?: string;
+            };
+            members: {
+                name: string;
+                /** @enum {string} */
+                role: "adult" | "child";
+            }[];
+            needsPlan: boolean;
+            regisseur?: components["schemas"]["Regisseur"];
+            /** @enum {string} */
+            planStatus?: "draft" | "active" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The members the BSN or name matched (none for an address). */
+            matchedMembers: {
+                memberId: string;
+                name: string;
+            }[];
+        };
+        /** @description The household's address as it is now. */
+        AddressChange: {
+            postcode: string;
+            houseNumber: string;
+            houseNumberAddition?: string;
+        };
+        /** @description A member of the household: name, birth date, optional BSN, role and legal relations. */
+        MemberInput: {
+            name: string;
+            /** Format: date */
+            birthDate: string;
+            /** @description Sets the BSN; null takes it off; left out keeps it (a client only ever sees it masked). */
+            bsn?: string | null;
+            /** @enum {string} */
+            role: "adult" | "child";
+            /** @description The member's legal representatives; left out: none. */
+            legalRelations?: {
+                /** @enum {string} */
+                kind: "gezag" | "bewind" | "curatele" | "mentorschap";
+                holderName: string;
+                holderOrganisation?: string;
+                /** Format: date */
+                since: string;
+            }[];
+        };
+        /** @description Why the member left. */
+        MemberRemoval: {
+            reason: string;
+        };
         /** @description The household's one plan, at one version. */
         Plan: {
             id: string;
@@ -842,18 +1050,7 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "active" | "closed";
             version: number;
-            goals: {
-                /** @enum {string} */
-                domain: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
-                description: string;
-                actions: {
-                    description: string;
-                    ownerId?: string;
-                    organisation: string;
-                    /** Format: date */
-                    dueDate: string;
-                }[];
-            }[];
+            goals: components["schemas"]["PlanGoal"][];
             /** Format: date */
             evaluationDate: string;
             /** Format: date-time */
@@ -869,6 +1066,27 @@ export interface components {
             closedAt?: string;
             outcome?: string;
             doorbraken?: components["schemas"]["PlanDoorbraak"][];
+        };
+        /** @description A goal in one life domain with its actions. */
+        PlanGoal: {
+            /** @enum {string} */
+            domain: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
+            description: string;
+            actions: components["schemas"]["PlanAction"][];
+        };
+        /** @description An action of the plan: who does what, by when, and whether it is done. */
+        PlanAction: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "done";
+            /** Format: date-time */
+            doneAt?: string;
+            doneBy?: string;
+            description: string;
+            ownerId?: string;
+            organisation: string;
+            /** Format: date */
+            dueDate: string;
         };
         /** @description An approved doorbraak, written on the plan by the doorbraak flow. */
         PlanDoorbraak: {
@@ -888,6 +1106,13 @@ export interface components {
                 domain: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
                 description: string;
                 actions: {
+                    /** @description The id of an action of the plan you keep; leave it out for a new action. */
+                    id?: string;
+                    /**
+                     * @description Leave it out to keep the status (a new action is open).
+                     * @enum {string}
+                     */
+                    status?: "open" | "done";
                     description: string;
                     ownerId?: string;
                     organisation: string;
@@ -979,6 +1204,8 @@ export interface components {
             planVersions: components["schemas"]["Plan"][];
             assessments: components["schemas"]["StoredAssessment"][];
             escalations: components["schemas"]["Escalation"][];
+            /** @description Every correction of the household's address and members, oldest first. */
+            corrections: components["schemas"]["Correction"][];
             /** @description Who read, changed or exported the data, when and why. */
             processingLog: components["schemas"]["ProcessingLogEntry"][];
         };
@@ -1002,6 +1229,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             members: components["schemas"]["DossierMember"][];
+            formerMembers: components["schemas"]["FormerMember"][];
             /** Format: date-time */
             closedAt?: string;
             closeReason?: string;
@@ -1030,6 +1258,18 @@ export interface components {
             /** Format: date-time */
             assessedAt: string;
             assessedBy: string;
+        };
+        /** @description A correction of the household's address or members: what, by whom, when. */
+        Correction: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            /** @enum {string} */
+            kind: "address" | "member_added" | "member_changed" | "member_removed";
+            memberId?: string;
+            /** @description What was corrected (the values before are not kept). */
+            fields: string[];
+            reason?: string;
         };
         /** @description Figures per team for a month, and the city total for the beheerder (null for a team leader). */
         Figures: {
@@ -1061,6 +1301,50 @@ export interface components {
             complexShare: number | null;
             /** @description Hours from submission to the doorbraakteam's decision. */
             averageDecisionHours: number | null;
+        };
+        /** @description A page of tasks, overdue first, then by due date. */
+        TaskPage: {
+            items: components["schemas"]["Task"][];
+            nextCursor: string | null;
+        };
+        /** @description Something a professional must do, with its due date. */
+        Task: {
+            id: string;
+            /** @enum {string} */
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach";
+            /** Format: date */
+            dueDate: string;
+            /** @description Due before today (Europe/Amsterdam). */
+            overdue: boolean;
+            householdId: string;
+            intakeId?: string;
+            escalationId?: string;
+            signalId?: string;
+            /** @description What is to be done: for a plan action, the action's own words. */
+            title: string;
+        };
+        /** @description A page of the team's tasks, overdue first, then by due date. */
+        TeamTaskPage: {
+            items: components["schemas"]["TeamTask"][];
+            nextCursor: string | null;
+        };
+        /** @description A task of the team's work, with whom it waits for. */
+        TeamTask: {
+            id: string;
+            /** @enum {string} */
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach";
+            /** Format: date */
+            dueDate: string;
+            /** @description Due before today (Europe/Amsterdam). */
+            overdue: boolean;
+            householdId: string;
+            intakeId?: string;
+            escalationId?: string;
+            signalId?: string;
+            /** @description What is to be done: for a plan action, the action's own words. */
+            title: string;
+            /** @description The professional the task waits for; null when it waits for the team (a triage). */
+            assigneeId: string | null;
         };
     };
     responses: never;
@@ -2315,6 +2599,539 @@ export interface operations {
             };
         };
     };
+    searchHouseholds: {
+        parameters: {
+            query?: {
+                bsn?: string;
+                postcode?: string;
+                houseNumber?: string;
+                houseNumberAddition?: string;
+                /** @description Matches the start of any word of a member's name, case- and accent-insensitive (`jans` finds Jan Jansen). */
+                name?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The households found that are within your reach. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdSearchPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeHouseholdAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddressChange"];
+            };
+        };
+        responses: {
+            /** @description The dossier, with the new address. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addHouseholdMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInput"];
+            };
+        };
+        responses: {
+            /** @description The member, BSN masked. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description The household's dossier. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierMember"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeHouseholdMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInput"];
+            };
+        };
+        responses: {
+            /** @description The member as corrected, BSN masked. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierMember"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeHouseholdMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberRemoval"];
+            };
+        };
+        responses: {
+            /** @description The former member, as the dossier now lists them. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormerMember"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPlan: {
         parameters: {
             query?: never;
@@ -2943,6 +3760,97 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completePlanAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                actionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan, one version on, with the action done. No If-Match: completing one action never overwrites another change. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description The plan's version, to send back as If-Match. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
@@ -3917,6 +4825,148 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: {
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach";
+                /** @description true: only the tasks that are overdue. */
+                overdue?: "true" | "false";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks, overdue first. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTeamTasks: {
+        parameters: {
+            query?: {
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach";
+                /** @description true: only the tasks that are overdue. */
+                overdue?: "true" | "false";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the team's tasks, overdue first. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamTaskPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

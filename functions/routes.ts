@@ -5,8 +5,10 @@ import type { RouteContract } from './http/contract.ts';
 import { intakeRoutes } from './intakes/contract.ts';
 import { planRoutes } from './plans/contract.ts';
 import { privacyRoutes } from './privacy/contract.ts';
+import { registryRoutes } from './registry/contract.ts';
 import { serviceRoutes } from './service/contract.ts';
 import { teamRoutes } from './teams/contract.ts';
+import { worklistRoutes } from './worklist/contract.ts';
 
 /**
  * Every route of the API. The CDK stack creates one API Gateway route per entry, wired to the
@@ -19,10 +21,12 @@ export const routes: RouteContract[] = [
   ...teamRoutes,
   ...intakeRoutes,
   ...householdRoutes,
+  ...registryRoutes,
   ...planRoutes,
   ...escalationRoutes,
   ...privacyRoutes,
   ...figuresRoutes,
+  ...worklistRoutes,
 ];
 
 /** The Lambda functions behind the API, one per concern, each serving the routes that name it. */

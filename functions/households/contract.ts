@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MEMBER_ROLES } from '#shared/domain/household.ts';
+import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { Escalation } from '../escalations/contract.ts';
 import { defineRoute } from '../http/contract.ts';
@@ -58,6 +58,15 @@ export const AssessmentPage = z
   .object({ items: z.array(Assessment), nextCursor: z.string().nullable() })
   .meta({ id: 'AssessmentPage', description: 'A page of assessments, newest first.' });
 
+export const LegalRelation = z
+  .object({
+    kind: z.enum(LEGAL_RELATION_KINDS),
+    holderName: z.string(),
+    holderOrganisation: z.string().optional(),
+    since: CalendarDate,
+  })
+  .meta({ id: 'LegalRelation', description: "A member's legal representative: gezag, bewind, curatele or mentorschap, with its holder." });
+
 export const DossierMember = z
   .object({
     id: z.string(),
@@ -65,8 +74,21 @@ export const DossierMember = z
     birthDate: CalendarDate,
     role: z.enum(MEMBER_ROLES),
     bsnMasked: z.string().optional().meta({ description: 'The BSN with all but its last three digits hidden.' }),
+    legalRelations: z.array(LegalRelation).optional(),
   })
   .meta({ id: 'DossierMember', description: 'A member of the household, the BSN masked.' });
+
+export const FormerMember = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    birthDate: CalendarDate,
+    role: z.enum(MEMBER_ROLES),
+    bsnMasked: z.string().optional(),
+    leftAt: Timestamp,
+    reason: z.string(),
+  })
+  .meta({ id: 'FormerMember', description: 'A member who moved out: no longer found by BSN, kept for the history.' });
 
 export const Dossier = z
   .object({
@@ -75,6 +97,7 @@ export const Dossier = z
     status: z.enum(['open', 'closed']),
     address: Address,
     members: z.array(DossierMember),
+    formerMembers: z.array(FormerMember),
     needsPlan: z.boolean(),
     intakes: z.array(Intake),
     regisseur: orNull(

@@ -8,7 +8,16 @@ import { CalendarDate, HouseholdParams, ListQuery, Timestamp } from '../http/sch
 const READERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
 const WORKERS = ['wijkcoach', 'teamleider'] as const;
 
+const ActionStatus = z.enum(['open', 'done']);
+
 const Action = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'The id of an action of the plan you keep; leave it out for a new action.' }),
+  status: ActionStatus.optional().meta({ description: 'Leave it out to keep the status (a new action is open).' }),
   description: z.string().trim().min(1).max(2000),
   ownerId: z.string().min(1).max(200).optional(),
   organisation: z.string().trim().min(1).max(200),
@@ -21,9 +30,36 @@ const Goal = z.strictObject({
   actions: z.array(Action).max(50),
 });
 
+const PlanAction = z
+  .object({
+    id: z.string(),
+    status: ActionStatus,
+    doneAt: Timestamp.optional(),
+    doneBy: z.string().optional(),
+    description: z.string(),
+    ownerId: z.string().optional(),
+    organisation: z.string(),
+    dueDate: CalendarDate,
+  })
+  .meta({ id: 'PlanAction', description: 'An action of the plan: who does what, by when, and whether it is done.' });
+
+const PlanGoal = z
+  .object({ domain: z.enum(LIFE_DOMAINS), description: z.string(), actions: z.array(PlanAction) })
+  .meta({ id: 'PlanGoal', description: 'A goal in one life domain with its actions.' });
+
+/** An agreed plan's actions are tasks written in the plan's own transaction (at most 100 items): a plan holds at most this many. */
+export const MAX_PLAN_ACTIONS = 60;
+
 export const PlanContent = z
   .strictObject({
-    goals: z.array(Goal).min(1).max(30),
+    goals: z
+      .array(Goal)
+      .min(1)
+      .max(30)
+      .refine(
+        (goals) => goals.reduce((sum, goal) => sum + goal.actions.length, 0) <= MAX_PLAN_ACTIONS,
+        `must hold at most ${MAX_PLAN_ACTIONS} actions in all`,
+      ),
     evaluationDate: CalendarDate,
   })
   .meta({ id: 'PlanContent', description: 'Goals per life domain, actions per organisation, and when to evaluate.' });
@@ -45,7 +81,7 @@ export const Plan = z
     householdId: z.string(),
     status: z.enum(PLAN_STATUSES),
     version: z.number().int(),
-    goals: z.array(Goal),
+    goals: z.array(PlanGoal),
     evaluationDate: CalendarDate,
     createdAt: Timestamp,
     createdBy: z.string(),
@@ -172,4 +208,32 @@ export const planVersionsRoute = defineRoute({
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
 
-export const planRoutes = [createPlanRoute, readPlanRoute, updatePlanRoute, agreePlanRoute, closePlanRoute, planVersionsRoute];
+export const completeActionRoute = defineRoute({
+  operationId: 'completePlanAction',
+  method: 'POST',
+  path: '/households/{id}/plan/actions/{actionId}/completion',
+  fn: 'plans',
+  summary: 'Mark one action of the plan done',
+  tag: 'Plan',
+  auth: 'jwt',
+  roles: READERS,
+  purpose: 'care planning',
+  params: z.object({ id: z.string().min(1).max(100), actionId: z.string().min(1).max(100) }),
+  success: {
+    status: 200,
+    description: 'The plan, one version on, with the action done. No If-Match: completing one action never overwrites another change.',
+    schema: Plan,
+    headers: etag,
+  },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict'],
+});
+
+export const planRoutes = [
+  createPlanRoute,
+  readPlanRoute,
+  updatePlanRoute,
+  agreePlanRoute,
+  closePlanRoute,
+  planVersionsRoute,
+  completeActionRoute,
+];

@@ -1,11 +1,28 @@
 import { dynamoPlanStore } from '#shared/db/plan-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { expectedVersion, type Plan, planETag } from '#shared/domain/plan.ts';
-import { agreeToPlan, closeThePlan, createPlan, type PlanPorts, planVersions, readPlan, updatePlan } from '#shared/use-cases/plans.ts';
+import {
+  agreeToPlan,
+  closeThePlan,
+  completePlanAction,
+  createPlan,
+  type PlanPorts,
+  planVersions,
+  readPlan,
+  updatePlan,
+} from '#shared/use-cases/plans.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { httpFunction, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
-import { agreePlanRoute, closePlanRoute, createPlanRoute, planVersionsRoute, readPlanRoute, updatePlanRoute } from './contract.ts';
+import {
+  agreePlanRoute,
+  closePlanRoute,
+  completeActionRoute,
+  createPlanRoute,
+  planVersionsRoute,
+  readPlanRoute,
+  updatePlanRoute,
+} from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
   const ports: PlanPorts = { store: dynamoPlanStore(deps.db, deps.tableName), metrics: deps.metrics };
@@ -22,6 +39,9 @@ export function createHandler(deps: FunctionRuntime) {
     ),
     route(agreePlanRoute, async ({ params, body }, context) => withETag(await agreeToPlan(ports, context, params.id, body.agreedBy))),
     route(closePlanRoute, async ({ params, body }, context) => withETag(await closeThePlan(ports, context, params.id, body.outcome))),
+    route(completeActionRoute, async ({ params }, context) =>
+      withETag(await completePlanAction(ports, context, params.id, params.actionId)),
+    ),
     route(planVersionsRoute, async ({ params, query }, context) => ({
       status: 200,
       body: await planVersions(ports, context, params.id, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }),

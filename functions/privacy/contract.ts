@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { ROLES } from '#shared/auth.ts';
+import { CORRECTION_KINDS } from '#shared/domain/household.ts';
 import { Escalation } from '../escalations/contract.ts';
-import { Assessment, DossierMember, HouseholdSummary } from '../households/contract.ts';
+import { Assessment, DossierMember, FormerMember, HouseholdSummary } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
 import { HouseholdParams, ListQuery, orNull, Timestamp } from '../http/schemas.ts';
 import { Intake } from '../intakes/contract.ts';
@@ -17,6 +18,17 @@ export const ProcessingLogEntry = z
     purpose: z.string(),
   })
   .meta({ id: 'ProcessingLogEntry', description: "One processing of the household's data (Logboek Dataverwerkingen)." });
+
+export const Correction = z
+  .object({
+    at: Timestamp,
+    by: z.string(),
+    kind: z.enum(CORRECTION_KINDS),
+    memberId: z.string().optional(),
+    fields: z.array(z.string()).meta({ description: 'What was corrected (the values before are not kept).' }),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'Correction', description: "A correction of the household's address or members: what, by whom, when." });
 
 export const ProcessingLogPage = z
   .object({ items: z.array(ProcessingLogEntry), nextCursor: z.string().nullable() })
@@ -49,13 +61,19 @@ export const HouseholdExport = z
     exportedAt: Timestamp,
     exportedBy: z.string(),
     household: HouseholdSummary.omit({ members: true })
-      .extend({ members: z.array(DossierMember), closedAt: Timestamp.optional(), closeReason: z.string().optional() })
+      .extend({
+        members: z.array(DossierMember),
+        formerMembers: z.array(FormerMember),
+        closedAt: Timestamp.optional(),
+        closeReason: z.string().optional(),
+      })
       .meta({ id: 'ExportedHousehold', description: 'The household: its address and members (BSN masked), team and regisseur.' }),
     intakes: z.array(Intake),
     plan: orNull(Plan),
     planVersions: z.array(Plan).meta({ description: 'Every version of every plan, oldest first.' }),
     assessments: z.array(StoredAssessment),
     escalations: z.array(Escalation),
+    corrections: z.array(Correction).meta({ description: "Every correction of the household's address and members, oldest first." }),
     processingLog: z.array(ProcessingLogEntry).meta({ description: 'Who read, changed or exported the data, when and why.' }),
   })
   .meta({ id: 'HouseholdExport', description: 'Everything held on one household, for a subject access request (AVG art. 15).' });

@@ -76,14 +76,22 @@ export class CityObservability extends Construct {
       period: fiveMinutes,
       label: '5xx %',
     });
-    const lambdaThrottles = new cloudwatch.MathExpression({
-      expression: props.functions.map((_, i) => `t${i}`).join(' + '),
-      usingMetrics: Object.fromEntries(
-        props.functions.map((fn, i) => [`t${i}`, fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' })]),
-      ),
-      period: fiveMinutes,
-      label: 'Lambda throttles',
-    });
+    // An alarm's math expression holds at most 10 metrics: the functions' throttles are summed per group of 10.
+    const MAX_ALARM_METRICS = 10;
+    const throttleGroups = Array.from({ length: Math.ceil(props.functions.length / MAX_ALARM_METRICS) }, (_, g) =>
+      props.functions.slice(g * MAX_ALARM_METRICS, (g + 1) * MAX_ALARM_METRICS),
+    );
+    const lambdaThrottles = throttleGroups.map(
+      (group, g) =>
+        new cloudwatch.MathExpression({
+          expression: group.map((_, i) => `g${g}t${i}`).join(' + '),
+          usingMetrics: Object.fromEntries(
+            group.map((fn, i) => [`g${g}t${i}`, fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' })]),
+          ),
+          period: fiveMinutes,
+          label: 'Lambda throttles',
+        }),
+    );
     const tableThrottles = new cloudwatch.MathExpression({
       expression: 'reads + writes',
       usingMetrics: {
@@ -96,7 +104,9 @@ export class CityObservability extends Construct {
     const flowFailed = stateMachine.metricFailed({ period: fiveMinutes, statistic: 'Sum' });
 
     alarm('ApiServerErrors', 'More than 1% of API requests answered 5xx in 3 of the last 3 five-minute periods.', serverErrorRate, 1, 3);
-    alarm('LambdaThrottles', 'A Lambda function of the API was throttled.', lambdaThrottles, 1);
+    lambdaThrottles.forEach((throttles, g) =>
+      alarm(g === 0 ? 'LambdaThrottles' : `LambdaThrottles${g + 1}`, 'A Lambda function of the city was throttled.', throttles, 1),
+    );
     alarm('DynamoDbThrottles', 'The table throttled reads or writes.', tableThrottles, 1);
     alarm('DoorbraakFlowFailed', 'A doorbraak approval flow ended in its Failed path: the escalation needs attention.', flowFailed, 1);
     alarm(
@@ -160,7 +170,7 @@ export class CityObservability extends Construct {
         'Lambda errors',
         props.functions.map((fn) => fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' })),
       ),
-      graph('Throttles', [lambdaThrottles, tableThrottles]),
+      graph('Throttles', [...lambdaThrottles, tableThrottles]),
       graph(
         'Lambda duration p99 (ms)',
         props.functions.map((fn) => fn.metricDuration({ period: fiveMinutes, statistic: 'p99' })),

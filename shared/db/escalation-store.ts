@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { invalidCursor } from '../cursor.ts';
 import { type Escalation, type EscalationStatus, FINAL_STATUSES, type HistoryEvent } from '../domain/escalation.ts';
+import { escalationTaskId } from '../domain/tasks.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { EscalationStore } from '../use-cases/ports.ts';
 import { batchGet, queryPage, transactWrite } from './client.ts';
@@ -12,6 +13,7 @@ import { ESCALATION, escalationItem as escalationRecordItem, parseEscalation } f
 import { HOUSEHOLD, parseHousehold } from './records/household.ts';
 import { PLAN, parsePlan } from './records/plan.ts';
 import { processingLogItem } from './records/processing-log.ts';
+import { taskWrites } from './records/task.ts';
 import { QUEUE_INDEX } from './table-schema.ts';
 
 const keyOf = (escalation: Pick<Escalation, 'id'>) => {
@@ -120,20 +122,27 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       );
     },
 
-    async restoreAnswer(escalation, token, kind) {
-      await db.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keyOf(escalation),
-          UpdateExpression: 'SET taskToken = :token, awaiting = :kind REMOVE pendingAnswer',
-          ConditionExpression: 'attribute_not_exists(taskToken) AND #status = :status',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':token': token, ':kind': kind, ':status': escalation.status },
-        }),
+    async restoreAnswer(escalation, token, kind, task) {
+      await transactWrite(
+        db,
+        [
+          {
+            Update: {
+              TableName: table,
+              Key: keyOf(escalation),
+              UpdateExpression: 'SET taskToken = :token, awaiting = :kind REMOVE pendingAnswer',
+              ConditionExpression: 'attribute_not_exists(taskToken) AND #status = :status',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':token': token, ':kind': kind, ':status': escalation.status },
+            },
+          },
+          ...(task ? taskWrites(table, escalation.householdId, { put: [task], remove: [] }) : []),
+        ],
+        'the flow moved on',
       );
     },
 
-    async claimAnswer(escalation, token, pendingAnswer, log) {
+    async claimAnswer(escalation, token, pendingAnswer, log, doneTask) {
       await transactWrite(
         db,
         [
@@ -147,13 +156,21 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
             },
           },
           { Put: { TableName: table, Item: processingLogItem(log) } },
+          ...taskWrites(table, escalation.householdId, { put: [], remove: doneTask ? [doneTask] : [] }),
         ],
         'answer already taken',
       );
     },
 
-    async awaitAnswer(escalation, kind, status, token, historyEvent) {
-      await db.send(new UpdateCommand(update(escalation, historyEvent, { status, awaiting: kind, taskToken: token })));
+    async awaitAnswer({ escalation, kind, status, token, event: historyEvent, answerDueAt, task }) {
+      await transactWrite(
+        db,
+        [
+          { Update: update(escalation, historyEvent, { status, awaiting: kind, taskToken: token, answerDueAt }) },
+          ...(task ? taskWrites(table, escalation.householdId, { put: [task], remove: [] }) : []),
+        ],
+        'escalation missing',
+      );
     },
 
     async recordEvent(escalation, historyEvent, fields = {}, counters = []) {
@@ -171,6 +188,8 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
         db,
         [
           { Update: update(escalation, historyEvent, { status }, ['taskToken', 'awaiting'], FINAL_STATUSES) },
+          // Over, whatever it waited for: nothing of it stays in a work list.
+          ...taskWrites(table, escalation.householdId, { put: [], remove: [escalationTaskId(escalation)] }),
           {
             Update: {
               TableName: table,

@@ -12,21 +12,29 @@ import {
   caseloadPartition,
   householdKey,
   householdPartition,
+  NAME_PREFIX,
+  planKey,
   planVersionsPartition,
   rosterKey,
+  TASK_PREFIX,
 } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { ASSESSMENT, AssessmentRecord, assessmentItem, parseAssessment } from './records/assessment.ts';
+import { CORRECTION, CorrectionRecord } from './records/correction.ts';
 import { ESCALATION, EscalationRecord } from './records/escalation.ts';
 import { HOUSEHOLD, HouseholdRecord, parseHousehold, readHousehold } from './records/household.ts';
 import { INTAKE, IntakeRecord } from './records/intake.ts';
-import { PLAN, PlanRecord } from './records/plan.ts';
+import { nameEntryPuts } from './records/name-entry.ts';
+import { PLAN, parsePlan } from './records/plan.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
 import { ROSTER, RosterEntryRecord } from './records/roster.ts';
+import { TASK, TaskRecord, taskWrites } from './records/task.ts';
 import { CASELOAD_INDEX } from './table-schema.ts';
 
 type Item = Record<string, unknown>;
+
+const partition = <T>(items: T[], test: (item: T) => boolean): [T[], T[]] => [items.filter(test), items.filter((item) => !test(item))];
 
 const MAX_TRANSACTION_ITEMS = 100;
 
@@ -38,6 +46,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
     log: Parameters<typeof processingLogItem>[0],
     what: string,
     counters: CounterChange[] = [],
+    more: object[] = [],
   ) =>
     transactWrite(
       db,
@@ -54,6 +63,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         },
         { Put: { TableName: table, Item: processingLogItem(log) } },
         ...counterUpdates(table, counters),
+        ...more,
       ],
       what,
     );
@@ -130,27 +140,53 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
       });
       const [household] = recordsOf(HOUSEHOLD, HouseholdRecord, items);
       if (!household) return undefined;
-      const [plan] = recordsOf(PLAN, PlanRecord, items);
+      const plan = parsePlan(items.find((item) => item.type === PLAN));
       return {
         household,
         intakes: recordsOf(INTAKE, IntakeRecord, items),
         ...(plan ? { plan } : {}),
         assessments: recordsOf(ASSESSMENT, AssessmentRecord, items),
         escalations: recordsOf(ESCALATION, EscalationRecord, items),
+        corrections: recordsOf(CORRECTION, CorrectionRecord, items),
       };
     },
 
     async householdWithRoster(householdId, rosterChecks) {
-      const items = await batchGet(db, table, [householdKey(householdId), ...rosterChecks.map((c) => rosterKey(c.teamId, c.userId))]);
+      const items = await batchGet(db, table, [
+        householdKey(householdId),
+        planKey(householdId),
+        ...rosterChecks.map((c) => rosterKey(c.teamId, c.userId)),
+      ]);
+      const plan = parsePlan(items.find((item) => item.type === PLAN));
       return {
         household: parseHousehold(items.find((item) => item.type === HOUSEHOLD)),
+        ...(plan ? { plan } : {}),
         rosterHits: recordsOf(ROSTER, RosterEntryRecord, items),
       };
     },
 
+    async householdAndTasks(householdId) {
+      // HOUSEHOLD sorts before TASK#: one range of the partition, filtered to the two kinds, is one round trip.
+      const items = await queryAll(db, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :household AND :tasksEnd',
+        FilterExpression: '#type IN (:householdType, :taskType)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':pk': householdPartition(householdId),
+          ':household': householdKey(householdId).sk,
+          ':tasksEnd': `${TASK_PREFIX}\uffff`,
+          ':householdType': HOUSEHOLD,
+          ':taskType': TASK,
+        },
+        ConsistentRead: true,
+      });
+      return { household: parseHousehold(items.find((item) => item.type === HOUSEHOLD)), tasks: recordsOf(TASK, TaskRecord, items) };
+    },
+
     getHousehold: (householdId) => readHousehold(db, table, householdId),
 
-    appointRegisseur: (household, regisseur, now, log) =>
+    appointRegisseur: (household, regisseur, now, log, tasks) =>
       updateHousehold(
         household,
         {
@@ -160,9 +196,11 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         },
         log,
         'household moved or closed',
+        [],
+        taskWrites(table, household.id, { put: tasks, remove: [] }),
       ),
 
-    transfer: (household, toTeamId, now, log, counters) =>
+    transfer: ({ household, toTeamId, now, log, counters, tasks }) =>
       updateHousehold(
         household,
         {
@@ -180,6 +218,11 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         log,
         'household moved or closed',
         counters,
+        [
+          // Found by name in the new team only; its tasks in the new team's view.
+          ...nameEntryPuts(table, toTeamId, household.id, household.members),
+          ...taskWrites(table, household.id, { put: tasks, remove: [] }),
+        ],
       ),
 
     async close({ household, reason, now, expiresAt, log, counters }) {
@@ -188,9 +231,14 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         keysOf(householdPartition(household.id)),
         keysOf(planVersionsPartition(household.id)),
       ]);
-      const expire = [...records, ...versions]
-        .filter((key) => key.sk !== householdKey(household.id).sk || key.pk !== householdKey(household.id).pk)
-        .map((Key) => ({
+      const [leaveIndexes, keep] = partition(
+        [...records, ...versions].filter((key) => key.sk !== householdKey(household.id).sk || key.pk !== householdKey(household.id).pk),
+        // A closed household is no longer found by name nor waits in anyone's work list.
+        (key) => key.sk.startsWith(NAME_PREFIX) || key.sk.startsWith(TASK_PREFIX),
+      );
+      const expire = [
+        ...leaveIndexes.map((Key) => ({ Delete: { TableName: table, Key } })),
+        ...keep.map((Key) => ({
           Update: {
             TableName: table,
             Key,
@@ -198,7 +246,8 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':expiresAt': expiresAt },
           },
-        }));
+        })),
+      ];
       const closing = [
         {
           Update: {

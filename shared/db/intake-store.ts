@@ -7,9 +7,11 @@ import { addressLookupKey, bsnLookupKey, householdKey, intakeKey, memberIdentity
 import { appendProcessingLog } from './processing-log-store.ts';
 import { HOUSEHOLD, householdItem, parseHousehold, readHousehold } from './records/household.ts';
 import { INTAKE, intakeItem, parseIntake } from './records/intake.ts';
+import { nameEntryPuts } from './records/name-entry.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
 import { ROSTER, RosterEntryRecord } from './records/roster.ts';
+import { taskWrites } from './records/task.ts';
 
 const lookupItem = (key: { pk: string; sk: string }, householdId: string) => ({ ...key, type: 'lookup', householdId });
 
@@ -35,7 +37,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
 
     getHousehold: (householdId) => readHousehold(db, table, householdId),
 
-    async registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log, counters }) {
+    async registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log, counters, tasks }) {
       const fresh = 'attribute_not_exists(pk)';
       await transactWrite(
         db,
@@ -46,12 +48,14 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
           put(lookupItem(addressLookupKey(addressHash), household.id), fresh),
           put(processingLogItem(log)),
           ...counterUpdates(table, counters),
+          ...nameEntryPuts(table, household.teamId, household.id, household.members),
+          ...taskWrites(table, household.id, { put: tasks, remove: [] }),
         ],
         'household look-up taken',
       );
     },
 
-    async registerInExistingHousehold({ household, addedMembers, now, newBsnHashes, intake, log, counters }) {
+    async registerInExistingHousehold({ household, addedMembers, now, newBsnHashes, intake, log, counters, tasks }) {
       const adding = addedMembers.length > 0;
       // Each added person claims their identity on the household: a concurrent registration of the
       // same person loses (and finds them known when it reads again); other people never contend.
@@ -85,6 +89,8 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
           ...newBsnHashes.map((hash) => put(lookupItem(bsnLookupKey(hash), household.id), 'attribute_not_exists(pk)')),
           put(processingLogItem(log)),
           ...counterUpdates(table, counters),
+          ...nameEntryPuts(table, household.teamId, household.id, addedMembers),
+          ...taskWrites(table, household.id, { put: tasks, remove: [] }),
         ],
         'household changed',
       );
@@ -104,7 +110,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       };
     },
 
-    async saveTriage({ intake, householdNeedsPlan, now, log, counters }) {
+    async saveTriage({ intake, householdNeedsPlan, now, log, counters, doneTasks }) {
       const household = householdKey(intake.householdId);
       await transactWrite(
         db,
@@ -143,6 +149,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
             : []),
           put(processingLogItem(log)),
           ...counterUpdates(table, counters),
+          ...taskWrites(table, intake.householdId, { put: [], remove: doneTasks }),
         ],
         'intake no longer open',
       );

@@ -4,6 +4,9 @@
  * | item                    | pk                    | sk                  | gsi1pk / gsi1sk                       |
  * | ----------------------- | --------------------- | ------------------- | ------------------------------------- |
  * | household               | HH#<householdId>      | HOUSEHOLD           | TEAM#<teamId>#<status> / <createdAt>#<id> |
+ * | a member's name entry   | HH#<householdId>      | NAME#<memberId>     | gsi1…3: NAMES#<teamId> / <word>#<householdId>#<memberId> |
+ * | task                    | HH#<householdId>      | TASK#<taskKey>      | TASKS#<assignee> / <dueDate>#<taskId>; gsi2: TEAMTASKS#<teamId> / the same |
+ * | correction              | HH#<householdId>      | CORRECTION#<at>#<id> |                                      |
  * | intake                  | HH#<householdId>      | INTAKE#<intakeId>   |                                       |
  * | plan (the latest one)   | HH#<householdId>      | PLAN                |                                       |
  * | assessment              | HH#<householdId>      | ASSESSMENT#<at>#<id> |                                      |
@@ -24,6 +27,8 @@
  * "at most one plan that is not closed" is one conditional write, not a read-then-write.
  * Look-ups hold only keyed hashes: no BSN or address is ever a key in clear text.
  */
+import type { Assignee } from '../domain/tasks.ts';
+
 export type Key = { pk: string; sk: string };
 
 const HOUSEHOLD_PREFIX = 'HH#';
@@ -95,6 +100,69 @@ export const escalationIdOfQueueSortKey = (sortKey: string): string | undefined 
 };
 
 export const caseloadPartition = (teamId: string, status: string): string => `TEAM#${teamId}#${status}`;
+
+/**
+ * The name index: one entry per member, in the household's partition, indexed under its team
+ * once per word it is found by (at most three: gsi1, gsi2, gsi3). Searching a name is then one
+ * Query per index and team; moving a household or renaming a member rewrites one item per member.
+ */
+export const NAME_PREFIX = 'NAME#';
+
+export const nameEntryKey = (householdId: string, memberId: string): Key => ({
+  pk: householdPartition(householdId),
+  sk: `${NAME_PREFIX}${memberId}`,
+});
+
+export const namePartition = (teamId: string): string => `NAMES#${teamId}`;
+
+/** The index key attributes of the indexes a name entry uses, one per word. */
+export const NAME_INDEXES = [
+  { indexName: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' },
+  { indexName: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' },
+  { indexName: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' },
+] as const;
+
+export const nameIndexKeys = (teamId: string, words: string[], householdId: string, memberId: string): Record<string, string> =>
+  Object.fromEntries(
+    words.slice(0, NAME_INDEXES.length).flatMap((word, i) => {
+      const index = NAME_INDEXES[i];
+      return index
+        ? [
+            [index.pk, namePartition(teamId)],
+            [index.sk, `${word}#${householdId}#${memberId}`],
+          ]
+        : [];
+    }),
+  );
+
+/**
+ * Tasks (the work list) live in their household's partition, so closing or moving a household
+ * finds them with the rest; gsi1 holds them by assignee (a person, a team, or a role such as the
+ * doorbraakteam), gsi2 by the household's team for the team leader's view. Both sort by due date.
+ */
+export const TASK_PREFIX = 'TASK#';
+
+export const taskKey = (householdId: string, taskKey: string): Key => ({
+  pk: householdPartition(householdId),
+  sk: `${TASK_PREFIX}${taskKey}`,
+});
+
+export const taskAssigneePartition = (assignee: Assignee): string =>
+  'user' in assignee ? `TASKS#USER#${assignee.user}` : 'team' in assignee ? `TASKS#TEAM#${assignee.team}` : `TASKS#ROLE#${assignee.role}`;
+
+export const teamTaskPartition = (teamId: string): string => `TEAMTASKS#${teamId}`;
+
+export const taskSortKey = (dueDate: string, taskId: string): string => `${dueDate}#${taskId}`;
+
+/** Whether a string has the shape of a task sort key (`<YYYY-MM-DD>#<taskId>`), as a cursor must. */
+export const isTaskSortKey = (sortKey: string): boolean => /^\d{4}-\d\d-\d\d#[A-Za-z0-9_.-]+$/.test(sortKey);
+
+export const CORRECTION_PREFIX = 'CORRECTION#';
+
+export const correctionKey = (householdId: string, at: string, id: string): Key => ({
+  pk: householdPartition(householdId),
+  sk: `${CORRECTION_PREFIX}${at}#${id}`,
+});
 
 export const bsnLookupKey = (bsnHash: string): Key => ({ pk: `BSN#${bsnHash}`, sk: 'LOOKUP' });
 

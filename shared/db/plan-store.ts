@@ -9,6 +9,7 @@ import { appendProcessingLog } from './processing-log-store.ts';
 import { HOUSEHOLD, parseHousehold } from './records/household.ts';
 import { PLAN, parsePlan, parsePlanVersion, planItem, planVersionItem } from './records/plan.ts';
 import { processingLogItem } from './records/processing-log.ts';
+import { taskWrites } from './records/task.ts';
 
 /** The plan saved over the version read, and kept as a new version: two items of one transaction. */
 export const planSaveItems = (table: string, plan: Plan, expectedVersion: number) => [
@@ -73,7 +74,7 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
       );
     },
 
-    async savePlan(plan, expectedVersion, line, statusChanged, counters) {
+    async savePlan({ plan, expectedVersion, log: line, statusChanged, counters = [], tasks }) {
       await transactWrite(
         db,
         [
@@ -81,6 +82,7 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
           ...(statusChanged ? [householdPlanStatus(plan, false)] : []),
           log(line),
           ...counterUpdates(table, counters),
+          ...taskWrites(table, plan.householdId, tasks),
         ],
         'plan changed since it was read',
       );

@@ -5,7 +5,7 @@ import { queryAll, queryPage } from './client.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
 import { isProcessingLogSortKey, planVersionsPartition, processingLogPartition } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
-import { PLAN_VERSION, PlanRecord } from './records/plan.ts';
+import { PLAN_VERSION, parsePlanVersion } from './records/plan.ts';
 import { PROCESSING_LOG, ProcessingLogRecord, parseProcessingLogLine } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
 
@@ -45,7 +45,7 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
       ]);
       return {
         ...(records ? { records } : {}),
-        planVersions: recordsOf(PLAN_VERSION, PlanRecord, planVersions),
+        planVersions: planVersions.filter((item) => item.type === PLAN_VERSION).flatMap((item) => parsePlanVersion(item) ?? []),
         processingLog: recordsOf(PROCESSING_LOG, ProcessingLogRecord, processingLog),
       };
     },

@@ -13,6 +13,10 @@ export function isDutchPostcode(postcode: string): boolean {
   return letters !== 'SA' && letters !== 'SD' && letters !== 'SS';
 }
 
+/** What an address's keyed-hash look-up is made of (the address normalized): the same for an intake, a correction and a search. */
+export const addressLookupValue = (address: Address): string =>
+  JSON.stringify([address.postcode, address.houseNumber, address.houseNumberAddition ?? '']);
+
 /** The form in which an address is stored and compared: `1234AB`, upper case, trimmed. */
 export function normalizeAddress(address: Address): Address {
   const postcode = address.postcode.replace(/\s/g, '').toUpperCase();

@@ -4,6 +4,16 @@ import type { Address } from './address.ts';
 export const MEMBER_ROLES = ['adult', 'child'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
+export const LEGAL_RELATION_KINDS = ['gezag', 'bewind', 'curatele', 'mentorschap'] as const;
+
+/** A member's legal representative (domain.md): who may sign the plan for them depends on it. */
+export interface LegalRelation {
+  kind: (typeof LEGAL_RELATION_KINDS)[number];
+  holderName: string;
+  holderOrganisation?: string;
+  since: string;
+}
+
 /** A member as the household record holds it: the BSN only as a keyed hash and its masked form. */
 export interface HouseholdMember {
   id: string;
@@ -12,12 +22,39 @@ export interface HouseholdMember {
   role: MemberRole;
   bsnHash?: string;
   bsnMasked?: string;
+  legalRelations?: LegalRelation[];
+}
+
+/** A member who moved out: kept on the household for its history, no longer found by BSN. */
+export interface FormerMember {
+  id: string;
+  name: string;
+  birthDate: string;
+  role: MemberRole;
+  bsnMasked?: string;
+  leftAt: string;
+  reason: string;
 }
 
 /** A member as an intake brings it in, with the BSN already hashed by the caller. */
 export type IncomingMember = Omit<HouseholdMember, 'id'>;
 
 export type HouseholdStatus = 'open' | 'closed';
+
+export const CORRECTION_KINDS = ['address', 'member_added', 'member_changed', 'member_removed'] as const;
+
+/** What was corrected on a household, by whom and when (the values before are not kept). */
+export interface Correction {
+  id: string;
+  householdId: string;
+  kind: (typeof CORRECTION_KINDS)[number];
+  memberId?: string;
+  /** The fields that changed: `postcode`, `name`, `bsn`, `legalRelations`, … */
+  fields: string[];
+  reason?: string;
+  at: string;
+  by: string;
+}
 
 /** Den Haag's "één regisseur": the one professional who directs the household's plan. */
 export interface Regisseur {
@@ -33,6 +70,7 @@ export interface Household {
   status: HouseholdStatus;
   address: Address;
   members: HouseholdMember[];
+  formerMembers?: FormerMember[];
   /** A complex case was found at triage: the household needs one plan and one regisseur. */
   needsPlan: boolean;
   regisseur?: Regisseur;
@@ -83,9 +121,12 @@ export function householdSummary(household: Household): HouseholdSummary {
   return summary;
 }
 
+/** A member as the dossier shows them: the BSN masked, its hash never. */
+export const memberForDisplay = ({ bsnHash: _hash, ...member }: HouseholdMember) => member;
+
 /** Members as the dossier shows them: the BSN masked, its hash never. */
 export function membersForDisplay(household: Household) {
-  return household.members.map(({ bsnHash: _hash, ...member }) => member);
+  return household.members.map(memberForDisplay);
 }
 
 /** What the look-ups found for an intake: the household of each known BSN, in the intake's order, and of the address. */

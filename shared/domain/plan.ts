@@ -1,10 +1,15 @@
-import { conflict, preconditionFailed, preconditionRequired } from '../errors.ts';
+import { conflict, invalidInput, notFound, preconditionFailed, preconditionRequired } from '../errors.ts';
 import type { LifeDomain } from './life-domains.ts';
 
 export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export interface PlanAction {
+  /** Stable across versions: the work list and a completion name the action by it. */
+  id: string;
+  status: 'open' | 'done';
+  doneAt?: string;
+  doneBy?: string;
   description: string;
   /** The professional who carries the action out, if it is one of the team's. */
   ownerId?: string;
@@ -22,6 +27,82 @@ export interface PlanGoal {
 export interface PlanContent {
   goals: PlanGoal[];
   evaluationDate: string;
+}
+
+/** An action as a plan is written: a new one without id, a kept one with the id it was read with. */
+export type WrittenAction = Omit<PlanAction, 'id' | 'status' | 'doneAt' | 'doneBy'> & { id?: string; status?: PlanAction['status'] };
+
+/** Plan content as a client writes it. */
+export interface WrittenPlanContent {
+  goals: (Omit<PlanGoal, 'actions'> & { actions: WrittenAction[] })[];
+  evaluationDate: string;
+}
+
+/**
+ * The content a client wrote, with every action's id and status: a new action gets an id and
+ * is open; a kept one keeps its status (and when it was done) unless the writer set it. An id
+ * the plan does not have is the writer's mistake.
+ */
+export function planContent(
+  written: WrittenPlanContent,
+  previous: Plan | undefined,
+  by: string,
+  now: string,
+  newActionId: () => string,
+): PlanContent {
+  const known = new Map((previous?.goals ?? []).flatMap((goal) => goal.actions).map((action) => [action.id, action]));
+  const seen = new Set<string>();
+  const goals = written.goals.map((goal, g) => ({
+    ...goal,
+    actions: goal.actions.map((action, a): PlanAction => {
+      const { id, status, ...rest } = action;
+      if (id === undefined)
+        return { id: newActionId(), status: status ?? 'open', ...rest, ...(status === 'done' ? { doneAt: now, doneBy: by } : {}) };
+      const kept = known.get(id);
+      if (!kept || seen.has(id)) {
+        throw invalidInput('An action id must name one action of the plan, once.', [
+          {
+            name: `goals.${g}.actions.${a}.id`,
+            code: 'unknown_action',
+            reason: 'must be the id of an action of this plan, or left out for a new action',
+          },
+        ]);
+      }
+      seen.add(id);
+      const nowStatus = status ?? kept.status;
+      const done =
+        nowStatus === 'done'
+          ? kept.status === 'done' && kept.doneAt
+            ? { doneAt: kept.doneAt, ...(kept.doneBy ? { doneBy: kept.doneBy } : {}) }
+            : { doneAt: now, doneBy: by }
+          : {};
+      return { id, status: nowStatus, ...rest, ...done };
+    }),
+  }));
+  return { goals, evaluationDate: written.evaluationDate };
+}
+
+/** The action with this id, with where it sits, or undefined. */
+export function findAction(plan: Plan, actionId: string): PlanAction | undefined {
+  return plan.goals.flatMap((goal) => goal.actions).find((action) => action.id === actionId);
+}
+
+/** An action done: a new version of the plan in which only that action changed. */
+export function completeAction(plan: Plan, actionId: string, by: string, now: string): Plan {
+  assertNotClosed(plan);
+  const action = findAction(plan, actionId);
+  if (!action) throw notFound('Action');
+  if (action.status === 'done') throw conflict('The action is already done.');
+  return {
+    ...plan,
+    goals: plan.goals.map((goal) => ({
+      ...goal,
+      actions: goal.actions.map((a) => (a.id === actionId ? { ...a, status: 'done' as const, doneAt: now, doneBy: by } : a)),
+    })),
+    version: plan.version + 1,
+    updatedAt: now,
+    updatedBy: by,
+  };
 }
 
 /** A tailored exception the doorbraakteam approved, recorded on the plan it unblocks. */

@@ -12,6 +12,7 @@ import {
 } from '../domain/escalation.ts';
 import { count } from '../domain/figures.ts';
 import { recordDoorbraak } from '../domain/plan.ts';
+import { escalationTask } from '../domain/tasks.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine } from '../processing-log.ts';
 import { type BusinessMetrics, type EscalationStore, noMetrics } from './ports.ts';
@@ -61,15 +62,37 @@ const event = (at: string, by: string, name: string, note: string | null = null)
 
 const isFinal = (status: Escalation['status']) => FINAL_STATUSES.includes(status);
 
+/**
+ * When the answer the flow now waits for is due: the evaluation on its date; any other answer
+ * within the city's decision SLA. Waiting again for the same answer after the SLA passed keeps
+ * the first due date, so the task stays overdue.
+ */
+function answerDue(escalation: Escalation, awaiting: AnswerKind, now: string, slaHours: number): string {
+  if (awaiting === 'evaluation' && escalation.evaluateAt) return escalation.evaluateAt;
+  if (escalation.awaiting === awaiting && escalation.answerDueAt) return escalation.answerDueAt;
+  return new Date(Date.parse(now) + slaHours * 3_600_000).toISOString();
+}
+
 export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Record<string, unknown>> {
   const { store } = ports;
   const metrics = ports.metrics ?? noMetrics;
-  const { escalation, plan } = await escalationOf(store, task.escalationId);
+  const { escalation, plan, household } = await escalationOf(store, task.escalationId);
   const now = ports.now();
   switch (task.action) {
     case 'await': {
       const status = STATUS_AWAITING[task.awaiting];
-      await store.awaitAnswer(escalation, task.awaiting, status, task.token, event(now, FLOW_ACTOR, status));
+      const answerDueAt = answerDue(escalation, task.awaiting, now, ports.city.decisionSlaHours);
+      const waitingFor = { ...escalation, awaiting: task.awaiting, answerDueAt };
+      const workListTask = escalationTask(waitingFor, household?.teamId ?? escalation.teamId, answerDueAt);
+      await store.awaitAnswer({
+        escalation,
+        kind: task.awaiting,
+        status,
+        token: task.token,
+        event: event(now, FLOW_ACTOR, status),
+        answerDueAt,
+        ...(workListTask ? { task: workListTask } : {}),
+      });
       return {};
     }
     case 'recordDecision': {

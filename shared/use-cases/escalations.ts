@@ -14,6 +14,7 @@ import {
 } from '../domain/escalation.ts';
 import { count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
+import { escalationTask } from '../domain/tasks.ts';
 import { conflict, forbidden, notFound, serviceUnavailable } from '../errors.ts';
 import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
@@ -142,12 +143,15 @@ async function answer(
   const token = checkAwaiting(escalation, kind);
   const path = { decision: '/decision', information: '/information', budget_approval: '/budget-approval', evaluation: '/evaluation' }[kind];
   const pendingAnswer = { kind, at: context.now, by: context.principal.userId };
+  // The task in the work list goes with the answer, and comes back if the flow cannot take it.
+  const waiting = escalationTask(escalation, household?.teamId ?? escalation.teamId, escalation.answerDueAt ?? context.now);
   await ports.store
     .claimAnswer(
       escalation,
       token,
       pendingAnswer,
       processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path)),
+      waiting?.id,
     )
     .catch(raceLostAs(() => conflict('This answer was already given: the flow has moved on.')));
   let resumed: boolean;
@@ -156,7 +160,7 @@ async function answer(
   } catch (error) {
     // Step Functions could not be reached: the flow still waits on this token, so it goes back for a
     // retry. If that write fails too, the error carries both causes to the pipeline's log.
-    const restored = await ports.store.restoreAnswer(escalation, token, kind).then(
+    const restored = await ports.store.restoreAnswer(escalation, token, kind, waiting).then(
       () => undefined,
       (restoreError: unknown) => restoreError,
     );

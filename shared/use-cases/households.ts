@@ -6,11 +6,12 @@ import { BEFORE_DOORBRAAKTEAM, type Escalation, escalationView } from '../domain
 import { openHouseholds } from '../domain/figures.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
+import { planTasks, tasksAfterTransfer } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
-import type { CaseloadPosition, HouseholdStore, RosterStore } from './ports.ts';
+import type { CaseloadPosition, DossierRecords, HouseholdStore, RosterStore } from './ports.ts';
 import { raceLostAs } from './races.ts';
 
 export interface HouseholdPorts {
@@ -101,6 +102,12 @@ export async function dossier(ports: HouseholdPorts, context: RequestContext, ho
     household.regisseur ? ports.roster.isOnRoster(household.teamId, household.regisseur.userId) : undefined,
     ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId))]),
   ]);
+  return dossierView({ ...records, household }, onRoster === true);
+}
+
+/** The dossier as the API shows it, from the household's records. */
+export function dossierView(records: DossierRecords, regisseurOnRoster: boolean) {
+  const { household } = records;
   const latest = records.assessments.reduce<(typeof records.assessments)[number] | undefined>(
     (newest, a) => (!newest || a.assessedAt > newest.assessedAt ? a : newest),
     undefined,
@@ -110,7 +117,8 @@ export async function dossier(ports: HouseholdPorts, context: RequestContext, ho
     ...householdSummary(household),
     members: membersForDisplay(household),
     intakes: records.intakes.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((intake) => intakeView(intake, true)),
-    regisseur: household.regisseur ? { ...household.regisseur, onRoster: onRoster === true } : null,
+    formerMembers: household.formerMembers ?? [],
+    regisseur: household.regisseur ? { ...household.regisseur, onRoster: regisseurOnRoster } : null,
     plan: plan
       ? {
           id: plan.id,
@@ -147,19 +155,25 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
     appointedAt: context.now,
     appointedBy: context.principal.userId,
   };
+  // The plan's evaluation is the regisseur's task: it moves to them with the appointment.
+  const evaluation = found.plan
+    ? planTasks(found.plan, { teamId: household.teamId, regisseur }).filter((t) => t.kind === 'plan_evaluation')
+    : [];
   await ports.store
     .appointRegisseur(
       household,
       regisseur,
       context.now,
       processingLogLine(context, householdId, 'update', resource(householdId, '/regisseur')),
+      evaluation,
     )
     .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   return householdSummary({ ...household, regisseur, updatedAt: context.now });
 }
 
 export async function transfer(ports: HouseholdPorts, context: RequestContext, householdId: string, teamId: string) {
-  const household = openHousehold(visibleHousehold(context, await ports.store.getHousehold(householdId)));
+  const found = await ports.store.householdAndTasks(householdId);
+  const household = openHousehold(visibleHousehold(context, found.household));
   const team = findTeam(ports.city, teamId);
   if (!team || team.kind === 'doorbraakteam') {
     throw invalidInput('A household can move to a wijkteam or the interventieteam of this city.', [
@@ -168,10 +182,14 @@ export async function transfer(ports: HouseholdPorts, context: RequestContext, h
   }
   if (team.id === household.teamId) throw conflict('The household is already with this team.');
   await ports.store
-    .transfer(household, team.id, context.now, processingLogLine(context, householdId, 'update', resource(householdId, '/transfer')), [
-      openHouseholds(household.teamId, -1),
-      openHouseholds(team.id, 1),
-    ])
+    .transfer({
+      household,
+      toTeamId: team.id,
+      now: context.now,
+      log: processingLogLine(context, householdId, 'update', resource(householdId, '/transfer')),
+      counters: [openHouseholds(household.teamId, -1), openHouseholds(team.id, 1)],
+      tasks: tasksAfterTransfer(found.tasks, household.teamId, team.id),
+    })
     .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   const { regisseur: _previous, ...moved } = household;
   return householdSummary({ ...moved, teamId: team.id, updatedAt: context.now });

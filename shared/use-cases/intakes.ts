@@ -1,6 +1,6 @@
 import { isMemberOfAny } from '../auth.ts';
 import { findTeam } from '../city.ts';
-import { type Address, normalizeAddress } from '../domain/address.ts';
+import { type Address, addressLookupValue, normalizeAddress } from '../domain/address.ts';
 import { maskBsn } from '../domain/bsn.ts';
 import { count, openHouseholds, triageCounts } from '../domain/figures.ts';
 import {
@@ -22,6 +22,7 @@ import {
   type Urgency,
 } from '../domain/intake.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
+import { triageTasks } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
@@ -121,7 +122,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
   checkNewIntake(input, ports, context);
   const { store, hasher } = ports;
   const address = normalizeAddress(input.household.address);
-  const addressHash = hasher.address(JSON.stringify([address.postcode, address.houseNumber, address.houseNumberAddition ?? '']));
+  const addressHash = hasher.address(addressLookupValue(address));
   const incoming: IncomingMember[] = input.household.members.map((member) => {
     const known: IncomingMember = { name: member.name, birthDate: member.birthDate, role: member.role };
     if (member.bsn) {
@@ -168,6 +169,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
         const claimed = new Set(matches.byBsn.map((match) => match.bsnHash));
         await store.registerInExistingHousehold({
           counters: [count(handlingTeam, now, { intakes: 1 })],
+          tasks: triageTasks(intake, existing.teamId),
           household: existing,
           addedMembers: added,
           now,
@@ -196,6 +198,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
           addressHash,
           log,
           counters: [count(input.teamId, now, { intakes: 1 }), openHouseholds(input.teamId, 1)],
+          tasks: triageTasks(intake, household.teamId),
         });
       }
       (ports.metrics ?? noMetrics).record('IntakeRegistered', 1, { name: 'channel', value: input.channel });
@@ -260,6 +263,7 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
       now: context.now,
       log: processingLogLine(context, intake.householdId, 'update', `/intakes/${intake.id}/triage`),
       counters: [count(intake.routedToTeamId ?? intake.teamId, context.now, triageCounts(input.outcome, result.householdNeedsPlan))],
+      doneTasks: triageTasks(intake, household.teamId).map((task) => task.id),
     })
     .catch(raceLostAs(() => conflict('The intake has already been triaged.')));
   const metrics = ports.metrics ?? noMetrics;

@@ -2,13 +2,25 @@ import { hasAnyRole } from '../auth.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { type CounterChange, count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
-import { agreePlan, closePlan, newPlan, type Plan, type PlanContent, revisePlan } from '../domain/plan.ts';
+import {
+  agreePlan,
+  closePlan,
+  completeAction,
+  findAction,
+  newPlan,
+  type Plan,
+  type PlanContent,
+  planContent,
+  revisePlan,
+  type WrittenPlanContent,
+} from '../domain/plan.ts';
+import { planTasks, taskChanges } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { visibleHousehold } from './households.ts';
 import { type BusinessMetrics, noMetrics, type PlanStore } from './ports.ts';
-import { raceLostAs } from './races.ts';
+import { ConcurrentChange, raceLostAs } from './races.ts';
 
 export interface PlanPorts {
   store: PlanStore;
@@ -37,12 +49,18 @@ function checkEvaluationDate(content: PlanContent, today: string): void {
   }
 }
 
-export async function createPlan(ports: PlanPorts, context: RequestContext, householdId: string, content: PlanContent): Promise<Plan> {
+export async function createPlan(
+  ports: PlanPorts,
+  context: RequestContext,
+  householdId: string,
+  written: WrittenPlanContent,
+): Promise<Plan> {
   const { household, plan: latest } = await load(ports, context, householdId);
   if (household.status !== 'open') throw conflict('The household is closed.');
   if (!household.regisseur) throw conflict("Appoint the household's regisseur before writing its plan.");
   if (latest && latest.status !== 'closed') throw conflict('The household already has a plan that is not closed: one household, one plan.');
   requireRegisseurOrTeamleider(context, household, 'write the plan');
+  const content = planContent(written, undefined, context.principal.userId, context.now, newId);
   checkEvaluationDate(content, context.now.slice(0, 10));
   const plan = newPlan(newId(), householdId, content, context.principal.userId, context.now);
   await ports.store
@@ -58,23 +76,29 @@ export async function readPlan(ports: PlanPorts, context: RequestContext, househ
   return plan;
 }
 
+/** Saves `after` over `before`; the plan's tasks (its owners' actions, the regisseur's evaluation) follow in the same transaction. */
 async function save(
   ports: PlanPorts,
   context: RequestContext,
+  household: Household,
   before: Plan,
   after: Plan,
   rest: string,
   counters: CounterChange[] = [],
+  /** A completion retries a lost race itself; every other save tells the writer to read again (412). */
+  retriesItself = false,
 ): Promise<Plan> {
-  await ports.store
-    .savePlan(
-      after,
-      before.version,
-      processingLogLine(context, before.householdId, 'update', planResource(before.householdId, rest)),
-      after.status !== before.status,
-      counters,
-    )
-    .catch(raceLostAs(() => preconditionFailed('The plan was changed since you read it: read it again.')));
+  const saving = ports.store.savePlan({
+    plan: after,
+    expectedVersion: before.version,
+    log: processingLogLine(context, before.householdId, 'update', planResource(before.householdId, rest)),
+    statusChanged: after.status !== before.status,
+    counters,
+    tasks: taskChanges(planTasks(before, household), planTasks(after, household)),
+  });
+  await (retriesItself
+    ? saving
+    : saving.catch(raceLostAs(() => preconditionFailed('The plan was changed since you read it: read it again.'))));
   return after;
 }
 
@@ -83,22 +107,29 @@ export async function updatePlan(
   context: RequestContext,
   householdId: string,
   ifMatchVersion: number,
-  content: PlanContent,
+  written: WrittenPlanContent,
 ): Promise<Plan> {
-  const { plan } = await load(ports, context, householdId);
+  const { household, plan } = await load(ports, context, householdId);
   if (!plan) throw notFound('Plan');
+  const content = planContent(written, plan, context.principal.userId, context.now, newId);
   const revised = revisePlan(plan, ifMatchVersion, content, context.principal.userId, context.now);
   if (content.evaluationDate !== plan.evaluationDate) checkEvaluationDate(content, context.now.slice(0, 10));
-  return save(ports, context, plan, revised, '');
+  return save(ports, context, household, plan, revised, '');
 }
 
 export async function agreeToPlan(ports: PlanPorts, context: RequestContext, householdId: string, agreedBy: string): Promise<Plan> {
   const { household, plan } = await load(ports, context, householdId);
   if (!plan) throw notFound('Plan');
   requireRegisseurOrTeamleider(context, household, "record the household's agreement");
-  const agreed = await save(ports, context, plan, agreePlan(plan, agreedBy, context.principal.userId, context.now), '/agreement', [
-    count(household.teamId, context.now, { plansAgreed: 1 }),
-  ]);
+  const agreed = await save(
+    ports,
+    context,
+    household,
+    plan,
+    agreePlan(plan, agreedBy, context.principal.userId, context.now),
+    '/agreement',
+    [count(household.teamId, context.now, { plansAgreed: 1 })],
+  );
   (ports.metrics ?? noMetrics).record('PlanAgreed');
   return agreed;
 }
@@ -107,7 +138,46 @@ export async function closeThePlan(ports: PlanPorts, context: RequestContext, ho
   const { household, plan } = await load(ports, context, householdId);
   if (!plan) throw notFound('Plan');
   requireRegisseurOrTeamleider(context, household, 'close the plan');
-  return save(ports, context, plan, closePlan(plan, outcome, context.principal.userId, context.now), '/close');
+  return save(ports, context, household, plan, closePlan(plan, outcome, context.principal.userId, context.now), '/close');
+}
+
+/**
+ * Lost races are retried from a fresh read: a completion never needs the caller to read again.
+ * Each round one writer wins, so this many rounds let a dozen people complete at the same moment.
+ */
+const COMPLETION_ATTEMPTS = 12;
+
+/** Spreads the retries of writers that lost the same race, so they do not collide again. */
+const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
+
+/**
+ * The owner (or the regisseur) marks one action done. It needs no If-Match: the plan is read,
+ * only that action changes, and the write is conditional on the version read, so an edit made
+ * meanwhile is never overwritten: the completion is applied again on top of it.
+ */
+export async function completePlanAction(ports: PlanPorts, context: RequestContext, householdId: string, actionId: string): Promise<Plan> {
+  for (let attempt = 1; ; attempt++) {
+    const { household, plan } = await load(ports, context, householdId);
+    if (!plan) throw notFound('Plan');
+    const action = findAction(plan, actionId);
+    if (!action) throw notFound('Action');
+    const { userId } = context.principal;
+    if (action.ownerId !== userId && household.regisseur?.userId !== userId) {
+      throw forbidden("An action is marked done by its owner or the household's regisseur.");
+    }
+    if (plan.status !== 'active') throw conflict('Only an action of an agreed plan can be done.');
+    const done = completeAction(plan, actionId, userId, context.now);
+    try {
+      return await save(ports, context, household, plan, done, `/actions/${actionId}/completion`, [], true);
+    } catch (error) {
+      if (!(error instanceof ConcurrentChange) || attempt >= COMPLETION_ATTEMPTS) {
+        throw error instanceof ConcurrentChange
+          ? conflict('The plan is being changed by several people at once. Please try again.')
+          : error;
+      }
+      await jitter(attempt);
+    }
+  }
 }
 
 const isVersionCursor = (value: unknown): value is { before: number } =>

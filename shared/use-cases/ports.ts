@@ -3,9 +3,10 @@ import type { CityRuntimeConfig } from '../city.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import type { AnswerKind, Escalation, EscalationStatus, HistoryEvent } from '../domain/escalation.ts';
 import type { Counter, CounterChange } from '../domain/figures.ts';
-import type { Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
+import type { Correction, Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
+import type { Assignee, Task, TaskKind } from '../domain/tasks.ts';
 import type { IntakeIds } from '../intake-ids.ts';
 import type { ProcessingLogLine } from '../processing-log.ts';
 
@@ -49,6 +50,8 @@ export interface IntakeStore extends HouseholdReader, ProcessingLogWriter {
     addressHash: string;
     log: ProcessingLogLine;
     counters: CounterChange[];
+    /** The intake's triage, in its team's work list. */
+    tasks: Task[];
   }): Promise<void>;
   /**
    * One transaction. Adding members needs the household unchanged since it was read
@@ -63,6 +66,7 @@ export interface IntakeStore extends HouseholdReader, ProcessingLogWriter {
     intake: Intake;
     log: ProcessingLogLine;
     counters: CounterChange[];
+    tasks: Task[];
   }): Promise<void>;
   /** One request: the intake, its household and the given roster entries. */
   getIntake(
@@ -77,6 +81,8 @@ export interface IntakeStore extends HouseholdReader, ProcessingLogWriter {
     now: string;
     log: ProcessingLogLine;
     counters: CounterChange[];
+    /** The triage tasks the triage ends. */
+    doneTasks: string[];
   }): Promise<void>;
 }
 
@@ -129,6 +135,7 @@ export interface DossierRecords {
   plan?: Plan;
   assessments: Assessment[];
   escalations: Escalation[];
+  corrections: Correction[];
 }
 
 export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {
@@ -141,14 +148,24 @@ export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {
   ): Promise<{ households: Household[]; next?: CaseloadPosition }>;
   /** One Query over the household's partition. */
   dossier(householdId: string): Promise<DossierRecords | undefined>;
-  /** One request: the household and the roster entries asked for. */
+  /** One request: the household, its plan and the roster entries asked for. */
   householdWithRoster(
     householdId: string,
     rosterChecks: { teamId: string; userId: string }[],
-  ): Promise<{ household?: Household; rosterHits: RosterEntry[] }>;
-  /** The household must still be open and in the team it was read in. */
-  appointRegisseur(household: Household, regisseur: Regisseur, now: string, log: ProcessingLogLine): Promise<void>;
-  transfer(household: Household, toTeamId: string, now: string, log: ProcessingLogLine, counters: CounterChange[]): Promise<void>;
+  ): Promise<{ household?: Household; plan?: Plan; rosterHits: RosterEntry[] }>;
+  /** The household must still be open and in the team it was read in; the plan's evaluation task follows the regisseur. */
+  appointRegisseur(household: Household, regisseur: Regisseur, now: string, log: ProcessingLogLine, tasks: Task[]): Promise<void>;
+  /** One Query (strongly consistent): the household and its tasks. */
+  householdAndTasks(householdId: string): Promise<{ household?: Household; tasks: Task[] }>;
+  /** The household, its name entries and its tasks move to the team in one transaction. */
+  transfer(change: {
+    household: Household;
+    toTeamId: string;
+    now: string;
+    log: ProcessingLogLine;
+    counters: CounterChange[];
+    tasks: Task[];
+  }): Promise<void>;
   /** ConcurrentChange when a plan that is not closed exists, or the household changed. */
   close(change: {
     household: Household;
@@ -169,8 +186,15 @@ export interface PlanStore extends ProcessingLogWriter {
   householdAndPlan(householdId: string): Promise<{ household?: Household; plan?: Plan }>;
   /** ConcurrentChange when a plan that is not closed exists or the household has no regisseur. */
   createPlan(household: Household, plan: Plan, log: ProcessingLogLine): Promise<void>;
-  /** ConcurrentChange when the stored version is not `expectedVersion`. */
-  savePlan(plan: Plan, expectedVersion: number, log: ProcessingLogLine, statusChanged: boolean, counters?: CounterChange[]): Promise<void>;
+  /** ConcurrentChange when the stored version is not `expectedVersion`. The plan's tasks change in the same transaction. */
+  savePlan(change: {
+    plan: Plan;
+    expectedVersion: number;
+    log: ProcessingLogLine;
+    statusChanged: boolean;
+    counters?: CounterChange[];
+    tasks: { put: Task[]; remove: string[] };
+  }): Promise<void>;
   /** Newest first, starting below version `before` when given. */
   versions(householdId: string, planId: string, limit: number, before?: number): Promise<{ items: Plan[]; next?: number }>;
 }
@@ -187,11 +211,21 @@ export interface EscalationStore extends ProcessingLogWriter {
     token: string,
     pendingAnswer: NonNullable<Escalation['pendingAnswer']>,
     log: ProcessingLogLine,
+    doneTask?: string,
   ): Promise<void>;
   /** Puts a claimed token back when the flow could not be reached, so that the answer can be given again. */
-  restoreAnswer(escalation: Escalation, token: string, kind: AnswerKind): Promise<void>;
+  restoreAnswer(escalation: Escalation, token: string, kind: AnswerKind, task?: Task): Promise<void>;
   // What the flow's tasks write:
-  awaitAnswer(escalation: Escalation, kind: AnswerKind, status: EscalationStatus, token: string, event: HistoryEvent): Promise<void>;
+  /** The token, the status, and the task in the work list of whoever must answer: one transaction. */
+  awaitAnswer(change: {
+    escalation: Escalation;
+    kind: AnswerKind;
+    status: EscalationStatus;
+    token: string;
+    event: HistoryEvent;
+    answerDueAt: string;
+    task?: Task;
+  }): Promise<void>;
   recordEvent(escalation: Escalation, event: HistoryEvent, fields?: Partial<Escalation>, counters?: CounterChange[]): Promise<void>;
   /** A final status: the household has one open escalation less. */
   finish(escalation: Escalation, status: EscalationStatus, event: HistoryEvent, counters?: CounterChange[]): Promise<void>;
@@ -225,4 +259,61 @@ export interface PrivacyStore extends HouseholdReader, ProcessingLogWriter {
 export interface FiguresStore {
   /** One request: the month's counters and the open-household counts of the given teams. */
   figures(month: string, teamIds: string[]): Promise<Map<string, { counts: Partial<Record<Counter, number>>; open: number }>>;
+}
+
+/** Where a work list's reading stands, per partition; opaque outside the store (the cursor carries it). */
+export type TaskPosition = Record<string, unknown>;
+
+export interface TaskQuery {
+  kind?: TaskKind;
+  /** Only tasks due before this date (YYYY-MM-DD): the overdue ones. */
+  dueBefore?: string;
+  limit: number;
+  after?: TaskPosition;
+}
+
+export interface TaskStore extends ProcessingLogWriter {
+  /** One Query per assignee (the caller, each of their teams, each city-wide role), merged by due date. */
+  forAssignees(assignees: Assignee[], query: TaskQuery, excludedUserId: string): Promise<{ tasks: Task[]; next?: TaskPosition }>;
+  /** One Query: the work of the team's people and of the team itself, by due date. */
+  forTeam(teamId: string, query: TaskQuery): Promise<{ tasks: Task[]; next?: TaskPosition }>;
+  /** Whether a cursor's position fits these assignees (or this team): a made-up one is 400, never a refused Query. */
+  isAssigneePosition(value: unknown, assignees: Assignee[]): value is TaskPosition;
+  isTeamPosition(value: unknown, teamId: string): value is TaskPosition;
+}
+
+export type LookupKind = 'bsn' | 'address';
+
+/** Finding a household and keeping its people and address right. */
+export interface RegistryStore extends HouseholdReader, ProcessingLogWriter {
+  /** One Query over the household's partition. */
+  dossier(householdId: string): Promise<DossierRecords | undefined>;
+  /** One GetItem: the household a keyed-hash look-up points to. */
+  lookup(kind: LookupKind, hash: string): Promise<string | undefined>;
+  /** One BatchGetItem: the household and who holds each look-up asked for (hash → household id). */
+  householdWithLookups(
+    householdId: string,
+    lookups: { kind: LookupKind; hash: string }[],
+  ): Promise<{ household?: Household; holders: Map<string, string> }>;
+  /** One Query per team and name index: the entries of the words that start with `prefix`. */
+  nameEntries(teamIds: string[], prefix: string): Promise<{ householdId: string; memberId: string; word: string }[]>;
+  /** One BatchGetItem. */
+  households(householdIds: string[]): Promise<Household[]>;
+  /** The households with an escalation before the doorbraakteam: a Query per queue, one BatchGetItem. */
+  householdsBeforeDoorbraakteam(): Promise<Household[]>;
+  /** One Query over the household's escalations. */
+  hasEscalationBeforeDoorbraakteam(householdId: string): Promise<boolean>;
+  /**
+   * One transaction: the household over the version read, its look-ups and name entries, the
+   * correction and its processing-log line. ConcurrentChange when the household changed or a
+   * look-up it claims is held by another household.
+   */
+  correct(change: {
+    before: Household;
+    after: Household;
+    log: ProcessingLogLine;
+    correction: Correction;
+    lookups: { claim: { kind: LookupKind; hash: string }[]; release: { kind: LookupKind; hash: string }[] };
+    nameEntries: { put: { id: string; name: string }[]; remove: string[] };
+  }): Promise<void>;
 }

@@ -54,6 +54,7 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
     household: {
       ...householdSummary(household),
       members: membersForDisplay(household),
+      formerMembers: household.formerMembers ?? [],
       ...(household.closedAt ? { closedAt: household.closedAt, closeReason: household.closeReason } : {}),
     },
     intakes: records.intakes.map((intake) => intakeView(intake, true)),
@@ -61,6 +62,16 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
     planVersions: planVersions.sort((a, b) => a.version - b.version),
     assessments: records.assessments,
     escalations: records.escalations.map(escalationView),
+    corrections: records.corrections
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map(({ at, by, kind, memberId, fields, reason }) => ({
+        at,
+        by,
+        kind,
+        ...(memberId ? { memberId } : {}),
+        fields,
+        ...(reason ? { reason } : {}),
+      })),
     processingLog: processingLog.map(({ at, actor, roles, action, resource, purpose }) => ({
       at,
       actor,

@@ -40,8 +40,14 @@ type Caller = (typeof CALLERS)[number];
 
 interface Row {
   operationId: string;
-  needs: Needs & { member?: boolean };
-  request: (w: World & { memberId?: string }) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  /** member: someone on the team's roster; resident: a second resident in the household, and the first one's id. */
+  needs: Needs & { member?: boolean; resident?: boolean };
+  request: (w: World & { memberId?: string; residentId?: string }) => {
+    method: string;
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  };
   /** One outcome per caller, in the order of CALLERS. */
   expect: readonly Outcome[];
 }
@@ -72,6 +78,22 @@ const rows: Record<string, Row> = {
   triageIntake: { operationId: 'triageIntake', needs: {},
     request: (w) => ({ method: 'POST', path: `/intakes/${w.intakeId}/triage`, body: { outcome: 'referred_external' } }),
     expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403] },
+  // Within reach only: other teams get an empty list (as for a household that does not exist); the doorbraakteam may search.
+  searchHouseholds: { operationId: 'searchHouseholds', needs: {}, request: () => ({ method: 'GET', path: `/households/search?name=${MEMBER.slice(0, 6)}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 200] },
+  // "wijkcoach, teamleider of the household's team" for every correction.
+  changeHouseholdAddress: { operationId: 'changeHouseholdAddress', needs: {},
+    request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/address`, body: { postcode: `${postcode++}AB`, houseNumber: '9' } }),
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403] },
+  addHouseholdMember: { operationId: 'addHouseholdMember', needs: {},
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/members`, body: { name: 'Nieuw Kind', birthDate: '2024-02-02', role: 'child' } }),
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403] },
+  changeHouseholdMember: { operationId: 'changeHouseholdMember', needs: { resident: true },
+    request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/members/${w.residentId}`, body: { name: MEMBER, birthDate: '1970-01-01', role: 'adult' } }),
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403] },
+  removeHouseholdMember: { operationId: 'removeHouseholdMember', needs: { resident: true },
+    request: (w) => ({ method: 'DELETE', path: `/households/${w.householdId}/members/${w.residentId}`, body: { reason: 'Verhuisd' } }),
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403] },
   // Each professional's own caseload; the city-wide roles hold no caseload.
   listHouseholds: { operationId: 'listHouseholds', needs: {}, request: () => ({ method: 'GET', path: '/households' }),
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403] },
@@ -114,6 +136,16 @@ const rows: Record<string, Row> = {
   listPlanVersions: { operationId: 'listPlanVersions', needs: { plan: true },
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/plan/versions` }),
     expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403] },
+  // "the owner or the regisseur" (api.md 1.1): the action is the wijkcoach's.
+  completePlanAction: { operationId: 'completePlanAction', needs: { plan: true, actionOwner: 'wijkcoach' },
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan/actions/${w.actionId}/completion` }),
+    expect: [401, 403, 200, 403, 200, 404, 404, 404, 403, 403, 403, 403] },
+  // Everyone signed in has a work list (it may be empty).
+  listMyTasks: { operationId: 'listMyTasks', needs: {}, request: () => ({ method: 'GET', path: '/me/tasks' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  // "teamleider of that team"; team lists of another team are 403.
+  listTeamTasks: { operationId: 'listTeamTasks', needs: {}, request: () => ({ method: 'GET', path: `/teams/${OWN}/tasks` }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
   // The team leader reads the processing log and exports for a subject access request.
   getProcessingLog: { operationId: 'getProcessingLog', needs: {},
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/processing-log` }),
@@ -176,8 +208,16 @@ const token = (who: string) => tokens.get(who) as string;
 const makers = (): WorldMakers => ({ api, token, intakeBody });
 
 /** A world as the row needs it; with `member`, also someone on the own team's roster to take off it. */
-async function worldFor(needs: Needs & { member?: boolean }): Promise<World & { memberId?: string }> {
-  const w: World & { memberId?: string } = await world(makers(), needs);
+async function worldFor(needs: Row['needs']): Promise<World & { memberId?: string; residentId?: string }> {
+  const w: World & { memberId?: string; residentId?: string } = await world(makers(), needs);
+  if (needs.resident) {
+    const added = await api.call('POST', `/households/${w.householdId}/members`, {
+      token: token('leader'),
+      body: { name: 'Tweede Bewoner', birthDate: '1971-01-01', role: 'adult' },
+    });
+    expect(added.status).toBe(201);
+    w.residentId = added.body.id;
+  }
   if (needs.member) {
     w.memberId = `member-${++members}`;
     await api.call('GET', '/teams', { token: await api.token({ sub: w.memberId, roles: ['wijkcoach'], teams: [OWN] }) });
@@ -219,7 +259,7 @@ describe('authorization matrix', () => {
   const results: string[] = [];
   for (const [name, row] of Object.entries(rows)) {
     it(name, async () => {
-      let shared: (World & { memberId?: string }) | undefined;
+      let shared: (World & { memberId?: string; residentId?: string }) | undefined;
       const outcomes: string[] = [];
       for (const [column, who] of CALLERS.entries()) {
         const want = row.expect[column] as Outcome;

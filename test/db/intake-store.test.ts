@@ -119,6 +119,7 @@ describe('intake store on DynamoDB Local', () => {
       addressHash: 'addr-1',
       log: logLine(h.id),
       counters: [],
+      tasks: [],
     });
     expect(await store.findHouseholdMatches(['unknown', 'h-jan-1'], 'addr-1')).toEqual({
       byBsn: [{ bsnHash: 'h-jan-1', householdId: h.id }],
@@ -136,6 +137,7 @@ describe('intake store on DynamoDB Local', () => {
       addressHash: 'addr-2',
       log: logLine(first.id),
       counters: [],
+      tasks: [],
     });
     const second = household();
     const intake = intakeFor(second.id);
@@ -147,6 +149,7 @@ describe('intake store on DynamoDB Local', () => {
         addressHash: 'addr-other',
         log: logLine(second.id),
         counters: [],
+        tasks: [],
       }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
     expect(await exists(householdKey(second.id))).toBe(false);
@@ -163,6 +166,7 @@ describe('intake store on DynamoDB Local', () => {
       addressHash: 'addr-3',
       log: logLine(h.id),
       counters: [],
+      tasks: [],
     });
     const pien = { id: newId(), name: 'Pien', birthDate: '2016-01-01', role: 'child' as const };
     await store.registerInExistingHousehold({
@@ -173,6 +177,7 @@ describe('intake store on DynamoDB Local', () => {
       intake: intakeFor(h.id),
       log: logLine(h.id),
       counters: [],
+      tasks: [],
     });
     // A writer that read the household before Pien was added, and adds her too, has lost.
     await expect(
@@ -184,6 +189,7 @@ describe('intake store on DynamoDB Local', () => {
         intake: intakeFor(h.id),
         log: logLine(h.id),
         counters: [],
+        tasks: [],
       }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
     // One that adds someone else from the same old read is fine.
@@ -195,6 +201,7 @@ describe('intake store on DynamoDB Local', () => {
       intake: intakeFor(h.id),
       log: logLine(h.id),
       counters: [],
+      tasks: [],
     });
     const stored = await store.getHousehold(h.id);
     expect(stored?.members.map((m) => m.name)).toEqual(['Jan', 'Pien', 'Kees']);
@@ -209,6 +216,7 @@ describe('intake store on DynamoDB Local', () => {
       intake: intakeFor(h.id),
       log: logLine(h.id),
       counters: [],
+      tasks: [],
     });
     expect((await store.getHousehold(h.id))?.version).toBe(3);
   });
@@ -222,6 +230,7 @@ describe('intake store on DynamoDB Local', () => {
       addressHash: 'addr-4',
       log: logLine(h.id),
       counters: [],
+      tasks: [],
     });
     await expect(
       store.registerInExistingHousehold({
@@ -232,6 +241,7 @@ describe('intake store on DynamoDB Local', () => {
         intake: intakeFor(h.id),
         log: logLine(h.id),
         counters: [],
+        tasks: [],
       }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
   });
@@ -239,11 +249,19 @@ describe('intake store on DynamoDB Local', () => {
   it('triages an open intake once', async () => {
     const h = household();
     const intake = intakeFor(h.id);
-    await store.registerWithNewHousehold({ household: h, intake, bsnHashes: [], addressHash: 'addr-5', log: logLine(h.id), counters: [] });
+    await store.registerWithNewHousehold({
+      household: h,
+      intake,
+      bsnHashes: [],
+      addressHash: 'addr-5',
+      log: logLine(h.id),
+      counters: [],
+      tasks: [],
+    });
     const triaged: Intake = { ...intake, status: 'triaged', triage: { outcome: 'referred_external', triagedAt: now, triagedBy: 'anna' } };
-    await store.saveTriage({ intake: triaged, householdNeedsPlan: true, now, log: logLine(h.id), counters: [] });
+    await store.saveTriage({ intake: triaged, householdNeedsPlan: true, now, log: logLine(h.id), counters: [], doneTasks: [] });
     await expect(
-      store.saveTriage({ intake: triaged, householdNeedsPlan: false, now, log: logLine(h.id), counters: [] }),
+      store.saveTriage({ intake: triaged, householdNeedsPlan: false, now, log: logLine(h.id), counters: [], doneTasks: [] }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
     const found = await store.getIntake(h.id, intake.id);
     expect(found.intake?.triage?.outcome).toBe('referred_external');

@@ -9,6 +9,7 @@ import { planBody as makePlanBody, type Needs, type World, world } from '../setu
  * in the same transaction as the change. The lines are read from the table itself, so that
  * reading them is not itself a read of the household.
  *
+ * Lists and searches write a line for each household they show; the cases below check the world's own.
  * Not in the table below, and why: /health, /openapi.json, /teams, /teams/{id}/members and
  * DELETE /teams/{id}/members/{userId} (no resident's data); /stats (figures only); the
  * processing log itself (reading who processed the data is not a processing of it, or every
@@ -19,11 +20,14 @@ type Action = 'read' | 'create' | 'update' | 'delete' | 'export';
 interface Case {
   needs: Needs;
   as: 'leader' | 'regisseur' | 'decider' | 'budgethouder';
-  request: (w: World) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  request: (w: Setup) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
   action: Action;
   /** The resource the line names: the path the request acted on (for a registration, the intake it created). */
-  resource: (w: World, answer: { body: Record<string, unknown> }) => string;
+  resource: (w: Setup, answer: { body: Record<string, unknown> }) => string;
 }
+
+/** A world with two members (so that one may move out), the first one's id known. */
+type Setup = World & { memberId: string; postcode: string };
 
 const planBody = makePlanBody();
 const OWN = 'velve-lindenhof';
@@ -199,6 +203,75 @@ const cases: Record<string, Case> = {
     action: 'update',
     resource: (w) => `/escalations/${w.escalationId}/budget-approval`,
   },
+  searchHouseholds: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'GET', path: `/households/search?postcode=${w.postcode}&houseNumber=1` }),
+    action: 'read',
+    resource: () => '/households/search',
+  },
+  changeHouseholdAddress: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({
+      method: 'PUT',
+      path: `/households/${w.householdId}/address`,
+      body: { postcode: `${postcode++}AB`, houseNumber: '2' },
+    }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/address`,
+  },
+  addHouseholdMember: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({
+      method: 'POST',
+      path: `/households/${w.householdId}/members`,
+      body: { name: 'Nieuw Kind', birthDate: '2024-01-01', role: 'child' },
+    }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/members`,
+  },
+  changeHouseholdMember: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({
+      method: 'PUT',
+      path: `/households/${w.householdId}/members/${w.memberId}`,
+      body: { name: 'Bewoner Hersteld', birthDate: '1970-01-01', role: 'adult' },
+    }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/members/${w.memberId}`,
+  },
+  removeHouseholdMember: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'DELETE', path: `/households/${w.householdId}/members/${w.memberId}`, body: { reason: 'Verhuisd' } }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/members/${w.memberId}`,
+  },
+  completePlanAction: {
+    needs: { plan: true, actionOwner: 'regisseur' },
+    as: 'regisseur',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan/actions/${w.actionId}/completion` }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/plan/actions/${w.actionId}/completion`,
+  },
+  // Few worlds have plan actions: the world's own household is on the first page.
+  listMyTasks: {
+    needs: { plan: true, actionOwner: 'regisseur' },
+    as: 'regisseur',
+    request: () => ({ method: 'GET', path: '/me/tasks?kind=plan_action&limit=100' }),
+    action: 'read',
+    resource: () => '/me/tasks',
+  },
+  listTeamTasks: {
+    needs: { plan: true, actionOwner: 'regisseur' },
+    as: 'leader',
+    request: () => ({ method: 'GET', path: `/teams/${OWN}/tasks?kind=plan_action&limit=100` }),
+    action: 'read',
+    resource: () => `/teams/${OWN}/tasks`,
+  },
   evaluateEscalation: {
     needs: { plan: true, escalation: 'evaluation' },
     as: 'regisseur',
@@ -228,9 +301,16 @@ function intakeBody(at = `${postcode++}AB`) {
   };
 }
 
-async function worldFor(needs: Needs): Promise<World> {
+async function worldFor(needs: Needs): Promise<Setup> {
   postcodeOfLastWorld = `${postcode++}AB`;
-  return world({ api, token, intakeBody: () => intakeBody(postcodeOfLastWorld) }, needs);
+  const w = await world({ api, token, intakeBody: () => intakeBody(postcodeOfLastWorld) }, needs);
+  const added = await api.call('POST', `/households/${w.householdId}/members`, {
+    token: token('leader'),
+    body: { name: 'Tweede Bewoner', birthDate: '1972-02-02', role: 'adult' },
+  });
+  expect(added.status).toBe(201);
+  const dossier = await api.call('GET', `/households/${w.householdId}`, { token: token('leader') });
+  return { ...w, memberId: dossier.body.members[0].id, postcode: postcodeOfLastWorld };
 }
 
 /** The household's processing-log lines, straight from the table. */

@@ -165,9 +165,108 @@ describe('DynamoDB requests per route', () => {
       'BatchGetItem',
       'TransactWriteItems',
     ]);
+    // The household and its tasks in one Query (they move with it), then one transaction.
     expect(await measure(() => api.call('POST', `/households/${id}/transfer`, { token: lotte, body: { teamId: 'pathmos' } }), 200)).toEqual(
-      ['GetItem', 'TransactWriteItems'],
+      ['Query', 'TransactWriteItems'],
     );
+  });
+
+  it('search: a BSN or an address is a look-up and the household; a name is one Query per name index; each answer one log write', async () => {
+    const kees = await api.token({ sub: 'kees', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    await Promise.all([
+      api.call('GET', '/households/search?bsn=555555550', { token: kees }),
+      api.call('GET', '/me/tasks', { token: kees }),
+    ]);
+    await api.call('POST', '/intakes', {
+      token: anna,
+      body: {
+        ...body('7551AB', '444444440'),
+        household: {
+          ...body('7551AB').household,
+          members: [{ name: 'Telling Zoekvraag', birthDate: '1980-01-01', bsn: '444444440', role: 'adult' }],
+        },
+      },
+    });
+    // One household found: its line is one PutItem.
+    expect(await measure(() => api.call('GET', '/households/search?bsn=444444440', { token: kees }), 200)).toEqual([
+      'GetItem',
+      'GetItem',
+      'PutItem',
+    ]);
+    expect(await measure(() => api.call('GET', '/households/search?postcode=7551AB&houseNumber=1', { token: kees }), 200)).toEqual([
+      'GetItem',
+      'GetItem',
+      'PutItem',
+    ]);
+    // Three name indexes for one team, side by side; the page's households in one batch.
+    expect(await measure(() => api.call('GET', '/households/search?name=zoekvr', { token: kees }), 200)).toEqual([
+      'Query',
+      'Query',
+      'Query',
+      'BatchGetItem',
+      'PutItem',
+    ]);
+    // Nothing found: nothing read but the look-up, nothing written.
+    expect(await measure(() => api.call('GET', '/households/search?bsn=555555550', { token: kees }), 200)).toEqual(['GetItem']);
+    expect(await measure(() => api.call('GET', '/households/search?name=j', { token: kees }), 400)).toEqual([]);
+  });
+
+  it('corrections: one read (with the look-ups they claim), one transaction', async () => {
+    const kees = await api.token({ sub: 'kees', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    const id = (await api.call('POST', '/intakes', { token: anna, body: body('7552AB', '666666660') })).body.householdId;
+    await Promise.all([api.call('GET', `/households/${id}`, { token: kees }), api.call('GET', '/households/search?bsn=555555550', { token: kees })]);
+    // The dossier (its answer) and the new address's look-up side by side.
+    expect(
+      (
+        await measure(
+          () => api.call('PUT', `/households/${id}/address`, { token: kees, body: { postcode: '7553AB', houseNumber: '2' } }),
+          200,
+        )
+      ).sort(),
+    ).toEqual(['GetItem', 'Query', 'TransactWriteItems']);
+    const member = { name: 'Telling Kind', birthDate: '2020-01-01', role: 'child' };
+    const added = await measure(() => api.call('POST', `/households/${id}/members`, { token: kees, body: member }), 201);
+    expect(added).toEqual(['BatchGetItem', 'TransactWriteItems']);
+    const memberId = (await api.call('GET', `/households/${id}`, { token: kees })).body.members[1].id;
+    expect(
+      await measure(
+        () => api.call('PUT', `/households/${id}/members/${memberId}`, { token: kees, body: { ...member, name: 'Telling Kind Twee' } }),
+        200,
+      ),
+    ).toEqual(['BatchGetItem', 'TransactWriteItems']);
+    expect(
+      await measure(() => api.call('DELETE', `/households/${id}/members/${memberId}`, { token: kees, body: { reason: 'r' } }), 200),
+    ).toEqual(['GetItem', 'TransactWriteItems']);
+  });
+
+  it('the work list: one Query per assignee, side by side, and one log write; a completion one read and one transaction', async () => {
+    const wim = await api.token({ sub: 'wim', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    const lotte = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
+    await Promise.all([
+      api.call('GET', '/me/tasks', { token: wim }),
+      api.call('GET', '/households/x/plan', { token: wim }),
+      api.call('GET', '/teams/velve-lindenhof/tasks', { token: lotte }),
+    ]);
+    const id = (await api.call('POST', '/intakes', { token: anna, body: body('7554AB', '777777770') })).body.householdId;
+    // Wim's own tasks and his team's: two Queries.
+    expect(await measure(() => api.call('GET', '/me/tasks', { token: wim }), 200)).toEqual(['Query', 'Query', 'BatchWriteItem']);
+    expect(await measure(() => api.call('GET', '/teams/velve-lindenhof/tasks', { token: lotte }), 200)).toEqual([
+      'Query',
+      'BatchWriteItem',
+    ]);
+    await api.call('PUT', `/households/${id}/regisseur`, { token: lotte, body: { userId: 'lotte' } });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const action = { description: 'a', ownerId: 'wim', organisation: 'o', dueDate: tomorrow };
+    await api.call('POST', `/households/${id}/plan`, {
+      token: lotte,
+      body: { goals: [{ domain: 'finances', description: 'd', actions: [action] }], evaluationDate: tomorrow },
+    });
+    const plan = await api.call('POST', `/households/${id}/plan/agreement`, { token: lotte, body: { agreedBy: 'b' } });
+    const actionId = plan.body.goals[0].actions[0].id;
+    expect(await measure(() => api.call('POST', `/households/${id}/plan/actions/${actionId}/completion`, { token: wim }), 200)).toEqual([
+      'BatchGetItem',
+      'TransactWriteItems',
+    ]);
   });
 
   it('refused input costs no request at all', async () => {

@@ -59,6 +59,14 @@ describe('the city stack', () => {
               { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
             ],
           }),
+          // The name index's third word (api.md 1.1 search): one index added to a deployed 1.0 table, as CloudFormation allows per update.
+          Match.objectLike({
+            IndexName: 'gsi3',
+            KeySchema: [
+              { AttributeName: 'gsi3pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi3sk', KeyType: 'RANGE' },
+            ],
+          }),
         ],
       }),
     });
@@ -86,11 +94,11 @@ describe('the city stack', () => {
     }
   });
 
-  it('gives the look-up key only to the function that hashes BSNs', () => {
+  it('gives the look-up key only to the functions that hash BSNs and addresses', () => {
     const withKey = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { LOOKUP_KEY_SECRET_ARN: Match.anyValue() } } },
     });
-    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual(['intakes']);
+    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual(['intakes', 'registry']);
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
       KmsKeyId: Match.anyValue(),

@@ -9,10 +9,13 @@ export interface World {
   householdId: string;
   intakeId: string;
   escalationId?: string;
+  actionId?: string;
 }
 
 export interface Needs {
   plan?: boolean;
+  /** An agreed plan with one action owned by this professional. */
+  actionOwner?: string;
   escalation?: 'decision' | 'information' | 'budget_approval' | 'evaluation';
 }
 
@@ -41,6 +44,17 @@ export async function world(makers: WorldMakers, needs: Needs): Promise<World> {
   const w: World = { householdId: intake.body.householdId, intakeId: intake.body.id };
   await api.call('PUT', `/households/${w.householdId}/regisseur`, { token: token('leader'), body: { userId: 'regisseur' } });
   if (!needs.plan) return w;
+  if (needs.actionOwner) {
+    const action = { description: 'a', ownerId: needs.actionOwner, organisation: 'o', dueDate: tomorrow() };
+    const body = { ...planBody(), goals: [{ domain: 'finances', description: 'd', actions: [action] }] };
+    await api.call('POST', `/households/${w.householdId}/plan`, { token: token('regisseur'), body });
+    const agreed = await api.call('POST', `/households/${w.householdId}/plan/agreement`, {
+      token: token('regisseur'),
+      body: { agreedBy: 'b' },
+    });
+    w.actionId = agreed.body.goals[0].actions[0].id;
+    return w;
+  }
   await api.call('POST', `/households/${w.householdId}/plan`, { token: token('regisseur'), body: planBody() });
   if (!needs.escalation) return w;
   // Above Enschede's threshold when a budget holder must approve, below it otherwise.

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { type Household, MEMBER_ROLES, memberIdentity } from '../../domain/household.ts';
+import { type Household, LEGAL_RELATION_KINDS, MEMBER_ROLES, memberIdentity } from '../../domain/household.ts';
 import { caseloadIndexKeys, householdKey, memberIdentityAttribute } from '../keys.ts';
 import { parseRecord } from './record.ts';
 
@@ -14,6 +14,26 @@ const Member = z.looseObject({
   role: z.enum(MEMBER_ROLES),
   bsnHash: z.string().optional(),
   bsnMasked: z.string().optional(),
+  legalRelations: z
+    .array(
+      z.looseObject({
+        kind: z.enum(LEGAL_RELATION_KINDS),
+        holderName: z.string(),
+        holderOrganisation: z.string().optional(),
+        since: z.string(),
+      }),
+    )
+    .optional(),
+});
+
+const FormerMember = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  birthDate: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  bsnMasked: z.string().optional(),
+  leftAt: z.string(),
+  reason: z.string(),
 });
 
 export const HouseholdRecord = z.looseObject({
@@ -22,6 +42,7 @@ export const HouseholdRecord = z.looseObject({
   status: z.enum(['open', 'closed']),
   address: z.looseObject({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.string().optional() }),
   members: z.array(Member),
+  formerMembers: z.array(FormerMember).optional(),
   needsPlan: z.boolean(),
   regisseur: z
     .looseObject({ userId: z.string(), name: z.string().optional(), appointedAt: z.string(), appointedBy: z.string() })

@@ -18,7 +18,17 @@ export const PlanRecord = z.looseObject({
       domain: z.enum(LIFE_DOMAINS),
       description: z.string(),
       actions: z.array(
-        z.looseObject({ description: z.string(), ownerId: z.string().optional(), organisation: z.string(), dueDate: z.string() }),
+        z.looseObject({
+          // Plans written before 1.1 have no action ids: each action is named by its place until the plan is saved again.
+          id: z.string().optional(),
+          status: z.enum(['open', 'done']).default('open'),
+          doneAt: z.string().optional(),
+          doneBy: z.string().optional(),
+          description: z.string(),
+          ownerId: z.string().optional(),
+          organisation: z.string(),
+          dueDate: z.string(),
+        }),
       ),
     }),
   ),
@@ -45,9 +55,22 @@ export const PlanRecord = z.looseObject({
     .optional(),
 });
 
-export const parsePlan = (item: Record<string, unknown> | undefined): Plan | undefined => parseRecord(PLAN, PlanRecord, item);
+type StoredPlan = z.output<typeof PlanRecord>;
+
+/** Every action with an id: a plan from before 1.1 names its actions by their place. */
+const withActionIds = (plan: StoredPlan | undefined): Plan | undefined =>
+  plan && {
+    ...plan,
+    goals: plan.goals.map((goal, g) => ({
+      ...goal,
+      actions: goal.actions.map((action, a) => ({ ...action, id: action.id ?? `${plan.id}-${g}-${a}` })),
+    })),
+  };
+
+export const parsePlan = (item: Record<string, unknown> | undefined): Plan | undefined =>
+  withActionIds(parseRecord(PLAN, PlanRecord, item));
 export const parsePlanVersion = (item: Record<string, unknown> | undefined): Plan | undefined =>
-  parseRecord(PLAN_VERSION, PlanRecord, item);
+  withActionIds(parseRecord(PLAN_VERSION, PlanRecord, item));
 
 export const planItem = (plan: Plan) => ({ ...planKey(plan.householdId), type: PLAN, ...plan });
 export const planVersionItem = (plan: Plan) => ({

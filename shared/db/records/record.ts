@@ -19,7 +19,7 @@ export class CorruptRecord extends Error {
 export function parseRecord<S extends z.ZodType>(kind: string, schema: S, item: Item | undefined): z.output<S> | undefined {
   if (!item) return undefined;
   if (item.type !== kind) throw new CorruptRecord(kind, `type tag ${String(item.type)}`);
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, type, expiresAt, ...entity } = item;
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, type, expiresAt, ...entity } = item;
   for (const name of Object.keys(entity)) if (name.includes('#')) delete entity[name];
   const parsed = schema.safeParse(entity);
   if (!parsed.success) throw new CorruptRecord(kind, parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));

@@ -1,0 +1,154 @@
+import * as z from 'zod';
+import { isDutchPostcode } from '#shared/domain/address.ts';
+import { isValidBsn } from '#shared/domain/bsn.ts';
+import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
+import { Dossier, DossierMember, FormerMember, HouseholdSummary } from '../households/contract.ts';
+import { defineRoute } from '../http/contract.ts';
+import { CalendarDate, HouseholdParams, ListQuery } from '../http/schemas.ts';
+
+const WORKERS = ['wijkcoach', 'teamleider'] as const;
+const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const Bsn = z.string().refine(isValidBsn, 'must be nine digits that pass the 11-proef');
+const Postcode = z.string().refine(isDutchPostcode, 'must be a Dutch postcode such as 1234AB');
+const HouseNumber = z.string().regex(/^[1-9]\d{0,4}$/, 'must be a house number such as 12');
+const HouseNumberAddition = z.string().regex(/^[A-Za-z0-9-]{1,6}$/, 'must be up to six letters or digits');
+
+export const SearchResult = HouseholdSummary.extend({
+  matchedMembers: z
+    .array(z.object({ memberId: z.string(), name: z.string() }))
+    .meta({ description: 'The members the BSN or name matched (none for an address).' }),
+}).meta({ id: 'HouseholdSearchResult', description: 'A household within reach that the search found.' });
+
+export const SearchPage = z
+  .object({ items: z.array(SearchResult), nextCursor: z.string().nullable() })
+  .meta({ id: 'HouseholdSearchPage', description: 'A page of households found: by BSN or address at most one.' });
+
+export const searchRoute = defineRoute({
+  operationId: 'searchHouseholds',
+  method: 'GET',
+  path: '/households/search',
+  fn: 'registry',
+  summary: 'Find a household within reach by BSN, by address, or by the start of a name',
+  tag: 'Households',
+  auth: 'jwt',
+  roles: ['intaker', 'wijkcoach', 'teamleider', 'doorbraakteam'],
+  purpose: 'search',
+  query: z.object({
+    bsn: Bsn.optional(),
+    postcode: Postcode.optional(),
+    houseNumber: HouseNumber.optional(),
+    houseNumberAddition: HouseNumberAddition.optional(),
+    name: z
+      .string()
+      .trim()
+      .min(2, 'must be at least 2 characters')
+      .max(100)
+      .optional()
+      .meta({ description: "Matches the start of any word of a member's name, case- and accent-insensitive (`jans` finds Jan Jansen)." }),
+    ...ListQuery,
+  }),
+  success: { status: 200, description: 'The households found that are within your reach.', schema: SearchPage },
+  errors: ['invalid_input', 'forbidden'],
+});
+
+export const AddressChange = z
+  .strictObject({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: HouseNumberAddition.optional() })
+  .meta({ id: 'AddressChange', description: "The household's address as it is now." });
+
+export const changeAddressRoute = defineRoute({
+  operationId: 'changeHouseholdAddress',
+  method: 'PUT',
+  path: '/households/{id}/address',
+  fn: 'registry',
+  summary: "Correct the household's address (its look-up moves with it)",
+  tag: 'Households',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'keeping household data right',
+  params: HouseholdParams,
+  body: AddressChange,
+  success: { status: 200, description: 'The dossier, with the new address.', schema: Dossier },
+  errors: [...writeErrors],
+});
+
+const LegalRelationInput = z.strictObject({
+  kind: z.enum(LEGAL_RELATION_KINDS),
+  holderName: z.string().trim().min(1).max(200),
+  holderOrganisation: z.string().trim().min(1).max(200).optional(),
+  since: CalendarDate.refine((date) => date <= today(), 'must not be in the future'),
+});
+
+export const MemberInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    birthDate: CalendarDate.refine((date) => date <= today(), 'must not be in the future'),
+    bsn: Bsn.nullable()
+      .optional()
+      .meta({ description: 'Sets the BSN; null takes it off; left out keeps it (a client only ever sees it masked).' }),
+    role: z.enum(MEMBER_ROLES),
+    legalRelations: z
+      .array(LegalRelationInput)
+      .max(10)
+      .optional()
+      .meta({ description: "The member's legal representatives; left out: none." }),
+  })
+  .meta({ id: 'MemberInput', description: 'A member of the household: name, birth date, optional BSN, role and legal relations.' });
+
+const MemberParams = z.object({ id: z.string().min(1).max(100), memberId: z.string().min(1).max(100) });
+
+export const addMemberRoute = defineRoute({
+  operationId: 'addHouseholdMember',
+  method: 'POST',
+  path: '/households/{id}/members',
+  fn: 'registry',
+  summary: 'Add a member to the household (a newborn, someone who moved in)',
+  tag: 'Households',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'keeping household data right',
+  params: HouseholdParams,
+  body: MemberInput,
+  success: {
+    status: 201,
+    description: 'The member, BSN masked.',
+    schema: DossierMember,
+    headers: { Location: "The household's dossier." },
+  },
+  errors: [...writeErrors],
+});
+
+export const changeMemberRoute = defineRoute({
+  operationId: 'changeHouseholdMember',
+  method: 'PUT',
+  path: '/households/{id}/members/{memberId}',
+  fn: 'registry',
+  summary: "Correct a member's name, birth date, BSN, role or legal relations",
+  tag: 'Households',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'keeping household data right',
+  params: MemberParams,
+  body: MemberInput,
+  success: { status: 200, description: 'The member as corrected, BSN masked.', schema: DossierMember },
+  errors: [...writeErrors],
+});
+
+export const removeMemberRoute = defineRoute({
+  operationId: 'removeHouseholdMember',
+  method: 'DELETE',
+  path: '/households/{id}/members/{memberId}',
+  fn: 'registry',
+  summary: 'Record that a member moved out (the household keeps at least one member)',
+  tag: 'Households',
+  auth: 'jwt',
+  roles: WORKERS,
+  purpose: 'keeping household data right',
+  params: MemberParams,
+  body: z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'MemberRemoval', description: 'Why the member left.' }),
+  success: { status: 200, description: 'The former member, as the dossier now lists them.', schema: FormerMember },
+  errors: [...writeErrors],
+});
+
+export const registryRoutes = [searchRoute, changeAddressRoute, addMemberRoute, changeMemberRoute, removeMemberRoute];

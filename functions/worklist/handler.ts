@@ -1,0 +1,23 @@
+import { dynamoRosterStore } from '#shared/db/roster-store.ts';
+import { dynamoTaskStore } from '#shared/db/task-store.ts';
+import { myTasks, teamTasks, type WorklistPorts, type WorklistQuery } from '#shared/use-cases/worklist.ts';
+import { httpFunction, route } from '../http/pipeline.ts';
+import type { FunctionRuntime } from '../runtime.ts';
+import { myTasksRoute, teamTasksRoute } from './contract.ts';
+
+export function createHandler(deps: FunctionRuntime) {
+  const ports: WorklistPorts = { store: dynamoTaskStore(deps.db, deps.tableName), city: deps.city };
+  const worklistQuery = (query: { kind?: WorklistQuery['kind']; overdue: boolean; limit: number; cursor?: string }): WorklistQuery => ({
+    overdue: query.overdue,
+    limit: query.limit,
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+    route(myTasksRoute, async ({ query }, context) => ({ status: 200, body: await myTasks(ports, context, worklistQuery(query)) })),
+    route(teamTasksRoute, async ({ params, query }, context) => ({
+      status: 200,
+      body: await teamTasks(ports, context, params.id, worklistQuery(query)),
+    })),
+  ]);
+}

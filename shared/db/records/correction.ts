@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { CORRECTION_KINDS, type Correction } from '../../domain/household.ts';
+import { correctionKey } from '../keys.ts';
+import { parseRecord } from './record.ts';
+
+/**
+ * A correction of the household's data (api.md 1.1 "Keep a household right"):
+ * `HH#<householdId>` / `CORRECTION#<at>#<id>`. It says what was corrected, by whom and when,
+ * never the values before: a resident's corrected data is not kept behind their back.
+ */
+export const CORRECTION = 'correction';
+
+export const CorrectionRecord = z.looseObject({
+  id: z.string(),
+  householdId: z.string(),
+  kind: z.enum(CORRECTION_KINDS),
+  memberId: z.string().optional(),
+  fields: z.array(z.string()),
+  reason: z.string().optional(),
+  at: z.string(),
+  by: z.string(),
+});
+
+export const parseCorrection = (item: Record<string, unknown> | undefined): Correction | undefined =>
+  parseRecord(CORRECTION, CorrectionRecord, item);
+
+export const correctionItem = (correction: Correction) => ({
+  ...correctionKey(correction.householdId, correction.at, correction.id),
+  type: CORRECTION,
+  ...correction,
+});

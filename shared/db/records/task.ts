@@ -1,0 +1,42 @@
+import * as z from 'zod';
+import { TASK_KINDS, type Task } from '../../domain/tasks.ts';
+import { taskAssigneePartition, taskKey, taskSortKey, teamTaskPartition } from '../keys.ts';
+import { parseRecord } from './record.ts';
+
+/** A task of the work list: `HH#<householdId>` / `TASK#<taskId>`, by assignee in gsi1 and by team in gsi2. */
+export const TASK = 'task';
+
+export const TaskRecord = z.looseObject({
+  id: z.string(),
+  kind: z.enum(TASK_KINDS),
+  dueDate: z.string(),
+  householdId: z.string(),
+  teamId: z.string().optional(),
+  assignee: z.union([
+    z.looseObject({ user: z.string() }),
+    z.looseObject({ team: z.string() }),
+    z.looseObject({ role: z.enum(['doorbraakteam', 'budgethouder']) }),
+  ]),
+  excludedUserId: z.string().optional(),
+  title: z.string(),
+  intakeId: z.string().optional(),
+  escalationId: z.string().optional(),
+});
+
+export const parseTask = (item: Record<string, unknown> | undefined): Task | undefined => parseRecord(TASK, TaskRecord, item);
+
+export const taskItem = (task: Task) => ({
+  ...taskKey(task.householdId, task.id),
+  gsi1pk: taskAssigneePartition(task.assignee),
+  gsi1sk: taskSortKey(task.dueDate, task.id),
+  // The team leader's view holds the work of the team's people and of the team itself, not the city-wide roles'.
+  ...(task.teamId ? { gsi2pk: teamTaskPartition(task.teamId), gsi2sk: taskSortKey(task.dueDate, task.id) } : {}),
+  type: TASK,
+  ...task,
+});
+
+/** The transaction items that bring a household's tasks from one set to the other. */
+export const taskWrites = (table: string, householdId: string, changes: { put: Task[]; remove: string[] }) => [
+  ...changes.put.map((task) => ({ Put: { TableName: table, Item: taskItem(task) } })),
+  ...changes.remove.map((id) => ({ Delete: { TableName: table, Key: taskKey(householdId, id) } })),
+];

@@ -1,0 +1,191 @@
+import type { Escalation } from './escalation.ts';
+import type { Household } from './household.ts';
+import type { Plan } from './plan.ts';
+
+/**
+ * The work list (api.md 1.1): everything a professional must do, with a due date. Tasks are
+ * not computed when someone asks: each is written with the change that creates, moves or ends
+ * it, so reading a work list is a Query per assignee, never a scan of households.
+ */
+export const TASK_KINDS = [
+  'plan_action',
+  'plan_evaluation',
+  'triage',
+  'escalation_decision',
+  'budget_approval',
+  'escalation_information',
+  'escalation_evaluation',
+  'signal_outreach',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Whom a task waits for: one professional, everyone of a team who triages, or everyone holding a city-wide role. */
+export type Assignee = { user: string } | { team: string } | { role: 'doorbraakteam' | 'budgethouder' };
+
+export interface Task {
+  /** Unique within the household; also the task's sort key there. */
+  id: string;
+  kind: TaskKind;
+  dueDate: string;
+  householdId: string;
+  /** The household's team: the team leader's view of the team's work. Undefined for the city-wide roles' tasks. */
+  teamId?: string;
+  assignee: Assignee;
+  /** Separation of duties (rule 6): the one person of the role who may not answer (the submitter, or the deciding member). */
+  excludedUserId?: string;
+  title: string;
+  intakeId?: string;
+  escalationId?: string;
+}
+
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Europe/Amsterdam of a UTC timestamp. */
+export const amsterdamDate = (at: string): string => AMSTERDAM_DATE.format(new Date(at));
+
+/** The next working day (Monday to Friday, no holiday calendar) after the Amsterdam date of `at`. */
+export function nextWorkingDay(at: string): string {
+  const date = new Date(`${amsterdamDate(at)}T12:00:00Z`);
+  do date.setUTCDate(date.getUTCDate() + 1);
+  while (date.getUTCDay() === 0 || date.getUTCDay() === 6);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Overdue: due before today (Europe/Amsterdam). A task due today is not yet overdue. */
+export const isOverdue = (dueDate: string, now: string): boolean => dueDate < amsterdamDate(now);
+
+/** An open intake waits for triage by each team that handles it (the household's, and the interventieteam when urgent). */
+export function triageTasks(
+  intake: { id: string; householdId: string; createdAt: string; visibleToTeams: string[] },
+  householdTeamId: string,
+): Task[] {
+  const dueDate = nextWorkingDay(intake.createdAt);
+  return intake.visibleToTeams.map((team) => ({
+    id: `triage.${intake.id}.${team}`,
+    kind: 'triage',
+    dueDate,
+    householdId: intake.householdId,
+    teamId: householdTeamId,
+    assignee: { team },
+    title: 'Triage the intake',
+    intakeId: intake.id,
+  }));
+}
+
+/**
+ * An active plan's open actions wait for their owners, and its evaluation for the regisseur
+ * (or, between regisseurs, for the team). A draft is not yet agreed: nothing is due from it.
+ */
+export function planTasks(plan: Plan, household: Pick<Household, 'teamId' | 'regisseur'>): Task[] {
+  if (plan.status !== 'active') return [];
+  const base = { householdId: plan.householdId, teamId: household.teamId };
+  const actions: Task[] = plan.goals.flatMap((goal) =>
+    goal.actions.flatMap((action) =>
+      action.ownerId && action.status !== 'done'
+        ? [
+            {
+              ...base,
+              id: `action.${action.id}`,
+              kind: 'plan_action' as const,
+              dueDate: action.dueDate,
+              assignee: { user: action.ownerId },
+              title: action.description,
+            },
+          ]
+        : [],
+    ),
+  );
+  return [
+    ...actions,
+    {
+      ...base,
+      id: `evaluation.${plan.id}`,
+      kind: 'plan_evaluation',
+      dueDate: plan.evaluationDate,
+      assignee: household.regisseur ? { user: household.regisseur.userId } : { team: household.teamId },
+      title: 'Evaluate the plan with the household',
+    },
+  ];
+}
+
+/** An escalation's one task (the flow waits for one answer at a time). */
+export const escalationTaskId = (escalation: Pick<Escalation, 'id'>): string =>
+  `escalation.${escalation.id.split('.')[1] ?? escalation.id}`;
+
+/** The answer the doorbraak flow waits for, as a task. One per escalation: the flow waits for one answer at a time. */
+export function escalationTask(escalation: Escalation, householdTeamId: string, dueAt: string): Task | undefined {
+  const { awaiting } = escalation;
+  if (!awaiting) return undefined;
+  const base = {
+    id: escalationTaskId(escalation),
+    householdId: escalation.householdId,
+    dueDate: amsterdamDate(dueAt),
+    escalationId: escalation.id,
+  };
+  switch (awaiting) {
+    case 'decision':
+      return {
+        ...base,
+        kind: 'escalation_decision',
+        assignee: { role: 'doorbraakteam' },
+        excludedUserId: escalation.submittedBy,
+        title: 'Decide on the doorbraak',
+      };
+    case 'budget_approval':
+      return {
+        ...base,
+        kind: 'budget_approval',
+        assignee: { role: 'budgethouder' },
+        ...(escalation.decidedBy ? { excludedUserId: escalation.decidedBy } : {}),
+        title: 'Approve the cost of the doorbraak',
+      };
+    case 'information':
+      return {
+        ...base,
+        kind: 'escalation_information',
+        teamId: householdTeamId,
+        assignee: { user: escalation.submittedBy },
+        title: 'Give the doorbraakteam the information it asked for',
+      };
+    case 'evaluation':
+      return {
+        ...base,
+        kind: 'escalation_evaluation',
+        teamId: householdTeamId,
+        assignee: { user: escalation.submittedBy },
+        title: 'Evaluate whether the doorbraak resolved the problem',
+      };
+  }
+}
+
+/** What changes between two sets of a household's tasks: the ones to write (new or changed) and the ids to delete. */
+export function taskChanges(before: Task[], after: Task[]): { put: Task[]; remove: string[] } {
+  const old = new Map(before.map((task) => [task.id, task]));
+  const now = new Set(after.map((task) => task.id));
+  return {
+    put: after.filter((task) => JSON.stringify(old.get(task.id)) !== JSON.stringify(task)),
+    remove: before.filter((task) => !now.has(task.id)).map((task) => task.id),
+  };
+}
+
+/**
+ * A household moved to another team: all its tasks show in the new team's view; what waited
+ * for the old team (its triage) and the plan's evaluation (the regisseur stays with the old
+ * team) now wait for the new team. A plan action keeps the owner the plan names until the
+ * plan is changed.
+ */
+export function tasksAfterTransfer(tasks: Task[], fromTeamId: string, toTeamId: string): Task[] {
+  return tasks.map((task) => ({
+    ...task,
+    ...(task.teamId ? { teamId: toTeamId } : {}),
+    assignee:
+      task.kind === 'plan_evaluation' || ('team' in task.assignee && task.assignee.team === fromTeamId)
+        ? { team: toTeamId }
+        : task.assignee,
+  }));
+}

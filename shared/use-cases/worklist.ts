@@ -1,0 +1,130 @@
+import { hasAnyRole } from '../auth.ts';
+import { type CityRuntimeConfig, findTeam } from '../city.ts';
+import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
+import { type Assignee, amsterdamDate, isOverdue, type Task, type TaskKind } from '../domain/tasks.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import type { TaskPosition, TaskStore } from './ports.ts';
+
+export interface WorklistPorts {
+  store: TaskStore;
+  city: CityRuntimeConfig;
+}
+
+/** A task as the work list shows it. */
+export interface TaskView {
+  id: string;
+  kind: TaskKind;
+  dueDate: string;
+  overdue: boolean;
+  householdId: string;
+  intakeId?: string;
+  escalationId?: string;
+  title: string;
+}
+
+export interface WorklistQuery {
+  kind?: TaskKind;
+  overdue: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+const TEAM_WORKERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
+
+/** Whose tasks are the caller's: their own, their teams' (for those who triage), and their city-wide roles'. */
+function assigneesOf(context: RequestContext, city: CityRuntimeConfig): Assignee[] {
+  const { principal } = context;
+  const assignees: Assignee[] = [{ user: principal.userId }];
+  if (hasAnyRole(principal, TEAM_WORKERS)) {
+    for (const team of [...principal.teams].sort()) if (findTeam(city, team)) assignees.push({ team });
+  }
+  if (hasAnyRole(principal, ['doorbraakteam'])) assignees.push({ role: 'doorbraakteam' });
+  if (hasAnyRole(principal, ['budgethouder'])) assignees.push({ role: 'budgethouder' });
+  return assignees;
+}
+
+const view = (task: Task, now: string): TaskView => ({
+  id: task.id,
+  kind: task.kind,
+  dueDate: task.dueDate,
+  overdue: isOverdue(task.dueDate, now),
+  householdId: task.householdId,
+  ...(task.intakeId ? { intakeId: task.intakeId } : {}),
+  ...(task.escalationId ? { escalationId: task.escalationId } : {}),
+  title: task.title,
+});
+
+interface WorklistCursor {
+  kind: string | null;
+  overdue: boolean;
+  position: unknown;
+}
+
+const isWorklistCursor = (value: unknown): value is WorklistCursor =>
+  typeof value === 'object' &&
+  value !== null &&
+  'position' in value &&
+  typeof (value as WorklistCursor).overdue === 'boolean' &&
+  ((value as WorklistCursor).kind === null || typeof (value as WorklistCursor).kind === 'string');
+
+/** The cursor's position, checked to belong to the same list (same filters, same partitions). */
+function positionOf(query: WorklistQuery, fits: (position: unknown) => position is TaskPosition): TaskPosition | undefined {
+  const cursor = decodeCursor(query.cursor, isWorklistCursor);
+  if (!cursor) return undefined;
+  if (cursor.kind !== (query.kind ?? null) || cursor.overdue !== query.overdue || !fits(cursor.position)) {
+    throw invalidCursor('use it with the same kind and overdue', 'The cursor belongs to another list.');
+  }
+  return cursor.position;
+}
+
+const cursorOf = (query: WorklistQuery, next: TaskPosition | undefined) =>
+  next ? encodeCursor({ kind: query.kind ?? null, overdue: query.overdue, position: next } satisfies WorklistCursor) : null;
+
+/** The tasks listed name households: each household shown writes a processing-log line, as a caseload page does. */
+async function logShown(ports: WorklistPorts, context: RequestContext, tasks: Task[], resource: string) {
+  const households = [...new Set(tasks.map((task) => task.householdId))];
+  if (households.length > 0)
+    await ports.store.appendProcessingLog(households.map((id) => processingLogLine(context, id, 'read', resource)));
+}
+
+/** `GET /me/tasks`: the caller's tasks, overdue first, then by due date. */
+export async function myTasks(ports: WorklistPorts, context: RequestContext, query: WorklistQuery): Promise<Page<TaskView>> {
+  const assignees = assigneesOf(context, ports.city);
+  const after = positionOf(query, (p): p is TaskPosition => ports.store.isAssigneePosition(p, assignees));
+  const { tasks, next } = await ports.store.forAssignees(
+    assignees,
+    {
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.overdue ? { dueBefore: amsterdamDate(context.now) } : {}),
+      limit: query.limit,
+      ...(after ? { after } : {}),
+    },
+    context.principal.userId,
+  );
+  await logShown(ports, context, tasks, '/me/tasks');
+  return { items: tasks.map((task) => view(task, context.now)), nextCursor: cursorOf(query, next) };
+}
+
+/** `GET /teams/{id}/tasks`: the team leader's view of the team's work, by person. */
+export async function teamTasks(
+  ports: WorklistPorts,
+  context: RequestContext,
+  teamId: string,
+  query: WorklistQuery,
+): Promise<Page<TaskView & { assigneeId: string | null }>> {
+  if (!findTeam(ports.city, teamId)) throw notFound('Team');
+  if (!context.principal.teams.includes(teamId)) throw forbidden("Only the team's own team leader sees its work.");
+  const after = positionOf(query, (p): p is TaskPosition => ports.store.isTeamPosition(p, teamId));
+  const { tasks, next } = await ports.store.forTeam(teamId, {
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.overdue ? { dueBefore: amsterdamDate(context.now) } : {}),
+    limit: query.limit,
+    ...(after ? { after } : {}),
+  });
+  await logShown(ports, context, tasks, `/teams/${teamId}/tasks`);
+  return {
+    items: tasks.map((task) => ({ ...view(task, context.now), assigneeId: 'user' in task.assignee ? task.assignee.user : null })),
+    nextCursor: cursorOf(query, next),
+  };
+}
