@@ -14,7 +14,10 @@ import { build } from 'esbuild';
 import { documentClient } from '#shared/db/client.ts';
 import { assessmentKey, householdKey, householdPartition, intakeKey, processingLogKey } from '#shared/db/keys.ts';
 import { householdItem } from '#shared/db/records/household.ts';
+import { nameEntryItem } from '#shared/db/records/name-entry.ts';
+import { taskItem } from '#shared/db/records/task.ts';
 import type { Household } from '#shared/domain/household.ts';
+import type { Task } from '#shared/domain/tasks.ts';
 import { newId } from '#shared/ids.ts';
 import { PROJECT_ROOT } from '../infra/constructs/function.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/dynamodb.ts';
@@ -85,9 +88,20 @@ try {
   // ── 1. DynamoDB requests and consumed capacity per route ─────────────────────────────────
   const meters = [...stack.functionClients].filter(([name]) => name !== 'flow').map(([, client]) => meterClient(client));
   // Sign in once per function (roster writes) so that they do not count below.
-  for (const path of ['/teams', '/intakes/x', '/households', '/households/x/plan', '/escalations/x', '/households/x/export', '/stats']) {
+  for (const path of [
+    '/teams',
+    '/intakes/x',
+    '/households',
+    '/households/x/plan',
+    '/escalations/x',
+    '/households/x/export',
+    '/stats',
+    '/households/search?name=xx',
+    '/me/tasks',
+  ]) {
     await call('GET', path, leader);
   }
+  await call('GET', '/stats', admin);
   const waitFor = async (escalationId: string, predicate: (e: { awaiting?: string; status: string }) => boolean) => {
     for (let i = 0; i < 500; i++) {
       if (predicate((await call('GET', `/escalations/${escalationId}`, dora)).body)) return;
@@ -174,6 +188,53 @@ try {
     call('POST', `/escalations/${escalation.id}/decision`, dora, { decision: 'reject', motivation: 'Past binnen de regels.' }),
   );
   await waitFor(escalation.id, (e) => e.status === 'rejected');
+
+  // Daily work (api.md 1.1): search, corrections, the work list.
+  await step('GET /households/search?bsn=', 3, 'the look-up, then its household (it names it), + log line', () =>
+    call('GET', '/households/search?bsn=111222333', leader),
+  );
+  await step('GET /households/search?postcode=&houseNumber=', 3, 'the look-up, then its household, + log line', () =>
+    call('GET', '/households/search?postcode=7544AB&houseNumber=1', leader),
+  );
+  await step('GET /households/search?name=', 5, 'one Query per name index (3) per team, side by side + the households + log line', () =>
+    call('GET', '/households/search?name=jans', leader),
+  );
+  await step(
+    'PUT /households/{id}/address',
+    4,
+    "dossier and new look-up side by side + one transaction, the regisseur's roster entry beside it",
+    () => call('PUT', `/households/${householdId}/address`, leader, { postcode: '7545AB', houseNumber: '1' }),
+  );
+  const newborn = await step('POST /households/{id}/members', 2, 'household and BSN look-up in one read + one transaction', () =>
+    call('POST', `/households/${householdId}/members`, leader, { name: 'Baby Jansen', birthDate: '2026-10-01', role: 'child' }),
+  );
+  await step('PUT /households/{id}/members/{memberId}', 2, 'household and BSN look-up in one read + one transaction', () =>
+    call('PUT', `/households/${householdId}/members/${newborn.id}`, leader, {
+      name: 'Baby Jansen-Smit',
+      birthDate: '2026-10-01',
+      role: 'child',
+    }),
+  );
+  await step('DELETE /households/{id}/members/{memberId}', 2, 'one read + one transaction', () =>
+    call('DELETE', `/households/${householdId}/members/${newborn.id}`, leader, { reason: 'Verhuisd' }),
+  );
+  await step('GET /me/tasks', 3, 'one Query per assignee (self, team), side by side + log lines', () => call('GET', '/me/tasks', leader));
+  await step('GET /teams/{id}/tasks', 2, 'one Query + log lines', () => call('GET', '/teams/velve-lindenhof/tasks', leader));
+  const agreed = await call('GET', `/households/${householdId}/plan`, leader);
+  const withAction = {
+    goals: [
+      {
+        domain: 'finances',
+        description: 'Schulden in beeld',
+        actions: [{ description: 'Bel', ownerId: 'lotte', organisation: 'o', dueDate: tomorrow }],
+      },
+    ],
+    evaluationDate: tomorrow,
+  };
+  const revised = await call('PUT', `/households/${householdId}/plan`, leader, withAction, { 'if-match': `"${agreed.body.version}"` });
+  await step('POST /households/{id}/plan/actions/{actionId}/completion', 2, 'one read + one conditional transaction', () =>
+    call('POST', `/households/${householdId}/plan/actions/${revised.body.goals[0].actions[0].id}/completion`, leader),
+  );
   await step('GET /stats', 1, 'one BatchGetItem of counters', () => call('GET', '/stats', admin));
   await step('GET /households/{id}/processing-log', 2, 'household and page side by side', () =>
     call('GET', `/households/${householdId}/processing-log`, leader),
@@ -445,30 +506,63 @@ try {
   const target = await call('POST', '/intakes', leader, { ...intakeBody(), teamId: 'velve-lindenhof' });
   const scaleTeam = 'wesselerbrink';
   const scaleLeader = await idp.sign({ sub: 'wim', roles: ['teamleider'], teams: [scaleTeam, 'velve-lindenhof'] });
+  // Each seeded household as registration leaves it: the household, its member's name entry, and a triage task for the team.
+  const GIVEN = ['Jan', 'Piet', 'Fatima', 'Mohamed', 'Anna', 'Sanne', 'Kees', 'Daan', 'Emma', 'Noah', 'Lotte', 'Bram'];
+  const SURNAMES = [
+    'de Jong',
+    'Jansen',
+    'de Vries',
+    'van den Berg',
+    'Bakker',
+    'Visser',
+    'Smit',
+    'Meijer',
+    'Mulder',
+    'Bos',
+    'Vos',
+    'Peters',
+  ];
+  let seeded = 0;
   const seed = async (count: number) => {
     const started = Date.now();
     const now = new Date().toISOString();
-    const batches: Record<string, unknown>[][] = [];
-    for (let i = 0; i < count; i += 25) {
-      batches.push(
-        Array.from({ length: Math.min(25, count - i) }, () => {
-          const household: Household = {
-            id: newId(),
-            teamId: scaleTeam,
-            status: 'open',
-            address: { postcode: '7500AA', houseNumber: '1' },
-            members: [{ id: newId(), name: 'Bewoner', birthDate: '1980-01-01', role: 'adult' }],
-            needsPlan: false,
-            ownedBsnHashes: [],
-            addressHash: newId(),
-            createdAt: now,
-            updatedAt: now,
-            version: 1,
-          };
-          return householdItem(household);
-        }),
-      );
+    const today = now.slice(0, 10);
+    const items: Record<string, unknown>[] = [];
+    for (let i = 0; i < count; i++) {
+      const n = seeded++;
+      // Names repeat as in a city, with a number so that no two words are all alike: the searched name stays rare.
+      const member = {
+        id: newId(),
+        name: `${GIVEN[n % GIVEN.length]} ${SURNAMES[Math.floor(n / GIVEN.length) % SURNAMES.length]}${n}`,
+        birthDate: '1980-01-01',
+        role: 'adult' as const,
+      };
+      const household: Household = {
+        id: newId(),
+        teamId: scaleTeam,
+        status: 'open',
+        address: { postcode: '7500AA', houseNumber: '1' },
+        members: [member],
+        needsPlan: false,
+        ownedBsnHashes: [],
+        addressHash: newId(),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      const task: Task = {
+        id: `triage.${newId()}.${scaleTeam}`,
+        kind: 'triage',
+        dueDate: today,
+        householdId: household.id,
+        teamId: scaleTeam,
+        assignee: { team: scaleTeam },
+        title: 'Triage the intake',
+      };
+      items.push(householdItem(household), nameEntryItem(scaleTeam, household.id, member), taskItem(task));
     }
+    const batches: Record<string, unknown>[][] = [];
+    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
     let next = 0;
     await Promise.all(
       Array.from({ length: 8 }, async () => {
@@ -500,19 +594,54 @@ try {
           claims: scaleClaims,
         }),
       );
-    for (let i = 0; i < 20; i++) {
-      await caseload();
-      await dossier();
-    }
+    const byName = () =>
+      invoke(
+        'registry',
+        apiEvent('GET /v1/households/search', { path: '/v1/households/search', query: { name: 'zoekdoel' }, claims: scaleClaims }),
+      );
+    const byBsn = () =>
+      invoke(
+        'registry',
+        apiEvent('GET /v1/households/search', { path: '/v1/households/search', query: { bsn: '123456782' }, claims: scaleClaims }),
+      );
+    const teamTasks = () =>
+      invoke(
+        'worklist',
+        apiEvent('GET /v1/teams/{id}/tasks', {
+          path: `/v1/teams/${scaleTeam}/tasks`,
+          pathParameters: { id: scaleTeam },
+          query: { limit: '25' },
+          claims: scaleClaims,
+        }),
+      );
+    const myTasks = () =>
+      invoke('worklist', apiEvent('GET /v1/me/tasks', { path: '/v1/me/tasks', query: { limit: '25' }, claims: scaleClaims }));
+    const measured = { caseload, dossier, byName, byBsn, teamTasks, myTasks };
+    for (let i = 0; i < 20; i++) for (const run of Object.values(measured)) await run();
     const n = QUICK ? 40 : 200;
-    const caseloadTimes: number[] = [];
-    const dossierTimes: number[] = [];
+    const samples = Object.fromEntries(Object.keys(measured).map((name) => [name, [] as number[]])) as Record<
+      keyof typeof measured,
+      number[]
+    >;
     for (let i = 0; i < n; i++) {
-      caseloadTimes.push(await time(caseload));
-      dossierTimes.push(await time(dossier));
+      for (const [name, run] of Object.entries(measured) as [keyof typeof measured, () => Promise<unknown>][])
+        samples[name].push(await time(run));
     }
-    return { caseload: percentile(caseloadTimes, 50), dossier: percentile(dossierTimes, 50) };
+    return Object.fromEntries(Object.entries(samples).map(([name, times]) => [name, percentile(times, 50)])) as Record<
+      keyof typeof measured,
+      number
+    >;
   };
+  // The searched household: registered in the scale team as people do, with a BSN and a rare name.
+  const searched = await call('POST', '/intakes', scaleLeader, {
+    ...intakeBody('123456782'),
+    teamId: scaleTeam,
+    household: {
+      address: { postcode: '7500AB', houseNumber: '9' },
+      members: [{ name: 'Zoekdoel Wesseling', birthDate: '1979-09-09', bsn: '123456782', role: 'adult' }],
+    },
+  });
+  if (searched.status !== 201) throw new Error(`the searched household was not registered: ${searched.status}`);
   void scaleLeader;
   const small = QUICK ? 1_000 : 1_000;
   const large = QUICK ? 10_000 : 100_000;
@@ -528,13 +657,21 @@ try {
       ratio: round(atLarge.caseload / atSmall.caseload),
       target: '≤ 1.2',
     },
-    {
-      what: 'dossier (one Query)',
-      [`p50 ms at ${small}`]: round(atSmall.dossier),
-      [`p50 ms at ${large}`]: round(atLarge.dossier),
-      ratio: round(atLarge.dossier / atSmall.dossier),
+    ...(
+      [
+        ['dossier (one Query)', 'dossier'],
+        ['search by name (3 name-index Queries + BatchGet)', 'byName'],
+        ['search by BSN (look-up + household)', 'byBsn'],
+        ["team's tasks (25, GSI2 Query)", 'teamTasks'],
+        ['my tasks (25, a GSI1 Query per assignee)', 'myTasks'],
+      ] as const
+    ).map(([what, key]) => ({
+      what,
+      [`p50 ms at ${small}`]: round(atSmall[key]),
+      [`p50 ms at ${large}`]: round(atLarge[key]),
+      ratio: round(atLarge[key] / atSmall[key]),
       target: '≤ 1.2',
-    },
+    })),
   ];
   log(`## Scale: households in one team's caseload, ${small} against ${large} (seeded in ${round(seededSmall + seededLarge, 1)} s)`);
   table(scaleRows);

@@ -107,17 +107,23 @@ export function dynamoRegistryStore(db: DynamoDBDocumentClient, table: string): 
       return { household: parseHousehold(items.find((item) => item.type === HOUSEHOLD)), holders };
     },
 
-    async nameEntries(teamIds, prefix) {
+    async nameEntries(teamIds, prefix, bound) {
+      let more = false;
       const pages = await Promise.all(
         teamIds.flatMap((teamId) =>
           NAME_INDEXES.map(async (index) => {
-            const items = await queryAll(db, {
-              TableName: table,
-              IndexName: index.indexName,
-              KeyConditionExpression: '#pk = :team AND begins_with(#sk, :prefix)',
-              ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-              ExpressionAttributeValues: { ':team': namePartition(teamId), ':prefix': prefix },
-            });
+            const page = await db.send(
+              new QueryCommand({
+                TableName: table,
+                IndexName: index.indexName,
+                KeyConditionExpression: '#pk = :team AND begins_with(#sk, :prefix)',
+                ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+                ExpressionAttributeValues: { ':team': namePartition(teamId), ':prefix': prefix },
+                Limit: bound,
+              }),
+            );
+            if (page.LastEvaluatedKey) more = true;
+            const items = page.Items ?? [];
             return items.flatMap((item) => {
               const entry = parseNameEntry(item);
               // The word the entry was found by: the first part of its sort key in this index.
@@ -128,7 +134,7 @@ export function dynamoRegistryStore(db: DynamoDBDocumentClient, table: string): 
           }),
         ),
       );
-      return pages.flat();
+      return { entries: pages.flat(), more };
     },
 
     async households(ids) {

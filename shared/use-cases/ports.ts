@@ -295,8 +295,12 @@ export interface RegistryStore extends HouseholdReader, ProcessingLogWriter {
     householdId: string,
     lookups: { kind: LookupKind; hash: string }[],
   ): Promise<{ household?: Household; holders: Map<string, string> }>;
-  /** One Query per team and name index: the entries of the words that start with `prefix`. */
-  nameEntries(teamIds: string[], prefix: string): Promise<{ householdId: string; memberId: string; word: string }[]>;
+  /** One Query per team and name index, side by side: the entries of the words that start with `prefix`, at most `bound` per Query (`more` when there were more). */
+  nameEntries(
+    teamIds: string[],
+    prefix: string,
+    bound: number,
+  ): Promise<{ entries: { householdId: string; memberId: string; word: string }[]; more: boolean }>;
   /** One BatchGetItem. */
   households(householdIds: string[]): Promise<Household[]>;
   /** The households with an escalation before the doorbraakteam: a Query per queue, one BatchGetItem. */

@@ -84,6 +84,13 @@ function reachOf(ports: RegistryPorts, context: RequestContext) {
   return { ownTeams, doorbraakteam: hasAnyRole(principal, ['doorbraakteam']) };
 }
 
+/**
+ * A name search reads every match of the term (to list each household once, in order), so it is
+ * bounded: a term that starts more words than this in one team's name index asks for more letters.
+ * A team of a few thousand households reaches it only with two letters of a very common name.
+ */
+export const MAX_NAME_MATCHES = 1000;
+
 interface NameCursor {
   term: string;
   after: [string, string];
@@ -152,10 +159,20 @@ async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): P
   const cursor = decodeCursor(query.cursor, isNameCursor);
   if (cursor && cursor.term !== term) throw invalidCursor('use it with the same name', 'The cursor belongs to another search.');
 
-  const [entries, beforeDoorbraakteam] = await Promise.all([
-    reach.ownTeams.length > 0 ? ports.store.nameEntries(reach.ownTeams, longest) : [],
+  const [found, beforeDoorbraakteam] = await Promise.all([
+    reach.ownTeams.length > 0 ? ports.store.nameEntries(reach.ownTeams, longest, MAX_NAME_MATCHES) : { entries: [], more: false },
     reach.doorbraakteam ? ports.store.householdsBeforeDoorbraakteam() : [],
   ]);
+  if (found.more) {
+    throw invalidInput('More members match than a search can list: type more of the name.', [
+      {
+        name: 'query.name',
+        code: 'too_many_matches',
+        reason: `matches more than ${MAX_NAME_MATCHES} members of a team: give more letters`,
+      },
+    ]);
+  }
+  const { entries } = found;
   const candidates = new Map<string, { word: string; memberIds: Set<string> }>();
   const add = (householdId: string, memberId: string, word: string) => {
     const found = candidates.get(householdId);

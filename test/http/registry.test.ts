@@ -1,4 +1,6 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nameEntryItem } from '#shared/db/records/name-entry.ts';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
 
 /**
@@ -142,6 +144,25 @@ describe('find a household', () => {
     // A cursor belongs to its own search.
     const page = await search(kees, 'name=bladerz&limit=3');
     expect((await search(kees, `name=pagina&limit=3&cursor=${page.body.nextCursor}`)).status).toBe(400);
+  });
+
+  it('asks for more letters when a term starts more than 1,000 names of the team (a bound, so a search never reads a whole team)', async () => {
+    // 1,001 name entries written straight into the index, as 1,001 registrations would.
+    const entries = Array.from({ length: 1001 }, (_, i) =>
+      nameEntryItem(TEAM, `Bulk${String(i).padStart(18, '0')}`, { id: `m${i}`, name: `Veelvoud${i} Drukte` }),
+    );
+    for (let i = 0; i < entries.length; i += 25) {
+      await api.stack.db.send(
+        new BatchWriteCommand({
+          RequestItems: { [api.stack.tableName]: entries.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+        }),
+      );
+    }
+    const broad = await search(anna, 'name=veelv');
+    expect(broad.status).toBe(400);
+    expect(broad.body.invalidParams).toEqual([expect.objectContaining({ name: 'query.name', code: 'too_many_matches' })]);
+    // A term that starts fewer names is answered (the bulk entries have no household behind them: none listed).
+    expect((await search(anna, 'name=veelvoud1000')).status).toBe(200);
   });
 
   it('shows the doorbraakteam a household only while an escalation is before them', async () => {

@@ -214,7 +214,10 @@ describe('DynamoDB requests per route', () => {
   it('corrections: one read (with the look-ups they claim), one transaction', async () => {
     const kees = await api.token({ sub: 'kees', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
     const id = (await api.call('POST', '/intakes', { token: anna, body: body('7552AB', '666666660') })).body.householdId;
-    await Promise.all([api.call('GET', `/households/${id}`, { token: kees }), api.call('GET', '/households/search?bsn=555555550', { token: kees })]);
+    await Promise.all([
+      api.call('GET', `/households/${id}`, { token: kees }),
+      api.call('GET', '/households/search?bsn=555555550', { token: kees }),
+    ]);
     // The dossier (its answer) and the new address's look-up side by side.
     expect(
       (
