@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/processing-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The city's register of processing activities: what the API does with personal data, why, and on which legal basis */
+        get: operations["listProcessingActivities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/teams": {
         parameters: {
             query?: never;
@@ -625,6 +642,23 @@ export interface components {
                 reason: string;
             }[];
         };
+        /** @description The city's register of processing activities, as it stands. */
+        ProcessingActivityList: {
+            items: components["schemas"]["ProcessingActivity"][];
+            nextCursor: null;
+        };
+        /** @description An entry of the register of processing activities (verwerkingsregister). */
+        ProcessingActivity: {
+            /** @enum {string} */
+            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability";
+            name: string;
+            purpose: string;
+            /** @description The grondslag: the law and article, and the AVG basis. */
+            legalBasis: string;
+            retention: string;
+            /** @description A change of purpose or legal basis is a new version. */
+            version: number;
+        };
         /** @description Every team of the city. */
         TeamList: {
             items: components["schemas"]["Team"][];
@@ -1191,6 +1225,23 @@ export interface components {
             action: "read" | "create" | "update" | "delete" | "export";
             resource: string;
             purpose: string;
+            /** @description The W3C trace id of the request (the same in every line and log line of that request). */
+            traceId: string;
+            /** @description The span of the request; null on lines written before 1.1. */
+            spanId: string | null;
+            /**
+             * @description The entry of the register of processing activities (GET /processing-activities); null before 1.1.
+             * @enum {string|null}
+             */
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | null;
+            processingActivityVersion: number | null;
+            /** @description The members whose data was processed (member ids, never a BSN). */
+            dataSubjects: string[];
+            /**
+             * @description `error` when the processing did not complete.
+             * @enum {string}
+             */
+            status: "ok" | "error";
         };
         /** @description Everything held on one household, for a subject access request (AVG art. 15). */
         HouseholdExport: {
@@ -1208,6 +1259,8 @@ export interface components {
             corrections: components["schemas"]["Correction"][];
             /** @description Who read, changed or exported the data, when and why. */
             processingLog: components["schemas"]["ProcessingLogEntry"][];
+            /** @description The entries of the register of processing activities the lines name, in the versions they name. */
+            processingActivities: components["schemas"]["ProcessingActivity"][];
         };
         /** @description The household: its address and members (BSN masked), team and regisseur. */
         ExportedHousehold: {
@@ -1369,6 +1422,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1380,6 +1435,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1402,6 +1459,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1415,6 +1474,56 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProcessingActivities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every entry, in its current version. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessingActivityList"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1437,6 +1546,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1448,6 +1559,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1457,6 +1570,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1481,6 +1596,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1492,6 +1609,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1503,6 +1622,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1512,6 +1633,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1523,6 +1646,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1534,6 +1659,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1559,6 +1686,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1568,6 +1697,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1579,6 +1710,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1588,6 +1721,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1599,6 +1734,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,6 +1747,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1639,6 +1778,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The new intake. */
                     Location: string;
                     [name: string]: unknown;
@@ -1652,6 +1793,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1663,6 +1806,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1672,6 +1817,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1683,6 +1830,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1694,6 +1843,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1705,6 +1856,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1716,6 +1869,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1740,6 +1895,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1751,6 +1908,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1762,6 +1921,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1771,6 +1932,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1782,6 +1945,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1793,6 +1958,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1821,6 +1988,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1832,6 +2001,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1843,6 +2014,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1852,6 +2025,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1863,6 +2038,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1874,6 +2051,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1885,6 +2064,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1896,6 +2077,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1907,6 +2090,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1934,6 +2119,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1945,6 +2132,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1956,6 +2145,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1965,6 +2156,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1976,6 +2169,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2000,6 +2195,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2011,6 +2208,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2022,6 +2221,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2031,6 +2232,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2042,6 +2245,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2053,6 +2258,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2081,6 +2288,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2092,6 +2301,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2103,6 +2314,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2112,6 +2325,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2123,6 +2338,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2134,6 +2351,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2145,6 +2364,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2156,6 +2377,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2167,6 +2390,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2195,6 +2420,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2206,6 +2433,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2217,6 +2446,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2226,6 +2457,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2237,6 +2470,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2248,6 +2483,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2259,6 +2496,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2270,6 +2509,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2281,6 +2522,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2308,6 +2551,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2319,6 +2564,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2330,6 +2577,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2339,6 +2588,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2350,6 +2601,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2361,6 +2614,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2389,6 +2644,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The household's assessments, where the new one is listed first. */
                     Location: string;
                     [name: string]: unknown;
@@ -2402,6 +2659,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2413,6 +2672,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2422,6 +2683,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2433,6 +2696,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2444,6 +2709,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2455,6 +2722,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2466,6 +2735,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2477,6 +2748,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2505,6 +2778,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2516,6 +2791,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2527,6 +2804,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2536,6 +2815,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2547,6 +2828,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2558,6 +2841,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2569,6 +2854,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2580,6 +2867,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2591,6 +2880,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2622,6 +2913,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2633,6 +2926,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2644,6 +2939,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2653,6 +2950,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2664,6 +2963,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2692,6 +2993,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2703,6 +3006,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2714,6 +3019,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2723,6 +3030,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2734,6 +3043,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2745,6 +3056,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2756,6 +3069,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2767,6 +3082,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2778,6 +3095,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2806,6 +3125,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The household's dossier. */
                     Location: string;
                     [name: string]: unknown;
@@ -2819,6 +3140,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2830,6 +3153,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2839,6 +3164,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2850,6 +3177,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2861,6 +3190,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2872,6 +3203,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2883,6 +3216,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2894,6 +3229,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2923,6 +3260,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2934,6 +3273,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2945,6 +3286,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2954,6 +3297,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2965,6 +3310,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2976,6 +3323,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2987,6 +3336,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2998,6 +3349,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3009,6 +3362,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3038,6 +3393,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3049,6 +3406,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3060,6 +3419,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3069,6 +3430,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3080,6 +3443,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3091,6 +3456,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3102,6 +3469,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3113,6 +3482,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3124,6 +3495,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3148,6 +3521,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The plan's version, to send back as If-Match. */
                     ETag: string;
                     [name: string]: unknown;
@@ -3161,6 +3536,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3172,6 +3549,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3181,6 +3560,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3192,6 +3573,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3203,6 +3586,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3234,6 +3619,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The plan's version, to send back as If-Match. */
                     ETag: string;
                     [name: string]: unknown;
@@ -3247,6 +3634,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3258,6 +3647,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3267,6 +3658,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3278,6 +3671,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3289,6 +3684,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3300,6 +3697,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3311,6 +3710,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3322,6 +3723,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3333,6 +3736,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3344,6 +3749,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3372,6 +3779,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The plan's version, to send back as If-Match. */
                     ETag: string;
                     /** @description The household's plan. */
@@ -3387,6 +3796,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3398,6 +3809,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3407,6 +3820,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3418,6 +3833,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3429,6 +3846,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3440,6 +3859,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3451,6 +3872,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3462,6 +3885,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3490,6 +3915,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The plan's version, to send back as If-Match. */
                     ETag: string;
                     [name: string]: unknown;
@@ -3503,6 +3930,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3514,6 +3943,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3523,6 +3954,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3534,6 +3967,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3545,6 +3980,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3556,6 +3993,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3567,6 +4006,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3578,6 +4019,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3606,6 +4049,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The plan's version, to send back as If-Match. */
                     ETag: string;
                     [name: string]: unknown;
@@ -3619,6 +4064,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3630,6 +4077,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3639,6 +4088,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3650,6 +4101,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3661,6 +4114,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3672,6 +4127,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3683,6 +4140,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3694,6 +4153,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3721,6 +4182,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3732,6 +4195,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3743,6 +4208,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3752,6 +4219,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3763,6 +4232,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3774,6 +4245,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3799,6 +4272,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The plan's version, to send back as If-Match. */
                     ETag: string;
                     [name: string]: unknown;
@@ -3812,6 +4287,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3823,6 +4300,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3832,6 +4311,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3843,6 +4324,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3854,6 +4337,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3865,6 +4350,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3896,6 +4383,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The new escalation. */
                     Location: string;
                     [name: string]: unknown;
@@ -3909,6 +4398,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3920,6 +4411,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3929,6 +4422,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3940,6 +4435,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3951,6 +4448,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3962,6 +4461,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3973,6 +4474,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3984,6 +4487,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3995,6 +4500,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4021,6 +4528,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4032,6 +4541,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4043,6 +4554,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4052,6 +4565,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4063,6 +4578,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4074,6 +4591,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4098,6 +4617,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4109,6 +4630,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4120,6 +4643,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4129,6 +4654,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4140,6 +4667,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4151,6 +4680,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4179,6 +4710,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The escalation, to follow the flow. */
                     Location: string;
                     [name: string]: unknown;
@@ -4192,6 +4725,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4203,6 +4738,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4212,6 +4749,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4223,6 +4762,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4234,6 +4775,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4245,6 +4788,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4256,6 +4801,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4267,6 +4814,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4295,6 +4844,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The escalation, to follow the flow. */
                     Location: string;
                     [name: string]: unknown;
@@ -4308,6 +4859,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4319,6 +4872,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4328,6 +4883,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4339,6 +4896,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4350,6 +4909,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4361,6 +4922,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4372,6 +4935,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4383,6 +4948,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4411,6 +4978,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The escalation, to follow the flow. */
                     Location: string;
                     [name: string]: unknown;
@@ -4424,6 +4993,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4435,6 +5006,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4444,6 +5017,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4455,6 +5030,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4466,6 +5043,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4477,6 +5056,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4488,6 +5069,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4499,6 +5082,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4527,6 +5112,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     /** @description The escalation, to follow the flow. */
                     Location: string;
                     [name: string]: unknown;
@@ -4540,6 +5127,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4551,6 +5140,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4560,6 +5151,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4571,6 +5164,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4582,6 +5177,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4593,6 +5190,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4604,6 +5203,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4615,6 +5216,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4626,6 +5229,8 @@ export interface operations {
     getProcessingLog: {
         parameters: {
             query?: {
+                /** @description Only the lines about this member (one person's subject access request). */
+                member?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -4642,6 +5247,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4653,6 +5260,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4664,6 +5273,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4673,6 +5284,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4684,6 +5297,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4695,6 +5310,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4719,6 +5336,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4730,6 +5349,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4741,6 +5362,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4750,6 +5373,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4761,6 +5386,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4772,6 +5399,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4797,6 +5426,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4808,6 +5439,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4819,6 +5452,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4828,6 +5463,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4839,6 +5476,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4867,6 +5506,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4878,6 +5519,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4889,6 +5532,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4898,6 +5543,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4928,6 +5575,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4939,6 +5588,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4950,6 +5601,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4959,6 +5612,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4970,6 +5625,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4981,6 +5638,8 @@ export interface operations {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
                     [name: string]: unknown;
                 };
                 content: {

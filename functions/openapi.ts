@@ -7,6 +7,15 @@ const versionHeader = {
   'API-Version': { description: 'The full semantic version of the API.', schema: { type: 'string' as const, example: API_VERSION } },
 };
 
+const traceparent = {
+  description: "W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent.",
+  schema: { type: 'string' as const, example: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+};
+
+/** Every answer of a function carries its trace; the gateway's own 401, and a crash's 500, cannot. */
+const answerHeaders = { ...versionHeader, traceparent: { ...traceparent, required: true } };
+const gatewayHeaders = { ...versionHeader, traceparent };
+
 /** The OpenAPI 3.1 document, generated from the same route contracts and schemas that validate requests. */
 export function openApiDocument(routes: RouteContract[]) {
   const registry = new OpenAPIRegistry();
@@ -26,7 +35,7 @@ export function openApiDocument(routes: RouteContract[]) {
       [route.success.status]: {
         description: route.success.description,
         headers: {
-          ...versionHeader,
+          ...answerHeaders,
           ...Object.fromEntries(
             // A header the route declares for its success is always sent.
             Object.entries(route.success.headers ?? {}).map(([name, description]) => [
@@ -41,16 +50,16 @@ export function openApiDocument(routes: RouteContract[]) {
     if (route.auth === 'jwt') {
       responses[401] = {
         description: 'No valid token. The body is the JWT authorizer\'s fixed `{"message":"Unauthorized"}`.',
-        headers: versionHeader,
+        headers: gatewayHeaders,
       };
     }
     for (const code of [...errors].sort()) {
       const { status, title } = problemStatuses[code];
-      responses[status] = { description: title, headers: versionHeader, content: { 'application/problem+json': { schema: Problem } } };
+      responses[status] = { description: title, headers: answerHeaders, content: { 'application/problem+json': { schema: Problem } } };
     }
     responses[500] = {
       description: 'Internal server error',
-      headers: versionHeader,
+      headers: gatewayHeaders,
       content: { 'application/problem+json': { schema: Problem } },
     };
     registry.registerPath({
@@ -77,7 +86,9 @@ export function openApiDocument(routes: RouteContract[]) {
       title: 'Wijkteams API',
       version: API_VERSION,
       description:
-        'Case management for municipal social neighbourhood teams: intakes, households, one plan and one regisseur, and doorbraak escalations.',
+        'Case management for municipal social neighbourhood teams: intakes, households, one plan and one regisseur, and doorbraak escalations. ' +
+        'Every operation accepts a W3C `traceparent` request header (its trace id is kept; an unreadable one is ignored and a new trace starts, never refused) ' +
+        'and answers with `traceparent`: the trace that every log line and processing-log line of the request carries.',
       contact: { name: 'Wijkteams', email: 'wijkteams@example.org', url: 'https://github.com/wijkteams/wijkteams' },
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },

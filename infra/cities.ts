@@ -1,4 +1,5 @@
 import type { CityRuntimeConfig, Money, Team } from '#shared/city.ts';
+import type { ProcessingActivity } from '#shared/processing-activities.ts';
 
 export type CityId = 'enschede' | 'almelo' | 'haarlem' | 'den-haag';
 
@@ -20,6 +21,8 @@ export interface CityConfig {
   /** How long a closed household's data is kept before it expires. */
   retentionDays: number;
   alarmEmail: string;
+  /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts). */
+  processingActivities?: ProcessingActivity[];
 }
 
 const euro = (amount: number): Money => ({ amount, currency: 'EUR' });
@@ -141,5 +144,6 @@ export function runtimeConfigOf(city: CityConfig): CityRuntimeConfig {
     doorbraakBudgetThreshold: city.doorbraakBudgetThreshold,
     defaultEvaluationPeriodDays: city.defaultEvaluationPeriodDays,
     retentionDays: city.retentionDays,
+    ...(city.processingActivities ? { processingActivities: city.processingActivities } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { ProcessingActivity } from './processing-activities.ts';
+
 /**
  * The part of a city's configuration that the functions need at run time.
  * The stack passes it to every function as the `CITY_CONFIG` environment variable,
@@ -26,6 +28,8 @@ export interface CityRuntimeConfig {
   doorbraakBudgetThreshold: Money;
   defaultEvaluationPeriodDays: number;
   retentionDays: number;
+  /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts holds the rest). */
+  processingActivities?: ProcessingActivity[];
 }
 
 export function findTeam(city: CityRuntimeConfig, teamId: string): Team | undefined {

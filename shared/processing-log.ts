@@ -1,5 +1,6 @@
 import type { Principal, Role } from './auth.ts';
 import { newId } from './ids.ts';
+import type { ProcessingActivityId } from './processing-activities.ts';
 
 /** After the VNG/Logius Logboek Dataverwerkingen: who did what to whose data, why, and when. */
 export type ProcessingAction = 'read' | 'create' | 'update' | 'delete' | 'export';
@@ -14,14 +15,30 @@ export interface ProcessingLogLine {
   /** The API resource acted on, as a path without query (it never holds personal data). */
   resource: string;
   purpose: string;
+  /** W3C trace id of the request (or of the answer the doorbraak flow carries on). */
   traceId: string;
+  spanId: string;
+  /** The entry of the register of processing activities, and its version when the line was written. */
+  processingActivityId: ProcessingActivityId;
+  processingActivityVersion: number;
+  /** The members whose data the processing touched (ids, never a BSN); empty when it showed none of them by name. */
+  dataSubjects: string[];
+  /** `error` when the processing did not complete (an answer the flow could not take, a flow that failed). */
+  status: 'ok' | 'error';
 }
+
+/** A line as read back: lines written before 1.1 lack the span and the activity. */
+export type StoredProcessingLogLine = Omit<ProcessingLogLine, 'spanId' | 'processingActivityId' | 'processingActivityVersion'> &
+  Partial<Pick<ProcessingLogLine, 'spanId' | 'processingActivityId' | 'processingActivityVersion'>>;
 
 export interface RequestContext {
   principal: Principal;
   /** The route's declared purpose of processing. */
   purpose: string;
   traceId: string;
+  spanId: string;
+  /** The route's entry of the register of processing activities (absent on routes without personal data). */
+  processingActivity?: { id: ProcessingActivityId; version: number };
   now: string;
 }
 
@@ -30,7 +47,11 @@ export function processingLogLine(
   householdId: string,
   action: ProcessingAction,
   resource: string,
+  dataSubjects: string[],
+  status: ProcessingLogLine['status'] = 'ok',
 ): ProcessingLogLine {
+  const activity = context.processingActivity;
+  if (!activity) throw new Error('a route that processes personal data must name its processing activity');
   return {
     id: newId(),
     householdId,
@@ -41,5 +62,13 @@ export function processingLogLine(
     resource,
     purpose: context.purpose,
     traceId: context.traceId,
+    spanId: context.spanId,
+    processingActivityId: activity.id,
+    processingActivityVersion: activity.version,
+    dataSubjects,
+    status,
   };
 }
+
+/** The members of a household, as a line's data subjects. */
+export const membersOf = (household: { members: { id: string }[] }): string[] => household.members.map((member) => member.id);

@@ -73,6 +73,7 @@ export const submitEscalationRoute = defineRoute({
   auth: 'jwt',
   roles: ['wijkcoach', 'teamleider'],
   purpose: 'doorbraak',
+  processingActivity: 'doorbraak',
   params: HouseholdParams,
   headers: IdempotencyHeaders,
   body: NewEscalation,
@@ -95,6 +96,7 @@ export const escalationQueueRoute = defineRoute({
   auth: 'jwt',
   roles: ['doorbraakteam', 'budgethouder'],
   purpose: 'doorbraak',
+  processingActivity: 'doorbraak',
   query: z.object({ status: z.enum(ESCALATION_STATUSES).optional(), ...ListQuery }),
   success: { status: 200, description: 'A page of escalations.', schema: EscalationPage },
   errors: ['invalid_input', 'forbidden', 'conflict'],
@@ -110,6 +112,7 @@ export const readEscalationRoute = defineRoute({
   auth: 'jwt',
   roles: ['wijkcoach', 'teamleider', 'doorbraakteam', 'budgethouder'],
   purpose: 'doorbraak',
+  processingActivity: 'doorbraak',
   params: EscalationParams,
   success: { status: 200, description: 'The escalation.', schema: Escalation },
   errors: ['invalid_input', 'forbidden', 'not_found'],
@@ -125,6 +128,7 @@ export const decisionRoute = defineRoute({
   auth: 'jwt',
   roles: ['doorbraakteam'],
   purpose: 'doorbraak',
+  processingActivity: 'doorbraak',
   params: EscalationParams,
   body: z
     .strictObject({
@@ -148,6 +152,7 @@ export const informationRoute = defineRoute({
   auth: 'jwt',
   roles: ['wijkcoach', 'teamleider'],
   purpose: 'doorbraak',
+  processingActivity: 'doorbraak',
   params: EscalationParams,
   body: z
     .strictObject({ information: Text(10000) })
@@ -166,6 +171,7 @@ export const budgetApprovalRoute = defineRoute({
   auth: 'jwt',
   roles: ['budgethouder'],
   purpose: 'doorbraak',
+  processingActivity: 'doorbraak',
   params: EscalationParams,
   body: z
     .strictObject({ decision: z.enum(['approve', 'reject']), motivation: Text(5000) })
@@ -184,6 +190,7 @@ export const evaluationRoute = defineRoute({
   auth: 'jwt',
   roles: ['wijkcoach', 'teamleider'],
   purpose: 'doorbraak',
+  processingActivity: 'doorbraak',
   params: EscalationParams,
   body: z
     .strictObject({ resolved: z.boolean(), note: Text(5000) })

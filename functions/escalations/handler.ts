@@ -2,6 +2,7 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import { dynamoEscalationStore } from '#shared/db/escalation-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { escalationView } from '#shared/domain/escalation.ts';
+import { registerOf } from '#shared/processing-register.ts';
 import { stepFunctionsApprovalFlow } from '#shared/sfn/approval-flow.ts';
 import {
   approveBudget,
@@ -55,7 +56,7 @@ export function createHandler(deps: EscalationFunctionDeps) {
   );
   const ok = (body: unknown) => ({ status: 200, body });
 
-  return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
     route(submitEscalationRoute, async ({ params, body, headers }, context, lambda) => {
       const escalation = await submit({ householdId: params.id, escalation: body }, context, headers['idempotency-key'], lambda);
       return { status: 201, body: escalation, headers: { Location: `${BASE_PATH}/escalations/${escalation.id}` } };

@@ -17,6 +17,7 @@ export function createHandler(deps: FunctionRuntime) {
         city: deps.city,
         metrics: deps.metrics,
         now: () => new Date().toISOString(),
+        onTrace: (traceId) => logger.appendKeys({ traceId }),
         onOverdue: (escalation) => {
           // The team leader's notice: the EscalationOverdue metric raises the OverdueDecisions alarm
           // (infra/constructs/observability.ts); this line names the team it concerns (README query).

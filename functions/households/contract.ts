@@ -135,6 +135,7 @@ export const listHouseholdsRoute = defineRoute({
   auth: 'jwt',
   roles: READERS,
   purpose: 'caseload overview',
+  processingActivity: 'case-management',
   query: z.object({
     teamId: z.string().min(1).max(100).optional(),
     status: z.enum(['open', 'closed']).default('open'),
@@ -154,6 +155,7 @@ export const readDossierRoute = defineRoute({
   auth: 'jwt',
   roles: [...READERS, 'doorbraakteam'],
   purpose: 'case work on a household',
+  processingActivity: 'case-management',
   params: HouseholdParams,
   success: { status: 200, description: 'The dossier.', schema: Dossier },
   errors: ['invalid_input', 'forbidden', 'not_found'],
@@ -169,6 +171,7 @@ export const appointRegisseurRoute = defineRoute({
   auth: 'jwt',
   roles: ['teamleider'],
   purpose: 'appointing the regisseur',
+  processingActivity: 'case-management',
   params: HouseholdParams,
   body: z.strictObject({ userId: z.string().min(1).max(200) }).meta({
     id: 'RegisseurAppointment',
@@ -188,6 +191,7 @@ export const transferRoute = defineRoute({
   auth: 'jwt',
   roles: ['teamleider'],
   purpose: 'transfer between teams',
+  processingActivity: 'case-management',
   params: HouseholdParams,
   body: z.strictObject({ teamId: z.string().min(1).max(100) }).meta({ id: 'Transfer', description: 'The team the household moves to.' }),
   success: { status: 200, description: 'The household, now with the other team.', schema: HouseholdSummary },
@@ -204,6 +208,7 @@ export const recordAssessmentRoute = defineRoute({
   auth: 'jwt',
   roles: WORKERS,
   purpose: 'assessment of self-reliance',
+  processingActivity: 'assessment',
   params: HouseholdParams,
   body: z
     .strictObject({
@@ -231,6 +236,7 @@ export const listAssessmentsRoute = defineRoute({
   auth: 'jwt',
   roles: READERS,
   purpose: 'case work on a household',
+  processingActivity: 'assessment',
   params: HouseholdParams,
   query: z.object(ListQuery),
   success: { status: 200, description: 'A page of assessments.', schema: AssessmentPage },
@@ -247,6 +253,7 @@ export const closeHouseholdRoute = defineRoute({
   auth: 'jwt',
   roles: WORKERS,
   purpose: 'closing a case',
+  processingActivity: 'case-management',
   params: HouseholdParams,
   body: z
     .strictObject({ reason: z.string().trim().min(1).max(2000) })

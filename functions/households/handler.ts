@@ -1,5 +1,6 @@
 import { dynamoHouseholdStore } from '#shared/db/household-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
+import { registerOf } from '#shared/processing-register.ts';
 import {
   appointRegisseur,
   caseload,
@@ -28,7 +29,7 @@ export function createHandler(deps: FunctionRuntime) {
   const ports: HouseholdPorts = { store: dynamoHouseholdStore(deps.db, deps.tableName), city: deps.city, roster };
   const ok = (body: unknown) => ({ status: 200, body });
 
-  return httpFunction({ logger: deps.logger, roster }, [
+  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster }, [
     route(listHouseholdsRoute, async ({ query }, context) =>
       ok(
         await caseload(ports, context, {

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { Role } from '#shared/auth.ts';
 import type { ProblemCode } from '#shared/errors.ts';
+import type { ProcessingActivityId } from '#shared/processing-activities.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -24,6 +25,8 @@ export interface RouteContract {
   roles?: readonly Role[];
   /** The purpose of processing written to the processing log for this route. */
   purpose?: string;
+  /** The entry of the register of processing activities the route's processing belongs to (every route on personal data names one). */
+  processingActivity?: ProcessingActivityId;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

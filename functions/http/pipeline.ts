@@ -13,7 +13,9 @@ import {
   toProblem,
   unsupportedMediaType,
 } from '#shared/errors.ts';
+import { activityOf, type ProcessingActivity, type ProcessingActivityId } from '#shared/processing-activities.ts';
 import type { RequestContext } from '#shared/processing-log.ts';
+import { traceContextOf, traceparentOf } from '#shared/trace-context.ts';
 import type { RosterStore } from '#shared/use-cases/ports.ts';
 import { API_VERSION, type RouteContract, routeKeyOf } from './contract.ts';
 
@@ -54,6 +56,8 @@ export type HttpEvent = APIGatewayProxyEventV2 & {
 
 export interface HttpFunctionDeps {
   logger: Logger;
+  /** The city's register of processing activities: each route's line names its entry and version. */
+  register: readonly ProcessingActivity[];
   /** Records who signed in, so that team rosters can be listed; absent for functions without teams. */
   roster?: RosterStore;
   now?: () => Date;
@@ -182,6 +186,10 @@ function principalOf(event: HttpEvent): Principal {
  */
 export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation[]) {
   const byRouteKey = new Map(routes.map((route) => [routeKeyOf(route.contract), route]));
+  const activityVersion = (id: ProcessingActivityId) => {
+    const { version } = activityOf(deps.register, id);
+    return { id, version };
+  };
   const now = deps.now ?? (() => new Date());
   const { logger } = deps;
   // What this instance last wrote to the roster per professional. A call writes again when its
@@ -203,6 +211,9 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
     const started = performance.now();
     const route = byRouteKey.get(event.routeKey);
     const instance = event.rawPath ?? '';
+    // Every log line of this request, and every processing-log line, carries its trace.
+    const trace = traceContextOf(event.headers?.traceparent);
+    logger.appendKeys({ traceId: trace.traceId, spanId: trace.spanId });
     let response: APIGatewayProxyResultV2;
     try {
       if (!route) throw notFound('Route');
@@ -213,7 +224,9 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
       const context: RequestContext = {
         principal: principal ?? { userId: 'anonymous', roles: [], teams: [] },
         purpose: route.contract.purpose ?? route.contract.summary,
-        traceId: event.headers?.['x-amzn-trace-id'] ?? event.requestContext.requestId,
+        traceId: trace.traceId,
+        spanId: trace.spanId,
+        ...(route.contract.processingActivity ? { processingActivity: activityVersion(route.contract.processingActivity) } : {}),
         now: at.toISOString(),
       };
       // The roster write runs beside the route and never fails it: a missed refresh is repaired by the next call.
@@ -236,6 +249,7 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
         logger.warn('request refused', { errorName: errorFields(error).errorName });
       }
     }
+    if (typeof response === 'object') response.headers = { ...response.headers, traceparent: traceparentOf(trace) };
     const statusCode = typeof response === 'object' ? response.statusCode : 200;
     logger.info('request', {
       routeKey: event.routeKey,

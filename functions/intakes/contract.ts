@@ -117,6 +117,7 @@ export const registerIntakeRoute = defineRoute({
   auth: 'jwt',
   roles: INTAKE_ROLES,
   purpose: 'registration of a request for help',
+  processingActivity: 'intake-registration',
   body: NewIntake,
   headers: IdempotencyHeaders,
   success: {
@@ -138,6 +139,7 @@ export const readIntakeRoute = defineRoute({
   auth: 'jwt',
   roles: ['intaker', 'wijkcoach', 'teamleider'],
   purpose: 'handling a request for help',
+  processingActivity: 'triage',
   params: IntakeParams,
   success: { status: 200, description: 'The intake.', schema: Intake },
   errors: ['invalid_input', 'forbidden', 'not_found'],
@@ -153,6 +155,7 @@ export const triageIntakeRoute = defineRoute({
   auth: 'jwt',
   roles: ['intaker', 'wijkcoach', 'teamleider'],
   purpose: 'triage of a request for help',
+  processingActivity: 'triage',
   params: IntakeParams,
   body: TriageRequest,
   success: { status: 200, description: 'The triaged intake.', schema: Intake },

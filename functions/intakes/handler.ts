@@ -2,6 +2,7 @@ import { dynamoIntakeStore } from '#shared/db/intake-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { sealedIntakeIds } from '#shared/intake-ids.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
+import { registerOf } from '#shared/processing-register.ts';
 import { type NewIntake, orderedIntakeView, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
 import type { IntakePorts } from '#shared/use-cases/ports.ts';
 import { BASE_PATH } from '../http/contract.ts';
@@ -28,7 +29,7 @@ export function createHandler(deps: IntakeFunctionDeps) {
     (body: NewIntake, context) => registerIntake(ports, context, body),
     orderedIntakeView,
   );
-  return httpFunction({ logger: deps.logger, roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
     route(registerIntakeRoute, async ({ body, headers }, context, lambda) => {
       const intake = await register(body, context, headers['idempotency-key'], lambda);
       return { status: 201, body: intake, headers: { Location: `${BASE_PATH}/intakes/${intake.id}` } };

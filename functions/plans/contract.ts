@@ -112,6 +112,7 @@ export const createPlanRoute = defineRoute({
   auth: 'jwt',
   roles: WORKERS,
   purpose: 'care planning',
+  processingActivity: 'care-planning',
   params: HouseholdParams,
   body: PlanContent,
   success: {
@@ -133,6 +134,7 @@ export const readPlanRoute = defineRoute({
   auth: 'jwt',
   roles: READERS,
   purpose: 'care planning',
+  processingActivity: 'care-planning',
   params: HouseholdParams,
   success: { status: 200, description: 'The plan.', schema: Plan, headers: etag },
   errors: ['invalid_input', 'forbidden', 'not_found'],
@@ -148,6 +150,7 @@ export const updatePlanRoute = defineRoute({
   auth: 'jwt',
   roles: WORKERS,
   purpose: 'care planning',
+  processingActivity: 'care-planning',
   params: HouseholdParams,
   headers: z.object({
     // Optional in the schema: a missing If-Match is 428, said by the use case, not 400.
@@ -168,6 +171,7 @@ export const agreePlanRoute = defineRoute({
   auth: 'jwt',
   roles: WORKERS,
   purpose: 'care planning',
+  processingActivity: 'care-planning',
   params: HouseholdParams,
   body: z
     .strictObject({ agreedBy: z.string().trim().min(1).max(200) })
@@ -186,6 +190,7 @@ export const closePlanRoute = defineRoute({
   auth: 'jwt',
   roles: WORKERS,
   purpose: 'care planning',
+  processingActivity: 'care-planning',
   params: HouseholdParams,
   body: z.strictObject({ outcome: z.string().trim().min(1).max(5000) }).meta({ id: 'PlanClosing', description: 'How the plan ended.' }),
   success: { status: 200, description: 'The closed plan.', schema: Plan, headers: etag },
@@ -202,6 +207,7 @@ export const planVersionsRoute = defineRoute({
   auth: 'jwt',
   roles: READERS,
   purpose: 'care planning',
+  processingActivity: 'care-planning',
   params: HouseholdParams,
   query: z.object(ListQuery),
   success: { status: 200, description: 'A page of versions.', schema: PlanPage },
@@ -218,6 +224,7 @@ export const completeActionRoute = defineRoute({
   auth: 'jwt',
   roles: READERS,
   purpose: 'care planning',
+  processingActivity: 'care-planning',
   params: z.object({ id: z.string().min(1).max(100), actionId: z.string().min(1).max(100) }),
   success: {
     status: 200,

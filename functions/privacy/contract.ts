@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { ROLES } from '#shared/auth.ts';
 import { CORRECTION_KINDS } from '#shared/domain/household.ts';
+import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
 import { Escalation } from '../escalations/contract.ts';
 import { Assessment, DossierMember, FormerMember, HouseholdSummary } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
 import { HouseholdParams, ListQuery, orNull, Timestamp } from '../http/schemas.ts';
 import { Intake } from '../intakes/contract.ts';
 import { Plan } from '../plans/contract.ts';
+import { ProcessingActivity } from '../service/contract.ts';
 
 export const ProcessingLogEntry = z
   .object({
@@ -16,6 +18,15 @@ export const ProcessingLogEntry = z
     action: z.enum(['read', 'create', 'update', 'delete', 'export']),
     resource: z.string(),
     purpose: z.string(),
+    traceId: z.string().meta({ description: 'The W3C trace id of the request (the same in every line and log line of that request).' }),
+    spanId: z.string().nullable().meta({ description: 'The span of the request; null on lines written before 1.1.' }),
+    processingActivityId: z
+      .enum(PROCESSING_ACTIVITY_IDS)
+      .nullable()
+      .meta({ description: 'The entry of the register of processing activities (GET /processing-activities); null before 1.1.' }),
+    processingActivityVersion: z.number().int().nullable(),
+    dataSubjects: z.array(z.string()).meta({ description: 'The members whose data was processed (member ids, never a BSN).' }),
+    status: z.enum(['ok', 'error']).meta({ description: '`error` when the processing did not complete.' }),
   })
   .meta({ id: 'ProcessingLogEntry', description: "One processing of the household's data (Logboek Dataverwerkingen)." });
 
@@ -44,8 +55,17 @@ export const processingLogRoute = defineRoute({
   auth: 'jwt',
   roles: ['teamleider'],
   purpose: 'accountability for processing',
+  processingActivity: 'accountability',
   params: HouseholdParams,
-  query: z.object(ListQuery),
+  query: z.object({
+    member: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: "Only the lines about this member (one person's subject access request)." }),
+    ...ListQuery,
+  }),
   success: { status: 200, description: 'A page of the processing log.', schema: ProcessingLogPage },
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
@@ -75,6 +95,9 @@ export const HouseholdExport = z
     escalations: z.array(Escalation),
     corrections: z.array(Correction).meta({ description: "Every correction of the household's address and members, oldest first." }),
     processingLog: z.array(ProcessingLogEntry).meta({ description: 'Who read, changed or exported the data, when and why.' }),
+    processingActivities: z
+      .array(ProcessingActivity)
+      .meta({ description: 'The entries of the register of processing activities the lines name, in the versions they name.' }),
   })
   .meta({ id: 'HouseholdExport', description: 'Everything held on one household, for a subject access request (AVG art. 15).' });
 
@@ -88,6 +111,7 @@ export const exportRoute = defineRoute({
   auth: 'jwt',
   roles: ['teamleider'],
   purpose: 'subject access request',
+  processingActivity: 'subject-access',
   params: HouseholdParams,
   success: {
     status: 200,

@@ -1,4 +1,5 @@
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
+import { registerOf } from '#shared/processing-register.ts';
 import { removeFromRoster, type TeamPorts, teamRoster } from '#shared/use-cases/teams.ts';
 import { httpFunction, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
@@ -6,7 +7,7 @@ import { listTeamMembersRoute, listTeamsRoute, removeTeamMemberRoute } from './c
 
 export function createHandler(deps: FunctionRuntime) {
   const ports: TeamPorts = { roster: dynamoRosterStore(deps.db, deps.tableName), city: deps.city };
-  return httpFunction({ logger: deps.logger, roster: ports.roster }, [
+  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: ports.roster }, [
     route(listTeamsRoute, async () => ({
       status: 200,
       body: { items: deps.city.teams.map(({ id, name, kind, neighbourhoods }) => ({ id, name, kind, neighbourhoods })) },

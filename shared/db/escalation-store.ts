@@ -122,7 +122,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       );
     },
 
-    async restoreAnswer(escalation, token, kind, task) {
+    async restoreAnswer(escalation, token, kind, task, log) {
       await transactWrite(
         db,
         [
@@ -137,6 +137,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
             },
           },
           ...(task ? taskWrites(table, escalation.householdId, { put: [task], remove: [] }) : []),
+          ...(log ? [{ Put: { TableName: table, Item: processingLogItem(log) } }] : []),
         ],
         'the flow moved on',
       );
@@ -183,13 +184,14 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
         );
     },
 
-    async finish(escalation, status, historyEvent, counters) {
+    async finish(escalation, status, historyEvent, counters = [], log = undefined) {
       await transactWrite(
         db,
         [
           { Update: update(escalation, historyEvent, { status }, ['taskToken', 'awaiting'], FINAL_STATUSES) },
           // Over, whatever it waited for: nothing of it stays in a work list.
           ...taskWrites(table, escalation.householdId, { put: [], remove: [escalationTaskId(escalation)] }),
+          ...(log ? [{ Put: { TableName: table, Item: processingLogItem(log) } }] : []),
           {
             Update: {
               TableName: table,

@@ -6,8 +6,7 @@ import { dynamoHouseholdStore } from './household-store.ts';
 import { isProcessingLogSortKey, planVersionsPartition, processingLogPartition } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { PLAN_VERSION, parsePlanVersion } from './records/plan.ts';
-import { PROCESSING_LOG, ProcessingLogRecord, parseProcessingLogLine } from './records/processing-log.ts';
-import { recordsOf } from './records/record.ts';
+import { PROCESSING_LOG, parseProcessingLogLine } from './records/processing-log.ts';
 
 export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): PrivacyStore {
   const households = dynamoHouseholdStore(db, table);
@@ -18,7 +17,7 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
   return {
     getHousehold: (householdId) => households.getHousehold(householdId),
 
-    async processingLog(householdId, limit, after) {
+    async processingLog(householdId, limit, after, member) {
       if (after !== undefined && !isProcessingLogSortKey(after)) {
         throw invalidCursor();
       }
@@ -28,7 +27,9 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
         {
           TableName: table,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
+          // One person's subject access request: the lines that name them (a page may then hold fewer than `limit`).
+          ...(member ? { FilterExpression: 'contains(dataSubjects, :member)' } : {}),
+          ExpressionAttributeValues: { ':pk': pk, ...(member ? { ':member': member } : {}) },
           ScanIndexForward: false,
           Limit: limit,
           ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
@@ -46,7 +47,7 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
       return {
         ...(records ? { records } : {}),
         planVersions: planVersions.filter((item) => item.type === PLAN_VERSION).flatMap((item) => parsePlanVersion(item) ?? []),
-        processingLog: recordsOf(PROCESSING_LOG, ProcessingLogRecord, processingLog),
+        processingLog: processingLog.filter((item) => item.type === PROCESSING_LOG).flatMap((item) => parseProcessingLogLine(item) ?? []),
       };
     },
 

@@ -55,6 +55,8 @@ export interface Escalation {
   /** Which answer the flow waits for now, with the task token that resumes it. */
   awaiting?: AnswerKind;
   taskToken?: string;
+  /** The W3C trace of the latest request that moved the escalation: what the flow does with an answer shares its trace. */
+  traceId?: string;
   /** When the answer the flow waits for is due (the work list's due date); kept when the flow waits again after an SLA. */
   answerDueAt?: string;
   /** An answer handed to the flow that it has not recorded yet (api.md 1.1: answers to the flow). */
@@ -151,6 +153,6 @@ export function statusAfterAnswer(
 }
 
 export function escalationView(escalation: Escalation) {
-  const { taskToken: _token, answerDueAt: _due, ...view } = escalation;
+  const { taskToken: _token, answerDueAt: _due, traceId: _trace, ...view } = escalation;
   return view;
 }

@@ -14,14 +14,18 @@ import { count } from '../domain/figures.ts';
 import { recordDoorbraak } from '../domain/plan.ts';
 import { escalationTask } from '../domain/tasks.ts';
 import { parseHouseholdChildId } from '../ids.ts';
-import { processingLogLine } from '../processing-log.ts';
+import { activityOf } from '../processing-activities.ts';
+import { membersOf, processingLogLine } from '../processing-log.ts';
+import { registerOf } from '../processing-register.ts';
+import { newSpanId, newTraceId } from '../trace-context.ts';
 import { type BusinessMetrics, type EscalationStore, noMetrics } from './ports.ts';
 
 /**
  * The work of the doorbraak flow's Lambda tasks. The state machine decides what happens next;
  * each task only records it, so the escalation's status and history follow the execution.
  */
-type Answered<T> = T & { by: string; at: string };
+/** An answer as the API hands it to the flow: who, when, and the trace of that request. */
+type Answered<T> = T & { by: string; at: string; traceId?: string };
 
 export type FlowTask =
   | { action: 'await'; escalationId: string; awaiting: AnswerKind; token: string }
@@ -38,6 +42,8 @@ export interface FlowPorts {
   store: EscalationStore;
   city: CityRuntimeConfig;
   now: () => string;
+  /** Called with the trace the task belongs to, before it does anything, so that its log lines carry it. */
+  onTrace?: (traceId: string) => void;
   /** Called when a decision passes the SLA: the team leader is to be told. */
   onOverdue?: (escalation: Escalation) => void | Promise<void>;
   metrics?: BusinessMetrics;
@@ -78,6 +84,26 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
   const metrics = ports.metrics ?? noMetrics;
   const { escalation, plan, household } = await escalationOf(store, task.escalationId);
   const now = ports.now();
+  // A decision and what the flow does with it share a trace: an answer brings its request's, a later step the escalation's.
+  const traceId = ('answer' in task ? task.answer.traceId : undefined) ?? escalation.traceId ?? newTraceId();
+  ports.onTrace?.(traceId);
+  const traced = (fields: Partial<Escalation> = {}) => ({ ...fields, traceId });
+  const flowLine = (resource: string, status: 'ok' | 'error' = 'ok') =>
+    processingLogLine(
+      {
+        principal: { userId: FLOW_ACTOR, roles: [], teams: [] },
+        purpose: 'doorbraak',
+        traceId,
+        spanId: newSpanId(),
+        processingActivity: { id: 'doorbraak', version: activityOf(registerOf(ports.city), 'doorbraak').version },
+        now,
+      },
+      escalation.householdId,
+      'update',
+      resource,
+      household ? membersOf(household) : [],
+      status,
+    );
   switch (task.action) {
     case 'await': {
       const status = STATUS_AWAITING[task.awaiting];
@@ -109,20 +135,22 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
       await store.recordEvent(
         escalation,
         event(answer.at, answer.by, `decision: ${answer.decision}`, answer.motivation),
-        fields,
+        traced(fields),
         settles ? [count(escalation.teamId, answer.at, { decisions: 1, decisionHours: hours })] : [],
       );
       if (settles) metrics.record('DecisionLeadTime', hours);
       return { decision: answer.decision, approvedAmount: approvedAmount(escalation, answer) };
     }
     case 'recordInformation':
-      await store.recordEvent(escalation, event(task.answer.at, task.answer.by, 'information given', task.answer.information));
+      await store.recordEvent(escalation, event(task.answer.at, task.answer.by, 'information given', task.answer.information), traced());
       return {};
     case 'recordBudgetApproval': {
       const { answer } = task;
-      await store.recordEvent(escalation, event(answer.at, answer.by, `budget: ${answer.decision}`, answer.motivation), {
-        budgetApprovedBy: answer.by,
-      });
+      await store.recordEvent(
+        escalation,
+        event(answer.at, answer.by, `budget: ${answer.decision}`, answer.motivation),
+        traced({ budgetApprovedBy: answer.by }),
+      );
       return { decision: answer.decision };
     }
     case 'markOverdue': {
@@ -156,12 +184,7 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
         FLOW_ACTOR,
         now,
       );
-      const log = processingLogLine(
-        { principal: { userId: FLOW_ACTOR, roles: [], teams: [] }, purpose: 'doorbraak', traceId: escalation.id, now },
-        escalation.householdId,
-        'update',
-        `/households/${escalation.householdId}/plan`,
-      );
+      const log = flowLine(`/households/${escalation.householdId}/plan`);
       await store.approve({
         escalation,
         historyEvent: event(now, FLOW_ACTOR, 'approved', "Recorded on the household's plan."),
@@ -190,7 +213,14 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
     }
     case 'fail':
       if (isFinal(escalation.status)) return {};
-      await store.finish(escalation, 'failed', event(now, FLOW_ACTOR, 'failed', task.error?.Error ?? null));
+      // The processing the flow was doing did not complete: the household's log says so (status error).
+      await store.finish(
+        escalation,
+        'failed',
+        event(now, FLOW_ACTOR, 'failed', task.error?.Error ?? null),
+        [],
+        flowLine(`/escalations/${escalation.id}`, 'error'),
+      );
       return {};
   }
 }

@@ -17,7 +17,7 @@ import type { Household } from '../domain/household.ts';
 import { escalationTask } from '../domain/tasks.ts';
 import { conflict, forbidden, notFound, serviceUnavailable } from '../errors.ts';
 import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
-import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type ApprovalFlow, type BusinessMetrics, type EscalationStore, noMetrics } from './ports.ts';
 import { raceLostAs } from './races.ts';
 
@@ -64,10 +64,13 @@ export async function submitEscalation(ports: EscalationPorts, context: RequestC
     history: [{ at: context.now, by: context.principal.userId, event: 'submitted', note: null }],
     submittedAt: context.now,
     updatedAt: context.now,
+    traceId: context.traceId,
   };
-  await ports.store.submit(escalation, processingLogLine(context, householdId, 'create', `/households/${householdId}/escalations`), [
-    count(household.teamId, context.now, { escalationsSubmitted: 1 }),
-  ]);
+  await ports.store.submit(
+    escalation,
+    processingLogLine(context, householdId, 'create', `/households/${householdId}/escalations`, membersOf(household)),
+    [count(household.teamId, context.now, { escalationsSubmitted: 1 })],
+  );
   (ports.metrics ?? noMetrics).record('EscalationSubmitted');
   try {
     await ports.flow.start(escalation);
@@ -96,8 +99,10 @@ async function load(ports: EscalationPorts, context: RequestContext, escalationI
 }
 
 export async function readEscalation(ports: EscalationPorts, context: RequestContext, escalationId: string) {
-  const { escalation } = await load(ports, context, escalationId);
-  await ports.store.appendProcessingLog([processingLogLine(context, escalation.householdId, 'read', resource(escalation.id))]);
+  const { escalation, household } = await load(ports, context, escalationId);
+  await ports.store.appendProcessingLog([
+    processingLogLine(context, escalation.householdId, 'read', resource(escalation.id), household ? membersOf(household) : []),
+  ]);
   return escalationView(escalation);
 }
 
@@ -117,7 +122,7 @@ export async function escalationQueue(
   }
   const page = await ports.store.queue(status, query.limit, cursor?.after);
   if (page.items.length > 0) {
-    await ports.store.appendProcessingLog(page.items.map((e) => processingLogLine(context, e.householdId, 'read', '/escalations')));
+    await ports.store.appendProcessingLog(page.items.map((e) => processingLogLine(context, e.householdId, 'read', '/escalations', [])));
   }
   return {
     items: page.items.map(escalationView),
@@ -150,17 +155,26 @@ async function answer(
       escalation,
       token,
       pendingAnswer,
-      processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path)),
+      processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path), household ? membersOf(household) : []),
       waiting?.id,
     )
     .catch(raceLostAs(() => conflict('This answer was already given: the flow has moved on.')));
   let resumed: boolean;
   try {
-    resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now });
+    resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now, traceId: context.traceId });
   } catch (error) {
     // Step Functions could not be reached: the flow still waits on this token, so it goes back for a
     // retry. If that write fails too, the error carries both causes to the pipeline's log.
-    const restored = await ports.store.restoreAnswer(escalation, token, kind, waiting).then(
+    // The answer did not reach the flow: the log says this processing did not complete.
+    const failed = processingLogLine(
+      context,
+      escalation.householdId,
+      'update',
+      resource(escalation.id, path),
+      household ? membersOf(household) : [],
+      'error',
+    );
+    const restored = await ports.store.restoreAnswer(escalation, token, kind, waiting, failed).then(
       () => undefined,
       (restoreError: unknown) => restoreError,
     );

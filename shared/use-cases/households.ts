@@ -9,7 +9,7 @@ import type { LifeDomain } from '../domain/life-domains.ts';
 import { planTasks, tasksAfterTransfer } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
-import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
 import type { CaseloadPosition, DossierRecords, HouseholdStore, RosterStore } from './ports.ts';
 import { raceLostAs } from './races.ts';
@@ -85,7 +85,7 @@ export async function caseload(
   if (teams.length === 0) return { items: [], nextCursor: null };
   const { households, next } = await ports.store.caseload(teams, query.status, query.limit, cursor?.position);
   if (households.length > 0) {
-    await ports.store.appendProcessingLog(households.map((h) => processingLogLine(context, h.id, 'read', '/households')));
+    await ports.store.appendProcessingLog(households.map((h) => processingLogLine(context, h.id, 'read', '/households', membersOf(h))));
   }
   return {
     items: households.map(householdSummary),
@@ -100,7 +100,7 @@ export async function dossier(ports: HouseholdPorts, context: RequestContext, ho
   // The roster read goes beside the log write, so a regisseur costs no extra round trip.
   const [onRoster] = await Promise.all([
     household.regisseur ? ports.roster.isOnRoster(household.teamId, household.regisseur.userId) : undefined,
-    ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId))]),
+    ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId), membersOf(household))]),
   ]);
   return dossierView({ ...records, household }, onRoster === true);
 }
@@ -164,7 +164,7 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
       household,
       regisseur,
       context.now,
-      processingLogLine(context, householdId, 'update', resource(householdId, '/regisseur')),
+      processingLogLine(context, householdId, 'update', resource(householdId, '/regisseur'), membersOf(household)),
       evaluation,
     )
     .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
@@ -186,7 +186,7 @@ export async function transfer(ports: HouseholdPorts, context: RequestContext, h
       household,
       toTeamId: team.id,
       now: context.now,
-      log: processingLogLine(context, householdId, 'update', resource(householdId, '/transfer')),
+      log: processingLogLine(context, householdId, 'update', resource(householdId, '/transfer'), membersOf(household)),
       counters: [openHouseholds(household.teamId, -1), openHouseholds(team.id, 1)],
       tasks: tasksAfterTransfer(found.tasks, household.teamId, team.id),
     })
@@ -210,7 +210,7 @@ export async function closeHousehold(ports: HouseholdPorts, context: RequestCont
       reason,
       now: context.now,
       expiresAt,
-      log: processingLogLine(context, householdId, 'update', resource(householdId, '/close')),
+      log: processingLogLine(context, householdId, 'update', resource(householdId, '/close'), membersOf(household)),
       counters: [openHouseholds(household.teamId, -1)],
     })
     .catch(raceLostAs(() => conflict('The household has an open plan, or changed meanwhile.')));
@@ -233,7 +233,11 @@ export async function recordAssessment(
     assessedBy: context.principal.userId,
   };
   await ports.store
-    .addAssessment(household, assessment, processingLogLine(context, householdId, 'create', resource(householdId, '/assessments')))
+    .addAssessment(
+      household,
+      assessment,
+      processingLogLine(context, householdId, 'create', resource(householdId, '/assessments'), membersOf(household)),
+    )
     .catch(raceLostAs(() => conflict('The household was closed meanwhile.')));
   return withProgress(assessment, household.firstAssessment ?? assessment);
 }
@@ -254,7 +258,9 @@ export async function listAssessments(
     ports.store.assessments(householdId, query.limit, after),
   ]);
   const visible = visibleHousehold(context, household);
-  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId, '/assessments'))]);
+  await ports.store.appendProcessingLog([
+    processingLogLine(context, householdId, 'read', resource(householdId, '/assessments'), membersOf(visible)),
+  ]);
   return {
     items: page.items.map((a) => withProgress(a, visible.firstAssessment)),
     nextCursor: page.next ? encodeCursor({ after: page.next }) : null,

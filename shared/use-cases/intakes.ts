@@ -25,7 +25,7 @@ import type { LifeDomain } from '../domain/life-domains.ts';
 import { triageTasks } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type IntakePorts, noMetrics } from './ports.ts';
 import { ConcurrentChange, raceLostAs } from './races.ts';
 
@@ -161,7 +161,8 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
     if (routedTo) intake.routedToTeamId = routedTo;
     // Figures count an intake where it is handled.
     const handlingTeam = routedTo ?? input.teamId;
-    const log = processingLogLine(context, householdId, 'create', `/intakes/${intake.id}`);
+    const log = (subjects: { id: string }[]) =>
+      processingLogLine(context, householdId, 'create', `/intakes/${intake.id}`, membersOf({ members: subjects }));
     try {
       if (existing && existing.status === 'open') {
         const added = membersNotYetKnown(existing.members, incoming).map(withId);
@@ -175,7 +176,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
           now,
           newBsnHashes: added.flatMap((m) => (m.bsnHash && !claimed.has(m.bsnHash) ? [m.bsnHash] : [])),
           intake,
-          log,
+          log: log([...existing.members, ...added]),
         });
       } else {
         const household: Household = {
@@ -196,7 +197,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
           intake,
           bsnHashes,
           addressHash,
-          log,
+          log: log(household.members),
           counters: [count(input.teamId, now, { intakes: 1 }), openHouseholds(input.teamId, 1)],
           tasks: triageTasks(intake, household.teamId),
         });
@@ -238,7 +239,9 @@ async function loadVisibleIntake(ports: IntakePorts, context: RequestContext, in
 
 export async function readIntake(ports: IntakePorts, context: RequestContext, intakeId: string): Promise<IntakeView> {
   const { intake, household } = await loadVisibleIntake(ports, context, intakeId);
-  await ports.store.appendProcessingLog([processingLogLine(context, intake.householdId, 'read', `/intakes/${intake.id}`)]);
+  await ports.store.appendProcessingLog([
+    processingLogLine(context, intake.householdId, 'read', `/intakes/${intake.id}`, membersOf(household)),
+  ]);
   return intakeView(intake, isMemberOfAny(context.principal, [household.teamId]));
 }
 
@@ -261,7 +264,7 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
       intake: result.intake,
       householdNeedsPlan: result.householdNeedsPlan,
       now: context.now,
-      log: processingLogLine(context, intake.householdId, 'update', `/intakes/${intake.id}/triage`),
+      log: processingLogLine(context, intake.householdId, 'update', `/intakes/${intake.id}/triage`, membersOf(household)),
       counters: [count(intake.routedToTeamId ?? intake.teamId, context.now, triageCounts(input.outcome, result.householdNeedsPlan))],
       doneTasks: triageTasks(intake, household.teamId).map((task) => task.id),
     })

@@ -17,7 +17,7 @@ import {
 import { planTasks, taskChanges } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { visibleHousehold } from './households.ts';
 import { type BusinessMetrics, noMetrics, type PlanStore } from './ports.ts';
 import { ConcurrentChange, raceLostAs } from './races.ts';
@@ -64,15 +64,15 @@ export async function createPlan(
   checkEvaluationDate(content, context.now.slice(0, 10));
   const plan = newPlan(newId(), householdId, content, context.principal.userId, context.now);
   await ports.store
-    .createPlan(household, plan, processingLogLine(context, householdId, 'create', planResource(householdId)))
+    .createPlan(household, plan, processingLogLine(context, householdId, 'create', planResource(householdId), membersOf(household)))
     .catch(raceLostAs(() => conflict('The household already has a plan that is not closed: one household, one plan.')));
   return plan;
 }
 
 export async function readPlan(ports: PlanPorts, context: RequestContext, householdId: string): Promise<Plan> {
-  const { plan } = await load(ports, context, householdId);
+  const { household, plan } = await load(ports, context, householdId);
   if (!plan) throw notFound('Plan');
-  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', planResource(householdId))]);
+  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', planResource(householdId), membersOf(household))]);
   return plan;
 }
 
@@ -91,7 +91,7 @@ async function save(
   const saving = ports.store.savePlan({
     plan: after,
     expectedVersion: before.version,
-    log: processingLogLine(context, before.householdId, 'update', planResource(before.householdId, rest)),
+    log: processingLogLine(context, before.householdId, 'update', planResource(before.householdId, rest), membersOf(household)),
     statusChanged: after.status !== before.status,
     counters,
     tasks: taskChanges(planTasks(before, household), planTasks(after, household)),
@@ -193,9 +193,11 @@ export async function planVersions(
   query: { limit: number; cursor?: string },
 ): Promise<Page<Plan>> {
   const before = decodeCursor(query.cursor, isVersionCursor)?.before;
-  const { plan } = await load(ports, context, householdId);
+  const { household, plan } = await load(ports, context, householdId);
   if (!plan) throw notFound('Plan');
   const page = await ports.store.versions(householdId, plan.id, query.limit, before);
-  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', planResource(householdId, '/versions'))]);
+  await ports.store.appendProcessingLog([
+    processingLogLine(context, householdId, 'read', planResource(householdId, '/versions'), membersOf(household)),
+  ]);
   return { items: page.items, nextCursor: page.next !== undefined ? encodeCursor({ before: page.next }) : null };
 }

@@ -8,7 +8,7 @@ import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { Assignee, Task, TaskKind } from '../domain/tasks.ts';
 import type { IntakeIds } from '../intake-ids.ts';
-import type { ProcessingLogLine } from '../processing-log.ts';
+import type { ProcessingLogLine, StoredProcessingLogLine } from '../processing-log.ts';
 
 /**
  * The ports the use cases need. Adapters (shared/db) implement them; use cases never import
@@ -214,7 +214,7 @@ export interface EscalationStore extends ProcessingLogWriter {
     doneTask?: string,
   ): Promise<void>;
   /** Puts a claimed token back when the flow could not be reached, so that the answer can be given again. */
-  restoreAnswer(escalation: Escalation, token: string, kind: AnswerKind, task?: Task): Promise<void>;
+  restoreAnswer(escalation: Escalation, token: string, kind: AnswerKind, task?: Task, log?: ProcessingLogLine): Promise<void>;
   // What the flow's tasks write:
   /** The token, the status, and the task in the work list of whoever must answer: one transaction. */
   awaitAnswer(change: {
@@ -228,7 +228,13 @@ export interface EscalationStore extends ProcessingLogWriter {
   }): Promise<void>;
   recordEvent(escalation: Escalation, event: HistoryEvent, fields?: Partial<Escalation>, counters?: CounterChange[]): Promise<void>;
   /** A final status: the household has one open escalation less. */
-  finish(escalation: Escalation, status: EscalationStatus, event: HistoryEvent, counters?: CounterChange[]): Promise<void>;
+  finish(
+    escalation: Escalation,
+    status: EscalationStatus,
+    event: HistoryEvent,
+    counters?: CounterChange[],
+    log?: ProcessingLogLine,
+  ): Promise<void>;
   /** The approval and the doorbraak on the plan (a new version of it), in one transaction. */
   approve(change: {
     escalation: Escalation;
@@ -250,10 +256,15 @@ export interface ApprovalFlow {
 }
 
 export interface PrivacyStore extends HouseholdReader, ProcessingLogWriter {
-  /** Newest first. */
-  processingLog(householdId: string, limit: number, after?: string): Promise<{ items: ProcessingLogLine[]; next?: string }>;
+  /** Newest first; only the lines about one member when `member` is given. */
+  processingLog(
+    householdId: string,
+    limit: number,
+    after?: string,
+    member?: string,
+  ): Promise<{ items: StoredProcessingLogLine[]; next?: string }>;
   /** Everything held on a household: its partition, every plan version and its processing log (three Queries side by side). */
-  everything(householdId: string): Promise<{ records?: DossierRecords; planVersions: Plan[]; processingLog: ProcessingLogLine[] }>;
+  everything(householdId: string): Promise<{ records?: DossierRecords; planVersions: Plan[]; processingLog: StoredProcessingLogLine[] }>;
 }
 
 export interface FiguresStore {

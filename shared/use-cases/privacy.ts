@@ -1,17 +1,20 @@
+import type { CityRuntimeConfig } from '../city.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { escalationView } from '../domain/escalation.ts';
 import { householdSummary, membersForDisplay } from '../domain/household.ts';
 import { notFound } from '../errors.ts';
-import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { membersOf, processingLogLine, type RequestContext, type StoredProcessingLogLine } from '../processing-log.ts';
+import { registerOf } from '../processing-register.ts';
 import { visibleHousehold } from './households.ts';
 import { intakeView } from './intakes.ts';
 import type { PrivacyStore } from './ports.ts';
 
 export interface PrivacyPorts {
   store: PrivacyStore;
+  city: CityRuntimeConfig;
 }
 
-/** A processing-log line as the team leader reads it: who, in which roles, did what, why, when. */
+/** A processing-log line as the team leader reads it: who, in which roles, did what, why, when, to whom, in which trace. */
 export interface ProcessingLogEntry {
   at: string;
   actor: string;
@@ -19,7 +22,29 @@ export interface ProcessingLogEntry {
   action: string;
   resource: string;
   purpose: string;
+  traceId: string;
+  spanId: string | null;
+  processingActivityId: string | null;
+  processingActivityVersion: number | null;
+  dataSubjects: string[];
+  status: 'ok' | 'error';
 }
+
+/** One field order for every line; lines from before 1.1 have no span or activity (null). */
+const entryOf = (line: StoredProcessingLogLine): ProcessingLogEntry => ({
+  at: line.at,
+  actor: line.actor,
+  roles: line.roles,
+  action: line.action,
+  resource: line.resource,
+  purpose: line.purpose,
+  traceId: line.traceId,
+  spanId: line.spanId ?? null,
+  processingActivityId: line.processingActivityId ?? null,
+  processingActivityVersion: line.processingActivityVersion ?? null,
+  dataSubjects: line.dataSubjects,
+  status: line.status,
+});
 
 const isLogCursor = (value: unknown): value is { after: string } =>
   typeof value === 'object' && value !== null && typeof (value as { after: unknown }).after === 'string';
@@ -28,16 +53,16 @@ export async function readProcessingLog(
   ports: PrivacyPorts,
   context: RequestContext,
   householdId: string,
-  query: { limit: number; cursor?: string },
+  query: { limit: number; cursor?: string; member?: string },
 ): Promise<Page<ProcessingLogEntry>> {
   const after = decodeCursor(query.cursor, isLogCursor)?.after;
   const [household, page] = await Promise.all([
     ports.store.getHousehold(householdId),
-    ports.store.processingLog(householdId, query.limit, after),
+    ports.store.processingLog(householdId, query.limit, after, query.member),
   ]);
   visibleHousehold(context, household);
   return {
-    items: page.items.map(({ at, actor, roles, action, resource, purpose }) => ({ at, actor, roles, action, resource, purpose })),
+    items: page.items.map(entryOf),
     nextCursor: page.next ? encodeCursor({ after: page.next }) : null,
   };
 }
@@ -47,7 +72,12 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
   const { records, planVersions, processingLog } = await ports.store.everything(householdId);
   if (!records) throw notFound('Household');
   const household = visibleHousehold(context, records.household);
-  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'export', `/households/${householdId}/export`)]);
+  await ports.store.appendProcessingLog([
+    processingLogLine(context, householdId, 'export', `/households/${householdId}/export`, [
+      ...membersOf(household),
+      ...(household.formerMembers ?? []).map((m) => m.id),
+    ]),
+  ]);
   return {
     exportedAt: context.now,
     exportedBy: context.principal.userId,
@@ -72,13 +102,10 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
         fields,
         ...(reason ? { reason } : {}),
       })),
-    processingLog: processingLog.map(({ at, actor, roles, action, resource, purpose }) => ({
-      at,
-      actor,
-      roles,
-      action,
-      resource,
-      purpose,
-    })),
+    processingLog: processingLog.map(entryOf),
+    // The register entries its lines name, in the version each line was written under.
+    processingActivities: registerOf(ports.city).filter((activity) =>
+      processingLog.some((line) => line.processingActivityId === activity.id && line.processingActivityVersion === activity.version),
+    ),
   };
 }

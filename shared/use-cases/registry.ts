@@ -18,7 +18,7 @@ import {
 import { MIN_NAME_TERM, nameMatches, nameWords, searchTermWords } from '../domain/names.ts';
 import { conflict, type InvalidParam, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { dossierView, visibleHousehold } from './households.ts';
 import type { LookupHasher, LookupKind, RegistryStore, RosterStore } from './ports.ts';
 import { raceLostAs } from './races.ts';
@@ -109,16 +109,30 @@ export async function searchHouseholds(ports: RegistryPorts, context: RequestCon
   const reach = reachOf(ports, context);
   const results =
     criterion === 'name' ? await byName(ports, reach, query) : { items: await byLookup(ports, reach, criterion, query), next: null };
+  // A result shows every member's name (the household summary): every member is a data subject of its line.
   if (results.items.length > 0) {
-    await ports.store.appendProcessingLog(results.items.map((r) => processingLogLine(context, r.id, 'read', '/households/search')));
+    await ports.store.appendProcessingLog(
+      results.items.map(({ household }) => processingLogLine(context, household.id, 'read', '/households/search', membersOf(household))),
+    );
   }
-  return { items: results.items, nextCursor: results.next };
+  return { items: results.items.map(({ result }) => result), nextCursor: results.next };
 }
 
 type Reach = ReturnType<typeof reachOf>;
 
+/** A household found, and what the answer shows of it. */
+interface Found {
+  household: Household;
+  result: SearchResult;
+}
+
+const found = (household: Household, matched: HouseholdMember[]): Found => ({
+  household,
+  result: { ...householdSummary(household), matchedMembers: matched.map((m) => ({ memberId: m.id, name: m.name })) },
+});
+
 /** BSN or address: one keyed-hash look-up, then the household if it is within reach. At most one result. */
-async function byLookup(ports: RegistryPorts, reach: Reach, criterion: LookupKind, query: SearchQuery): Promise<SearchResult[]> {
+async function byLookup(ports: RegistryPorts, reach: Reach, criterion: LookupKind, query: SearchQuery): Promise<Found[]> {
   if (query.cursor !== undefined) throw invalidCursor('a BSN or address search has one page');
   const hash =
     criterion === 'bsn'
@@ -139,7 +153,7 @@ async function byLookup(ports: RegistryPorts, reach: Reach, criterion: LookupKin
     (reach.doorbraakteam && (await ports.store.hasEscalationBeforeDoorbraakteam(household.id)));
   if (!inReach) return [];
   const matched = criterion === 'bsn' ? household.members.filter((m) => m.bsnHash === hash) : [];
-  return [{ ...householdSummary(household), matchedMembers: matched.map((m) => ({ memberId: m.id, name: m.name })) }];
+  return [found(household, matched)];
 }
 
 /**
@@ -147,7 +161,7 @@ async function byLookup(ports: RegistryPorts, reach: Reach, criterion: LookupKin
  * ordered by the word found, then the household. Only the page's households are read; each
  * must still be within reach, and a member must match every word of the term.
  */
-async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): Promise<{ items: SearchResult[]; next: string | null }> {
+async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): Promise<{ items: Found[]; next: string | null }> {
   const words = searchTermWords(query.name ?? '');
   const longest = words[0] ?? '';
   if (longest.length < MIN_NAME_TERM) {
@@ -159,11 +173,11 @@ async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): P
   const cursor = decodeCursor(query.cursor, isNameCursor);
   if (cursor && cursor.term !== term) throw invalidCursor('use it with the same name', 'The cursor belongs to another search.');
 
-  const [found, beforeDoorbraakteam] = await Promise.all([
+  const [indexed, beforeDoorbraakteam] = await Promise.all([
     reach.ownTeams.length > 0 ? ports.store.nameEntries(reach.ownTeams, longest, MAX_NAME_MATCHES) : { entries: [], more: false },
     reach.doorbraakteam ? ports.store.householdsBeforeDoorbraakteam() : [],
   ]);
-  if (found.more) {
+  if (indexed.more) {
     throw invalidInput('More members match than a search can list: type more of the name.', [
       {
         name: 'query.name',
@@ -172,14 +186,14 @@ async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): P
       },
     ]);
   }
-  const { entries } = found;
+  const { entries } = indexed;
   const candidates = new Map<string, { word: string; memberIds: Set<string> }>();
   const add = (householdId: string, memberId: string, word: string) => {
-    const found = candidates.get(householdId);
-    if (!found) candidates.set(householdId, { word, memberIds: new Set([memberId]) });
+    const known = candidates.get(householdId);
+    if (!known) candidates.set(householdId, { word, memberIds: new Set([memberId]) });
     else {
-      found.memberIds.add(memberId);
-      if (word < found.word) found.word = word;
+      known.memberIds.add(memberId);
+      if (word < known.word) known.word = word;
     }
   };
   for (const entry of entries) add(entry.householdId, entry.memberId, entry.word);
@@ -191,20 +205,20 @@ async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): P
     }
   }
   const ordered = [...candidates.entries()]
-    .map(([householdId, found]) => ({ householdId, ...found }))
+    .map(([householdId, candidate]) => ({ householdId, ...candidate }))
     .sort((a, b) =>
       a.word < b.word ? -1 : a.word > b.word ? 1 : a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0,
     )
     .filter((c) => !cursor || c.word > cursor.after[0] || (c.word === cursor.after[0] && c.householdId > cursor.after[1]));
   const page = ordered.slice(0, query.limit);
   const households = new Map((await ports.store.households(page.map((c) => c.householdId))).map((h) => [h.id, h]));
-  const items = page.flatMap((candidate): SearchResult[] => {
+  const items = page.flatMap((candidate): Found[] => {
     const household = households.get(candidate.householdId);
     if (household?.status !== 'open') return [];
     if (!reach.ownTeams.includes(household.teamId) && !doorbraakHouseholds.has(household.id)) return [];
     const matched = household.members.filter((m) => candidate.memberIds.has(m.id) && nameMatches(m.name, words));
     if (matched.length === 0) return [];
-    return [{ ...householdSummary(household), matchedMembers: matched.map((m) => ({ memberId: m.id, name: m.name })) }];
+    return [found(household, matched)];
   });
   const last = page.at(-1);
   const next =
@@ -266,7 +280,7 @@ export async function changeAddress(ports: RegistryPorts, context: RequestContex
       .correct({
         before,
         after,
-        log: processingLogLine(context, householdId, 'update', resource(householdId, '/address')),
+        log: processingLogLine(context, householdId, 'update', resource(householdId, '/address'), membersOf(after)),
         correction: correctionOf(context, householdId, 'address', fields),
         lookups: moved
           ? { claim: [{ kind: 'address', hash }], release: [{ kind: 'address', hash: before.addressHash }] }
@@ -336,7 +350,7 @@ export async function addMember(ports: RegistryPorts, context: RequestContext, h
     .correct({
       before,
       after,
-      log: processingLogLine(context, householdId, 'update', resource(householdId, '/members')),
+      log: processingLogLine(context, householdId, 'update', resource(householdId, '/members'), [incoming.id]),
       correction: correctionOf(context, householdId, 'member_added', fieldsOf(input), { memberId: incoming.id }),
       lookups: { claim: bsnLookups, release: [] },
       nameEntries: { put: [incoming], remove: [] },
@@ -382,7 +396,7 @@ export async function changeMember(
     .correct({
       before,
       after,
-      log: processingLogLine(context, householdId, 'update', resource(householdId, `/members/${memberId}`)),
+      log: processingLogLine(context, householdId, 'update', resource(householdId, `/members/${memberId}`), [memberId]),
       correction: correctionOf(context, householdId, 'member_changed', fields, { memberId }),
       lookups: {
         claim: bsnChanged && changed.bsnHash ? [{ kind: 'bsn', hash: changed.bsnHash }] : [],
@@ -422,7 +436,7 @@ export async function removeMember(ports: RegistryPorts, context: RequestContext
     .correct({
       before,
       after,
-      log: processingLogLine(context, householdId, 'update', resource(householdId, `/members/${memberId}`)),
+      log: processingLogLine(context, householdId, 'update', resource(householdId, `/members/${memberId}`), [memberId]),
       correction: correctionOf(context, householdId, 'member_removed', [], { memberId, reason }),
       lookups: { claim: [], release: owned && leaving.bsnHash ? [{ kind: 'bsn', hash: leaving.bsnHash }] : [] },
       nameEntries: { put: [], remove: [memberId] },

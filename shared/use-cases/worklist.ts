@@ -85,7 +85,7 @@ const cursorOf = (query: WorklistQuery, next: TaskPosition | undefined) =>
 async function logShown(ports: WorklistPorts, context: RequestContext, tasks: Task[], resource: string) {
   const households = [...new Set(tasks.map((task) => task.householdId))];
   if (households.length > 0)
-    await ports.store.appendProcessingLog(households.map((id) => processingLogLine(context, id, 'read', resource)));
+    await ports.store.appendProcessingLog(households.map((id) => processingLogLine(context, id, 'read', resource, [])));
 }
 
 /** `GET /me/tasks`: the caller's tasks, overdue first, then by due date. */

@@ -61,6 +61,9 @@ const rows: Record<string, Row> = {
     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   getOpenApi: { operationId: 'getOpenApi', needs: {}, request: () => ({ method: 'GET', path: '/openapi.json' }),
     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+  // "any signed-in role" (api.md 1.1): the register holds no personal data.
+  listProcessingActivities: { operationId: 'listProcessingActivities', needs: {}, request: () => ({ method: 'GET', path: '/processing-activities' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   listTeams: { operationId: 'listTeams', needs: {}, request: () => ({ method: 'GET', path: '/teams' }),
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   // "for members of the team and its team leader"; other teams' lists are 403 (teams are public).

@@ -55,7 +55,12 @@ const logLine = (householdId: string): ProcessingLogLine => ({
   action: 'create',
   resource: '/intakes/x',
   purpose: 'test',
-  traceId: 't',
+  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+  spanId: '00f067aa0ba902b7',
+  processingActivityId: 'intake-registration',
+  processingActivityVersion: 1,
+  dataSubjects: [],
+  status: 'ok',
 });
 
 describe('item shapes (no database)', () => {

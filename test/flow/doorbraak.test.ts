@@ -299,6 +299,11 @@ describe('every path of the flow', () => {
     expect(failed.history.at(-1)).toMatchObject({ event: 'failed', by: 'doorbraak-flow' });
     const execution = [...api.stack.stepFunctions.executions.values()].find((e) => e.name === escalation.id.replace('.', '-'));
     await until(escalation.id, () => execution?.status === 'FAILED');
+    // The processing the flow was doing did not complete: the household's log says so (Logboek Dataverwerkingen: status).
+    const log = await api.call('GET', `/households/${householdId}/processing-log?limit=100`, { token: lotte });
+    expect(log.body.items.filter((line: { status: string }) => line.status === 'error')).toEqual([
+      expect.objectContaining({ actor: 'doorbraak-flow', processingActivityId: 'doorbraak', resource: `/escalations/${escalation.id}` }),
+    ]);
   });
 });
 

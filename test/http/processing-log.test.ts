@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
 import { planBody as makePlanBody, type Needs, type World, world } from '../setup/worlds.ts';
 
@@ -355,6 +356,12 @@ describe('one processing-log line for every 2xx on personal data', () => {
       expect(added.map(({ action, resource, actor }) => ({ action, resource, actor }))).toEqual([
         { action: c.action, resource: c.resource(w, answer), actor: c.as },
       ]);
+      // After the Logboek Dataverwerkingen: the request's trace and span, the activity of the register it belongs to, its status.
+      const [line] = added as unknown as Record<string, unknown>[];
+      const [, traceId, spanId] = (answer.headers.get('traceparent') ?? '').split('-');
+      expect(line).toMatchObject({ traceId, spanId, status: 'ok', processingActivityVersion: 1 });
+      expect(PROCESSING_ACTIVITY_IDS).toContain(line?.processingActivityId);
+      expect(Array.isArray(line?.dataSubjects)).toBe(true);
     }, 30_000);
   }
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ROLES } from '../../auth.ts';
-import type { ProcessingLogLine } from '../../processing-log.ts';
+import { PROCESSING_ACTIVITY_IDS } from '../../processing-activities.ts';
+import type { ProcessingLogLine, StoredProcessingLogLine } from '../../processing-log.ts';
 import { processingLogKey } from '../keys.ts';
 import { parseRecord } from './record.ts';
 
@@ -17,9 +18,15 @@ export const ProcessingLogRecord = z.looseObject({
   resource: z.string(),
   purpose: z.string(),
   traceId: z.string(),
+  // Lines written before 1.1 have no span, activity or data subjects.
+  spanId: z.string().optional(),
+  processingActivityId: z.enum(PROCESSING_ACTIVITY_IDS).optional(),
+  processingActivityVersion: z.number().optional(),
+  dataSubjects: z.array(z.string()).default([]),
+  status: z.enum(['ok', 'error']).default('ok'),
 });
 
-export const parseProcessingLogLine = (item: Record<string, unknown> | undefined): ProcessingLogLine | undefined =>
+export const parseProcessingLogLine = (item: Record<string, unknown> | undefined): StoredProcessingLogLine | undefined =>
   parseRecord(PROCESSING_LOG, ProcessingLogRecord, item);
 
 export const processingLogItem = (line: ProcessingLogLine) => ({
