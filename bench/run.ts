@@ -189,6 +189,23 @@ try {
   );
   await waitFor(escalation.id, (e) => e.status === 'rejected');
 
+  // Doorbraak precedents: one partition, read whole and filtered in the function.
+  await step('POST /escalations/{id}/precedent', 2, 'household, plan and escalation in one read + one transaction', () =>
+    call('POST', `/escalations/${escalation.id}/precedent`, dora, {
+      summary: 'Verrekening blokkeerde de schuldhulp.',
+      blockingRule: 'Verrekening van premieschuld',
+      organisations: ['Menzis'],
+      domains: ['finances'],
+      solution: 'Bevriezen.',
+    }),
+  );
+  await step('GET /precedents', 1, 'the precedents partition, filtered in the function', () =>
+    call('GET', '/precedents?q=verrekening', dora),
+  );
+  await step('GET /precedents/figures', 1, 'the same partition, counted in the function', () =>
+    call('GET', `/precedents/figures?year=${new Date().getUTCFullYear()}`, admin),
+  );
+
   // Daily work (api.md 1.1): search, corrections, the work list.
   await step('GET /households/search?bsn=', 3, 'the look-up, then its household (it names it), + log line', () =>
     call('GET', '/households/search?bsn=111222333', leader),

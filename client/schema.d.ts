@@ -535,6 +535,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/escalations/{id}/precedent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a decided doorbraak as a precedent, in the doorbraakteam’s own words */
+        post: operations["publishPrecedent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/precedents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One precedent */
+        get: operations["getPrecedent"];
+        /** Reword a precedent */
+        put: operations["editPrecedent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/precedents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the precedents by words, organisation, life domain and decision */
+        get: operations["listPrecedents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/precedents/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which organisations and rules block most, how often a doorbraak is approved, its lead time, cost and result */
+        get: operations["getPrecedentFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/households/{id}/processing-log": {
         parameters: {
             query?: never;
@@ -969,6 +1038,8 @@ export interface components {
             submittedAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The precedent the doorbraakteam published from this doorbraak. */
+            precedentId?: string;
         };
         /** @description An amount in euros. */
         Money: {
@@ -1209,6 +1280,65 @@ export interface components {
         Evaluation: {
             resolved: boolean;
             note: string;
+        };
+        /** @description A decided doorbraak published as a lesson: no household, no names, no BSNs. */
+        Precedent: {
+            id: string;
+            summary: string;
+            blockingRule: string;
+            organisations: string[];
+            domains: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            solution: string;
+            /** @enum {string} */
+            decision: "approved" | "rejected";
+            approvedCost?: components["schemas"]["Money"];
+            /**
+             * @description The doorbraak's evaluation: pending until it is evaluated.
+             * @enum {string}
+             */
+            outcome: "resolved" | "unresolved" | "pending";
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description From submission to the decision that settled it. */
+            leadTimeDays: number;
+        };
+        /** @description A precedent as the doorbraakteam writes it for publication. */
+        PrecedentText: {
+            /** @description The case in the doorbraakteam’s own words, for publication: no names, no BSNs. */
+            summary: string;
+            /** @description The rule or mandate that blocked. */
+            blockingRule: string;
+            organisations: string[];
+            domains: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            /** @description The tailored solution (maatwerk). */
+            solution: string;
+        };
+        /** @description A page of precedents, newest decision first. */
+        PrecedentPage: {
+            items: components["schemas"]["Precedent"][];
+            nextCursor: string | null;
+        };
+        /** @description What blocks most in a year: per organisation and per blocking rule, most often first. */
+        PrecedentFigures: {
+            year: number;
+            organisations: {
+                organisation: string;
+                count: number;
+                approvedShare: number;
+                medianLeadTimeDays: number | null;
+                /** @description Of the evaluated approved doorbraken, the share that resolved the problem. */
+                resolvedShare: number | null;
+                approvedCost: components["schemas"]["Money"];
+            }[];
+            blockingRules: {
+                blockingRule: string;
+                count: number;
+                approvedShare: number;
+                medianLeadTimeDays: number | null;
+                /** @description Of the evaluated approved doorbraken, the share that resolved the problem. */
+                resolvedShare: number | null;
+                approvedCost: components["schemas"]["Money"];
+            }[];
         };
         /** @description A page of the household's processing log, oldest first. */
         ProcessingLogPage: {
@@ -5200,6 +5330,507 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishPrecedent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrecedentText"];
+            };
+        };
+        responses: {
+            /** @description The precedent. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    /** @description The precedent. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Precedent"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrecedent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The precedent. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Precedent"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    editPrecedent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrecedentText"];
+            };
+        };
+        responses: {
+            /** @description The precedent as reworded. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Precedent"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrecedents: {
+        parameters: {
+            query?: {
+                /** @description Words that start words of the summary, blocking rule or solution. */
+                q?: string;
+                organisation?: string;
+                domain?: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
+                decision?: "approved" | "rejected";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of precedents. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrecedentPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrecedentFigures: {
+        parameters: {
+            query: {
+                /** @description A calendar year (Europe/Amsterdam). */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures of the year. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrecedentFigures"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

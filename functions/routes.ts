@@ -1,4 +1,4 @@
-import { escalationRoutes } from './escalations/contract.ts';
+import { escalationRoutes, precedentRoutes } from './escalations/contract.ts';
 import { figuresRoutes } from './figures/contract.ts';
 import { householdRoutes } from './households/contract.ts';
 import type { RouteContract } from './http/contract.ts';
@@ -24,6 +24,7 @@ export const routes: RouteContract[] = [
   ...registryRoutes,
   ...planRoutes,
   ...escalationRoutes,
+  ...precedentRoutes,
   ...privacyRoutes,
   ...figuresRoutes,
   ...worklistRoutes,

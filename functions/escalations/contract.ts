@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
+import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
 import { HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
 import { IdempotencyHeaders } from '../intakes/contract.ts';
@@ -46,6 +47,7 @@ export const Escalation = z
       .meta({ description: 'An answer handed to the flow that it has not recorded yet; a second answer meanwhile is 409.' }),
     submittedAt: Timestamp,
     updatedAt: Timestamp,
+    precedentId: z.string().optional().meta({ description: 'The precedent the doorbraakteam published from this doorbraak.' }),
   })
   .meta({ id: 'Escalation', description: 'A doorbraak escalation, with its status in the approval flow and its history.' });
 
@@ -208,3 +210,141 @@ export const escalationRoutes = [
   budgetApprovalRoute,
   evaluationRoute,
 ];
+
+const PrecedentText = z
+  .strictObject({
+    summary: Text(2000).meta({ description: 'The case in the doorbraakteam’s own words, for publication: no names, no BSNs.' }),
+    blockingRule: Text(500).meta({ description: 'The rule or mandate that blocked.' }),
+    organisations: z.array(Text(200)).min(1).max(20),
+    domains: z.array(z.enum(LIFE_DOMAINS)).min(1).max(LIFE_DOMAINS.length),
+    solution: Text(4000).meta({ description: 'The tailored solution (maatwerk).' }),
+  })
+  .meta({ id: 'PrecedentText', description: 'A precedent as the doorbraakteam writes it for publication.' });
+
+export const Precedent = z
+  .object({
+    id: z.string(),
+    summary: z.string(),
+    blockingRule: z.string(),
+    organisations: z.array(z.string()),
+    domains: z.array(z.enum(LIFE_DOMAINS)),
+    solution: z.string(),
+    decision: z.enum(['approved', 'rejected']),
+    approvedCost: Money.optional(),
+    outcome: z
+      .enum(['resolved', 'unresolved', 'pending'])
+      .meta({ description: "The doorbraak's evaluation: pending until it is evaluated." }),
+    decidedAt: Timestamp,
+    leadTimeDays: z.number().meta({ description: 'From submission to the decision that settled it.' }),
+  })
+  .meta({ id: 'Precedent', description: 'A decided doorbraak published as a lesson: no household, no names, no BSNs.' });
+
+export const PrecedentPage = z
+  .object({ items: z.array(Precedent), nextCursor: z.string().nullable() })
+  .meta({ id: 'PrecedentPage', description: 'A page of precedents, newest decision first.' });
+
+const PrecedentFigure = {
+  count: z.number().int(),
+  approvedShare: z.number(),
+  medianLeadTimeDays: z.number().nullable(),
+  resolvedShare: z.number().nullable().meta({ description: 'Of the evaluated approved doorbraken, the share that resolved the problem.' }),
+  approvedCost: Money,
+};
+
+export const PrecedentFigures = z
+  .object({
+    year: z.number().int(),
+    organisations: z.array(z.object({ organisation: z.string(), ...PrecedentFigure })),
+    blockingRules: z.array(z.object({ blockingRule: z.string(), ...PrecedentFigure })),
+  })
+  .meta({ id: 'PrecedentFigures', description: 'What blocks most in a year: per organisation and per blocking rule, most often first.' });
+
+const PROFESSIONALS = ['intaker', 'wijkcoach', 'teamleider', 'doorbraakteam', 'budgethouder'] as const;
+
+export const publishPrecedentRoute = defineRoute({
+  operationId: 'publishPrecedent',
+  method: 'POST',
+  path: '/escalations/{id}/precedent',
+  fn: 'escalations',
+  summary: 'Publish a decided doorbraak as a precedent, in the doorbraakteam’s own words',
+  tag: 'Precedents',
+  auth: 'jwt',
+  roles: ['doorbraakteam'],
+  purpose: 'doorbraak',
+  processingActivity: 'doorbraak',
+  params: EscalationParams,
+  body: PrecedentText,
+  success: { status: 201, description: 'The precedent.', schema: Precedent, headers: { Location: 'The precedent.' } },
+  errors: [...answerErrors],
+});
+
+export const editPrecedentRoute = defineRoute({
+  operationId: 'editPrecedent',
+  method: 'PUT',
+  path: '/precedents/{id}',
+  fn: 'escalations',
+  summary: 'Reword a precedent',
+  tag: 'Precedents',
+  auth: 'jwt',
+  roles: ['doorbraakteam'],
+  params: z.object({ id: z.string().min(1).max(100) }),
+  body: PrecedentText,
+  success: { status: 200, description: 'The precedent as reworded.', schema: Precedent },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const listPrecedentsRoute = defineRoute({
+  operationId: 'listPrecedents',
+  method: 'GET',
+  path: '/precedents',
+  fn: 'escalations',
+  summary: 'Search the precedents by words, organisation, life domain and decision',
+  tag: 'Precedents',
+  auth: 'jwt',
+  roles: PROFESSIONALS,
+  query: z.object({
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'Words that start words of the summary, blocking rule or solution.' }),
+    organisation: z.string().trim().min(1).max(200).optional(),
+    domain: z.enum(LIFE_DOMAINS).optional(),
+    decision: z.enum(['approved', 'rejected']).optional(),
+    ...ListQuery,
+  }),
+  success: { status: 200, description: 'A page of precedents.', schema: PrecedentPage },
+  errors: ['invalid_input', 'forbidden'],
+});
+
+export const readPrecedentRoute = defineRoute({
+  operationId: 'getPrecedent',
+  method: 'GET',
+  path: '/precedents/{id}',
+  fn: 'escalations',
+  summary: 'One precedent',
+  tag: 'Precedents',
+  auth: 'jwt',
+  roles: PROFESSIONALS,
+  params: z.object({ id: z.string().min(1).max(100) }),
+  success: { status: 200, description: 'The precedent.', schema: Precedent },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const precedentFiguresRoute = defineRoute({
+  operationId: 'getPrecedentFigures',
+  method: 'GET',
+  path: '/precedents/figures',
+  fn: 'escalations',
+  summary: 'Which organisations and rules block most, how often a doorbraak is approved, its lead time, cost and result',
+  tag: 'Precedents',
+  auth: 'jwt',
+  roles: ['doorbraakteam', 'teamleider', 'beheerder'],
+  query: z.object({ year: z.coerce.number().int().min(2000).max(2100).meta({ description: 'A calendar year (Europe/Amsterdam).' }) }),
+  success: { status: 200, description: 'The figures of the year.', schema: PrecedentFigures },
+  errors: ['invalid_input', 'forbidden'],
+});
+
+export const precedentRoutes = [publishPrecedentRoute, editPrecedentRoute, readPrecedentRoute, listPrecedentsRoute, precedentFiguresRoute];

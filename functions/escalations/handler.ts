@@ -1,5 +1,6 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { dynamoEscalationStore } from '#shared/db/escalation-store.ts';
+import { dynamoPrecedentStore } from '#shared/db/precedent-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { escalationView } from '#shared/domain/escalation.ts';
 import { registerOf } from '#shared/processing-register.ts';
@@ -15,6 +16,14 @@ import {
   readEscalation,
   submitEscalation,
 } from '#shared/use-cases/escalations.ts';
+import {
+  editPrecedent,
+  listPrecedents,
+  type PrecedentPorts,
+  precedentFiguresOf,
+  publishPrecedent,
+  readPrecedent,
+} from '#shared/use-cases/precedents.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { idempotentOperation } from '../http/idempotency.ts';
 import { httpFunction, route } from '../http/pipeline.ts';
@@ -22,10 +31,15 @@ import type { FunctionRuntime } from '../runtime.ts';
 import {
   budgetApprovalRoute,
   decisionRoute,
+  editPrecedentRoute,
   escalationQueueRoute,
   evaluationRoute,
   informationRoute,
+  listPrecedentsRoute,
+  precedentFiguresRoute,
+  publishPrecedentRoute,
   readEscalationRoute,
+  readPrecedentRoute,
   submitEscalationRoute,
 } from './contract.ts';
 
@@ -41,6 +55,7 @@ export function createHandler(deps: EscalationFunctionDeps) {
     city: deps.city,
     metrics: deps.metrics,
   };
+  const precedents: PrecedentPorts = { precedents: dynamoPrecedentStore(deps.db, deps.tableName), escalations: ports.store };
   const handedToFlow = (escalation: { id: string }) => ({
     status: 202,
     body: escalation,
@@ -77,5 +92,17 @@ export function createHandler(deps: EscalationFunctionDeps) {
     ),
     route(budgetApprovalRoute, async ({ params, body }, context) => handedToFlow(await approveBudget(ports, context, params.id, body))),
     route(evaluationRoute, async ({ params, body }, context) => handedToFlow(await evaluate(ports, context, params.id, body))),
+    route(publishPrecedentRoute, async ({ params, body }, context) => {
+      const precedent = await publishPrecedent(precedents, context, params.id, body);
+      return { status: 201, body: precedent, headers: { Location: `${BASE_PATH}/precedents/${precedent.id}` } };
+    }),
+    route(editPrecedentRoute, async ({ params, body }, context) => ok(await editPrecedent(precedents, context, params.id, body))),
+    route(readPrecedentRoute, async ({ params }) => ok(await readPrecedent(precedents, params.id))),
+    route(listPrecedentsRoute, async ({ query }) => {
+      const { limit, cursor, ...filter } = query;
+      const given = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+      return ok(await listPrecedents(precedents, { ...given, limit, ...(cursor ? { cursor } : {}) }));
+    }),
+    route(precedentFiguresRoute, async ({ query }) => ok(await precedentFiguresOf(precedents, query.year))),
   ]);
 }

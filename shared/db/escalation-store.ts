@@ -1,12 +1,13 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { invalidCursor } from '../cursor.ts';
 import { type Escalation, type EscalationStatus, FINAL_STATUSES, type HistoryEvent } from '../domain/escalation.ts';
+import { outcomeOf } from '../domain/precedent.ts';
 import { escalationTaskId } from '../domain/tasks.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { EscalationStore } from '../use-cases/ports.ts';
 import { batchGet, queryPage, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { escalationIdOfQueueSortKey, escalationKey, escalationQueuePartition, householdKey, planKey } from './keys.ts';
+import { escalationIdOfQueueSortKey, escalationKey, escalationQueuePartition, householdKey, planKey, precedentKey } from './keys.ts';
 import { planSaveItems } from './plan-store.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { ESCALATION, escalationItem as escalationRecordItem, parseEscalation } from './records/escalation.ts';
@@ -185,10 +186,27 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
     },
 
     async finish(escalation, status, historyEvent, counters = [], log = undefined) {
+      const ending = update(escalation, historyEvent, { status }, ['taskToken', 'awaiting'], FINAL_STATUSES);
+      // A published precedent follows the evaluation; one published meanwhile fails this write, and the retried task sees it.
+      const precedent = escalation.precedentId
+        ? [
+            {
+              Update: {
+                TableName: table,
+                Key: precedentKey(escalation.precedentId),
+                UpdateExpression: 'SET outcome = :outcome, updatedAt = :now',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':outcome': outcomeOf({ status }), ':now': historyEvent.at },
+              },
+            },
+          ]
+        : [];
+      if (!escalation.precedentId) ending.ConditionExpression = `${ending.ConditionExpression} AND attribute_not_exists(precedentId)`;
       await transactWrite(
         db,
         [
-          { Update: update(escalation, historyEvent, { status }, ['taskToken', 'awaiting'], FINAL_STATUSES) },
+          { Update: ending },
+          ...precedent,
           // Over, whatever it waited for: nothing of it stays in a work list.
           ...taskWrites(table, escalation.householdId, { put: [], remove: [escalationTaskId(escalation)] }),
           ...(log ? [{ Put: { TableName: table, Item: processingLogItem(log) } }] : []),

@@ -7,6 +7,7 @@
  * | a member's name entry   | HH#<householdId>      | NAME#<memberId>     | gsi1…3: NAMES#<teamId> / <word>#<householdId>#<memberId> |
  * | task                    | HH#<householdId>      | TASK#<taskKey>      | TASKS#<assignee> / <dueDate>#<taskId>; gsi2: TEAMTASKS#<teamId> / the same |
  * | correction              | HH#<householdId>      | CORRECTION#<at>#<id> |                                      |
+ * | precedent               | PRECEDENTS            | PRECEDENT#<id>      |                                       |
  * | intake                  | HH#<householdId>      | INTAKE#<intakeId>   |                                       |
  * | plan (the latest one)   | HH#<householdId>      | PLAN                |                                       |
  * | assessment              | HH#<householdId>      | ASSESSMENT#<at>#<id> |                                      |
@@ -163,6 +164,14 @@ export const correctionKey = (householdId: string, at: string, id: string): Key 
   pk: householdPartition(householdId),
   sk: `${CORRECTION_PREFIX}${at}#${id}`,
 });
+
+/**
+ * The city's doorbraak precedents: one partition, read whole and filtered in the function. A city
+ * publishes a few dozen a year, so even after decades the partition is a page or two of a Query.
+ */
+export const PRECEDENTS_PARTITION = 'PRECEDENTS';
+
+export const precedentKey = (precedentId: string): Key => ({ pk: PRECEDENTS_PARTITION, sk: `PRECEDENT#${precedentId}` });
 
 export const bsnLookupKey = (bsnHash: string): Key => ({ pk: `BSN#${bsnHash}`, sk: 'LOOKUP' });
 

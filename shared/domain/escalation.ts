@@ -55,6 +55,8 @@ export interface Escalation {
   /** Which answer the flow waits for now, with the task token that resumes it. */
   awaiting?: AnswerKind;
   taskToken?: string;
+  /** The precedent the doorbraakteam published from it (the precedent never names the escalation). */
+  precedentId?: string;
   /** The W3C trace of the latest request that moved the escalation: what the flow does with an answer shares its trace. */
   traceId?: string;
   /** When the answer the flow waits for is due (the work list's due date); kept when the flow waits again after an SLA. */

@@ -6,6 +6,7 @@ import type { Counter, CounterChange } from '../domain/figures.ts';
 import type { Correction, Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
+import type { Precedent } from '../domain/precedent.ts';
 import type { Assignee, Task, TaskKind } from '../domain/tasks.ts';
 import type { IntakeIds } from '../intake-ids.ts';
 import type { ProcessingLogLine, StoredProcessingLogLine } from '../processing-log.ts';
@@ -331,4 +332,15 @@ export interface RegistryStore extends HouseholdReader, ProcessingLogWriter {
     lookups: { claim: { kind: LookupKind; hash: string }[]; release: { kind: LookupKind; hash: string }[] };
     nameEntries: { put: { id: string; name: string }[]; remove: string[] };
   }): Promise<void>;
+}
+
+/** The city's doorbraak precedents: one partition, read whole (a city has few). */
+export interface PrecedentStore {
+  /** One transaction: the precedent, its id on the escalation (once, while it is in the status read), the log line. ConcurrentChange otherwise. */
+  publish(precedent: Precedent, escalation: Escalation, log: ProcessingLogLine): Promise<void>;
+  get(precedentId: string): Promise<Precedent | undefined>;
+  /** ConcurrentChange when it does not exist. */
+  save(precedent: Precedent): Promise<void>;
+  /** Every precedent of the city (one partition, a Query page or two). */
+  all(): Promise<Precedent[]>;
 }

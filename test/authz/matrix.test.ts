@@ -163,6 +163,23 @@ const rows: Record<string, Row> = {
   // beheerder and teamleider; figures hold no personal data.
   getStats: { operationId: 'getStats', needs: {}, request: () => ({ method: 'GET', path: '/stats' }),
     expect: [401, 403, 403, 200, 403, 403, 403, 200, 403, 403, 200, 403] },
+  // Precedents: the doorbraakteam publishes and rewords; every professional role but the beheerder reads; figures for
+  // the doorbraakteam, team leaders and the beheerder (api.md 1.1).
+  publishPrecedent: { operationId: 'publishPrecedent', needs: { plan: true, escalation: 'evaluation' },
+    request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/precedent`,
+      body: { summary: 's', blockingRule: 'r', organisations: ['o'], domains: ['finances'], solution: 'z' } }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 201] },
+  editPrecedent: { operationId: 'editPrecedent', needs: { plan: true, escalation: 'evaluation', precedent: true },
+    request: (w) => ({ method: 'PUT', path: `/precedents/${w.precedentId}`,
+      body: { summary: 's2', blockingRule: 'r', organisations: ['o'], domains: ['finances'], solution: 'z' } }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200] },
+  getPrecedent: { operationId: 'getPrecedent', needs: { plan: true, escalation: 'evaluation', precedent: true },
+    request: (w) => ({ method: 'GET', path: `/precedents/${w.precedentId}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200] },
+  listPrecedents: { operationId: 'listPrecedents', needs: {}, request: () => ({ method: 'GET', path: '/precedents' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200] },
+  getPrecedentFigures: { operationId: 'getPrecedentFigures', needs: {}, request: () => ({ method: 'GET', path: '/precedents/figures?year=2026' }),
+    expect: [401, 403, 403, 200, 403, 403, 403, 200, 200, 403, 200, 200] },
   // The doorbraakteam's and budget holders' queue.
   listEscalations: { operationId: 'listEscalations', needs: {}, request: () => ({ method: 'GET', path: '/escalations' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200] },

@@ -33,6 +33,11 @@ const WITHOUT_PERSONAL_DATA = [
   'removeTeamMember',
   'getStats',
   'listProcessingActivities',
+  // Precedents hold no personal data (domain.md rule 14); publishing one reads the escalation and names its activity.
+  'editPrecedent',
+  'getPrecedent',
+  'listPrecedents',
+  'getPrecedentFigures',
 ];
 
 async function register(members: { name: string; bsn?: string }[], headers: Record<string, string> = {}) {

@@ -273,6 +273,18 @@ const cases: Record<string, Case> = {
     action: 'read',
     resource: () => `/teams/${OWN}/tasks`,
   },
+  // Publishing reads the escalation (household data); the precedent itself holds none and writes no line of its own.
+  publishPrecedent: {
+    needs: { plan: true, escalation: 'evaluation' },
+    as: 'decider',
+    request: (w) => ({
+      method: 'POST',
+      path: `/escalations/${w.escalationId}/precedent`,
+      body: { summary: 's', blockingRule: 'r', organisations: ['o'], domains: ['finances'], solution: 'z' },
+    }),
+    action: 'read',
+    resource: (w) => `/escalations/${w.escalationId}/precedent`,
+  },
   evaluateEscalation: {
     needs: { plan: true, escalation: 'evaluation' },
     as: 'regisseur',

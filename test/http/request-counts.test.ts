@@ -272,6 +272,13 @@ describe('DynamoDB requests per route', () => {
     ]);
   });
 
+  it('precedents: the list and the figures are one Query of their partition', async () => {
+    const dora = await api.token({ sub: 'dora', roles: ['doorbraakteam'], teams: ['doorbraakteam'] });
+    await api.call('GET', '/precedents', { token: dora });
+    expect(await measure(() => api.call('GET', '/precedents?q=regel', { token: dora }), 200)).toEqual(['Query']);
+    expect(await measure(() => api.call('GET', '/precedents/figures?year=2026', { token: dora }), 200)).toEqual(['Query']);
+  });
+
   it('refused input costs no request at all', async () => {
     expect(await measure(() => api.call('POST', '/intakes', { token: anna, body: { ...body('7548AB'), domains: ['x'] } }), 400)).toEqual(
       [],

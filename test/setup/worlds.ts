@@ -10,10 +10,13 @@ export interface World {
   intakeId: string;
   escalationId?: string;
   actionId?: string;
+  precedentId?: string;
 }
 
 export interface Needs {
   plan?: boolean;
+  /** The escalation (decided) published as a precedent by `decider`. */
+  precedent?: boolean;
   /** An agreed plan with one action owned by this professional. */
   actionOwner?: string;
   escalation?: 'decision' | 'information' | 'budget_approval' | 'evaluation';
@@ -69,5 +72,12 @@ export async function world(makers: WorldMakers, needs: Needs): Promise<World> {
   const decision = needs.escalation === 'information' ? 'request_info' : 'approve';
   await api.call('POST', `/escalations/${w.escalationId}/decision`, { token: token('decider'), body: { decision, motivation: 'm' } });
   await untilAwaiting(makers, escalation.body.id, needs.escalation);
+  if (needs.precedent) {
+    const published = await api.call('POST', `/escalations/${w.escalationId}/precedent`, {
+      token: token('decider'),
+      body: { summary: 's', blockingRule: 'r', organisations: ['o'], domains: ['finances'], solution: 'z' },
+    });
+    w.precedentId = published.body.id;
+  }
   return w;
 }

@@ -27,6 +27,7 @@ export const EscalationRecord = z.looseObject({
   evaluateAt: z.string().optional(),
   answerDueAt: z.string().optional(),
   traceId: z.string().optional(),
+  precedentId: z.string().optional(),
   budgetApprovedBy: z.string().optional(),
   history: z.array(z.looseObject({ at: z.string(), by: z.string(), event: z.string(), note: z.string().nullable() })),
   submittedAt: z.string(),

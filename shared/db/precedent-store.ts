@@ -1,0 +1,57 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { parseHouseholdChildId } from '../ids.ts';
+import type { PrecedentStore } from '../use-cases/ports.ts';
+import { queryAll, transactWrite } from './client.ts';
+import { escalationKey, PRECEDENTS_PARTITION, precedentKey } from './keys.ts';
+import { parsePrecedent, precedentItem } from './records/precedent.ts';
+import { processingLogItem } from './records/processing-log.ts';
+
+export function dynamoPrecedentStore(db: DynamoDBDocumentClient, table: string): PrecedentStore {
+  return {
+    async publish(precedent, escalation, log) {
+      const ids = parseHouseholdChildId(escalation.id);
+      if (!ids) throw new Error('malformed escalation id');
+      await transactWrite(
+        db,
+        [
+          { Put: { TableName: table, Item: precedentItem(precedent), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: table,
+              Key: escalationKey(ids.householdId, ids.key),
+              UpdateExpression: 'SET precedentId = :precedent',
+              // One precedent per escalation; and the outcome copied from the status read still holds.
+              ConditionExpression: 'attribute_not_exists(precedentId) AND #status = :read',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':precedent': precedent.id, ':read': escalation.status },
+            },
+          },
+          { Put: { TableName: table, Item: processingLogItem(log) } },
+        ],
+        'a precedent exists, or the escalation moved on',
+      );
+    },
+
+    async get(precedentId) {
+      const { Item } = await db.send(new GetCommand({ TableName: table, Key: precedentKey(precedentId), ConsistentRead: true }));
+      return parsePrecedent(Item);
+    },
+
+    async save(precedent) {
+      await transactWrite(
+        db,
+        [{ Put: { TableName: table, Item: precedentItem(precedent), ConditionExpression: 'attribute_exists(pk)' } }],
+        'precedent removed',
+      );
+    },
+
+    async all() {
+      const items = await queryAll(db, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': PRECEDENTS_PARTITION },
+      });
+      return items.flatMap((item) => parsePrecedent(item) ?? []);
+    },
+  };
+}
