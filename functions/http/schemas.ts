@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { isDutchPostcode } from '#shared/domain/address.ts';
+import { isValidBsn } from '#shared/domain/bsn.ts';
 
 /** Schemas shared by several routes. Their names become OpenAPI component names. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be an id as the API returns it');
@@ -35,6 +37,12 @@ export const ListQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(1024).optional(),
 };
+
+/** A BSN: nine digits passing the 11-proef (domain.md). */
+export const Bsn = z.string().refine(isValidBsn, 'must be nine digits that pass the 11-proef');
+export const Postcode = z.string().refine(isDutchPostcode, 'must be a Dutch postcode such as 1234AB');
+export const HouseNumber = z.string().regex(/^[1-9]\d{0,4}$/, 'must be a house number such as 12');
+export const HouseNumberAddition = z.string().regex(/^[A-Za-z0-9-]{1,6}$/, 'must be up to six letters or digits');
 
 /** The `{id}` of a household route. */
 export const HouseholdParams = z.object({ id: z.string().min(1).max(100) });

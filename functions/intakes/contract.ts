@@ -1,11 +1,9 @@
 import * as z from 'zod';
-import { isDutchPostcode } from '#shared/domain/address.ts';
-import { isValidBsn } from '#shared/domain/bsn.ts';
 import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { CalendarDate, Timestamp } from '../http/schemas.ts';
+import { Bsn, CalendarDate, HouseNumber, HouseNumberAddition, Postcode, Timestamp } from '../http/schemas.ts';
 
 const INTAKE_ROLES = ['intaker', 'wijkcoach', 'teamleider'] as const;
 
@@ -14,18 +12,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 const Member = z.strictObject({
   name: z.string().trim().min(1).max(200),
   birthDate: CalendarDate.refine((date) => date <= today(), 'must not be in the future'),
-  bsn: z.string().refine(isValidBsn, 'must be nine digits that pass the 11-proef').optional(),
+  bsn: Bsn.optional(),
   role: z.enum(MEMBER_ROLES),
 });
 
-const Address = z.strictObject({
-  postcode: z.string().refine(isDutchPostcode, 'must be a Dutch postcode such as 1234AB'),
-  houseNumber: z.string().regex(/^[1-9]\d{0,4}$/, 'must be a house number such as 12'),
-  houseNumberAddition: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,6}$/, 'must be up to six letters or digits')
-    .optional(),
-});
+const Address = z.strictObject({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: HouseNumberAddition.optional() });
 
 const Source = z.strictObject({
   organisation: z.string().trim().min(1).max(200),

@@ -1,19 +1,13 @@
 import * as z from 'zod';
-import { isDutchPostcode } from '#shared/domain/address.ts';
-import { isValidBsn } from '#shared/domain/bsn.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { Dossier, DossierMember, FormerMember, HouseholdSummary } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { CalendarDate, HouseholdParams, ListQuery } from '../http/schemas.ts';
+import { Bsn, CalendarDate, HouseholdParams, HouseNumber, HouseNumberAddition, ListQuery, Postcode } from '../http/schemas.ts';
 
 const WORKERS = ['wijkcoach', 'teamleider'] as const;
 const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
-const Bsn = z.string().refine(isValidBsn, 'must be nine digits that pass the 11-proef');
-const Postcode = z.string().refine(isDutchPostcode, 'must be a Dutch postcode such as 1234AB');
-const HouseNumber = z.string().regex(/^[1-9]\d{0,4}$/, 'must be a house number such as 12');
-const HouseNumberAddition = z.string().regex(/^[A-Za-z0-9-]{1,6}$/, 'must be up to six letters or digits');
 
 export const SearchResult = HouseholdSummary.extend({
   matchedMembers: z

@@ -104,9 +104,9 @@ export class CityObservability extends Construct {
     const flowFailed = stateMachine.metricFailed({ period: fiveMinutes, statistic: 'Sum' });
 
     alarm('ApiServerErrors', 'More than 1% of API requests answered 5xx in 3 of the last 3 five-minute periods.', serverErrorRate, 1, 3);
-    lambdaThrottles.forEach((throttles, g) =>
-      alarm(g === 0 ? 'LambdaThrottles' : `LambdaThrottles${g + 1}`, 'A Lambda function of the city was throttled.', throttles, 1),
-    );
+    for (const [g, throttles] of lambdaThrottles.entries()) {
+      alarm(g === 0 ? 'LambdaThrottles' : `LambdaThrottles${g + 1}`, 'A Lambda function of the city was throttled.', throttles, 1);
+    }
     alarm('DynamoDbThrottles', 'The table throttled reads or writes.', tableThrottles, 1);
     alarm('DoorbraakFlowFailed', 'A doorbraak approval flow ended in its Failed path: the escalation needs attention.', flowFailed, 1);
     alarm(
