@@ -1328,7 +1328,7 @@ export interface components {
                 medianLeadTimeDays: number | null;
                 /** @description Of the evaluated approved doorbraken, the share that resolved the problem. */
                 resolvedShare: number | null;
-                approvedCost: components["schemas"]["Money"];
+                approvedCost: components["schemas"]["TotalCost"];
             }[];
             blockingRules: {
                 blockingRule: string;
@@ -1337,8 +1337,14 @@ export interface components {
                 medianLeadTimeDays: number | null;
                 /** @description Of the evaluated approved doorbraken, the share that resolved the problem. */
                 resolvedShare: number | null;
-                approvedCost: components["schemas"]["Money"];
+                approvedCost: components["schemas"]["TotalCost"];
             }[];
+        };
+        /** @description A total in euros. */
+        TotalCost: {
+            amount: number;
+            /** @enum {string} */
+            currency: "EUR";
         };
         /** @description A page of the household's processing log, oldest first. */
         ProcessingLogPage: {

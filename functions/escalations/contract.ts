@@ -243,12 +243,15 @@ export const PrecedentPage = z
   .object({ items: z.array(Precedent), nextCursor: z.string().nullable() })
   .meta({ id: 'PrecedentPage', description: 'A page of precedents, newest decision first.' });
 
+/** A sum of approved costs: no upper bound, unlike one amount a client sends. */
+const TotalCost = z.object({ amount: z.number(), currency: z.literal('EUR') }).meta({ id: 'TotalCost', description: 'A total in euros.' });
+
 const PrecedentFigure = {
   count: z.number().int(),
   approvedShare: z.number(),
   medianLeadTimeDays: z.number().nullable(),
   resolvedShare: z.number().nullable().meta({ description: 'Of the evaluated approved doorbraken, the share that resolved the problem.' }),
-  approvedCost: Money,
+  approvedCost: TotalCost,
 };
 
 export const PrecedentFigures = z

@@ -21,9 +21,18 @@ export function documentClient(config: DynamoDBClientConfig = {}): DynamoDBDocum
 
 type Item = Record<string, unknown>;
 
-/** BatchGet against one table, following UnprocessedKeys until every key is answered. */
+/** DynamoDB answers at most this many keys in one BatchGetItem. */
+const MAX_BATCH_GET_KEYS = 100;
+
+/** BatchGet against one table, 100 keys a request side by side, following UnprocessedKeys until every key is answered. */
 export async function batchGet(db: DynamoDBDocumentClient, table: string, keys: Item[]): Promise<Item[]> {
   if (keys.length === 0) return [];
+  if (keys.length > MAX_BATCH_GET_KEYS) {
+    const chunks = Array.from({ length: Math.ceil(keys.length / MAX_BATCH_GET_KEYS) }, (_, i) =>
+      keys.slice(i * MAX_BATCH_GET_KEYS, (i + 1) * MAX_BATCH_GET_KEYS),
+    );
+    return (await Promise.all(chunks.map((chunk) => batchGet(db, table, chunk)))).flat();
+  }
   const found: Item[] = [];
   let request: BatchGetCommandInput['RequestItems'] = { [table]: { Keys: keys, ConsistentRead: true } };
   for (let round = 0; request && Object.keys(request).length > 0; round++) {

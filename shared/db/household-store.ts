@@ -200,30 +200,37 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         taskWrites(table, household.id, { put: tasks, remove: [] }),
       ),
 
-    transfer: ({ household, toTeamId, now, log, counters, tasks }) =>
-      updateHousehold(
+    async transfer({ household, toTeamId, now, log, counters, tasks }) {
+      // Found by name in the new team only; its tasks in the new team's view.
+      const moving = [...nameEntryPuts(table, toTeamId, household.id, household.members), ...taskWrites(table, household.id, tasks)];
+      const room = MAX_TRANSACTION_ITEMS - 2 - counters.length;
+      await updateHousehold(
         household,
         {
           // The regisseur goes with the old team (rule 4: a member of the household's team); the new team's leader appoints one.
           expression: 'SET teamId = :to, gsi1pk = :caseload, updatedAt = :now REMOVE regisseur',
-          condition: '#status = :open AND teamId = :from',
+          // Over the household as read: a member or an intake added meanwhile would keep its entry or task with the old team.
+          condition: '#status = :open AND teamId = :from AND updatedAt = :read',
           values: {
             ':to': toTeamId,
             ':caseload': caseloadPartition(toTeamId, 'open'),
             ':now': now,
             ':open': 'open',
             ':from': household.teamId,
+            ':read': household.updatedAt,
           },
         },
         log,
         'household moved or closed',
         counters,
-        [
-          // Found by name in the new team only; its tasks in the new team's view.
-          ...nameEntryPuts(table, toTeamId, household.id, household.members),
-          ...taskWrites(table, household.id, { put: tasks, remove: [] }),
-        ],
-      ),
+        moving.slice(0, room),
+      );
+      // A very large household moves the rest of its entries and tasks right after (the old team no longer reaches it).
+      const overflow = moving.slice(room);
+      for (let start = 0; start < overflow.length; start += MAX_TRANSACTION_ITEMS) {
+        await transactWrite(db, overflow.slice(start, start + MAX_TRANSACTION_ITEMS), 'household entries moved');
+      }
+    },
 
     async close({ household, reason, now, expiresAt, log, counters }) {
       // Retention: every record of the household expires with it (the processing log does not).
@@ -279,7 +286,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         ...counterUpdates(table, counters),
       ];
       // Usually everything fits one transaction; a very long case marks its overflow right after.
-      const room = MAX_TRANSACTION_ITEMS - closing.length;
+      const room = Math.max(0, MAX_TRANSACTION_ITEMS - closing.length);
       await transactWrite(db, [...closing, ...expire.slice(0, room)], 'household has an open plan or changed');
       const overflow = expire.slice(room);
       for (let start = 0; start < overflow.length; start += MAX_TRANSACTION_ITEMS) {

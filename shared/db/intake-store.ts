@@ -75,11 +75,15 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
                     .map((c) => `${c.name} = ${c.value}`)
                     .join(', ')} ADD version :one`
                 : 'SET updatedAt = :now',
-              ConditionExpression: ['#status = :open', ...claims.map((c) => `attribute_not_exists(${c.name})`)].join(' AND '),
+              // Still the team read: the intake's triage task and new name entries name it.
+              ConditionExpression: ['#status = :open', 'teamId = :team', ...claims.map((c) => `attribute_not_exists(${c.name})`)].join(
+                ' AND ',
+              ),
               ExpressionAttributeNames: { '#status': 'status', ...identities },
               ExpressionAttributeValues: {
                 ':now': now,
                 ':open': 'open',
+                ':team': household.teamId,
                 ...(adding ? { ':added': addedMembers, ':owned': newBsnHashes, ':one': 1 } : {}),
                 ...Object.fromEntries(claims.map((c) => [c.value, c.id])),
               },

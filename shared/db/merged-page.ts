@@ -37,6 +37,10 @@ export async function mergedPage(
     query.partitions.map(async (partition) => {
       const position = query.after?.[partition] ?? 'start';
       if (position === 'done') return { partition, items: [] as Item[], stoppedAt: undefined };
+      // A position past the key condition's bound has nothing after it (DynamoDB would refuse the start key).
+      if (query.sortKeyBelow && position !== 'start' && (position[query.sk] ?? '') >= query.sortKeyBelow) {
+        return { partition, items: [] as Item[], stoppedAt: undefined };
+      }
       let start = position === 'start' ? undefined : position;
       const items: Item[] = [];
       let stoppedAt: Item | undefined;

@@ -4,11 +4,13 @@ import type { ProcessingLogLine } from '../processing-log.ts';
 import type { PlanStore } from '../use-cases/ports.ts';
 import { batchGet, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
-import { householdKey, planKey, planVersionBounds, planVersionKey, planVersionsPartition } from './keys.ts';
+import { householdKey, planKey, planVersionBounds, planVersionKey, planVersionsPartition, rosterKey } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { HOUSEHOLD, parseHousehold } from './records/household.ts';
 import { PLAN, parsePlan, parsePlanVersion, planItem, planVersionItem } from './records/plan.ts';
 import { processingLogItem } from './records/processing-log.ts';
+import { recordsOf } from './records/record.ts';
+import { ROSTER, RosterEntryRecord } from './records/roster.ts';
 import { taskWrites } from './records/task.ts';
 
 /** The plan saved over the version read, and kept as a new version: two items of one transaction. */
@@ -27,7 +29,7 @@ export const planSaveItems = (table: string, plan: Plan, expectedVersion: number
 export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): PlanStore {
   const versionItem = planVersionItem;
   /** Keeps the plan's status on the household too, so lists and the close check need no second read. */
-  const householdPlanStatus = (plan: Plan, onlyWhileOpenWithRegisseur: boolean) => ({
+  const householdPlanStatus = (plan: Plan, onlyWhileOpenWithRegisseur: boolean, teamId?: string) => ({
     Update: {
       TableName: table,
       Key: householdKey(plan.householdId),
@@ -38,17 +40,34 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':planStatus': plan.status, ':now': plan.updatedAt, ':open': 'open' },
           }
-        : { ExpressionAttributeValues: { ':planStatus': plan.status, ':now': plan.updatedAt } }),
+        : {
+            ...(teamId ? { ConditionExpression: 'teamId = :team' } : {}),
+            ExpressionAttributeValues: { ':planStatus': plan.status, ':now': plan.updatedAt, ...(teamId ? { ':team': teamId } : {}) },
+          }),
+    },
+  });
+  /** The plan's tasks name the household's team: a save is refused if the household moved meanwhile. */
+  const stillWithTeam = (householdId: string, teamId: string) => ({
+    ConditionCheck: {
+      TableName: table,
+      Key: householdKey(householdId),
+      ConditionExpression: 'teamId = :team',
+      ExpressionAttributeValues: { ':team': teamId },
     },
   });
   const log = (line: ProcessingLogLine) => ({ Put: { TableName: table, Item: processingLogItem(line) } });
 
   return {
-    async householdAndPlan(householdId) {
-      const items = await batchGet(db, table, [householdKey(householdId), planKey(householdId)]);
+    async householdAndPlan(householdId, rosterChecks = []) {
+      const items = await batchGet(db, table, [
+        householdKey(householdId),
+        planKey(householdId),
+        ...rosterChecks.map((check) => rosterKey(check.teamId, check.userId)),
+      ]);
       return {
         household: parseHousehold(items.find((item) => item.type === HOUSEHOLD)),
         plan: parsePlan(items.find((item) => item.type === PLAN)),
+        rosterHits: recordsOf(ROSTER, RosterEntryRecord, items),
       };
     },
 
@@ -74,12 +93,12 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
       );
     },
 
-    async savePlan({ plan, expectedVersion, log: line, statusChanged, counters = [], tasks }) {
+    async savePlan({ plan, teamId, expectedVersion, log: line, statusChanged, counters = [], tasks }) {
       await transactWrite(
         db,
         [
           ...planSaveItems(table, plan, expectedVersion),
-          ...(statusChanged ? [householdPlanStatus(plan, false)] : []),
+          statusChanged ? householdPlanStatus(plan, false, teamId) : stillWithTeam(plan.householdId, teamId),
           log(line),
           ...counterUpdates(table, counters),
           ...taskWrites(table, plan.householdId, tasks),

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { PrecedentStore } from '../use-cases/ports.ts';
 import { queryAll, transactWrite } from './client.ts';
@@ -37,12 +37,33 @@ export function dynamoPrecedentStore(db: DynamoDBDocumentClient, table: string):
       return parsePrecedent(Item);
     },
 
-    async save(precedent) {
-      await transactWrite(
-        db,
-        [{ Put: { TableName: table, Item: precedentItem(precedent), ConditionExpression: 'attribute_exists(pk)' } }],
-        'precedent removed',
-      );
+    async reword(precedentId, text, now) {
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: precedentKey(precedentId),
+            // The text only: an evaluation recorded meanwhile (outcome) is never written back.
+            UpdateExpression:
+              'SET summary = :summary, blockingRule = :rule, organisations = :organisations, #domains = :domains, solution = :solution, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#domains': 'domains' },
+            ExpressionAttributeValues: {
+              ':summary': text.summary,
+              ':rule': text.blockingRule,
+              ':organisations': text.organisations,
+              ':domains': text.domains,
+              ':solution': text.solution,
+              ':now': now,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return parsePrecedent(Attributes);
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+        throw error;
+      }
     },
 
     async all() {

@@ -41,6 +41,9 @@ export type IncomingMember = Omit<HouseholdMember, 'id'>;
 
 export type HouseholdStatus = 'open' | 'closed';
 
+/** A household holds at most this many members: its look-ups and name entries must fit its transactions. */
+export const MAX_MEMBERS = 40;
+
 export const CORRECTION_KINDS = ['address', 'member_added', 'member_changed', 'member_removed'] as const;
 
 /** What was corrected on a household, by whom and when (the values before are not kept). */

@@ -174,18 +174,27 @@ export function taskChanges(before: Task[], after: Task[]): { put: Task[]; remov
 }
 
 /**
- * A household moved to another team: all its tasks show in the new team's view; what waited
- * for the old team (its triage) and the plan's evaluation (the regisseur stays with the old
- * team) now wait for the new team. A plan action keeps the owner the plan names until the
- * plan is changed.
+ * A household moved to another team. Everything that waited for the old team or one of its
+ * people now waits for the new team (need to know: the old team no longer sees the household,
+ * and could not act on it); what waits for another team (the interventieteam's triage of an
+ * acute intake) or a city-wide role stays. A triage that would then be the new team's twice
+ * (a household moved to the interventieteam) is kept once.
  */
-export function tasksAfterTransfer(tasks: Task[], fromTeamId: string, toTeamId: string): Task[] {
-  return tasks.map((task) => ({
-    ...task,
-    ...(task.teamId ? { teamId: toTeamId } : {}),
-    assignee:
-      task.kind === 'plan_evaluation' || ('team' in task.assignee && task.assignee.team === fromTeamId)
-        ? { team: toTeamId }
-        : task.assignee,
-  }));
+export function tasksAfterTransfer(tasks: Task[], fromTeamId: string, toTeamId: string): { put: Task[]; remove: string[] } {
+  const moved = tasks.map((task) => {
+    const staysWith = 'role' in task.assignee || ('team' in task.assignee && task.assignee.team !== fromTeamId);
+    return { ...task, ...(task.teamId ? { teamId: toTeamId } : {}), assignee: staysWith ? task.assignee : { team: toTeamId } };
+  });
+  const seen = new Set<string>();
+  const put: Task[] = [];
+  const remove: string[] = [];
+  for (const task of moved) {
+    const waitsFor = task.kind === 'triage' ? `${task.intakeId}|${JSON.stringify(task.assignee)}` : task.id;
+    if (seen.has(waitsFor)) remove.push(task.id);
+    else {
+      seen.add(waitsFor);
+      put.push(task);
+    }
+  }
+  return { put, remove };
 }

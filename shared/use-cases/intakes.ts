@@ -8,6 +8,7 @@ import {
   type Household,
   type HouseholdMember,
   type IncomingMember,
+  MAX_MEMBERS,
   type MemberRole,
   membersNotYetKnown,
 } from '../domain/household.ts';
@@ -166,6 +167,9 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
     try {
       if (existing && existing.status === 'open') {
         const added = membersNotYetKnown(existing.members, incoming).map(withId);
+        if (existing.members.length + added.length > MAX_MEMBERS) {
+          throw conflict(`The household would hold more than ${MAX_MEMBERS} members: register the intake for fewer of them.`);
+        }
         // A BSN that already points to an open household (this one or another) keeps its look-up.
         const claimed = new Set(matches.byBsn.map((match) => match.bsnHash));
         await store.registerInExistingHousehold({

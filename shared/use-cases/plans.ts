@@ -36,9 +36,30 @@ function requireRegisseurOrTeamleider(context: RequestContext, household: Househ
   }
 }
 
-async function load(ports: PlanPorts, context: RequestContext, householdId: string) {
-  const { household, plan } = await ports.store.householdAndPlan(householdId);
-  return { household: visibleHousehold(context, household), plan };
+async function load(ports: PlanPorts, context: RequestContext, householdId: string, owners: string[] = []) {
+  // The owners' roster entries are read with the household (in each of the caller's teams: the household's is among them).
+  const checks = context.principal.teams.flatMap((teamId) => owners.map((userId) => ({ teamId, userId })));
+  const { household, plan, rosterHits } = await ports.store.householdAndPlan(householdId, checks);
+  const visible = visibleHousehold(context, household);
+  checkOwners(owners, visible.teamId, rosterHits);
+  return { household: visible, plan };
+}
+
+const ownersOf = (written: WrittenPlanContent) => [
+  ...new Set(written.goals.flatMap((goal) => goal.actions.flatMap((action) => (action.ownerId ? [action.ownerId] : [])))),
+];
+
+/**
+ * Need to know (rule 8): an action's owner gets it in their work list with the household's id,
+ * so an owner is one of the household team's professionals (on its roster).
+ */
+function checkOwners(owners: string[], teamId: string, rosterHits: { teamId: string; userId: string }[]) {
+  const missing = owners.filter((owner) => !rosterHits.some((hit) => hit.teamId === teamId && hit.userId === owner));
+  if (missing.length > 0) {
+    throw invalidInput("An action's owner must be on the roster of the household's team.", [
+      { name: 'goals', code: 'owner_not_on_roster', reason: "every ownerId must be a professional on the household team's roster" },
+    ]);
+  }
 }
 
 function checkEvaluationDate(content: PlanContent, today: string): void {
@@ -55,7 +76,7 @@ export async function createPlan(
   householdId: string,
   written: WrittenPlanContent,
 ): Promise<Plan> {
-  const { household, plan: latest } = await load(ports, context, householdId);
+  const { household, plan: latest } = await load(ports, context, householdId, ownersOf(written));
   if (household.status !== 'open') throw conflict('The household is closed.');
   if (!household.regisseur) throw conflict("Appoint the household's regisseur before writing its plan.");
   if (latest && latest.status !== 'closed') throw conflict('The household already has a plan that is not closed: one household, one plan.');
@@ -90,6 +111,7 @@ async function save(
 ): Promise<Plan> {
   const saving = ports.store.savePlan({
     plan: after,
+    teamId: household.teamId,
     expectedVersion: before.version,
     log: processingLogLine(context, before.householdId, 'update', planResource(before.householdId, rest), membersOf(household)),
     statusChanged: after.status !== before.status,
@@ -109,7 +131,7 @@ export async function updatePlan(
   ifMatchVersion: number,
   written: WrittenPlanContent,
 ): Promise<Plan> {
-  const { household, plan } = await load(ports, context, householdId);
+  const { household, plan } = await load(ports, context, householdId, ownersOf(written));
   if (!plan) throw notFound('Plan');
   const content = planContent(written, plan, context.principal.userId, context.now, newId);
   const revised = revisePlan(plan, ifMatchVersion, content, context.principal.userId, context.now);

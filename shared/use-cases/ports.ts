@@ -6,7 +6,7 @@ import type { Counter, CounterChange } from '../domain/figures.ts';
 import type { Correction, Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
-import type { Precedent } from '../domain/precedent.ts';
+import type { Precedent, PrecedentText } from '../domain/precedent.ts';
 import type { Assignee, Task, TaskKind } from '../domain/tasks.ts';
 import type { IntakeIds } from '../intake-ids.ts';
 import type { ProcessingLogLine, StoredProcessingLogLine } from '../processing-log.ts';
@@ -158,14 +158,17 @@ export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {
   appointRegisseur(household: Household, regisseur: Regisseur, now: string, log: ProcessingLogLine, tasks: Task[]): Promise<void>;
   /** One Query (strongly consistent): the household and its tasks. */
   householdAndTasks(householdId: string): Promise<{ household?: Household; tasks: Task[] }>;
-  /** The household, its name entries and its tasks move to the team in one transaction. */
+  /**
+   * The household (over the version read), its name entries and its tasks move to the team in one
+   * transaction; what does not fit its 100 items follows in the next ones.
+   */
   transfer(change: {
     household: Household;
     toTeamId: string;
     now: string;
     log: ProcessingLogLine;
     counters: CounterChange[];
-    tasks: Task[];
+    tasks: { put: Task[]; remove: string[] };
   }): Promise<void>;
   /** ConcurrentChange when a plan that is not closed exists, or the household changed. */
   close(change: {
@@ -184,12 +187,17 @@ export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {
 
 export interface PlanStore extends ProcessingLogWriter {
   /** One request: the household and its latest plan. */
-  householdAndPlan(householdId: string): Promise<{ household?: Household; plan?: Plan }>;
+  householdAndPlan(
+    householdId: string,
+    rosterChecks?: { teamId: string; userId: string }[],
+  ): Promise<{ household?: Household; plan?: Plan; rosterHits: RosterEntry[] }>;
   /** ConcurrentChange when a plan that is not closed exists or the household has no regisseur. */
   createPlan(household: Household, plan: Plan, log: ProcessingLogLine): Promise<void>;
   /** ConcurrentChange when the stored version is not `expectedVersion`. The plan's tasks change in the same transaction. */
   savePlan(change: {
     plan: Plan;
+    /** The household's team as read: the plan's tasks name it, so a transfer meanwhile fails the save. */
+    teamId: string;
     expectedVersion: number;
     log: ProcessingLogLine;
     statusChanged: boolean;
@@ -339,8 +347,8 @@ export interface PrecedentStore {
   /** One transaction: the precedent, its id on the escalation (once, while it is in the status read), the log line. ConcurrentChange otherwise. */
   publish(precedent: Precedent, escalation: Escalation, log: ProcessingLogLine): Promise<void>;
   get(precedentId: string): Promise<Precedent | undefined>;
-  /** ConcurrentChange when it does not exist. */
-  save(precedent: Precedent): Promise<void>;
+  /** Its text only (the facts and the outcome the flow keeps are left as they are): one UpdateItem; undefined when it does not exist. */
+  reword(precedentId: string, text: PrecedentText, now: string): Promise<Precedent | undefined>;
   /** Every precedent of the city (one partition, a Query page or two). */
   all(): Promise<Precedent[]>;
 }

@@ -89,13 +89,11 @@ export async function publishPrecedent(ports: PrecedentPorts, context: RequestCo
 
 /** `PUT /precedents/{id}`: the doorbraakteam rewords a precedent; the facts of the decision stay. */
 export async function editPrecedent(ports: PrecedentPorts, context: RequestContext, precedentId: string, text: PrecedentText) {
-  const known = await ports.precedents.get(precedentId);
-  if (!known) throw notFound('Precedent');
   // The precedent does not know its household, so only a BSN can be caught here (names are checked at publication).
   refusePersonalData(text, []);
-  const edited: Precedent = { ...known, ...text, updatedAt: context.now };
-  await ports.precedents.save(edited).catch(raceLostAs(() => notFound('Precedent')));
-  return precedentView(edited);
+  const reworded = await ports.precedents.reword(precedentId, text, context.now);
+  if (!reworded) throw notFound('Precedent');
+  return precedentView(reworded);
 }
 
 export async function readPrecedent(ports: PrecedentPorts, precedentId: string) {

@@ -11,6 +11,7 @@ import {
   type HouseholdSummary,
   householdSummary,
   type LegalRelation,
+  MAX_MEMBERS,
   type MemberRole,
   memberForDisplay,
   memberIdentity,
@@ -326,9 +327,6 @@ function refuseHeldBsn(holder: string | undefined, householdId: string) {
       : 'This BSN belongs to a member of another open household.',
   );
 }
-
-/** One transaction keeps a household's members to this many: its name entries must fit a transfer's transaction. */
-export const MAX_MEMBERS = 40;
 
 export async function addMember(ports: RegistryPorts, context: RequestContext, householdId: string, input: MemberInput) {
   const incoming = memberFrom(newId(), input, ports.hasher);

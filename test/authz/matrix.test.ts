@@ -265,7 +265,8 @@ beforeAll(async () => {
   for (const [who, claims] of Object.entries(CLAIMS)) tokens.set(who, await api.token({ sub: who, ...claims }));
   // The setup crew, apart from the callers: registers, appoints and plans in every world.
   tokens.set('leader', await api.token({ sub: 'leader', roles: ['teamleider', 'intaker'], teams: [OWN] }));
-  await Promise.all(['regisseur', 'leader'].map((who) => api.call('GET', '/teams', { token: token(who) })));
+  // On the team's roster: the regisseur, the setup crew, and the wijkcoach who owns plan actions.
+  await Promise.all(['regisseur', 'leader', 'wijkcoach'].map((who) => api.call('GET', '/teams', { token: token(who) })));
 });
 afterAll(() => api.stack.stop());
 

@@ -177,6 +177,12 @@ describe('publishing', () => {
     await api.call('POST', `/escalations/${first.escalationId}/evaluation`, { token: kees, body: { resolved: true, note: 'Opgelost' } });
     await until(first.escalationId, 'closed_resolved');
     expect((await api.call('GET', `/precedents/${precedentId}`, { token: dora })).body.outcome).toBe('resolved');
+    // Rewording changes the text only: the evaluation's result stays.
+    const reworded = await api.call('PUT', `/precedents/${precedentId}`, {
+      token: dora,
+      body: text({ summary: 'Herschreven, zonder namen.' }),
+    });
+    expect(reworded.body).toMatchObject({ summary: 'Herschreven, zonder namen.', outcome: 'resolved' });
   });
 
   it('states a rejection as decided: rejected, no cost', async () => {

@@ -316,6 +316,37 @@ describe('plan tasks', () => {
     expect((await api.call('GET', `/households/${householdId}/plan`, { token: kees })).body.version).toBe(keep.body.version);
   });
 
+  it("refuses an owner who is not on the household team's roster: a task would show them the household", async () => {
+    const { householdId, plan } = await withAgreedPlan([]);
+    const outsider = await api.call('PUT', `/households/${householdId}/plan`, {
+      token: kees,
+      headers: { 'if-match': `"${plan.version}"` },
+      body: {
+        goals: [
+          { domain: 'finances', description: 'g', actions: [{ description: 'x', ownerId: 'otto', organisation: 'o', dueDate: day(1) }] },
+        ],
+        evaluationDate: day(30),
+      },
+    });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.invalidParams).toEqual([expect.objectContaining({ name: 'goals', code: 'owner_not_on_roster' })]);
+    expect((await tasks(otto)).some((t) => t.householdId === householdId)).toBe(false);
+    expect((await api.call('GET', `/households/${householdId}/plan`, { token: kees })).body.version).toBe(plan.version);
+  });
+
+  it("moves to the new team with the household: the old team's people no longer see it", async () => {
+    const { householdId } = await withAgreedPlan([{ description: 'Verhuisactie', ownerId: 'wim', dueDate: day(2) }]);
+    expect((await api.call('POST', `/households/${householdId}/transfer`, { token: lotte, body: { teamId: OTHER } })).status).toBe(200);
+    expect((await tasks(wim)).some((t) => t.householdId === householdId)).toBe(false);
+    expect((await tasks(kees)).some((t) => t.householdId === householdId)).toBe(false);
+    expect(
+      (await tasks(otto))
+        .filter((t) => t.householdId === householdId)
+        .map((t) => t.kind)
+        .sort(),
+    ).toEqual(['plan_action', 'plan_evaluation']);
+  });
+
   it('closing the plan ends its tasks', async () => {
     const { householdId } = await withAgreedPlan([{ description: 'Iets', ownerId: 'wim', dueDate: day(1) }]);
     expect((await api.call('POST', `/households/${householdId}/plan/close`, { token: kees, body: { outcome: 'klaar' } })).status).toBe(200);
@@ -409,6 +440,16 @@ describe('paging and bad input', () => {
     expect(seen).toEqual(all.map((t) => t.id));
     expect(new Set(seen).size).toBe(seen.length);
     expect(all.map((t) => t.dueDate)).toEqual([...all.map((t) => t.dueDate)].sort());
+  });
+
+  it('answers a cursor positioned past the overdue bound with nothing, not an error', async () => {
+    const past = { pk: 'HH#x', sk: 'TASK#y', gsi1pk: 'TASKS#USER#wim', gsi1sk: '2999-01-01#y' };
+    const cursor = Buffer.from(
+      JSON.stringify({ kind: null, overdue: true, position: { 'TASKS#USER#wim': past, [`TASKS#TEAM#${TEAM}`]: 'start' } }),
+    ).toString('base64url');
+    const reply = await api.call('GET', `/me/tasks?overdue=true&cursor=${cursor}`, { token: wim });
+    expect(reply.status).toBe(200);
+    expect(reply.body.items.every((t: { overdue: boolean }) => t.overdue)).toBe(true);
   });
 
   it('refuses an unknown kind, a made-up cursor, and a cursor of another list with 400', async () => {
