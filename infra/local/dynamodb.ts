@@ -87,8 +87,9 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   return { endpoint, client, stop };
 }
 
-/** Creates the table as the template defines it, unless it exists already (data kept in DATA_DIR). */
-export async function ensureTable(client: DynamoDBClient, tableName: string, table: LocalTable): Promise<void> {
+/** Creates the table as the template defines it, unless it exists already (data kept in DATA_DIR); answers the indexes it added to a kept table. */
+export async function ensureTable(client: DynamoDBClient, tableName: string, table: LocalTable): Promise<string[]> {
+  const added: string[] = [];
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     // A table kept from an earlier version gains the indexes added since (one UpdateTable each, as DynamoDB allows).
@@ -101,8 +102,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, tab
           GlobalSecondaryIndexUpdates: [{ Create: index }],
         }),
       );
+      added.push(index.IndexName);
     }
-    return;
+    return added;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -123,4 +125,5 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, tab
       }),
     );
   }
+  return added;
 }

@@ -7,7 +7,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { HttpEvent } from '#functions/http/pipeline.ts';
 import { readEnvironment, runtimeFrom } from '#functions/runtime.ts';
+import { backfillDailyWork } from '#shared/db/backfill.ts';
 import { documentClient } from '#shared/db/client.ts';
+import { cityConfig, runtimeConfigOf } from '../cities.ts';
 import { FLOW_STATES } from '../constructs/doorbraak-flow.ts';
 import { PROJECT_ROOT } from '../constructs/function.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
@@ -153,7 +155,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // Whatever fails while starting, the engine this call started does not outlive it.
   let stepFunctionsStarted: LocalStepFunctions | undefined;
   try {
-    await ensureTable(db as never, tableName, definition.table);
+    const addedIndexes = await ensureTable(db as never, tableName, definition.table);
+    // A table kept from 1.0 gets the name index and the work list 1.1 keeps (idempotent).
+    if (addedIndexes.length > 0) await backfillDailyWork(db, tableName, runtimeConfigOf(cityConfig(city)), new Date().toISOString());
 
     const key = lookupKey(dataDir);
     const handlers = new Map<string, Invoke>();

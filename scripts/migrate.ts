@@ -1,0 +1,22 @@
+/**
+ * `npm run migrate -- --city <id> [--table <name>] [--endpoint <url>]`: writes what version 1.1
+ * keeps and 1.0 did not (the name index, the work list) for a city's open households. Idempotent;
+ * run once after deploying 1.1 on a city that ran 1.0 (AWS credentials and region from the
+ * environment), or against DynamoDB Local with `--endpoint` (local mode runs it by itself).
+ */
+import { parseArgs } from 'node:util';
+import { backfillDailyWork } from '#shared/db/backfill.ts';
+import { documentClient } from '#shared/db/client.ts';
+import { cityConfig, runtimeConfigOf } from '../infra/cities.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/dynamodb.ts';
+
+const { values } = parseArgs({ options: { city: { type: 'string' }, table: { type: 'string' }, endpoint: { type: 'string' } } });
+if (!values.city) {
+  console.error('usage: npm run migrate -- --city <id> [--table <name>] [--endpoint <url>]');
+  process.exit(2);
+}
+const city = cityConfig(values.city);
+const db = documentClient(values.endpoint ? { endpoint: values.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS } : {});
+const table = values.table ?? `wijkteams-${city.id}`;
+const { households, written } = await backfillDailyWork(db, table, runtimeConfigOf(city), new Date().toISOString());
+console.log(`migrate: ${households} open households of ${city.name} read, ${written} name entries and tasks written to ${table}`);

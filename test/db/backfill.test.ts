@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { backfillDailyWork } from '#shared/db/backfill.ts';
+import { batchPut } from '#shared/db/client.ts';
+import { householdItem } from '#shared/db/records/household.ts';
+import { intakeItem } from '#shared/db/records/intake.ts';
+import { planItem } from '#shared/db/records/plan.ts';
+import { dynamoRegistryStore } from '#shared/db/registry-store.ts';
+import { dynamoTaskStore } from '#shared/db/task-store.ts';
+import type { Household } from '#shared/domain/household.ts';
+import type { Intake } from '#shared/domain/intake.ts';
+import type { Plan } from '#shared/domain/plan.ts';
+import { newId } from '#shared/ids.ts';
+import { cityConfig, runtimeConfigOf } from '../../infra/cities.ts';
+import { freshTable } from '../setup/helpers.ts';
+
+/**
+ * A city that ran 1.0 has open households without name entries or tasks. The backfill writes
+ * them as 1.1 would have (found by name, in the work list), and a second run writes nothing.
+ */
+describe('the 1.1 backfill on DynamoDB Local', () => {
+  it('indexes the names of open households and writes the tasks of their open intakes and agreed plans, once', async () => {
+    const { db, tableName } = await freshTable();
+    const now = new Date().toISOString();
+    const team = 'velve-lindenhof';
+    const household: Household = {
+      id: newId(),
+      teamId: team,
+      status: 'open',
+      address: { postcode: '7544AB', houseNumber: '3' },
+      members: [{ id: newId(), name: 'Oud Versiehuis', birthDate: '1970-01-01', role: 'adult' }],
+      needsPlan: true,
+      regisseur: { userId: 'kees', appointedAt: now, appointedBy: 'lotte' },
+      planStatus: 'active',
+      ownedBsnHashes: [],
+      addressHash: newId(),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    const intake: Intake = {
+      id: newId(),
+      householdId: household.id,
+      teamId: team,
+      channel: 'walk_in',
+      urgency: 'normal',
+      question: 'Een vraag uit 1.0.',
+      domains: ['finances'],
+      status: 'open',
+      visibleToTeams: [team],
+      createdAt: now,
+      createdBy: 'anna',
+    };
+    // A plan as 1.0 stored it: actions without id or status.
+    const plan = {
+      id: newId(),
+      householdId: household.id,
+      status: 'active',
+      version: 2,
+      goals: [
+        {
+          domain: 'finances',
+          description: 'g',
+          actions: [{ description: 'Bellen', ownerId: 'wim', organisation: 'o', dueDate: '2027-01-01' }],
+        },
+      ],
+      evaluationDate: '2027-03-01',
+      createdAt: now,
+      createdBy: 'kees',
+      updatedAt: now,
+      updatedBy: 'kees',
+    } as unknown as Plan;
+    await batchPut(db, tableName, [householdItem(household), intakeItem(intake), planItem(plan)]);
+
+    const city = runtimeConfigOf(cityConfig('enschede'));
+    expect(await backfillDailyWork(db, tableName, city, now)).toEqual({ households: 1, written: 4 });
+    const names = await dynamoRegistryStore(db, tableName).nameEntries([team], 'versieh', 100);
+    expect(names.entries.map((e) => e.householdId)).toEqual([household.id]);
+    const tasks = dynamoTaskStore(db, tableName);
+    const teamTasks = await tasks.forTeam(team, { limit: 100 });
+    expect(teamTasks.tasks.map((t) => [t.kind, 'user' in t.assignee ? t.assignee.user : null]).sort()).toEqual([
+      ['plan_action', 'wim'],
+      ['plan_evaluation', 'kees'],
+      ['triage', null],
+    ]);
+    expect(await backfillDailyWork(db, tableName, city, now)).toEqual({ households: 1, written: 0 });
+  });
+});
