@@ -813,8 +813,9 @@ try {
     },
     {
       service: 'CloudWatch metrics, dashboard, alarms',
-      volume: '16 metric streams, 1 dashboard, 5 alarms',
-      'USD/month': round(16 * prices.metric + prices.dashboard + 5 * prices.alarm),
+      // 5xx rate, Lambda throttles (two alarms: a math expression holds 10 of the 11 functions), table throttles, failed flows, overdue decisions.
+      volume: '16 metric streams, 1 dashboard, 6 alarms',
+      'USD/month': round(16 * prices.metric + prices.dashboard + 6 * prices.alarm),
     },
     { service: 'CloudWatch Logs', volume: `${round(logGb, 2)} GB ingested`, 'USD/month': round(logGb * prices.logsPerGb) },
     { service: 'KMS key, Secrets Manager secret', volume: '1 key, 1 secret', 'USD/month': round(prices.kmsKey + prices.secret) },
