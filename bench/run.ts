@@ -102,6 +102,7 @@ try {
     await call('GET', path, leader);
   }
   await call('GET', '/stats', admin);
+  await call('GET', '/precedents/figures?year=2026', admin);
   const waitFor = async (escalationId: string, predicate: (e: { awaiting?: string; status: string }) => boolean) => {
     for (let i = 0; i < 500; i++) {
       if (predicate((await call('GET', `/escalations/${escalationId}`, dora)).body)) return;
