@@ -31,6 +31,8 @@ export function openApiDocument(routes: RouteContract[]) {
     const errors = new Set(route.errors);
     // Every route that reads input can refuse it.
     if (route.body || route.params || route.query || route.method !== 'GET') errors.add('invalid_input');
+    // Every signed-in route refuses a token it is not for: a partner's machine client on a professionals' route.
+    if (route.auth === 'jwt') errors.add('forbidden');
     const responses: RouteConfig['responses'] = {
       [route.success.status]: {
         description: route.success.description,

@@ -1,4 +1,4 @@
-import type { CityRuntimeConfig, Money, Team } from '#shared/city.ts';
+import type { CityRuntimeConfig, Money, Partner, Team } from '#shared/city.ts';
 import type { ProcessingActivity } from '#shared/processing-activities.ts';
 
 export type CityId = 'enschede' | 'almelo' | 'haarlem' | 'den-haag';
@@ -21,6 +21,8 @@ export interface CityConfig {
   /** How long a closed household's data is kept before it expires. */
   retentionDays: number;
   alarmEmail: string;
+  /** The organisations that send signals of payment arrears (vroegsignalering), each a machine client of the city's user pool. */
+  partners: Partner[];
   /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts). */
   processingActivities?: ProcessingActivity[];
 }
@@ -65,6 +67,12 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@enschede.nl',
+    // Menzis from the Enschede 2019 seed; Domijn and Vitens as Enschede's housing corporation and water company.
+    partners: [
+      { id: 'menzis', name: 'Menzis', kind: 'health_insurer' },
+      { id: 'domijn', name: 'Domijn', kind: 'housing_corporation' },
+      { id: 'vitens', name: 'Vitens', kind: 'water_company' },
+    ],
   },
   almelo: {
     id: 'almelo',
@@ -82,6 +90,11 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@almelo.nl',
+    partners: [
+      { id: 'menzis', name: 'Menzis', kind: 'health_insurer' },
+      { id: 'sint-joseph', name: 'Woningstichting Sint Joseph', kind: 'housing_corporation' },
+      { id: 'vitens', name: 'Vitens', kind: 'water_company' },
+    ],
   },
   haarlem: {
     id: 'haarlem',
@@ -102,6 +115,11 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@haarlem.nl',
+    partners: [
+      { id: 'zilveren-kruis', name: 'Zilveren Kruis', kind: 'health_insurer' },
+      { id: 'elan-wonen', name: 'Elan Wonen', kind: 'housing_corporation' },
+      { id: 'pwn', name: 'PWN', kind: 'water_company' },
+    ],
   },
   'den-haag': {
     id: 'den-haag',
@@ -125,6 +143,11 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@denhaag.nl',
+    partners: [
+      { id: 'zilveren-kruis', name: 'Zilveren Kruis', kind: 'health_insurer' },
+      { id: 'haag-wonen', name: 'Haag Wonen', kind: 'housing_corporation' },
+      { id: 'dunea', name: 'Dunea', kind: 'water_company' },
+    ],
   },
 };
 
@@ -144,6 +167,7 @@ export function runtimeConfigOf(city: CityConfig): CityRuntimeConfig {
     doorbraakBudgetThreshold: city.doorbraakBudgetThreshold,
     defaultEvaluationPeriodDays: city.defaultEvaluationPeriodDays,
     retentionDays: city.retentionDays,
+    partners: city.partners,
     ...(city.processingActivities ? { processingActivities: city.processingActivities } : {}),
   };
 }

@@ -11,7 +11,12 @@ export interface Principal {
   teams: string[];
   /** When they signed in (the token's `auth_time`, else `iat`), ISO 8601; a removal from a roster holds until a later sign-in. */
   signedInAt?: string;
+  /** Set for a partner's machine client (an access token of the client-credentials grant): its client id. */
+  partnerId?: string;
 }
+
+/** The scope a partner's access token carries to send signals (a Cognito resource server `signals` with the scope `write`). */
+export const SIGNALS_SCOPE = 'signals/write';
 
 export type Claims = Record<string, unknown>;
 
@@ -45,6 +50,12 @@ function teamsClaim(value: unknown): string[] {
 export function principalFromClaims(claims: Claims): Principal | undefined {
   const userId = typeof claims.sub === 'string' ? claims.sub : undefined;
   if (!userId) return undefined;
+  // A machine client: Cognito's access token of the client-credentials grant, with no groups and no person behind it.
+  if (claims.token_use === 'access') {
+    const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+    const clientId = typeof claims.client_id === 'string' ? claims.client_id : undefined;
+    return clientId && scopes.includes(SIGNALS_SCOPE) ? { userId: clientId, roles: [], teams: [], partnerId: clientId } : undefined;
+  }
   const roles = groupsClaim(claims['cognito:groups']).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   const teams = teamsClaim(claims['custom:teams']);
   const principal: Principal = { userId, roles, teams };

@@ -15,6 +15,16 @@ export interface Team {
   neighbourhoods: string[];
 }
 
+export const PARTNER_KINDS = ['housing_corporation', 'energy_company', 'water_company', 'health_insurer'] as const;
+
+/** An organisation that sends signals of payment arrears (vroegsignalering): a machine client, never a person. */
+export interface Partner {
+  /** Its client id: the `client_id` of its access tokens. */
+  id: string;
+  name: string;
+  kind: (typeof PARTNER_KINDS)[number];
+}
+
 export interface Money {
   amount: number;
   currency: 'EUR';
@@ -28,6 +38,7 @@ export interface CityRuntimeConfig {
   doorbraakBudgetThreshold: Money;
   defaultEvaluationPeriodDays: number;
   retentionDays: number;
+  partners: Partner[];
   /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts holds the rest). */
   processingActivities?: ProcessingActivity[];
 }

@@ -23,6 +23,12 @@ export interface RouteContract {
   auth: 'jwt' | 'none';
   /** Roles that may call the route at all; the use case checks the record itself (team, state). */
   roles?: readonly Role[];
+  /**
+   * Who signs in to call it: professionals (ID tokens, the default), partners (their machine
+   * clients' access tokens with the `signals/write` scope), or both. A partner's token on any
+   * other route is 403 (api.md 1.1).
+   */
+  callers?: 'professionals' | 'partners' | 'both';
   /** The purpose of processing written to the processing log for this route. */
   purpose?: string;
   /** The entry of the register of processing activities the route's processing belongs to (every route on personal data names one). */

@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import { type Principal, principalFromClaims, requireAnyRole } from '#shared/auth.ts';
 import {
   DomainError,
+  forbidden,
   type InvalidParam,
   invalidInput,
   notFound,
@@ -219,7 +220,11 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
       if (!route) throw notFound('Route');
       const at = now();
       const principal = route.contract.auth === 'jwt' ? principalOf(event) : undefined;
-      if (principal && route.contract.roles) requireAnyRole(principal, route.contract.roles);
+      const callers = route.contract.callers ?? 'professionals';
+      if (principal?.partnerId && callers === 'professionals')
+        throw forbidden("A partner's client may only send and follow its own signals.");
+      if (principal && !principal.partnerId && callers === 'partners') throw forbidden('This route is for partners’ machine clients.');
+      if (principal && !principal.partnerId && route.contract.roles) requireAnyRole(principal, route.contract.roles);
       const input = parseRequest(route.contract, event);
       const context: RequestContext = {
         principal: principal ?? { userId: 'anonymous', roles: [], teams: [] },
@@ -230,9 +235,10 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
         now: at.toISOString(),
       };
       // The roster write runs beside the route and never fails it: a missed refresh is repaired by the next call.
-      const roster = principal
-        ? recordRoster(principal, at).catch((error: Error) => logger.warn('roster not recorded', { errorName: error.name }))
-        : undefined;
+      const roster =
+        principal && !principal.partnerId
+          ? recordRoster(principal, at).catch((error: Error) => logger.warn('roster not recorded', { errorName: error.name }))
+          : undefined;
       try {
         response = respond(await route.handle(input, context, lambda));
       } finally {

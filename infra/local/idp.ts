@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { SIGNALS_SCOPE } from '#shared/auth.ts';
 import { PROJECT_ROOT } from '../constructs/function.ts';
 
 /**
@@ -32,6 +33,11 @@ export interface LocalIdp {
       issuedAt?: number;
     },
   ): Promise<string>;
+  /**
+   * An access token as Cognito issues it to a partner's machine client (client-credentials
+   * grant): `client_id`, `scope`, `token_use: access`, no audience, no groups.
+   */
+  signPartner(clientId: string, options?: { scope?: string; expiresInSeconds?: number }): Promise<string>;
   /** The verified claims, or undefined for any token the authorizer would refuse. */
   verify(token: string): Promise<JWTPayload | undefined>;
 }
@@ -82,15 +88,26 @@ export async function localIdp(keyFile: string | null = DEFAULT_IDP_KEY_FILE): P
       if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
       return jwt.sign(privateKey);
     },
+    async signPartner(clientId, options = {}) {
+      return new SignJWT({ token_use: 'access', client_id: clientId, scope: options.scope ?? SIGNALS_SCOPE })
+        .setProtectedHeader({ alg: ALG, kid: KEY_ID, typ: 'JWT' })
+        .setSubject(clientId)
+        .setIssuer(LOCAL_ISSUER)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600))
+        .sign(privateKey);
+    },
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, publicKey, {
           issuer: LOCAL_ISSUER,
-          audience: LOCAL_AUDIENCE,
           algorithms: [ALG],
           requiredClaims: ['exp'],
           clockTolerance: CLOCK_SKEW_SECONDS,
         });
+        // As API Gateway's JWT authorizer: an ID token's `aud`, or an access token's `client_id`, is one of the pool's clients.
+        const audience = payload.token_use === 'access' ? payload.client_id : payload.aud;
+        if (audience !== LOCAL_AUDIENCE && !(payload.token_use === 'access' && typeof payload.client_id === 'string')) return undefined;
         // The authorizer refuses a token issued in the future; jose checks iat only for a maximum age.
         if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) return undefined;
         return payload;

@@ -155,6 +155,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // Whatever fails while starting, the engine this call started does not outlive it.
   let stepFunctionsStarted: LocalStepFunctions | undefined;
   try {
+    const partnerIds = new Set(cityConfig(city).partners.map((partner) => partner.id));
     const addedIndexes = await ensureTable(db as never, tableName, definition.table);
     // A table kept from 1.0 gets the name index and the work list 1.1 keeps (idempotent).
     if (addedIndexes.length > 0) await backfillDailyWork(db, tableName, runtimeConfigOf(cityConfig(city)), new Date().toISOString());
@@ -265,7 +266,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       let claims: Record<string, string> | undefined;
       if (match.route.authorization === 'JWT') {
         const token = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
-        const payload = token ? await idp.verify(token) : undefined;
+        const verified = token ? await idp.verify(token) : undefined;
+        // The authorizer's audience: the web client, and each partner's machine client (locally its client id is the partner's id).
+        const payload = verified?.token_use === 'access' && !partnerIds.has(String(verified.client_id)) ? undefined : verified;
         if (!payload) return gatewayAnswer(res, 401, 'Unauthorized', { 'www-authenticate': 'Bearer', ...corsHeaders(headers.origin) });
         claims = claimsAsApiGatewayPassesThem(payload);
       }

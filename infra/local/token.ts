@@ -2,9 +2,13 @@ import { parseArgs } from 'node:util';
 import { ROLES } from '#shared/auth.ts';
 import { localIdp } from './idp.ts';
 
-/** `npm run token -- --sub anna --roles intaker --teams velve-lindenhof [--name "Anna"] [--ttl 3600]` */
+/**
+ * `npm run token -- --sub anna --roles intaker --teams velve-lindenhof [--name "Anna"] [--ttl 3600]`: a professional's ID token;
+ * `npm run token -- --partner menzis`: a partner's access token (client credentials, scope signals/write).
+ */
 const { values } = parseArgs({
   options: {
+    partner: { type: 'string' },
     sub: { type: 'string' },
     roles: { type: 'string' },
     teams: { type: 'string' },
@@ -18,11 +22,16 @@ const list = (value: string | undefined) =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+if (values.partner) {
+  const idp = await localIdp();
+  console.log(await idp.signPartner(values.partner, { expiresInSeconds: Number(values.ttl) }));
+  process.exit(0);
+}
 const roles = list(values.roles);
 const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
 if (!values.sub || roles.length === 0 || unknown.length > 0) {
   console.error(
-    `usage: npm run token -- --sub <id> --roles <role,...> [--teams <team,...>] [--name "<name>"] [--ttl <seconds>]\nroles: ${ROLES.join(', ')}${unknown.length > 0 ? `\nunknown role: ${unknown.join(', ')}` : ''}`,
+    `usage: npm run token -- --sub <id> --roles <role,...> [--teams <team,...>] [--name "<name>"] [--ttl <seconds>]\n   or: npm run token -- --partner <id>\nroles: ${ROLES.join(', ')}${unknown.length > 0 ? `\nunknown role: ${unknown.join(', ')}` : ''}`,
   );
   process.exit(2);
 }
