@@ -107,6 +107,32 @@ export class CityStack extends Stack {
       readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('teams'),
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+    // Partners sign in as machine clients: the client-credentials grant at the pool's token endpoint,
+    // for the one scope that lets them send and follow signals (signals/write).
+    new cognito.UserPoolDomain(this, 'TokenDomain', { userPool, cognitoDomain: { domainPrefix: `wijkteams-${city.id}` } });
+    const signals = userPool.addResourceServer('Signals', {
+      identifier: 'signals',
+      scopes: [
+        new cognito.ResourceServerScope({ scopeName: 'write', scopeDescription: 'Send signals of payment arrears and follow them' }),
+      ],
+    });
+    const partnerClients = city.partners.map((partner) =>
+      userPool.addClient(`Partner-${partner.id}`, {
+        userPoolClientName: `partner-${partner.id}`,
+        generateSecret: true,
+        authFlows: {},
+        accessTokenValidity: Duration.hours(1),
+        oAuth: {
+          flows: { clientCredentials: true },
+          scopes: [
+            cognito.OAuthScope.resourceServer(
+              signals,
+              new cognito.ResourceServerScope({ scopeName: 'write', scopeDescription: 'signals' }),
+            ),
+          ],
+        },
+      }),
+    );
 
     const logRetention = logs.RetentionDays.ONE_YEAR;
     const environment = {
@@ -175,7 +201,8 @@ export class CityStack extends Stack {
       },
     });
 
-    const authorizer = new HttpUserPoolAuthorizer('Professionals', userPool, { userPoolClients: [webClient] });
+    // The professionals' web client (ID tokens) and each partner's machine client (access tokens, client_id) are the audience.
+    const authorizer = new HttpUserPoolAuthorizer('Professionals', userPool, { userPoolClients: [webClient, ...partnerClients] });
     const integrations = new Map([...functions].map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn)] as const));
     for (const route of routes) {
       const integration = integrations.get(route.fn);

@@ -175,12 +175,12 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       );
     },
 
-    async recordEvent(escalation, historyEvent, fields = {}, counters = []) {
-      if (counters.length === 0) await db.send(new UpdateCommand(update(escalation, historyEvent, fields)));
+    async recordEvent(escalation, historyEvent, fields = {}, counters = [], forget = []) {
+      if (counters.length === 0) await db.send(new UpdateCommand(update(escalation, historyEvent, fields, forget)));
       else
         await transactWrite(
           db,
-          [{ Update: update(escalation, historyEvent, fields) }, ...counterUpdates(table, counters)],
+          [{ Update: update(escalation, historyEvent, fields, forget) }, ...counterUpdates(table, counters)],
           'escalation missing',
         );
     },

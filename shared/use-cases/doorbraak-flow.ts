@@ -75,7 +75,9 @@ const isFinal = (status: Escalation['status']) => FINAL_STATUSES.includes(status
  */
 function answerDue(escalation: Escalation, awaiting: AnswerKind, now: string, slaHours: number): string {
   if (awaiting === 'evaluation' && escalation.evaluateAt) return escalation.evaluateAt;
-  if (escalation.awaiting === awaiting && escalation.answerDueAt) return escalation.answerDueAt;
+  // Waiting for the decision again after its SLA passed (the status has not moved): the first due date stands.
+  const again = awaiting === 'decision' && escalation.overdue && escalation.status === 'awaiting_decision';
+  if ((again || escalation.awaiting === awaiting) && escalation.answerDueAt) return escalation.answerDueAt;
   return new Date(Date.parse(now) + slaHours * 3_600_000).toISOString();
 }
 
@@ -161,6 +163,8 @@ export async function runFlowTask(ports: FlowPorts, task: FlowTask): Promise<Rec
         event(now, FLOW_ACTOR, 'overdue', `No decision within the decision SLA of ${ports.city.decisionSlaHours} hours.`),
         { overdue: true },
         first ? [count(escalation.teamId, now, { escalationsOverdue: 1 })] : [],
+        // The timed-out token is dead: until the flow waits again with a new one, an answer is 409, not lost.
+        ['taskToken', 'awaiting'],
       );
       if (first) metrics.record('EscalationOverdue');
       await ports.onOverdue?.(escalation);

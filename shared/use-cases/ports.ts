@@ -235,7 +235,14 @@ export interface EscalationStore extends ProcessingLogWriter {
     answerDueAt: string;
     task?: Task;
   }): Promise<void>;
-  recordEvent(escalation: Escalation, event: HistoryEvent, fields?: Partial<Escalation>, counters?: CounterChange[]): Promise<void>;
+  /** `forget`: the task token that timed out, and what it waited for (an answer meanwhile is 409, never given to a dead token). */
+  recordEvent(
+    escalation: Escalation,
+    event: HistoryEvent,
+    fields?: Partial<Escalation>,
+    counters?: CounterChange[],
+    forget?: ('taskToken' | 'awaiting')[],
+  ): Promise<void>;
   /** A final status: the household has one open escalation less. */
   finish(
     escalation: Escalation,

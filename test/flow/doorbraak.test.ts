@@ -384,7 +384,7 @@ describe('answers are applied once', () => {
 
 describe('the decision SLA', () => {
   it('marks an undecided escalation overdue, and it can still be decided', async () => {
-    const quick = await startTestApi('enschede', { idp: api.stack.idp, flow: { decisionSlaSeconds: 1, retryIntervalMs: 0 } });
+    const quick = await startTestApi('enschede', { idp: api.stack.idp, flow: { decisionSlaSeconds: 2, retryIntervalMs: 0 } });
     try {
       const escalation = await submit(await householdWithPlan(quick), undefined, quick);
       const overdue = await until(escalation.id, (e) => e.overdue === true && e.awaiting === 'decision', quick);

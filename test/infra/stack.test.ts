@@ -113,7 +113,8 @@ describe('the city stack', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      // The web client and the city's three partners' machine clients.
+      JwtConfiguration: { Audience: [Match.anyValue(), Match.anyValue(), Match.anyValue(), Match.anyValue()], Issuer: Match.anyValue() },
     });
   });
 
@@ -136,6 +137,30 @@ describe('the city stack', () => {
     });
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
     expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+});
+
+describe('partners as machine clients', () => {
+  it("gives each of the city's partners a client-credentials app client for the signals/write scope, in the authorizer's audience", () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'signals',
+      Scopes: [Match.objectLike({ ScopeName: 'write' })],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'wijkteams-enschede' });
+    const partners = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).filter((client) =>
+      String(client.Properties.ClientName ?? '').startsWith('partner-'),
+    );
+    expect(partners.map((client) => client.Properties.ClientName).sort()).toEqual(['partner-domijn', 'partner-menzis', 'partner-vitens']);
+    for (const client of partners) {
+      expect(client.Properties).toMatchObject({
+        GenerateSecret: true,
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthFlowsUserPoolClient: true,
+      });
+      expect(JSON.stringify(client.Properties.AllowedOAuthScopes)).toContain('/write');
+    }
+    const [authorizer] = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizer?.Properties.JwtConfiguration.Audience).toHaveLength(1 + partners.length);
   });
 });
 
