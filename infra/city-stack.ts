@@ -102,6 +102,8 @@ export class CityStack extends Stack {
     }
     const webClient = userPool.addClient('WebClient', {
       authFlows: { userSrp: true },
+      // No hosted sign-in for it yet (the token domain below is for the partners' machine clients): no OAuth grants.
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('teams'),
@@ -116,11 +118,10 @@ export class CityStack extends Stack {
         new cognito.ResourceServerScope({ scopeName: 'write', scopeDescription: 'Send signals of payment arrears and follow them' }),
       ],
     });
-    const partnerClients = city.partners.map((partner) =>
-      userPool.addClient(`Partner-${partner.id}`, {
+    const partnerClients = city.partners.map((partner) => {
+      const client = userPool.addClient(`Partner-${partner.id}`, {
         userPoolClientName: `partner-${partner.id}`,
         generateSecret: true,
-        authFlows: {},
         accessTokenValidity: Duration.hours(1),
         oAuth: {
           flows: { clientCredentials: true },
@@ -131,8 +132,11 @@ export class CityStack extends Stack {
             ),
           ],
         },
-      }),
-    );
+      });
+      // No sign-in of people through a partner's client (Cognito's default flows would allow SRP): client credentials only.
+      (client.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+      return client;
+    });
 
     const logRetention = logs.RetentionDays.ONE_YEAR;
     const environment = {

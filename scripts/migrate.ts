@@ -11,8 +11,11 @@ import { cityConfig, runtimeConfigOf } from '../infra/cities.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/dynamodb.ts';
 
 const { values } = parseArgs({ options: { city: { type: 'string' }, table: { type: 'string' }, endpoint: { type: 'string' } } });
-if (!values.city) {
-  console.error('usage: npm run migrate -- --city <id> [--table <name>] [--endpoint <url>]');
+// The deployed table's name is CloudFormation's: name it (the stack's output or the console shows it); local mode's is wijkteams-<city>.
+if (!values.city || (!values.table && !values.endpoint)) {
+  console.error(
+    'usage: npm run migrate -- --city <id> --table <deployed table name>\n   or: npm run migrate -- --city <id> --endpoint <DynamoDB Local url> [--table <name>]',
+  );
   process.exit(2);
 }
 const city = cityConfig(values.city);

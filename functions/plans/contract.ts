@@ -47,8 +47,8 @@ const PlanGoal = z
   .object({ domain: z.enum(LIFE_DOMAINS), description: z.string(), actions: z.array(PlanAction) })
   .meta({ id: 'PlanGoal', description: 'A goal in one life domain with its actions.' });
 
-/** An agreed plan's actions are tasks written in the plan's own transaction (at most 100 items): a plan holds at most this many. */
-export const MAX_PLAN_ACTIONS = 60;
+/** An agreed plan's actions are tasks written in the plan's own transaction (at most 100 items: a save may delete every old task and put every new one): a plan holds at most this many. */
+export const MAX_PLAN_ACTIONS = 45;
 
 export const PlanContent = z
   .strictObject({

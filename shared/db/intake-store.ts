@@ -134,23 +134,16 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
               },
             },
           },
-          ...(householdNeedsPlan
-            ? [
-                {
-                  Update: {
-                    TableName: table,
-                    Key: household,
-                    UpdateExpression: 'SET needsPlan = :true, updatedAt = :now ADD version :one',
-                    ConditionExpression: 'attribute_exists(pk)',
-                    ExpressionAttributeValues: {
-                      ':true': true,
-                      ':now': now,
-                      ':one': 1,
-                    },
-                  },
-                },
-              ]
-            : []),
+          {
+            // Always the household too: a transfer that read its tasks before this triage then fails rather than bringing the task back.
+            Update: {
+              TableName: table,
+              Key: household,
+              UpdateExpression: householdNeedsPlan ? 'SET needsPlan = :true, updatedAt = :now ADD version :one' : 'SET updatedAt = :now',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: householdNeedsPlan ? { ':true': true, ':now': now, ':one': 1 } : { ':now': now },
+            },
+          },
           put(processingLogItem(log)),
           ...counterUpdates(table, counters),
           ...taskWrites(table, intake.householdId, { put: [], remove: doneTasks }),

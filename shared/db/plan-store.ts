@@ -46,13 +46,17 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
           }),
     },
   });
-  /** The plan's tasks name the household's team: a save is refused if the household moved meanwhile. */
-  const stillWithTeam = (householdId: string, teamId: string) => ({
-    ConditionCheck: {
+  /**
+   * The plan's tasks name the household's team: a save is refused if the household moved
+   * meanwhile, and it touches the household so that a transfer that read the tasks before it fails.
+   */
+  const stillWithTeam = (householdId: string, teamId: string, now: string) => ({
+    Update: {
       TableName: table,
       Key: householdKey(householdId),
+      UpdateExpression: 'SET updatedAt = :now',
       ConditionExpression: 'teamId = :team',
-      ExpressionAttributeValues: { ':team': teamId },
+      ExpressionAttributeValues: { ':team': teamId, ':now': now },
     },
   });
   const log = (line: ProcessingLogLine) => ({ Put: { TableName: table, Item: processingLogItem(line) } });
@@ -98,7 +102,7 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
         db,
         [
           ...planSaveItems(table, plan, expectedVersion),
-          statusChanged ? householdPlanStatus(plan, false, teamId) : stillWithTeam(plan.householdId, teamId),
+          statusChanged ? householdPlanStatus(plan, false, teamId) : stillWithTeam(plan.householdId, teamId, plan.updatedAt),
           log(line),
           ...counterUpdates(table, counters),
           ...taskWrites(table, plan.householdId, tasks),

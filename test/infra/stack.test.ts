@@ -156,9 +156,17 @@ describe('partners as machine clients', () => {
         GenerateSecret: true,
         AllowedOAuthFlows: ['client_credentials'],
         AllowedOAuthFlowsUserPoolClient: true,
+        // Client credentials only: no person signs in through a partner's client.
+        ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       });
       expect(JSON.stringify(client.Properties.AllowedOAuthScopes)).toContain('/write');
     }
+    // The token domain serves the partners; the professionals' web client has no hosted sign-in grants (yet).
+    const web = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).find(
+      (client) => !String(client.Properties.ClientName ?? '').startsWith('partner-'),
+    );
+    expect(web?.Properties.AllowedOAuthFlows).toBeUndefined();
+    expect(web?.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
     const [authorizer] = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'));
     expect(authorizer?.Properties.JwtConfiguration.Audience).toHaveLength(1 + partners.length);
   });
