@@ -14,7 +14,7 @@ import {
   toProblem,
   unsupportedMediaType,
 } from '#shared/errors.ts';
-import { activityOf, type ProcessingActivity, type ProcessingActivityId } from '#shared/processing-activities.ts';
+import { currentRegister, type ProcessingActivity, type ProcessingActivityId } from '#shared/processing-activities.ts';
 import type { RequestContext } from '#shared/processing-log.ts';
 import { traceContextOf, traceparentOf } from '#shared/trace-context.ts';
 import type { RosterStore } from '#shared/use-cases/ports.ts';
@@ -187,8 +187,11 @@ function principalOf(event: HttpEvent): Principal {
  */
 export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation[]) {
   const byRouteKey = new Map(routes.map((route) => [routeKeyOf(route.contract), route]));
+  // The register as it stands, once per instance rather than once per request.
+  const versions = new Map(currentRegister(deps.register).map((activity) => [activity.id, activity.version]));
   const activityVersion = (id: ProcessingActivityId) => {
-    const { version } = activityOf(deps.register, id);
+    const version = versions.get(id);
+    if (version === undefined) throw new Error(`the register of processing activities has no entry ${id}`);
     return { id, version };
   };
   const now = deps.now ?? (() => new Date());

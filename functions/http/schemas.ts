@@ -8,6 +8,9 @@ export const Id = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be an id as the 
 /** A date `YYYY-MM-DD` that exists in the calendar. */
 export const CalendarDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 
+/** A date that has come: a birth date, the start of a legal relation. */
+export const DateNotInFuture = CalendarDate.refine((date) => date <= new Date().toISOString().slice(0, 10), 'must not be in the future');
+
 export const Timestamp = z.iso.datetime({ error: 'must be an ISO 8601 UTC timestamp' });
 
 /**

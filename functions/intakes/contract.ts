@@ -3,15 +3,13 @@ import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, CalendarDate, HouseNumber, HouseNumberAddition, Postcode, Timestamp } from '../http/schemas.ts';
+import { Bsn, CalendarDate, DateNotInFuture, HouseNumber, HouseNumberAddition, Postcode, Timestamp } from '../http/schemas.ts';
 
 const INTAKE_ROLES = ['intaker', 'wijkcoach', 'teamleider'] as const;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 const Member = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  birthDate: CalendarDate.refine((date) => date <= today(), 'must not be in the future'),
+  birthDate: DateNotInFuture,
   bsn: Bsn.optional(),
   role: z.enum(MEMBER_ROLES),
 });

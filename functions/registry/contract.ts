@@ -2,12 +2,19 @@ import * as z from 'zod';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { Dossier, DossierMember, FormerMember, HouseholdSummary } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, CalendarDate, HouseholdParams, HouseNumber, HouseNumberAddition, ListQuery, Postcode } from '../http/schemas.ts';
+import {
+  Bsn,
+  CalendarDate,
+  DateNotInFuture,
+  HouseholdParams,
+  HouseNumber,
+  HouseNumberAddition,
+  ListQuery,
+  Postcode,
+} from '../http/schemas.ts';
 
 const WORKERS = ['wijkcoach', 'teamleider'] as const;
 const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const SearchResult = HouseholdSummary.extend({
   matchedMembers: z
@@ -73,13 +80,13 @@ const LegalRelationInput = z.strictObject({
   kind: z.enum(LEGAL_RELATION_KINDS),
   holderName: z.string().trim().min(1).max(200),
   holderOrganisation: z.string().trim().min(1).max(200).optional(),
-  since: CalendarDate.refine((date) => date <= today(), 'must not be in the future'),
+  since: DateNotInFuture,
 });
 
 export const MemberInput = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
-    birthDate: CalendarDate.refine((date) => date <= today(), 'must not be in the future'),
+    birthDate: DateNotInFuture,
     bsn: Bsn.nullable()
       .optional()
       .meta({ description: 'Sets the BSN; null takes it off; left out keeps it (a client only ever sees it masked).' }),

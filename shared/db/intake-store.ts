@@ -7,13 +7,12 @@ import { addressLookupKey, bsnLookupKey, householdKey, intakeKey, memberIdentity
 import { appendProcessingLog } from './processing-log-store.ts';
 import { HOUSEHOLD, householdItem, parseHousehold, readHousehold } from './records/household.ts';
 import { INTAKE, intakeItem, parseIntake } from './records/intake.ts';
+import { lookupItem } from './records/lookup.ts';
 import { nameEntryPuts } from './records/name-entry.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
 import { ROSTER, RosterEntryRecord } from './records/roster.ts';
 import { taskWrites } from './records/task.ts';
-
-const lookupItem = (key: { pk: string; sk: string }, householdId: string) => ({ ...key, type: 'lookup', householdId });
 
 export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): IntakeStore {
   const put = (Item: Record<string, unknown>, ConditionExpression?: string) => ({

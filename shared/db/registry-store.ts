@@ -18,14 +18,13 @@ import {
 import { correctionItem } from './records/correction.ts';
 import { ESCALATION, EscalationRecord } from './records/escalation.ts';
 import { HOUSEHOLD, parseHousehold } from './records/household.ts';
+import { lookupItem } from './records/lookup.ts';
 import { nameEntryItem, parseNameEntry } from './records/name-entry.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
 import { QUEUE_INDEX } from './table-schema.ts';
 
 type Item = Record<string, unknown>;
-
-const lookupItem = (key: { pk: string; sk: string }, householdId: string) => ({ ...key, type: 'lookup', householdId });
 
 /** Finding a household and keeping it right: look-ups, the name index, and corrections that move them in one transaction. */
 export function dynamoRegistryStore(db: DynamoDBDocumentClient, table: string): RegistryStore {

@@ -28,7 +28,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type IntakePorts, noMetrics } from './ports.ts';
-import { ConcurrentChange, raceLostAs } from './races.ts';
+import { ConcurrentChange, jitter, raceLostAs } from './races.ts';
 
 export interface NewIntake {
   teamId: string;
@@ -64,9 +64,6 @@ export interface IntakeView {
 
 /** Lost races are retried from a fresh read; more than this many in a row means heavy contention. */
 const MAX_ATTEMPTS = 6;
-
-/** Spreads the retries of writers that lost the same race, so they do not collide again. */
-const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
 
 /**
  * The intake as a reader sees it: the household's id only for its own team (rule 12: the
@@ -210,7 +207,7 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
       return intakeView(intake, !routedTo);
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
-      await jitter(attempt);
+      await jitter(attempt, 10);
     }
   }
   throw conflict('The household was changed by several registrations at once. Please try again.');

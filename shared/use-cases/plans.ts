@@ -20,7 +20,7 @@ import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { visibleHousehold } from './households.ts';
 import { type BusinessMetrics, noMetrics, type PlanStore } from './ports.ts';
-import { ConcurrentChange, raceLostAs } from './races.ts';
+import { ConcurrentChange, jitter, raceLostAs } from './races.ts';
 
 export interface PlanPorts {
   store: PlanStore;
@@ -169,9 +169,6 @@ export async function closeThePlan(ports: PlanPorts, context: RequestContext, ho
  */
 const COMPLETION_ATTEMPTS = 12;
 
-/** Spreads the retries of writers that lost the same race, so they do not collide again. */
-const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 6)));
-
 /**
  * The owner (or the regisseur) marks one action done. It needs no If-Match: the plan is read,
  * only that action changes, and the write is conditional on the version read, so an edit made
@@ -197,7 +194,7 @@ export async function completePlanAction(ports: PlanPorts, context: RequestConte
           ? conflict('The plan is being changed by several people at once. Please try again.')
           : error;
       }
-      await jitter(attempt);
+      await jitter(attempt, 5, 6);
     }
   }
 }

@@ -18,3 +18,10 @@ export const raceLostAs =
     if (error instanceof ConcurrentChange) throw problem();
     throw error;
   };
+
+/**
+ * Waits a random part of `baseMs × 2^attempt` (the exponent capped at `maxExponent`): spreads the
+ * retries of writers that lost the same race, so they do not collide again.
+ */
+export const jitter = (attempt: number, baseMs: number, maxExponent = Number.POSITIVE_INFINITY) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * baseMs * 2 ** Math.min(attempt, maxExponent)));
