@@ -689,6 +689,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's outreach queue, oldest first */
+        get: operations["listSignals"];
+        put?: never;
+        /** Send a signal of payment arrears (partners) */
+        post: operations["receiveSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a signal: its status for the partner that sent it, all of it for its team */
+        get: operations["getSignal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{id}/contact-attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a visit, letter, call or e-mail to the household */
+        post: operations["recordContactAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how the outreach ended; help accepted registers the intake */
+        post: operations["recordSignalOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -719,7 +788,7 @@ export interface components {
         /** @description An entry of the register of processing activities (verwerkingsregister). */
         ProcessingActivity: {
             /** @enum {string} */
-            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability";
+            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach";
             name: string;
             purpose: string;
             /** @description The grondslag: the law and article, and the AVG basis. */
@@ -1369,7 +1438,7 @@ export interface components {
              * @description The entry of the register of processing activities (GET /processing-activities); null before 1.1.
              * @enum {string|null}
              */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | null;
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | null;
             processingActivityVersion: number | null;
             /** @description The members whose data was processed (member ids, never a BSN). */
             dataSubjects: string[];
@@ -1490,6 +1559,27 @@ export interface components {
             complexShare: number | null;
             /** @description Hours from submission to the doorbraakteam's decision. */
             averageDecisionHours: number | null;
+            signals: components["schemas"]["SignalFigures"];
+            /** @description In the city total only: the signals per partner organisation. */
+            partners?: {
+                received: number;
+                /** @description Signals whose household was reached (counted in the month of the first attempt that reached it). */
+                reached: number;
+                helpAccepted: number;
+                /** @description Median whole days from receipt to the first contact attempt, reached or not; null while there is none. */
+                medianDaysToFirstContact: number | null;
+                partnerId: string;
+                name: string;
+            }[];
+        };
+        /** @description Vroegsignalering: signals received, households reached, help accepted, days to first contact. */
+        SignalFigures: {
+            received: number;
+            /** @description Signals whose household was reached (counted in the month of the first attempt that reached it). */
+            reached: number;
+            helpAccepted: number;
+            /** @description Median whole days from receipt to the first contact attempt, reached or not; null while there is none. */
+            medianDaysToFirstContact: number | null;
         };
         /** @description A page of tasks, overdue first, then by due date. */
         TaskPage: {
@@ -1505,9 +1595,11 @@ export interface components {
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
             overdue: boolean;
-            householdId: string;
+            /** @description The household the task is about; absent on a signal's outreach (no household until help is accepted). */
+            householdId?: string;
             intakeId?: string;
             escalationId?: string;
+            /** @description The signal of an outreach task. */
             signalId?: string;
             /** @description What is to be done: for a plan action, the action's own words. */
             title: string;
@@ -1526,14 +1618,180 @@ export interface components {
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
             overdue: boolean;
-            householdId: string;
+            /** @description The household the task is about; absent on a signal's outreach (no household until help is accepted). */
+            householdId?: string;
             intakeId?: string;
             escalationId?: string;
+            /** @description The signal of an outreach task. */
             signalId?: string;
             /** @description What is to be done: for a plan action, the action's own words. */
             title: string;
             /** @description The professional the task waits for; null when it waits for the team (a triage). */
             assigneeId: string | null;
+        };
+        /** @description The signal was received: the team of the address will reach out. */
+        ReceivedSignal: {
+            id: string;
+            /** @enum {string} */
+            status: "received";
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        /** @description The JWT authorizer's fixed answer to a token without the scope a route requires. */
+        GatewayForbidden: {
+            /** @enum {string} */
+            message: "Forbidden";
+        };
+        /** @description A signal of payment arrears from a partner (vroegsignalering). */
+        NewSignal: {
+            /** @description The partner's own id of the signal: a retry with the same reference and body gets the first answer. */
+            reference: string;
+            /** @enum {string} */
+            kind: "rent_arrears" | "energy_arrears" | "water_arrears" | "health_insurance_arrears";
+            arrears: components["schemas"]["Arrears"];
+            /**
+             * Format: date
+             * @description Since when the payments are behind.
+             */
+            since: string;
+            address: {
+                postcode: string;
+                houseNumber: string;
+                houseNumberAddition?: string;
+            };
+            person?: {
+                name: string;
+                /** Format: date */
+                birthDate: string;
+                bsn?: string;
+            };
+            contact?: {
+                phone?: string;
+                /** Format: email */
+                email?: string;
+            };
+        };
+        /** @description The amount in arrears, in euros (more than zero). */
+        Arrears: {
+            amount: number;
+            /** @enum {string} */
+            currency: "EUR";
+        };
+        /** @description A page of the team's outreach queue, oldest first. */
+        SignalPage: {
+            items: components["schemas"]["Signal"][];
+            nextCursor: string | null;
+        };
+        /** @description A signal as its team sees it: all of it, the outreach's attempts and outcome. */
+        Signal: {
+            id: string;
+            reference: string;
+            partnerId: string;
+            partnerName: string;
+            /** @enum {string} */
+            kind: "rent_arrears" | "energy_arrears" | "water_arrears" | "health_insurance_arrears";
+            arrears: components["schemas"]["Arrears"];
+            /** Format: date */
+            since: string;
+            address: {
+                postcode: string;
+                houseNumber: string;
+                houseNumberAddition?: string;
+            };
+            person?: {
+                name: string;
+                /** Format: date */
+                birthDate: string;
+                bsnMasked?: string;
+            };
+            contact?: {
+                phone?: string;
+                email?: string;
+            };
+            teamId: string;
+            /**
+             * @description How the signal found its team: the open household it matched, the wijkteam's postcode area, the city's default intake team, or an earlier signal for the address (within 30 days).
+             * @enum {string}
+             */
+            routedBy: "household" | "postcode_area" | "default_team" | "earlier_signal";
+            /** @description The open household of the team that the signal matched (BSN or address). */
+            householdId?: string;
+            /** @enum {string} */
+            status: "received" | "in_outreach" | "help_accepted" | "help_declined" | "no_contact" | "already_in_care";
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date
+             * @description By when the team should have reached out (the city's outreach period).
+             */
+            dueDate: string;
+            attempts: {
+                id: string;
+                /** @enum {string} */
+                channel: "visit" | "letter" | "phone" | "email";
+                reached: boolean;
+                /** Format: date-time */
+                at: string;
+                note?: string;
+                by: string;
+            }[];
+            outcome?: {
+                /** @enum {string} */
+                outcome: "help_accepted" | "help_declined" | "no_contact" | "already_in_care";
+                note?: string;
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
+            /** @description With help accepted: the intake registered from the signal. */
+            intakeId?: string;
+            /** @description An earlier signal for the same address whose outreach this one joined: attempts and outcome are recorded there. */
+            attachedTo?: string;
+            /** @description Later signals for the same address within 30 days: one outreach for all of them. */
+            attached: {
+                id: string;
+                partnerId: string;
+                /** @enum {string} */
+                kind: "rent_arrears" | "energy_arrears" | "water_arrears" | "health_insurance_arrears";
+                arrears: components["schemas"]["Arrears"];
+                /** Format: date */
+                since: string;
+                /** Format: date-time */
+                receivedAt: string;
+            }[];
+        };
+        /** @description What the partner that sent a signal may know of it: whether contact was made and help accepted, never the household's data. */
+        PartnerSignal: {
+            id: string;
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "in_outreach" | "help_accepted" | "help_declined" | "no_contact" | "already_in_care";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One attempt to reach the household, reached or not. */
+        NewContactAttempt: {
+            /** @enum {string} */
+            channel: "visit" | "letter" | "phone" | "email";
+            reached: boolean;
+            /** Format: date-time */
+            at: string;
+            note?: string;
+        };
+        /** @description The end of the outreach. No contact needs at least 3 attempts on at least 2 channels. */
+        SignalOutcome: {
+            /** @enum {string} */
+            outcome: "help_accepted" | "help_declined" | "no_contact" | "already_in_care";
+            note?: string;
+            /** @description With help accepted: the person who accepted it, when the signal names nobody or named them wrongly. */
+            person?: {
+                name: string;
+                /** Format: date */
+                birthDate: string;
+                bsn?: string;
+            };
         };
     };
     responses: never;
@@ -6298,6 +6556,577 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSignals: {
+        parameters: {
+            query: {
+                teamId: string;
+                /** @description Without it: the signals still without outcome (received, in outreach). */
+                status?: "received" | "in_outreach" | "help_accepted" | "help_declined" | "no_contact" | "already_in_care";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's signals, oldest first by receipt. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveSignal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of the client's choosing: a retry with the same key and body replays the first answer. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSignal"];
+            };
+        };
+        responses: {
+            /** @description Received (also for a retry with the same reference and body). */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    /** @description The signal, for the partner to follow. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedSignal"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: a token without the `signals/write` scope (the JWT authorizer's fixed `{"message":"Forbidden"}`), or a client that is not one of the city's partners (problem details). */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayForbidden"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner that sent it gets PartnerSignal; a professional of its team gets Signal. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Signal"] | components["schemas"]["PartnerSignal"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordContactAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewContactAttempt"];
+            };
+        };
+        responses: {
+            /** @description The signal with the attempt; its status is in_outreach. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    /** @description The signal. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Signal"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordSignalOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalOutcome"];
+            };
+        };
+        responses: {
+            /** @description The signal with its outcome; with help accepted, `intakeId` names the intake registered in the same transaction. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Signal"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

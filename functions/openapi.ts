@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { problemStatuses } from '#shared/errors.ts';
 import { API_VERSION, BASE_PATH, type RouteContract } from './http/contract.ts';
-import { Problem } from './http/schemas.ts';
+import { GatewayForbidden, Problem } from './http/schemas.ts';
 
 const versionHeader = {
   'API-Version': { description: 'The full semantic version of the API.', schema: { type: 'string' as const, example: API_VERSION } },
@@ -24,7 +24,7 @@ export function openApiDocument(routes: RouteContract[]) {
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description:
-      "An ID token of the city's Cognito user pool. Roles come from `cognito:groups`, teams from `custom:teams` (comma-separated).",
+      "An ID token of the city's Cognito user pool (professionals: roles from `cognito:groups`, teams from `custom:teams`, comma-separated), or a partner's access token of the client-credentials grant with the scope `signals/write` (the signal routes only).",
   });
 
   for (const route of routes) {
@@ -58,6 +58,18 @@ export function openApiDocument(routes: RouteContract[]) {
     for (const code of [...errors].sort()) {
       const { status, title } = problemStatuses[code];
       responses[status] = { description: title, headers: answerHeaders, content: { 'application/problem+json': { schema: Problem } } };
+    }
+    if (route.callers === 'partners') {
+      // The gateway itself refuses a token without the signals scope, with its own fixed body.
+      responses[403] = {
+        description:
+          'Forbidden: a token without the `signals/write` scope (the JWT authorizer\'s fixed `{"message":"Forbidden"}`), or a client that is not one of the city\'s partners (problem details).',
+        headers: gatewayHeaders,
+        content: {
+          'application/json': { schema: GatewayForbidden },
+          'application/problem+json': { schema: Problem },
+        },
+      };
     }
     responses[500] = {
       description: 'Internal server error',

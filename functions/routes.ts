@@ -7,6 +7,7 @@ import { planRoutes } from './plans/contract.ts';
 import { privacyRoutes } from './privacy/contract.ts';
 import { registryRoutes } from './registry/contract.ts';
 import { serviceRoutes } from './service/contract.ts';
+import { signalRoutes } from './signals/contract.ts';
 import { teamRoutes } from './teams/contract.ts';
 import { worklistRoutes } from './worklist/contract.ts';
 
@@ -28,6 +29,7 @@ export const routes: RouteContract[] = [
   ...privacyRoutes,
   ...figuresRoutes,
   ...worklistRoutes,
+  ...signalRoutes,
 ];
 
 /** The Lambda functions behind the API, one per concern, each serving the routes that name it. */

@@ -18,6 +18,8 @@ export interface FunctionRuntime {
   /** The doorbraak state machine, for the functions that start or resume it. */
   stateMachineArn?: string;
   metrics: BusinessMetrics;
+  /** Each partner's machine client id → the partner (set on the signals function; locally a client id is the partner's own id). */
+  partnerClients?: Record<string, string>;
 }
 
 /** The environment variables the stack sets on every function. */
@@ -26,6 +28,8 @@ export interface FunctionEnvironment {
   TABLE_NAME: string;
   LOOKUP_KEY_SECRET_ARN?: string;
   STATE_MACHINE_ARN?: string;
+  /** On the signals function: each partner's Cognito client id, as `<clientId>=<partnerId>` pairs joined by commas. */
+  PARTNER_CLIENTS?: string;
   POWERTOOLS_METRICS_NAMESPACE?: string;
   POWERTOOLS_SERVICE_NAME?: string;
   POWERTOOLS_LOG_LEVEL?: string;
@@ -62,5 +66,16 @@ export function runtimeFrom(env: FunctionEnvironment, db: DynamoDBDocumentClient
       city: city.cityId,
     }),
     ...(env.STATE_MACHINE_ARN ? { stateMachineArn: env.STATE_MACHINE_ARN } : {}),
+    ...(env.PARTNER_CLIENTS ? { partnerClients: partnerClientsOf(env.PARTNER_CLIENTS) } : {}),
   };
+}
+
+/** `PARTNER_CLIENTS` as the stack writes it: `<clientId>=<partnerId>` pairs joined by commas (Cognito generates the client ids). */
+export function partnerClientsOf(value: string): Record<string, string> {
+  return Object.fromEntries(
+    value.split(',').flatMap((pair) => {
+      const [clientId, partnerId, ...rest] = pair.split('=');
+      return clientId && partnerId && rest.length === 0 ? [[clientId, partnerId]] : [];
+    }),
+  );
 }

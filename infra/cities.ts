@@ -23,6 +23,12 @@ export interface CityConfig {
   alarmEmail: string;
   /** The organisations that send signals of payment arrears (vroegsignalering), each a machine client of the city's user pool. */
   partners: Partner[];
+  /** Where a signal goes that neither a household nor a wijkteam's postcode areas place. */
+  defaultIntakeTeamId: string;
+  /** Calendar days within which the team should reach out after a signal. */
+  outreachPeriodDays: number;
+  /** Months after which a signal that led to no help expires (default 9). */
+  signalRetentionMonths?: number;
   /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts). */
   processingActivities?: ProcessingActivity[];
 }
@@ -34,17 +40,24 @@ const cityWideTeams = (): Team[] => [
   { id: 'doorbraakteam', name: 'Doorbraakteam', kind: 'doorbraakteam', neighbourhoods: [] },
 ];
 
-const wijkteam = (id: string, name: string, neighbourhoods: string[]): Team => ({
+const wijkteam = (id: string, name: string, neighbourhoods: string[], postcodeAreas: string[]): Team => ({
   id,
   name,
   kind: 'wijkteam',
   neighbourhoods,
+  postcodeAreas,
 });
+
+/** domain rule 13: a signal that led to no help is kept this long unless the city says otherwise. */
+export const DEFAULT_SIGNAL_RETENTION_MONTHS = 9;
 
 /**
  * The four cities of the seeds. Teams come from the seed texts where they name them
  * (Enschede's pilot teams and priority districts, Almelo's pilot neighbourhoods) and
- * from the city's districts (stadsdelen) where they do not.
+ * from the city's districts (stadsdelen) where they do not. The wijkteams' postcode areas
+ * (PC4) are the city's own to set; the ones here follow each district's postcodes as far as
+ * we know them and serve the demo and the tests (a signal for an area nobody holds goes to
+ * the default intake team).
  */
 export const cities: Record<CityId, CityConfig> = {
   enschede: {
@@ -53,12 +66,12 @@ export const cities: Record<CityId, CityConfig> = {
     municipalityCode: 'GM0153',
     region: 'eu-central-1',
     teams: [
-      wijkteam('velve-lindenhof', 'Wijkteam Velve-Lindenhof', ['Velve-Lindenhof']),
-      wijkteam('dolphia-glanerbrug-noord', 'Wijkteam Dolphia/Glanerbrug-Noord', ['Dolphia', 'Glanerbrug-Noord']),
-      wijkteam('pathmos', 'Wijkteam Pathmos', ['Pathmos']),
-      wijkteam('wesselerbrink', 'Wijkteam Wesselerbrink', ['Wesselerbrink']),
-      wijkteam('twekkelerveld', 'Wijkteam Twekkelerveld', ['Twekkelerveld']),
-      wijkteam('binnenstad', 'Wijkteam Binnenstad', ['Binnenstad']),
+      wijkteam('velve-lindenhof', 'Wijkteam Velve-Lindenhof', ['Velve-Lindenhof'], ['7545', '7546']),
+      wijkteam('dolphia-glanerbrug-noord', 'Wijkteam Dolphia/Glanerbrug-Noord', ['Dolphia', 'Glanerbrug-Noord'], ['7531', '7532', '7533']),
+      wijkteam('pathmos', 'Wijkteam Pathmos', ['Pathmos'], ['7513']),
+      wijkteam('wesselerbrink', 'Wijkteam Wesselerbrink', ['Wesselerbrink'], ['7543', '7544']),
+      wijkteam('twekkelerveld', 'Wijkteam Twekkelerveld', ['Twekkelerveld'], ['7523', '7524']),
+      wijkteam('binnenstad', 'Wijkteam Binnenstad', ['Binnenstad'], ['7511', '7512', '7514']),
       ...cityWideTeams(),
     ],
     webOrigins: ['https://wijkteams.enschede.nl'],
@@ -67,6 +80,8 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@enschede.nl',
+    defaultIntakeTeamId: 'binnenstad',
+    outreachPeriodDays: 10,
     // Menzis from the Enschede 2019 seed; Domijn and Vitens as Enschede's housing corporation and water company.
     partners: [
       { id: 'menzis', name: 'Menzis', kind: 'health_insurer' },
@@ -80,8 +95,8 @@ export const cities: Record<CityId, CityConfig> = {
     municipalityCode: 'GM0141',
     region: 'eu-central-1',
     teams: [
-      wijkteam('windmolenbroek', 'Wijkteam Windmolenbroek', ['Windmolenbroek']),
-      wijkteam('nieuwstraatkwartier', 'Wijkteam Nieuwstraatkwartier', ['Nieuwstraatkwartier']),
+      wijkteam('windmolenbroek', 'Wijkteam Windmolenbroek', ['Windmolenbroek'], ['7606']),
+      wijkteam('nieuwstraatkwartier', 'Wijkteam Nieuwstraatkwartier', ['Nieuwstraatkwartier'], ['7607']),
       ...cityWideTeams(),
     ],
     webOrigins: ['https://wijkteams.almelo.nl'],
@@ -90,6 +105,8 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@almelo.nl',
+    defaultIntakeTeamId: 'nieuwstraatkwartier',
+    outreachPeriodDays: 14,
     partners: [
       { id: 'menzis', name: 'Menzis', kind: 'health_insurer' },
       { id: 'sint-joseph', name: 'Woningstichting Sint Joseph', kind: 'housing_corporation' },
@@ -102,11 +119,11 @@ export const cities: Record<CityId, CityConfig> = {
     municipalityCode: 'GM0392',
     region: 'eu-central-1',
     teams: [
-      wijkteam('centrum', 'Sociaal wijkteam Centrum', ['Centrum']),
-      wijkteam('noord', 'Sociaal wijkteam Noord', ['Noord']),
-      wijkteam('oost', 'Sociaal wijkteam Oost', ['Oost']),
-      wijkteam('schalkwijk', 'Sociaal wijkteam Schalkwijk', ['Schalkwijk']),
-      wijkteam('zuid-west', 'Sociaal wijkteam Zuid-West', ['Zuid-West']),
+      wijkteam('centrum', 'Sociaal wijkteam Centrum', ['Centrum'], ['2011', '2012']),
+      wijkteam('noord', 'Sociaal wijkteam Noord', ['Noord'], ['2021', '2022', '2023', '2024']),
+      wijkteam('oost', 'Sociaal wijkteam Oost', ['Oost'], ['2013', '2014']),
+      wijkteam('schalkwijk', 'Sociaal wijkteam Schalkwijk', ['Schalkwijk'], ['2033', '2034', '2035', '2036', '2037']),
+      wijkteam('zuid-west', 'Sociaal wijkteam Zuid-West', ['Zuid-West'], ['2015', '2025', '2026']),
       ...cityWideTeams(),
     ],
     webOrigins: ['https://wijkteams.haarlem.nl'],
@@ -115,6 +132,8 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@haarlem.nl',
+    defaultIntakeTeamId: 'centrum',
+    outreachPeriodDays: 14,
     partners: [
       { id: 'zilveren-kruis', name: 'Zilveren Kruis', kind: 'health_insurer' },
       { id: 'elan-wonen', name: 'Elan Wonen', kind: 'housing_corporation' },
@@ -127,14 +146,19 @@ export const cities: Record<CityId, CityConfig> = {
     municipalityCode: 'GM0518',
     region: 'eu-central-1',
     teams: [
-      wijkteam('centrum', 'Wijkteam Centrum', ['Centrum']),
-      wijkteam('escamp', 'Wijkteam Escamp', ['Escamp']),
-      wijkteam('laak', 'Wijkteam Laak', ['Laak']),
-      wijkteam('loosduinen', 'Wijkteam Loosduinen', ['Loosduinen']),
-      wijkteam('scheveningen', 'Wijkteam Scheveningen', ['Scheveningen']),
-      wijkteam('segbroek', 'Wijkteam Segbroek', ['Segbroek']),
-      wijkteam('haagse-hout', 'Wijkteam Haagse Hout', ['Haagse Hout']),
-      wijkteam('leidschenveen-ypenburg', 'Wijkteam Leidschenveen-Ypenburg', ['Leidschenveen', 'Ypenburg']),
+      wijkteam('centrum', 'Wijkteam Centrum', ['Centrum'], ['2511', '2512', '2513', '2514']),
+      wijkteam('escamp', 'Wijkteam Escamp', ['Escamp'], ['2531', '2532', '2533', '2541', '2542', '2543', '2544', '2545']),
+      wijkteam('laak', 'Wijkteam Laak', ['Laak'], ['2521', '2525', '2526']),
+      wijkteam('loosduinen', 'Wijkteam Loosduinen', ['Loosduinen'], ['2551', '2552', '2553', '2554', '2555']),
+      wijkteam('scheveningen', 'Wijkteam Scheveningen', ['Scheveningen'], ['2582', '2583', '2584', '2586', '2587']),
+      wijkteam('segbroek', 'Wijkteam Segbroek', ['Segbroek'], ['2561', '2562', '2563', '2564', '2565']),
+      wijkteam('haagse-hout', 'Wijkteam Haagse Hout', ['Haagse Hout'], ['2591', '2592', '2593', '2594', '2595', '2596', '2597']),
+      wijkteam(
+        'leidschenveen-ypenburg',
+        'Wijkteam Leidschenveen-Ypenburg',
+        ['Leidschenveen', 'Ypenburg'],
+        ['2491', '2492', '2493', '2496', '2497'],
+      ),
       ...cityWideTeams(),
     ],
     webOrigins: ['https://wijkteams.denhaag.nl'],
@@ -143,6 +167,8 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@denhaag.nl',
+    defaultIntakeTeamId: 'centrum',
+    outreachPeriodDays: 14,
     partners: [
       { id: 'zilveren-kruis', name: 'Zilveren Kruis', kind: 'health_insurer' },
       { id: 'haag-wonen', name: 'Haag Wonen', kind: 'housing_corporation' },
@@ -168,6 +194,9 @@ export function runtimeConfigOf(city: CityConfig): CityRuntimeConfig {
     defaultEvaluationPeriodDays: city.defaultEvaluationPeriodDays,
     retentionDays: city.retentionDays,
     partners: city.partners,
+    defaultIntakeTeamId: city.defaultIntakeTeamId,
+    outreachPeriodDays: city.outreachPeriodDays,
+    signalRetentionMonths: city.signalRetentionMonths ?? DEFAULT_SIGNAL_RETENTION_MONTHS,
     ...(city.processingActivities ? { processingActivities: city.processingActivities } : {}),
   };
 }

@@ -13,7 +13,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct, IConstruct } from 'constructs';
 import { BASE_PATH } from '#functions/http/contract.ts';
 import { functionNames, routes } from '#functions/routes.ts';
-import { ROLES } from '#shared/auth.ts';
+import { ROLES, SIGNALS_SCOPE } from '#shared/auth.ts';
 import { type CityConfig, runtimeConfigOf } from './cities.ts';
 import { DoorbraakFlow } from './constructs/doorbraak-flow.ts';
 import { WijkteamsFunction } from './constructs/function.ts';
@@ -25,7 +25,7 @@ export interface CityStackProps extends StackProps {
 }
 
 /** Functions that hash BSNs and addresses, and so read the city's look-up key. */
-const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes', 'registry']);
+const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes', 'registry', 'signals']);
 /** Functions that start the doorbraak flow and hand it people's answers. */
 const FUNCTIONS_WITH_FLOW = new Set(['escalations']);
 /** Functions that serve only public, static answers and touch no data. */
@@ -157,6 +157,10 @@ export class CityStack extends Stack {
             ...environment,
             ...(FUNCTIONS_WITH_LOOKUP_KEY.has(name) ? { LOOKUP_KEY_SECRET_ARN: lookupKey.secretArn } : {}),
             ...(FUNCTIONS_WITH_FLOW.has(name) ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {}),
+            // Cognito generates the partners' client ids: the signals function learns which partner each one is.
+            ...(name === 'signals'
+              ? { PARTNER_CLIENTS: partnerClients.map((client, i) => `${client.userPoolClientId}=${city.partners[i]?.id}`).join(',') }
+              : {}),
           },
           logKey: dataKey,
           logRetention,
@@ -216,6 +220,8 @@ export class CityStack extends Stack {
         methods: [HttpMethod[route.method]],
         integration,
         authorizer: route.auth === 'jwt' ? authorizer : new HttpNoneAuthorizer(),
+        // A partners-only route needs the signals scope at the gateway already (the function checks it again).
+        ...(route.callers === 'partners' ? { authorizationScopes: [SIGNALS_SCOPE] } : {}),
       });
     }
 

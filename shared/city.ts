@@ -13,6 +13,8 @@ export interface Team {
   name: string;
   kind: TeamKind;
   neighbourhoods: string[];
+  /** A wijkteam's postcode areas (PC4): a signal for an address in one goes to this team (vroegsignalering). */
+  postcodeAreas?: string[];
 }
 
 export const PARTNER_KINDS = ['housing_corporation', 'energy_company', 'water_company', 'health_insurer'] as const;
@@ -39,6 +41,12 @@ export interface CityRuntimeConfig {
   defaultEvaluationPeriodDays: number;
   retentionDays: number;
   partners: Partner[];
+  /** Where a signal goes that neither a household nor a postcode area places: a wijkteam. */
+  defaultIntakeTeamId: string;
+  /** Calendar days from a signal's receipt within which the team should have reached out (the outreach task's due date). */
+  outreachPeriodDays: number;
+  /** Months after which a signal that led to no help expires (domain rule 13). */
+  signalRetentionMonths: number;
   /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts holds the rest). */
   processingActivities?: ProcessingActivity[];
 }
@@ -52,4 +60,10 @@ export function interventieteamOf(city: CityRuntimeConfig): Team {
   const team = city.teams.find((t) => t.kind === 'interventieteam');
   if (!team) throw new Error(`city ${city.cityId} has no interventieteam`);
   return team;
+}
+
+/** The wijkteam whose postcode areas (PC4) hold a Dutch postcode, if any. */
+export function teamOfPostcodeArea(city: CityRuntimeConfig, postcode: string): Team | undefined {
+  const area = postcode.slice(0, 4);
+  return city.teams.find((team) => team.kind === 'wijkteam' && team.postcodeAreas?.includes(area));
 }

@@ -16,6 +16,8 @@ export const PROCESSING_ACTIVITY_IDS = [
   'work-list',
   'subject-access',
   'accountability',
+  'vroegsignalering',
+  'outreach',
 ] as const;
 export type ProcessingActivityId = (typeof PROCESSING_ACTIVITY_IDS)[number];
 

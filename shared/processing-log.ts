@@ -50,11 +50,33 @@ export function processingLogLine(
   dataSubjects: string[],
   status: ProcessingLogLine['status'] = 'ok',
 ): ProcessingLogLine {
+  const { id, ...rest } = lineFields(context, action, resource, dataSubjects, status);
+  return { id, householdId, ...rest };
+}
+
+/**
+ * A line about a signal (vroegsignalering): kept with the signal, not in a household's log,
+ * because a signal is not part of a household until help is accepted, and it expires with the
+ * signal (rule 13). The person a signal names has no member id: no data subjects.
+ */
+export type SignalLogLine = Omit<ProcessingLogLine, 'householdId'> & { signalId: string };
+
+export function signalLogLine(context: RequestContext, signalId: string, action: ProcessingAction, resource: string): SignalLogLine {
+  const { id, ...rest } = lineFields(context, action, resource, [], 'ok');
+  return { id, signalId, ...rest };
+}
+
+function lineFields(
+  context: RequestContext,
+  action: ProcessingAction,
+  resource: string,
+  dataSubjects: string[],
+  status: ProcessingLogLine['status'],
+): Omit<ProcessingLogLine, 'householdId'> {
   const activity = context.processingActivity;
   if (!activity) throw new Error('a route that processes personal data must name its processing activity');
   return {
     id: newId(),
-    householdId,
     at: context.now,
     actor: context.principal.userId,
     roles: context.principal.roles,

@@ -6,8 +6,10 @@ import type { ProcessingActivity } from './processing-activities.ts';
  * (a changed purpose or legal basis is a new version there). The shared text is code rather
  * than configuration because a Lambda function's environment holds at most 4 KB.
  */
-export function registerOf(city: Pick<CityRuntimeConfig, 'retentionDays' | 'processingActivities'>): ProcessingActivity[] {
-  return [...sharedRegister(Math.round(city.retentionDays / 365)), ...(city.processingActivities ?? [])];
+export function registerOf(
+  city: Pick<CityRuntimeConfig, 'retentionDays' | 'processingActivities'> & Partial<Pick<CityRuntimeConfig, 'signalRetentionMonths'>>,
+): ProcessingActivity[] {
+  return [...sharedRegister(Math.round(city.retentionDays / 365), city.signalRetentionMonths ?? 9), ...(city.processingActivities ?? [])];
 }
 
 /**
@@ -15,8 +17,9 @@ export function registerOf(city: Pick<CityRuntimeConfig, 'retentionDays' | 'proc
  * the Dutch social-domain laws the wijkteams work under; retention follows the city's retention
  * of case files.
  */
-function sharedRegister(retentionYears: number): ProcessingActivity[] {
+function sharedRegister(retentionYears: number, signalRetentionMonths: number): ProcessingActivity[] {
   const caseFiles = `${retentionYears} years after the household's case is closed`;
+  const signals = `${signalRetentionMonths} months after receipt, unless help is accepted (then as the household's case file)`;
   return [
     {
       id: 'intake-registration',
@@ -104,6 +107,23 @@ function sharedRegister(retentionYears: number): ProcessingActivity[] {
       purpose: "Showing who processed a household's data, when and why",
       legalBasis: 'AVG art. 5(2), 30, 32',
       retention: 'as long as the processing log (it outlives the case file)',
+      version: 1,
+    },
+    {
+      id: 'vroegsignalering',
+      name: 'Receipt of a signal of payment arrears',
+      purpose:
+        'Receiving signals of rent, energy, water and health-insurance arrears from partners, to offer help before debts pile up, and telling the partner whether help was accepted',
+      legalBasis: 'Wet gemeentelijke schuldhulpverlening art. 3a; Besluit gemeentelijke schuldhulpverlening (AVG art. 6(1)(c))',
+      retention: signals,
+      version: 1,
+    },
+    {
+      id: 'outreach',
+      name: 'Outreach after a signal',
+      purpose: 'Reaching out to a household after a signal (visits, letters, calls) and recording whether help was accepted',
+      legalBasis: 'Wet gemeentelijke schuldhulpverlening art. 3a (AVG art. 6(1)(e))',
+      retention: signals,
       version: 1,
     },
   ];

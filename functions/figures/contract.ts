@@ -2,6 +2,24 @@ import * as z from 'zod';
 import { defineRoute } from '../http/contract.ts';
 import { orNull } from '../http/schemas.ts';
 
+const SignalFigures = z
+  .object({
+    received: z.number().int(),
+    reached: z
+      .number()
+      .int()
+      .meta({ description: 'Signals whose household was reached (counted in the month of the first attempt that reached it).' }),
+    helpAccepted: z.number().int(),
+    medianDaysToFirstContact: z
+      .number()
+      .nullable()
+      .meta({ description: 'Median whole days from receipt to the first contact attempt, reached or not; null while there is none.' }),
+  })
+  .meta({
+    id: 'SignalFigures',
+    description: 'Vroegsignalering: signals received, households reached, help accepted, days to first contact.',
+  });
+
 const TeamFigures = z
   .object({
     teamId: z.string(),
@@ -25,6 +43,11 @@ const TeamFigures = z
       .meta({ description: 'Of the intakes triaged this month, the share resolved by the intaker.' }),
     complexShare: z.number().nullable().meta({ description: 'Of the cases referred to a coach, the share that is complex.' }),
     averageDecisionHours: z.number().nullable().meta({ description: "Hours from submission to the doorbraakteam's decision." }),
+    signals: SignalFigures,
+    partners: z
+      .array(SignalFigures.extend({ partnerId: z.string(), name: z.string() }))
+      .optional()
+      .meta({ description: 'In the city total only: the signals per partner organisation.' }),
   })
   .meta({ id: 'TeamFigures', description: "One team's figures for a month (the city total has the same shape)." });
 

@@ -36,6 +36,10 @@ export const Unauthorized = z
   .object({ message: z.literal('Unauthorized') })
   .meta({ id: 'Unauthorized', description: 'The fixed answer of the JWT authorizer to a missing or invalid token.' });
 
+export const GatewayForbidden = z
+  .object({ message: z.literal('Forbidden') })
+  .meta({ id: 'GatewayForbidden', description: "The JWT authorizer's fixed answer to a token without the scope a route requires." });
+
 export const ListQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(1024).optional(),

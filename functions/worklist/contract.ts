@@ -9,10 +9,13 @@ export const Task = z
     kind: z.enum(TASK_KINDS),
     dueDate: CalendarDate,
     overdue: z.boolean().meta({ description: 'Due before today (Europe/Amsterdam).' }),
-    householdId: z.string(),
+    householdId: z
+      .string()
+      .optional()
+      .meta({ description: "The household the task is about; absent on a signal's outreach (no household until help is accepted)." }),
     intakeId: z.string().optional(),
     escalationId: z.string().optional(),
-    signalId: z.string().optional(),
+    signalId: z.string().optional().meta({ description: 'The signal of an outreach task.' }),
     title: z.string().meta({ description: "What is to be done: for a plan action, the action's own words." }),
   })
   .meta({ id: 'Task', description: 'Something a professional must do, with its due date.' });

@@ -16,7 +16,14 @@ import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDy
 import { claimsAsApiGatewayPassesThem, type LocalIdp, localIdp } from './idp.ts';
 import { resumeWaitingFlows } from './resume-flows.ts';
 import { type LocalStepFunctions, readStateMachine, startLocalStepFunctions } from './step-functions.ts';
-import { type LocalRoute, type LocalStackDefinition, readStackDefinition, resolveEnvironment, synthesizeCityTemplate } from './template.ts';
+import {
+  type LocalRoute,
+  type LocalStackDefinition,
+  localPartnerClients,
+  readStackDefinition,
+  resolveEnvironment,
+  synthesizeCityTemplate,
+} from './template.ts';
 
 export interface LocalStackOptions {
   city?: string;
@@ -201,6 +208,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const env = resolveEnvironment(fn, {
         [definition.table.logicalId]: tableName,
         [machine.logicalId]: machine.arn,
+        ...localPartnerClients(definition.template),
         ...Object.fromEntries(
           Object.entries(definition.template.Resources)
             .filter(([, resource]) => resource.Type === 'AWS::SecretsManager::Secret')
@@ -270,6 +278,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // The authorizer's audience: the web client, and each partner's machine client (locally its client id is the partner's id).
         const payload = verified?.token_use === 'access' && !partnerIds.has(String(verified.client_id)) ? undefined : verified;
         if (!payload) return gatewayAnswer(res, 401, 'Unauthorized', { 'www-authenticate': 'Bearer', ...corsHeaders(headers.origin) });
+        // A route that requires scopes (the partners' POST /signals) takes only a token holding one of them, as the gateway does.
+        const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
+        if (match.route.scopes.length > 0 && !match.route.scopes.some((scope) => scopes.includes(scope)))
+          return gatewayAnswer(res, 403, 'Forbidden', corsHeaders(headers.origin));
         claims = claimsAsApiGatewayPassesThem(payload);
       }
 

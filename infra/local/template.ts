@@ -34,6 +34,8 @@ export interface LocalRoute {
   method: string;
   path: string;
   authorization: 'JWT' | 'NONE';
+  /** The scopes the route's authorizer requires (one of them); empty for none. */
+  scopes: string[];
   function: LocalFunction;
 }
 
@@ -96,7 +98,8 @@ export function readStackDefinition(template: CfnTemplate): LocalStackDefinition
     const functionId = integrationRef ? integrations.get(integrationRef) : undefined;
     const fn = functionId ? functions.get(functionId) : undefined;
     if (!fn) throw new Error(`route ${id} (${routeKey}) has no function in the template`);
-    return { routeKey, method, path, authorization: props.AuthorizationType === 'JWT' ? 'JWT' : 'NONE', function: fn };
+    const scopes = Array.isArray(props.AuthorizationScopes) ? (props.AuthorizationScopes as string[]) : [];
+    return { routeKey, method, path, authorization: props.AuthorizationType === 'JWT' ? 'JWT' : 'NONE', scopes, function: fn };
   });
 
   const api = only(template, 'AWS::ApiGatewayV2::Api')[0]?.[1];
@@ -120,12 +123,25 @@ export function readStackDefinition(template: CfnTemplate): LocalStackDefinition
  * reference in the stack cannot pass unnoticed in local mode.
  */
 export function resolveEnvironment(fn: LocalFunction, resolve: Record<string, string>): Record<string, string> {
+  const resolved = (name: string, value: unknown): string => {
+    if (typeof value === 'string') return value;
+    const ref = (value as { Ref?: string }).Ref;
+    if (ref && resolve[ref] !== undefined) return resolve[ref];
+    // A value built of references and text (the partners' client ids): each part resolved the same way.
+    const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1]))
+      return join[1].map((part) => resolved(name, part)).join(join[0]);
+    throw new Error(`local mode cannot resolve ${name} of function ${fn.name}: ${JSON.stringify(value)}`);
+  };
+  return Object.fromEntries(Object.entries(fn.environment).map(([name, value]) => [name, resolved(name, value)]));
+}
+
+/** Locally a partner's machine client id is the partner's own id (what `npm run token -- --partner` signs): the stack's partner clients resolve to it. */
+export function localPartnerClients(template: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> }) {
   return Object.fromEntries(
-    Object.entries(fn.environment).map(([name, value]) => {
-      if (typeof value === 'string') return [name, value];
-      const ref = (value as { Ref?: string }).Ref;
-      if (ref && resolve[ref] !== undefined) return [name, resolve[ref]];
-      throw new Error(`local mode cannot resolve ${name} of function ${fn.name}: ${JSON.stringify(value)}`);
+    Object.entries(template.Resources).flatMap(([logicalId, resource]) => {
+      const name = resource.Type === 'AWS::Cognito::UserPoolClient' ? resource.Properties?.ClientName : undefined;
+      return typeof name === 'string' && name.startsWith('partner-') ? [[logicalId, name.slice('partner-'.length)]] : [];
     }),
   );
 }

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { COUNTERS, type Counter } from '../domain/figures.ts';
+import { type Counts, isCounterName } from '../domain/figures.ts';
 import type { FiguresStore } from '../use-cases/ports.ts';
 import { batchGet } from './client.ts';
 import { statsKey } from './keys.ts';
@@ -12,12 +12,13 @@ export function dynamoFiguresStore(db: DynamoDBDocumentClient, table: string): F
         table,
         teamIds.flatMap((teamId) => [statsKey(teamId, month), statsKey(teamId)]),
       );
-      const result = new Map(teamIds.map((teamId) => [teamId, { counts: {} as Partial<Record<Counter, number>>, open: 0 }]));
+      const result = new Map(teamIds.map((teamId) => [teamId, { counts: {} as Counts, open: 0 }]));
       for (const item of items) {
         const row = result.get(String(item.teamId));
         if (!row) continue;
         if (item.type === 'open-households') row.open = Number(item.openHouseholds ?? 0);
-        else for (const counter of COUNTERS) if (typeof item[counter] === 'number') row.counts[counter] = item[counter] as number;
+        else
+          for (const [name, value] of Object.entries(item)) if (isCounterName(name) && typeof value === 'number') row.counts[name] = value;
       }
       return result;
     },

@@ -36,67 +36,12 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
 
     getHousehold: (householdId) => readHousehold(db, table, householdId),
 
-    async registerWithNewHousehold({ household, intake, bsnHashes, addressHash, log, counters, tasks }) {
-      const fresh = 'attribute_not_exists(pk)';
-      await transactWrite(
-        db,
-        [
-          put(householdItem(household), fresh),
-          put(intakeItem(intake), fresh),
-          ...bsnHashes.map((hash) => put(lookupItem(bsnLookupKey(hash), household.id), fresh)),
-          put(lookupItem(addressLookupKey(addressHash), household.id), fresh),
-          put(processingLogItem(log)),
-          ...counterUpdates(table, counters),
-          ...nameEntryPuts(table, household.teamId, household.id, household.members),
-          ...taskWrites(table, household.id, { put: tasks, remove: [] }),
-        ],
-        'household look-up taken',
-      );
+    async registerWithNewHousehold(change) {
+      await transactWrite(db, newHouseholdRegistrationWrites(table, change), 'household look-up taken');
     },
 
-    async registerInExistingHousehold({ household, addedMembers, now, newBsnHashes, intake, log, counters, tasks }) {
-      const adding = addedMembers.length > 0;
-      // Each added person claims their identity on the household: a concurrent registration of the
-      // same person loses (and finds them known when it reads again); other people never contend.
-      const identities = Object.fromEntries(
-        addedMembers.map((member, i) => [`#member${i}`, memberIdentityAttribute(memberIdentity(member))]),
-      );
-      const claims = addedMembers.map((member, i) => ({ name: `#member${i}`, value: `:member${i}`, id: member.id }));
-      await transactWrite(
-        db,
-        [
-          {
-            Update: {
-              TableName: table,
-              Key: householdKey(household.id),
-              UpdateExpression: adding
-                ? `SET updatedAt = :now, members = list_append(members, :added), ownedBsnHashes = list_append(ownedBsnHashes, :owned), ${claims
-                    .map((c) => `${c.name} = ${c.value}`)
-                    .join(', ')} ADD version :one`
-                : 'SET updatedAt = :now',
-              // Still the team read: the intake's triage task and new name entries name it.
-              ConditionExpression: ['#status = :open', 'teamId = :team', ...claims.map((c) => `attribute_not_exists(${c.name})`)].join(
-                ' AND ',
-              ),
-              ExpressionAttributeNames: { '#status': 'status', ...identities },
-              ExpressionAttributeValues: {
-                ':now': now,
-                ':open': 'open',
-                ':team': household.teamId,
-                ...(adding ? { ':added': addedMembers, ':owned': newBsnHashes, ':one': 1 } : {}),
-                ...Object.fromEntries(claims.map((c) => [c.value, c.id])),
-              },
-            },
-          },
-          put(intakeItem(intake), 'attribute_not_exists(pk)'),
-          ...newBsnHashes.map((hash) => put(lookupItem(bsnLookupKey(hash), household.id), 'attribute_not_exists(pk)')),
-          put(processingLogItem(log)),
-          ...counterUpdates(table, counters),
-          ...nameEntryPuts(table, household.teamId, household.id, addedMembers),
-          ...taskWrites(table, household.id, { put: tasks, remove: [] }),
-        ],
-        'household changed',
-      );
+    async registerInExistingHousehold(change) {
+      await transactWrite(db, existingHouseholdRegistrationWrites(table, change), 'household changed');
     },
 
     async getIntake(householdId, intakeId, rosterChecks = []) {
@@ -153,4 +98,70 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
 
     appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),
   };
+}
+
+type NewHouseholdRegistration = Parameters<IntakeStore['registerWithNewHousehold']>[0];
+type ExistingHouseholdRegistration = Parameters<IntakeStore['registerInExistingHousehold']>[0];
+
+const putItem = (table: string, Item: Record<string, unknown>, ConditionExpression?: string) => ({
+  Put: { TableName: table, Item, ...(ConditionExpression ? { ConditionExpression } : {}) },
+});
+
+/** The writes of an intake that starts a household: one transaction, failing when a look-up was taken meanwhile. */
+export function newHouseholdRegistrationWrites(
+  table: string,
+  { household, intake, bsnHashes, addressHash, log, counters, tasks }: NewHouseholdRegistration,
+) {
+  const fresh = 'attribute_not_exists(pk)';
+  return [
+    putItem(table, householdItem(household), fresh),
+    putItem(table, intakeItem(intake), fresh),
+    ...bsnHashes.map((hash) => putItem(table, lookupItem(bsnLookupKey(hash), household.id), fresh)),
+    putItem(table, lookupItem(addressLookupKey(addressHash), household.id), fresh),
+    putItem(table, processingLogItem(log)),
+    ...counterUpdates(table, counters),
+    ...nameEntryPuts(table, household.teamId, household.id, household.members),
+    ...taskWrites(table, household.id, { put: tasks, remove: [] }),
+  ];
+}
+
+/** The writes of an intake for an open household (members not yet known are added): one transaction. */
+export function existingHouseholdRegistrationWrites(
+  table: string,
+  { household, addedMembers, now, newBsnHashes, intake, log, counters, tasks }: ExistingHouseholdRegistration,
+) {
+  const adding = addedMembers.length > 0;
+  // Each added person claims their identity on the household: a concurrent registration of the
+  // same person loses (and finds them known when it reads again); other people never contend.
+  const identities = Object.fromEntries(addedMembers.map((member, i) => [`#member${i}`, memberIdentityAttribute(memberIdentity(member))]));
+  const claims = addedMembers.map((member, i) => ({ name: `#member${i}`, value: `:member${i}`, id: member.id }));
+  return [
+    {
+      Update: {
+        TableName: table,
+        Key: householdKey(household.id),
+        UpdateExpression: adding
+          ? `SET updatedAt = :now, members = list_append(members, :added), ownedBsnHashes = list_append(ownedBsnHashes, :owned), ${claims
+              .map((c) => `${c.name} = ${c.value}`)
+              .join(', ')} ADD version :one`
+          : 'SET updatedAt = :now',
+        // Still the team read: the intake's triage task and new name entries name it.
+        ConditionExpression: ['#status = :open', 'teamId = :team', ...claims.map((c) => `attribute_not_exists(${c.name})`)].join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status', ...identities },
+        ExpressionAttributeValues: {
+          ':now': now,
+          ':open': 'open',
+          ':team': household.teamId,
+          ...(adding ? { ':added': addedMembers, ':owned': newBsnHashes, ':one': 1 } : {}),
+          ...Object.fromEntries(claims.map((c) => [c.value, c.id])),
+        },
+      },
+    },
+    putItem(table, intakeItem(intake), 'attribute_not_exists(pk)'),
+    ...newBsnHashes.map((hash) => putItem(table, lookupItem(bsnLookupKey(hash), household.id), 'attribute_not_exists(pk)')),
+    putItem(table, processingLogItem(log)),
+    ...counterUpdates(table, counters),
+    ...nameEntryPuts(table, household.teamId, household.id, addedMembers),
+    ...taskWrites(table, household.id, { put: tasks, remove: [] }),
+  ];
 }

@@ -8,6 +8,11 @@
  * | task                    | HH#<householdId>      | TASK#<taskKey>      | TASKS#<assignee> / <dueDate>#<taskId>; gsi2: TEAMTASKS#<teamId> / the same |
  * | correction              | HH#<householdId>      | CORRECTION#<at>#<id> |                                      |
  * | precedent               | PRECEDENTS            | PRECEDENT#<id>      |                                       |
+ * | signal                  | SIGNAL#<signalId>     | SIGNAL              | SIGNALS#<teamId>#<status> / <receivedAt>#<id> (leads only) |
+ * | a signal's outreach task | SIGNAL#<signalId>    | TASK#outreach       | as every task                         |
+ * | a partner's reference   | SIGREF#<partnerId>#<reference> | REFERENCE  |                                       |
+ * | an address's outreach   | SIGADDR#<hmac(address)> | OUTREACH          |                                       |
+ * | a signal's log line     | LOG#SIGNAL#<signalId> | <at>#<lineId>       |                                       |
  * | intake                  | HH#<householdId>      | INTAKE#<intakeId>   |                                       |
  * | plan (the latest one)   | HH#<householdId>      | PLAN                |                                       |
  * | assessment              | HH#<householdId>      | ASSESSMENT#<at>#<id> |                                      |
@@ -172,6 +177,42 @@ export const correctionKey = (householdId: string, at: string, id: string): Key 
 export const PRECEDENTS_PARTITION = 'PRECEDENTS';
 
 export const precedentKey = (precedentId: string): Key => ({ pk: PRECEDENTS_PARTITION, sk: `PRECEDENT#${precedentId}` });
+
+/**
+ * Signals (vroegsignalering) live apart from households: a partner's data enters a household only
+ * when help is accepted (rule 13), and a signal that led to no help expires with everything
+ * under it. The team's outreach queue is gsi1 by team and status, oldest first; a signal attached
+ * to an earlier one for the same address is not in it (its outreach is the earlier one's).
+ */
+export const signalPartition = (signalId: string): string => `SIGNAL#${signalId}`;
+
+export const signalKey = (signalId: string): Key => ({ pk: signalPartition(signalId), sk: 'SIGNAL' });
+
+export const signalTaskKey = (signalId: string, taskId: string): Key => ({ pk: signalPartition(signalId), sk: `${TASK_PREFIX}${taskId}` });
+
+export const signalQueuePartition = (teamId: string, status: string): string => `SIGNALS#${teamId}#${status}`;
+
+export const signalQueueKeys = (teamId: string, status: string, receivedAt: string, signalId: string) => ({
+  gsi1pk: signalQueuePartition(teamId, status),
+  gsi1sk: `${receivedAt}#${signalId}`,
+});
+
+/** Whether a string has the shape of a queue sort key (`<receivedAt>#<signalId>`), as a cursor must. */
+export const isSignalQueueSortKey = (sortKey: string): boolean => /^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_-]+$/.test(sortKey);
+
+/** A partner's reference names its signal: a retry finds the first one (the reference is the partner's id, not personal data). */
+export const signalReferenceKey = (partnerId: string, reference: string): Key => ({
+  pk: `SIGREF#${partnerId}#${reference}`,
+  sk: 'REFERENCE',
+});
+
+/** The outreach under way for an address (its keyed hash), which a second signal within 30 days joins. */
+export const addressOutreachKey = (addressHash: string): Key => ({ pk: `SIGADDR#${addressHash}`, sk: 'OUTREACH' });
+
+export const signalLogKey = (signalId: string, at: string, lineId: string): Key => ({
+  pk: `LOG#${signalPartition(signalId)}`,
+  sk: `${at}#${lineId}`,
+});
 
 export const bsnLookupKey = (bsnHash: string): Key => ({ pk: `BSN#${bsnHash}`, sk: 'LOOKUP' });
 

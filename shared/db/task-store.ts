@@ -10,8 +10,11 @@ import { TASK_INDEX, TEAM_TASK_INDEX } from './table-schema.ts';
 const BY_ASSIGNEE = { indexName: TASK_INDEX, pk: 'gsi1pk', sk: 'gsi1sk', keyAttributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'] } as const;
 const BY_TEAM = { indexName: TEAM_TASK_INDEX, pk: 'gsi2pk', sk: 'gsi2sk', keyAttributes: ['pk', 'sk', 'gsi2pk', 'gsi2sk'] } as const;
 
+/** A task lives in its household's partition, or in its signal's (an outreach). */
 const isTaskKey = (sortKeyName: string) => (key: Record<string, string>) =>
-  key.pk?.startsWith('HH#') === true && key.sk?.startsWith(TASK_PREFIX) === true && isTaskSortKey(key[sortKeyName] ?? '');
+  (key.pk?.startsWith('HH#') === true || key.pk?.startsWith('SIGNAL#') === true) &&
+  key.sk?.startsWith(TASK_PREFIX) === true &&
+  isTaskSortKey(key[sortKeyName] ?? '');
 
 export function dynamoTaskStore(db: DynamoDBDocumentClient, table: string): TaskStore {
   const page = async (

@@ -18,14 +18,29 @@ export const COUNTERS = [
   'escalationsOverdue',
   'decisions',
   'decisionHours',
+  'signalsReceived',
+  'signalsReached',
+  'signalsHelpAccepted',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
+
+/** The signal counters again per partner (`partner.<id>.<counter>`), and days to first contact as a histogram (`[partner.<id>.]firstContactDays.<days>`), so medians come from counters too. */
+export type SignalCounterKey = `partner.${string}.${Counter}` | `${'' | `partner.${string}.`}firstContactDays.${number}`;
+
+/** A team's counters of a month as read: the fixed ones and the per-partner and histogram ones. */
+export type Counts = Partial<Record<Counter | SignalCounterKey, number>>;
+
+/** Whether a stored attribute is one of the counters (fixed, per partner, or a histogram bucket). */
+export const isCounterName = (name: string): name is Counter | SignalCounterKey =>
+  (COUNTERS as readonly string[]).includes(name) ||
+  /^(partner\.[a-z0-9-]+\.)?firstContactDays\.\d+$/.test(name) ||
+  /^partner\.[a-z0-9-]+\.signals(Received|Reached|HelpAccepted)$/.test(name);
 
 export interface CounterChange {
   teamId: string;
   /** YYYY-MM in Europe/Amsterdam; undefined for the running count of open households. */
   month?: string;
-  counts: Partial<Record<Counter | 'openHouseholds', number>>;
+  counts: Partial<Record<Counter | SignalCounterKey | 'openHouseholds', number>>;
 }
 
 const AMSTERDAM_MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' });
@@ -57,6 +72,65 @@ export function triageCounts(outcome: TriageOutcome, complex: boolean): CounterC
   return { [TRIAGE_COUNTER[outcome]]: 1, ...(complex ? { complex: 1 } : {}) };
 }
 
+/** A signal counted for its team and its partner. */
+export function signalCounts(partnerId: string, counter: 'signalsReceived' | 'signalsReached' | 'signalsHelpAccepted', n = 1): Counts {
+  return { [counter]: n, [`partner.${partnerId}.${counter}`]: n };
+}
+
+/** A signal's first contact, `days` after its receipt, in the team's and the partner's histogram. */
+export function firstContactCounts(partnerId: string, days: number): Counts {
+  return { [`firstContactDays.${days}`]: 1, [`partner.${partnerId}.firstContactDays.${days}`]: 1 };
+}
+
+/** Adds counts (of several signals in one change) into one. */
+export function addCounts(...all: Counts[]): Counts {
+  const sum: Record<string, number> = {};
+  for (const counts of all) for (const [name, value] of Object.entries(counts)) sum[name] = (sum[name] ?? 0) + (value ?? 0);
+  return sum as Counts;
+}
+
+export interface SignalFigures {
+  received: number;
+  reached: number;
+  helpAccepted: number;
+  /** Null while no signal has had a contact attempt (api.md precisions). */
+  medianDaysToFirstContact: number | null;
+}
+
+/** The median of a histogram of whole days: the middle value, or the mean of the two middle ones. */
+export function medianOfHistogram(histogram: Map<number, number>): number | null {
+  const total = [...histogram.values()].reduce((sum, n) => sum + n, 0);
+  if (total === 0) return null;
+  const sorted = [...histogram.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const valueAt = (rank: number) => {
+    let seen = 0;
+    for (const [days, n] of sorted) {
+      seen += n;
+      if (rank < seen) return days;
+    }
+    return sorted.at(-1)?.[0] ?? 0;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 === 1 ? valueAt(middle) : (valueAt(middle - 1) + valueAt(middle)) / 2;
+}
+
+/** The signal figures of a team's (or the city's) counts; with a partner, that partner's. */
+export function signalFigures(counts: Counts, partnerId?: string): SignalFigures {
+  const prefix = partnerId ? `partner.${partnerId}.` : '';
+  const read = (name: string) => (counts as Record<string, number | undefined>)[name] ?? 0;
+  const histogram = new Map<number, number>();
+  for (const [name, value] of Object.entries(counts)) {
+    if (!name.startsWith(`${prefix}firstContactDays.`)) continue;
+    histogram.set(Number(name.slice(`${prefix}firstContactDays.`.length)), value ?? 0);
+  }
+  return {
+    received: read(`${prefix}signalsReceived`),
+    reached: read(`${prefix}signalsReached`),
+    helpAccepted: read(`${prefix}signalsHelpAccepted`),
+    medianDaysToFirstContact: medianOfHistogram(histogram),
+  };
+}
+
 export interface TeamFigures {
   teamId: string;
   intakes: number;
@@ -73,11 +147,12 @@ export interface TeamFigures {
   /** Almelo's 23%: of the cases referred to a coach, the share that is complex. */
   complexShare: number | null;
   averageDecisionHours: number | null;
+  signals: SignalFigures;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
-export function teamFigures(teamId: string, counts: Partial<Record<Counter, number>>, open: number): TeamFigures {
+export function teamFigures(teamId: string, counts: Counts, open: number): TeamFigures {
   const n = (counter: Counter) => counts[counter] ?? 0;
   const triaged = n('resolvedByIntaker') + n('referredToCoach') + n('referredToInterventieteam') + n('referredExternal');
   return {
@@ -99,18 +174,22 @@ export function teamFigures(teamId: string, counts: Partial<Record<Counter, numb
     resolvedByIntakerShare: share(n('resolvedByIntaker'), triaged),
     complexShare: share(n('complex'), n('referredToCoach')),
     averageDecisionHours: n('decisions') > 0 ? Math.round((n('decisionHours') / n('decisions')) * 10) / 10 : null,
+    signals: signalFigures(counts),
   };
 }
 
-/** The city's total row: the sum of the teams, with the shares derived again from the sums. */
-export function cityTotal(rows: { counts: Partial<Record<Counter, number>>; open: number }[]): TeamFigures {
-  const counts: Partial<Record<Counter, number>> = {};
-  for (const row of rows)
-    for (const [counter, value] of Object.entries(row.counts))
-      counts[counter as Counter] = (counts[counter as Counter] ?? 0) + (value ?? 0);
-  return teamFigures(
-    'city',
-    counts,
-    rows.reduce((sum, row) => sum + row.open, 0),
-  );
+/** The city's total row: the sum of the teams, with the shares derived again from the sums, and the signals per partner. */
+export function cityTotal(
+  rows: { counts: Counts; open: number }[],
+  partners: { id: string; name: string }[],
+): TeamFigures & { partners: ({ partnerId: string; name: string } & SignalFigures)[] } {
+  const counts = addCounts(...rows.map((row) => row.counts));
+  return {
+    ...teamFigures(
+      'city',
+      counts,
+      rows.reduce((sum, row) => sum + row.open, 0),
+    ),
+    partners: partners.map((partner) => ({ partnerId: partner.id, name: partner.name, ...signalFigures(counts, partner.id) })),
+  };
 }

@@ -27,7 +27,9 @@ export interface Task {
   id: string;
   kind: TaskKind;
   dueDate: string;
-  householdId: string;
+  /** The household the task is about; a signal's outreach has none (the signal is not part of a household until help is accepted). */
+  householdId?: string;
+  signalId?: string;
   /** The household's team: the team leader's view of the team's work. Undefined for the city-wide roles' tasks. */
   teamId?: string;
   assignee: Assignee;

@@ -40,6 +40,6 @@ export async function figures(ports: FiguresPorts, context: RequestContext, quer
       const row = rows.get(teamId) ?? { counts: {}, open: 0 };
       return teamFigures(teamId, row.counts, row.open);
     }),
-    city: cityWide && !query.teamId ? cityTotal([...rows.values()]) : null,
+    city: cityWide && !query.teamId ? cityTotal([...rows.values()], ports.city.partners) : null,
   };
 }

@@ -27,7 +27,7 @@ import { triageTasks } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
-import { type IntakePorts, noMetrics } from './ports.ts';
+import { type IntakePorts, noMetrics, type Registration } from './ports.ts';
 import { ConcurrentChange, jitter, raceLostAs } from './races.ts';
 
 export interface NewIntake {
@@ -101,7 +101,7 @@ export function orderedIntakeView(view: IntakeView): IntakeView {
   return ordered;
 }
 
-function checkNewIntake(input: NewIntake, ports: IntakePorts, context: RequestContext): void {
+export function checkNewIntake(input: NewIntake, ports: IntakePorts, context: RequestContext): void {
   const team = findTeam(ports.city, input.teamId);
   if (!team || team.kind === 'doorbraakteam') {
     throw invalidInput('The team is not a team that takes intakes in this city.', [
@@ -116,12 +116,12 @@ function checkNewIntake(input: NewIntake, ports: IntakePorts, context: RequestCo
   }
 }
 
-export async function registerIntake(ports: IntakePorts, context: RequestContext, input: NewIntake): Promise<IntakeView> {
-  checkNewIntake(input, ports, context);
-  const { store, hasher } = ports;
-  const address = normalizeAddress(input.household.address);
-  const addressHash = hasher.address(addressLookupValue(address));
-  const incoming: IncomingMember[] = input.household.members.map((member) => {
+/** The incoming members as stored: BSNs only as keyed hash and mask (a registration never keeps a BSN in clear). */
+export function incomingMembers(
+  hasher: IntakePorts['hasher'],
+  members: { name: string; birthDate: string; bsn?: string; role: MemberRole }[],
+): IncomingMember[] {
+  return members.map((member) => {
     const known: IncomingMember = { name: member.name, birthDate: member.birthDate, role: member.role };
     if (member.bsn) {
       known.bsnHash = hasher.bsn(member.bsn);
@@ -129,47 +129,66 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
     }
     return known;
   });
+}
+
+/**
+ * Reads the look-ups and the household they name, and decides the registration: a new
+ * household, or the open one the BSN or address names (rule 1). Writing it is the caller's
+ * transaction (an intake's own, or a signal's outcome with it); a ConcurrentChange from that
+ * write means another registration got there first, and the caller prepares again.
+ */
+export async function prepareRegistration(
+  ports: IntakePorts,
+  context: RequestContext,
+  input: NewIntake,
+  incoming: IncomingMember[],
+): Promise<{ registration: Registration; view: IntakeView }> {
+  const { store, hasher } = ports;
+  const address = normalizeAddress(input.household.address);
+  const addressHash = hasher.address(addressLookupValue(address));
   const bsnHashes = [...new Set(incoming.flatMap((m) => (m.bsnHash ? [m.bsnHash] : [])))];
   const withId = (member: IncomingMember): HouseholdMember => ({ id: newId(), ...member });
   const now = context.now;
-
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const matches = await store.findHouseholdMatches(bsnHashes, addressHash);
-    const matchedId = chooseHousehold(matches);
-    const existing = matchedId ? await store.getHousehold(matchedId) : undefined;
-    // A closed household is never reopened by an intake: a new one starts.
-    const householdId = existing?.status === 'open' ? existing.id : newId();
-    // Known elsewhere, handled there (rule 12): the household's team triages it.
-    const routedTo = existing?.status === 'open' && existing.teamId !== input.teamId ? existing.teamId : undefined;
-    const intake: Intake & { matchedExistingHousehold: boolean } = {
-      id: ports.intakeIds.seal(householdId),
-      householdId,
-      teamId: input.teamId,
-      channel: input.channel,
-      urgency: input.urgency,
-      question: input.question,
-      domains: [...new Set(input.domains)],
-      status: 'open',
-      visibleToTeams: teamsSeeingNewIntake(routedTo ?? input.teamId, input.urgency, ports.city),
-      createdAt: now,
-      createdBy: context.principal.userId,
-      matchedExistingHousehold: existing?.status === 'open',
-    };
-    if (input.source) intake.source = input.source;
-    if (routedTo) intake.routedToTeamId = routedTo;
-    // Figures count an intake where it is handled.
-    const handlingTeam = routedTo ?? input.teamId;
-    const log = (subjects: { id: string }[]) =>
-      processingLogLine(context, householdId, 'create', `/intakes/${intake.id}`, membersOf({ members: subjects }));
-    try {
-      if (existing && existing.status === 'open') {
-        const added = membersNotYetKnown(existing.members, incoming).map(withId);
-        if (existing.members.length + added.length > MAX_MEMBERS) {
-          throw conflict(`The household would hold more than ${MAX_MEMBERS} members: register the intake for fewer of them.`);
-        }
-        // A BSN that already points to an open household (this one or another) keeps its look-up.
-        const claimed = new Set(matches.byBsn.map((match) => match.bsnHash));
-        await store.registerInExistingHousehold({
+  const matches = await store.findHouseholdMatches(bsnHashes, addressHash);
+  const matchedId = chooseHousehold(matches);
+  const existing = matchedId ? await store.getHousehold(matchedId) : undefined;
+  // A closed household is never reopened by an intake: a new one starts.
+  const householdId = existing?.status === 'open' ? existing.id : newId();
+  // Known elsewhere, handled there (rule 12): the household's team triages it.
+  const routedTo = existing?.status === 'open' && existing.teamId !== input.teamId ? existing.teamId : undefined;
+  const intake: Intake & { matchedExistingHousehold: boolean } = {
+    id: ports.intakeIds.seal(householdId),
+    householdId,
+    teamId: input.teamId,
+    channel: input.channel,
+    urgency: input.urgency,
+    question: input.question,
+    domains: [...new Set(input.domains)],
+    status: 'open',
+    visibleToTeams: teamsSeeingNewIntake(routedTo ?? input.teamId, input.urgency, ports.city),
+    createdAt: now,
+    createdBy: context.principal.userId,
+    matchedExistingHousehold: existing?.status === 'open',
+  };
+  if (input.source) intake.source = input.source;
+  if (routedTo) intake.routedToTeamId = routedTo;
+  // Figures count an intake where it is handled.
+  const handlingTeam = routedTo ?? input.teamId;
+  const log = (subjects: { id: string }[]) =>
+    processingLogLine(context, householdId, 'create', `/intakes/${intake.id}`, membersOf({ members: subjects }));
+  const view = intakeView(intake, !routedTo);
+  if (existing && existing.status === 'open') {
+    const added = membersNotYetKnown(existing.members, incoming).map(withId);
+    if (existing.members.length + added.length > MAX_MEMBERS) {
+      throw conflict(`The household would hold more than ${MAX_MEMBERS} members: register the intake for fewer of them.`);
+    }
+    // A BSN that already points to an open household (this one or another) keeps its look-up.
+    const claimed = new Set(matches.byBsn.map((match) => match.bsnHash));
+    return {
+      view,
+      registration: {
+        kind: 'existing',
+        change: {
           counters: [count(handlingTeam, now, { intakes: 1 })],
           tasks: triageTasks(intake, existing.teamId),
           household: existing,
@@ -178,39 +197,67 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
           newBsnHashes: added.flatMap((m) => (m.bsnHash && !claimed.has(m.bsnHash) ? [m.bsnHash] : [])),
           intake,
           log: log([...existing.members, ...added]),
-        });
-      } else {
-        const household: Household = {
-          id: householdId,
-          teamId: input.teamId,
-          status: 'open',
-          address,
-          members: incoming.map(withId),
-          needsPlan: false,
-          ownedBsnHashes: bsnHashes,
-          addressHash,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        };
-        await store.registerWithNewHousehold({
-          household,
-          intake,
-          bsnHashes,
-          addressHash,
-          log: log(household.members),
-          counters: [count(input.teamId, now, { intakes: 1 }), openHouseholds(input.teamId, 1)],
-          tasks: triageTasks(intake, household.teamId),
-        });
-      }
-      (ports.metrics ?? noMetrics).record('IntakeRegistered', 1, { name: 'channel', value: input.channel });
-      return intakeView(intake, !routedTo);
+        },
+      },
+    };
+  }
+  const household: Household = {
+    id: householdId,
+    teamId: input.teamId,
+    status: 'open',
+    address,
+    members: incoming.map(withId),
+    needsPlan: false,
+    ownedBsnHashes: bsnHashes,
+    addressHash,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  return {
+    view,
+    registration: {
+      kind: 'new',
+      change: {
+        household,
+        intake,
+        bsnHashes,
+        addressHash,
+        log: log(household.members),
+        counters: [count(input.teamId, now, { intakes: 1 }), openHouseholds(input.teamId, 1)],
+        tasks: triageTasks(intake, household.teamId),
+      },
+    },
+  };
+}
+
+/**
+ * Tries a write of a registration until no other registration got there first (each attempt
+ * prepares from a fresh read), a bounded number of times.
+ */
+export async function withRegistrationRetries<T>(attemptOnce: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    try {
+      return await attemptOnce();
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
       await jitter(attempt, 10);
     }
   }
   throw conflict('The household was changed by several registrations at once. Please try again.');
+}
+
+export async function registerIntake(ports: IntakePorts, context: RequestContext, input: NewIntake): Promise<IntakeView> {
+  checkNewIntake(input, ports, context);
+  const incoming = incomingMembers(ports.hasher, input.household.members);
+  const view = await withRegistrationRetries(async () => {
+    const { registration, view } = await prepareRegistration(ports, context, input, incoming);
+    if (registration.kind === 'new') await ports.store.registerWithNewHousehold(registration.change);
+    else await ports.store.registerInExistingHousehold(registration.change);
+    return view;
+  });
+  (ports.metrics ?? noMetrics).record('IntakeRegistered', 1, { name: 'channel', value: input.channel });
+  return view;
 }
 
 const COACH_ROLES: readonly string[] = ['wijkcoach', 'teamleider'];

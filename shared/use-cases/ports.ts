@@ -2,14 +2,15 @@ import type { Principal } from '../auth.ts';
 import type { CityRuntimeConfig } from '../city.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import type { AnswerKind, Escalation, EscalationStatus, HistoryEvent } from '../domain/escalation.ts';
-import type { Counter, CounterChange } from '../domain/figures.ts';
+import type { CounterChange, Counts } from '../domain/figures.ts';
 import type { Correction, Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { Precedent, PrecedentText } from '../domain/precedent.ts';
+import type { Signal } from '../domain/signal.ts';
 import type { Assignee, Task, TaskKind } from '../domain/tasks.ts';
 import type { IntakeIds } from '../intake-ids.ts';
-import type { ProcessingLogLine, StoredProcessingLogLine } from '../processing-log.ts';
+import type { ProcessingLogLine, SignalLogLine, StoredProcessingLogLine } from '../processing-log.ts';
 
 /**
  * The ports the use cases need. Adapters (shared/db) implement them; use cases never import
@@ -110,14 +111,83 @@ export type BusinessMetric =
   | 'EscalationApproved'
   | 'EscalationRejected'
   | 'EscalationOverdue'
-  | 'DecisionLeadTime';
+  | 'DecisionLeadTime'
+  | 'SignalReceived'
+  | 'SignalOutcome';
 
 export interface BusinessMetrics {
-  /** A count (default 1), or hours for DecisionLeadTime; at most one dimension (channel or outcome). */
-  record(metric: BusinessMetric, value?: number, dimension?: { name: 'channel' | 'outcome'; value: string }): void;
+  /** A count (default 1), or hours for DecisionLeadTime; at most one dimension (channel, outcome, or a signal's kind). */
+  record(metric: BusinessMetric, value?: number, dimension?: { name: 'channel' | 'outcome' | 'kind'; value: string }): void;
 }
 
 export const noMetrics: BusinessMetrics = { record: () => {} };
+
+/** One registration of an intake, decided from a fresh read: what its one transaction writes. */
+export type Registration =
+  | { kind: 'new'; change: Parameters<IntakeStore['registerWithNewHousehold']>[0] }
+  | { kind: 'existing'; change: Parameters<IntakeStore['registerInExistingHousehold']>[0] };
+
+/** Signals of payment arrears (vroegsignalering): kept apart from households until help is accepted. */
+export interface SignalStore extends HouseholdReader {
+  /** One BatchGet: the partner's reference, the BSN and address look-ups, and the address's outreach under way. */
+  beforeReceipt(keys: { partnerId: string; reference: string; bsnHash?: string; addressHash: string }): Promise<{
+    reference?: { signalId: string; bodyDigest: string; receivedAt: string };
+    outreach?: { signalId: string; teamId: string; receivedAt: string };
+    matches: HouseholdMatches;
+  }>;
+  /**
+   * One transaction: the signal, the partner's reference, and either a new outreach for the
+   * address (with its task) or the signal's place in the lead's outreach. ConcurrentChange when
+   * the reference or the address's outreach was taken meanwhile.
+   */
+  receive(change: {
+    signal: Signal;
+    expiresAt: number;
+    bodyDigest: string;
+    addressHash: string;
+    /** The address's outreach record to write for a lead signal; `replaces` the receipt time of an old one read. */
+    outreach: { record: { signalId: string; teamId: string; receivedAt: string }; expiresAt: number; replaces?: string };
+    task?: Task;
+    log: SignalLogLine;
+    counters: CounterChange[];
+  }): Promise<void>;
+  /** One strongly consistent GetItem. */
+  getSignal(signalId: string): Promise<Signal | undefined>;
+  isQueuePosition(value: unknown, teamId: string, statuses: readonly string[]): value is SignalQueuePosition;
+  /** One Query per status, side by side, merged oldest first. */
+  queue(
+    teamId: string,
+    statuses: readonly string[],
+    limit: number,
+    after?: SignalQueuePosition,
+  ): Promise<{ signals: Signal[]; next?: SignalQueuePosition }>;
+  /** One transaction, on the condition that the signal is still the version read (ConcurrentChange otherwise). */
+  recordAttempt(change: {
+    before: Signal;
+    signal: Signal;
+    expiresAt: number;
+    log: SignalLogLine;
+    counters: CounterChange[];
+  }): Promise<void>;
+  /**
+   * One transaction: the outcome (the version read), the outreach task deleted, and with help
+   * accepted the intake's registration and the signals kept (no expiry). ConcurrentChange when
+   * the signal or the household changed meanwhile.
+   */
+  recordOutcome(change: {
+    before: Signal;
+    signal: Signal;
+    /** Undefined with help accepted: the signal no longer expires. */
+    expiresAt?: number;
+    log: SignalLogLine;
+    counters: CounterChange[];
+    registration?: Registration;
+  }): Promise<void>;
+  appendSignalLog(lines: SignalLogLine[], expiresAt: number | undefined): Promise<void>;
+}
+
+/** Where a page of a team's outreach queue ended, per status partition. */
+export type SignalQueuePosition = Record<string, unknown>;
 
 export interface IntakePorts {
   store: IntakeStore;
@@ -285,7 +355,7 @@ export interface PrivacyStore extends HouseholdReader, ProcessingLogWriter {
 
 export interface FiguresStore {
   /** One request: the month's counters and the open-household counts of the given teams. */
-  figures(month: string, teamIds: string[]): Promise<Map<string, { counts: Partial<Record<Counter, number>>; open: number }>>;
+  figures(month: string, teamIds: string[]): Promise<Map<string, { counts: Counts; open: number }>>;
 }
 
 /** Where a work list's reading stands, per partition; opaque outside the store (the cursor carries it). */

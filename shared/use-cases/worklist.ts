@@ -17,7 +17,8 @@ export interface TaskView {
   kind: TaskKind;
   dueDate: string;
   overdue: boolean;
-  householdId: string;
+  householdId?: string;
+  signalId?: string;
   intakeId?: string;
   escalationId?: string;
   title: string;
@@ -49,7 +50,8 @@ const view = (task: Task, now: string): TaskView => ({
   kind: task.kind,
   dueDate: task.dueDate,
   overdue: isOverdue(task.dueDate, now),
-  householdId: task.householdId,
+  ...(task.householdId ? { householdId: task.householdId } : {}),
+  ...(task.signalId ? { signalId: task.signalId } : {}),
   ...(task.intakeId ? { intakeId: task.intakeId } : {}),
   ...(task.escalationId ? { escalationId: task.escalationId } : {}),
   title: task.title,
@@ -81,9 +83,12 @@ function positionOf(query: WorklistQuery, fits: (position: unknown) => position 
 const cursorOf = (query: WorklistQuery, next: TaskPosition | undefined) =>
   next ? encodeCursor({ kind: query.kind ?? null, overdue: query.overdue, position: next } satisfies WorklistCursor) : null;
 
-/** The tasks listed name households: each household shown writes a processing-log line, as a caseload page does. */
+/**
+ * The tasks listed name households: each household shown writes a processing-log line, as a
+ * caseload page does. An outreach task shows a signal's id and no one's data: no line.
+ */
 async function logShown(ports: WorklistPorts, context: RequestContext, tasks: Task[], resource: string) {
-  const households = [...new Set(tasks.map((task) => task.householdId))];
+  const households = [...new Set(tasks.flatMap((task) => (task.householdId ? [task.householdId] : [])))];
   if (households.length > 0)
     await ports.store.appendProcessingLog(households.map((id) => processingLogLine(context, id, 'read', resource, [])));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
-import { planBody as makePlanBody, type Needs, type World, type WorldMakers, world } from '../setup/worlds.ts';
+import { planBody as makePlanBody, type Needs, signalBody, type World, type WorldMakers, world } from '../setup/worlds.ts';
 
 /**
  * The authorization matrix: every route × every kind of caller. The expected answer of each
@@ -203,6 +203,21 @@ const rows: Record<string, Row> = {
   evaluateEscalation: { operationId: 'evaluateEscalation', needs: { plan: true, escalation: 'evaluation' },
     request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/evaluation`, body: { resolved: true, note: 'n' } }),
     expect: [401, 403, 403, 403, 202, 403, 404, 404, 403, 403, 403, 403, 403] },
+  // The partner's own route: the gateway requires the signals scope (a professional's ID token has none: its 403).
+  receiveSignal: { operationId: 'receiveSignal', needs: {}, request: () => ({ method: 'POST', path: '/signals', body: signalBody() }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201] },
+  // "intaker, wijkcoach, teamleider of the team"; another team's queue is 403 (teams are public), as for every team list.
+  listSignals: { operationId: 'listSignals', needs: {}, request: () => ({ method: 'GET', path: `/signals?teamId=${OWN}` }),
+    expect: [401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403] },
+  // The partner that sent it (status only); professionals of the team (all of it); another team's signal is not found.
+  getSignal: { operationId: 'getSignal', needs: { signal: true }, request: (w) => ({ method: 'GET', path: `/signals/${w.signalId}` }),
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 200] },
+  recordContactAttempt: { operationId: 'recordContactAttempt', needs: { signal: true },
+    request: (w) => ({ method: 'POST', path: `/signals/${w.signalId}/contact-attempts`, body: { channel: 'visit', reached: false, at: new Date().toISOString() } }),
+    expect: [401, 201, 201, 201, 201, 404, 404, 404, 403, 403, 403, 403, 403] },
+  recordSignalOutcome: { operationId: 'recordSignalOutcome', needs: { signal: true },
+    request: (w) => ({ method: 'POST', path: `/signals/${w.signalId}/outcome`, body: { outcome: 'help_declined' } }),
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403] },
 };
 
 let api: TestApi;

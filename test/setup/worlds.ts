@@ -11,6 +11,7 @@ export interface World {
   escalationId?: string;
   actionId?: string;
   precedentId?: string;
+  signalId?: string;
 }
 
 export interface Needs {
@@ -20,16 +21,32 @@ export interface Needs {
   /** An agreed plan with one action owned by this professional. */
   actionOwner?: string;
   escalation?: 'decision' | 'information' | 'budget_approval' | 'evaluation';
+  /** A signal from the partner `partner` for an address in velve-lindenhof's postcode area 7545 (each world its own address). */
+  signal?: boolean;
 }
 
 export interface WorldMakers {
   api: TestApi;
-  token: (who: 'leader' | 'regisseur' | 'decider') => string;
+  token: (who: 'leader' | 'regisseur' | 'decider' | 'partner') => string;
   intakeBody: () => Record<string, unknown>;
 }
 
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 export const planBody = () => ({ goals: [{ domain: 'finances', description: 'd', actions: [] }], evaluationDate: tomorrow() });
+
+let signalHouse = 0;
+
+/** A partner's signal for a new address in postcode area 7545 (Enschede: velve-lindenhof's), with a person and a way to reach them. */
+export const signalBody = (overrides: Record<string, unknown> = {}) => ({
+  reference: `ref-${process.pid}-${++signalHouse}-${Math.random().toString(36).slice(2, 8)}`,
+  kind: 'health_insurance_arrears',
+  arrears: { amount: 812.4, currency: 'EUR' },
+  since: '2026-08-01',
+  address: { postcode: '7545AB', houseNumber: String(signalHouse) },
+  person: { name: 'Signaal Bewoner', birthDate: '1975-05-05' },
+  contact: { phone: '+31 6 12345678' },
+  ...overrides,
+});
 
 /** Waits (bounded) until the flow waits for the given answer. */
 export async function untilAwaiting({ api, token }: WorldMakers, escalationId: string, awaiting: string) {
@@ -46,6 +63,10 @@ export async function world(makers: WorldMakers, needs: Needs): Promise<World> {
   const intake = await api.call('POST', '/intakes', { token: token('leader'), body: makers.intakeBody() });
   const w: World = { householdId: intake.body.householdId, intakeId: intake.body.id };
   await api.call('PUT', `/households/${w.householdId}/regisseur`, { token: token('leader'), body: { userId: 'regisseur' } });
+  if (needs.signal) {
+    const signal = await api.call('POST', '/signals', { token: token('partner'), body: signalBody() });
+    w.signalId = signal.body.id;
+  }
   if (!needs.plan) return w;
   if (needs.actionOwner) {
     const action = { description: 'a', ownerId: needs.actionOwner, organisation: 'o', dueDate: tomorrow() };

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { ROLES } from '../../auth.ts';
 import { PROCESSING_ACTIVITY_IDS } from '../../processing-activities.ts';
-import type { ProcessingLogLine, StoredProcessingLogLine } from '../../processing-log.ts';
-import { processingLogKey } from '../keys.ts';
+import type { ProcessingLogLine, SignalLogLine, StoredProcessingLogLine } from '../../processing-log.ts';
+import { processingLogKey, signalLogKey } from '../keys.ts';
 import { parseRecord } from './record.ts';
 
 /** A processing-log line: `LOG#<householdId>` / `<at>#<lineId>`, apart from the household so it outlives it. */
@@ -33,4 +33,12 @@ export const processingLogItem = (line: ProcessingLogLine) => ({
   ...processingLogKey(line.householdId, line.at, line.id),
   type: PROCESSING_LOG,
   ...line,
+});
+
+/** A signal's line: `LOG#SIGNAL#<signalId>` / `<at>#<lineId>`, expiring with the signal unless help was accepted. */
+export const signalLogItem = (line: SignalLogLine, expiresAt: number | undefined) => ({
+  ...signalLogKey(line.signalId, line.at, line.id),
+  type: PROCESSING_LOG,
+  ...line,
+  ...(expiresAt ? { expiresAt } : {}),
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { TASK_KINDS, type Task } from '../../domain/tasks.ts';
-import { taskAssigneePartition, taskKey, taskSortKey, teamTaskPartition } from '../keys.ts';
+import { signalTaskKey, taskAssigneePartition, taskKey, taskSortKey, teamTaskPartition } from '../keys.ts';
 import { parseRecord } from './record.ts';
 
 /** A task of the work list: `HH#<householdId>` / `TASK#<taskId>`, by assignee in gsi1 and by team in gsi2. */
@@ -10,7 +10,8 @@ export const TaskRecord = z.looseObject({
   id: z.string(),
   kind: z.enum(TASK_KINDS),
   dueDate: z.string(),
-  householdId: z.string(),
+  householdId: z.string().optional(),
+  signalId: z.string().optional(),
   teamId: z.string().optional(),
   assignee: z.union([
     z.looseObject({ user: z.string() }),
@@ -25,14 +26,22 @@ export const TaskRecord = z.looseObject({
 
 export const parseTask = (item: Record<string, unknown> | undefined): Task | undefined => parseRecord(TASK, TaskRecord, item);
 
-export const taskItem = (task: Task) => ({
-  ...taskKey(task.householdId, task.id),
+/** A task lives with what it is about: its household, or the signal of an outreach. */
+export function keyOfTask(task: Pick<Task, 'id' | 'householdId' | 'signalId'>) {
+  if (task.householdId) return taskKey(task.householdId, task.id);
+  if (task.signalId) return signalTaskKey(task.signalId, task.id);
+  throw new Error(`task ${task.id} names neither a household nor a signal`);
+}
+
+export const taskItem = (task: Task, expiresAt?: number) => ({
+  ...keyOfTask(task),
   gsi1pk: taskAssigneePartition(task.assignee),
   gsi1sk: taskSortKey(task.dueDate, task.id),
   // The team leader's view holds the work of the team's people and of the team itself, not the city-wide roles'.
   ...(task.teamId ? { gsi2pk: teamTaskPartition(task.teamId), gsi2sk: taskSortKey(task.dueDate, task.id) } : {}),
   type: TASK,
   ...task,
+  ...(expiresAt ? { expiresAt } : {}),
 });
 
 /** The transaction items that bring a household's tasks from one set to the other. */

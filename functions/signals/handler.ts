@@ -1,0 +1,73 @@
+import { dynamoIntakeStore } from '#shared/db/intake-store.ts';
+import { dynamoRosterStore } from '#shared/db/roster-store.ts';
+import { dynamoSignalStore } from '#shared/db/signal-store.ts';
+import { sealedIntakeIds } from '#shared/intake-ids.ts';
+import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
+import { registerOf } from '#shared/processing-register.ts';
+import {
+  type NewSignal,
+  type ReceivedSignal,
+  readSignal,
+  receiveSignal,
+  recordContactAttempt,
+  recordOutcome,
+  type SignalPorts,
+  signalQueue,
+} from '#shared/use-cases/signals.ts';
+import { BASE_PATH } from '../http/contract.ts';
+import { idempotentOperation } from '../http/idempotency.ts';
+import { httpFunction, route } from '../http/pipeline.ts';
+import type { FunctionRuntime } from '../runtime.ts';
+import { contactAttemptRoute, readSignalRoute, receiveSignalRoute, signalOutcomeRoute, signalQueueRoute } from './contract.ts';
+
+export interface SignalFunctionDeps extends FunctionRuntime {
+  lookupKey: Uint8Array;
+}
+
+export function createHandler(deps: SignalFunctionDeps) {
+  const intakeIds = sealedIntakeIds(deps.lookupKey);
+  const ports: SignalPorts = {
+    store: dynamoSignalStore(deps.db, deps.tableName),
+    intakes: {
+      store: dynamoIntakeStore(deps.db, deps.tableName),
+      hasher: hmacLookupHasher(deps.lookupKey),
+      intakeIds,
+      city: deps.city,
+      metrics: deps.metrics,
+    },
+    city: deps.city,
+    partnerOfClient: (clientId) => {
+      const partnerId = deps.partnerClients?.[clientId] ?? clientId;
+      return deps.city.partners.find((partner) => partner.id === partnerId);
+    },
+  };
+  const receive = idempotentOperation(
+    deps,
+    'signals',
+    (body: NewSignal, context) => receiveSignal(ports, context, body),
+    (answer: ReceivedSignal): ReceivedSignal => ({ id: answer.id, status: answer.status, receivedAt: answer.receivedAt }),
+  );
+  const location = (id: string) => ({ Location: `${BASE_PATH}/signals/${id}` });
+  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+    route(receiveSignalRoute, async ({ body, headers }, context, lambda) => {
+      const signal = await receive(body, context, headers['idempotency-key'], lambda);
+      return { status: 201, body: signal, headers: location(signal.id) };
+    }),
+    route(signalQueueRoute, async ({ query }, context) => {
+      const { cursor, status, ...rest } = query;
+      return {
+        status: 200,
+        body: await signalQueue(ports, context, { ...rest, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }),
+      };
+    }),
+    route(readSignalRoute, async ({ params }, context) => ({ status: 200, body: await readSignal(ports, context, params.id) })),
+    route(contactAttemptRoute, async ({ params, body }, context) => {
+      const signal = await recordContactAttempt(ports, context, params.id, body);
+      return { status: 201, body: signal, headers: location(signal.id) };
+    }),
+    route(signalOutcomeRoute, async ({ params, body }, context) => ({
+      status: 200,
+      body: await recordOutcome(ports, context, params.id, body),
+    })),
+  ]);
+}
