@@ -3,7 +3,7 @@ import { statsKey } from './keys.ts';
 
 /** The counter updates of a change, as items of its transaction: ADD is commutative, so counters never contend. */
 export function counterUpdates(table: string, changes: CounterChange[] = []) {
-  return changes
+  return mergedByItem(changes)
     .filter((change) => Object.keys(change.counts).length > 0)
     .map((change) => {
       const entries = Object.entries(change.counts);
@@ -21,4 +21,18 @@ export function counterUpdates(table: string, changes: CounterChange[] = []) {
         },
       };
     });
+}
+
+/** One update per counter item: a transaction may not touch an item twice (a signal's outcome and the intake it registers count in one team's month). */
+function mergedByItem(changes: CounterChange[]): CounterChange[] {
+  const merged = new Map<string, CounterChange>();
+  for (const change of changes) {
+    const key = `${change.teamId}|${change.month ?? ''}`;
+    const known = merged.get(key);
+    if (!known) merged.set(key, { ...change, counts: { ...change.counts } });
+    else
+      for (const [name, value] of Object.entries(change.counts))
+        known.counts[name as keyof CounterChange['counts']] = (known.counts[name as keyof CounterChange['counts']] ?? 0) + (value ?? 0);
+  }
+  return [...merged.values()];
 }

@@ -193,11 +193,12 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
               }))
             : []),
           put(signalLogItem(log, expiresAt)),
-          ...counterUpdates(table, counters),
+          // The signal's counters and the registration's in one update per team and month.
+          ...counterUpdates(table, [...counters, ...(registration?.change.counters ?? [])]),
           ...(registration
             ? registration.kind === 'new'
-              ? newHouseholdRegistrationWrites(table, registration.change)
-              : existingHouseholdRegistrationWrites(table, registration.change)
+              ? newHouseholdRegistrationWrites(table, { ...registration.change, counters: [] })
+              : existingHouseholdRegistrationWrites(table, { ...registration.change, counters: [] })
             : []),
         ],
         'signal or household changed',

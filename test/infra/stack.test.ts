@@ -98,11 +98,32 @@ describe('the city stack', () => {
     const withKey = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { LOOKUP_KEY_SECRET_ARN: Match.anyValue() } } },
     });
-    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual(['intakes', 'registry']);
+    // Signals hash the partner's BSN and address to find the household, and help accepted registers an intake.
+    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual(['intakes', 'registry', 'signals']);
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
       KmsKeyId: Match.anyValue(),
     });
+  });
+
+  it("requires the signals scope at the gateway on the partners' own route only, and tells the signals function which client is which partner", () => {
+    const declared = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+    const scoped = declared.filter((route) => route.Properties.AuthorizationScopes);
+    expect(scoped.map((route) => [route.Properties.RouteKey, route.Properties.AuthorizationScopes])).toEqual([
+      ['POST /v1/signals', ['signals/write']],
+    ]);
+    const signals = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (fn) => fn.Metadata['wijkteams:function'] === 'signals',
+    );
+    const joined = JSON.stringify(signals?.Properties.Environment.Variables.PARTNER_CLIENTS);
+    const clients = template.findResources('AWS::Cognito::UserPoolClient', {
+      Properties: { ClientName: Match.stringLikeRegexp('^partner-') },
+    });
+    expect(Object.keys(clients)).toHaveLength(3);
+    for (const [logicalId, client] of Object.entries(clients)) {
+      expect(joined).toContain(`{"Ref":"${logicalId}"}`);
+      expect(joined).toContain(`=${String(client.Properties.ClientName).slice('partner-'.length)}`);
+    }
   });
 
   it('declares one API Gateway route per contract route, each behind the JWT authorizer unless public', () => {
