@@ -10,6 +10,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CHANNELS, TRIAGE_OUTCOMES } from '#shared/domain/intake.ts';
+import { SIGNAL_KINDS, SIGNAL_OUTCOMES } from '#shared/domain/signal.ts';
 import type { CityConfig } from '../cities.ts';
 
 /** The namespace and service of the business metrics (Powertools Metrics, embedded metric format). */
@@ -157,6 +158,24 @@ export class CityObservability extends Construct {
         business('DecisionLeadTime', undefined, 'p90'),
       ]),
       graph('Doorbraak flows', [stateMachine.metricStarted({ period: day }), stateMachine.metricSucceeded({ period: day }), flowFailed]),
+    );
+    this.dashboard.addWidgets(
+      graph(
+        'Signals received (vroegsignalering)',
+        SIGNAL_KINDS.map((kind) => business('SignalReceived', { name: 'kind', value: kind })),
+        { stacked: true },
+      ),
+      graph(
+        'Outreach outcomes',
+        SIGNAL_OUTCOMES.map((outcome) => business('SignalOutcome', { name: 'outcome', value: outcome })),
+        { stacked: true },
+      ),
+      new cloudwatch.TextWidget({
+        markdown:
+          'Households reached, help accepted and days to first contact, per team and per partner: `GET /v1/stats` (counters kept with each change).',
+        width: 8,
+        height: 6,
+      }),
     );
     this.dashboard.addWidgets(
       graph('API requests', [api.metricCount({ period: fiveMinutes })]),

@@ -203,4 +203,31 @@ describe('business metrics in embedded metric format', () => {
     // Nothing personal in any of them.
     expect(JSON.stringify(lines)).not.toMatch(/Bewoner|"q"/);
   });
+
+  it("count signals by kind and outcomes by outcome, without the partner or anyone's data", async () => {
+    const partner = await api.stack.idp.signPartner('vitens');
+    const body = {
+      reference: 'emf-1',
+      kind: 'water_arrears',
+      arrears: { amount: 50, currency: 'EUR' },
+      since: '2026-01-01',
+      address: { postcode: '9999ZZ', houseNumber: '1' },
+      person: { name: 'Signaal Bewoner', birthDate: '1970-01-01' },
+    };
+    process.stdout.write = ((chunk: string, ...rest: never[]) => {
+      captured.push(String(chunk));
+      return realWrite(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    const sent = await api.call('POST', '/signals', { token: partner, body });
+    const bram = await api.token({ sub: 'bram', roles: ['intaker'], teams: ['binnenstad'] });
+    await api.call('POST', `/signals/${sent.body.id}/outcome`, { token: bram, body: { outcome: 'help_declined' } });
+    process.stdout.write = realWrite;
+    const lines = emf();
+    const named = (name: string) => lines.filter((l) => l._aws.CloudWatchMetrics[0].Metrics[0].Name === name);
+    expect(named('SignalReceived').map((l) => [l.kind, l._aws.CloudWatchMetrics[0].Dimensions])).toEqual([
+      ['water_arrears', [['service', 'city', 'kind']]],
+    ]);
+    expect(named('SignalOutcome').map((l) => l.outcome)).toEqual(['help_declined']);
+    expect(JSON.stringify(lines)).not.toMatch(/Bewoner|vitens|emf-1/);
+  });
 });

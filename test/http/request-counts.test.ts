@@ -7,6 +7,7 @@ import { startTestApi, type TestApi } from '../setup/helpers.ts';
  */
 let api: TestApi;
 let anna: string;
+let wes: string; // intaker of wesselerbrink (postcode areas 7543, 7544)
 let commands: string[] = [];
 
 beforeAll(async () => {
@@ -23,6 +24,7 @@ beforeAll(async () => {
     );
   }
   anna = await api.token({ sub: 'anna', roles: ['intaker'], teams: ['velve-lindenhof'] });
+  wes = await api.token({ sub: 'wes', roles: ['intaker'], teams: ['wesselerbrink'] });
   // Anna signs in to each function once (every instance refreshes the roster once): those writes are behind us.
   await api.call('GET', '/teams', { token: anna });
   expect((await api.call('POST', '/intakes', { token: anna, body: body('7549AB', '222222220') })).status).toBe(201);
@@ -277,6 +279,50 @@ describe('DynamoDB requests per route', () => {
     await api.call('GET', '/precedents', { token: dora });
     expect(await measure(() => api.call('GET', '/precedents?q=regel', { token: dora }), 200)).toEqual(['Query']);
     expect(await measure(() => api.call('GET', '/precedents/figures?year=2026', { token: dora }), 200)).toEqual(['Query']);
+  });
+
+  it('signals: a receipt is the look-ups and one transaction, a retry one read; the outreach one read and one transaction per change', async () => {
+    const menzis = await api.stack.idp.signPartner('menzis');
+    const signal = (reference: string, houseNumber: string, postcode = '7543AB') => ({
+      reference,
+      kind: 'rent_arrears',
+      arrears: { amount: 100, currency: 'EUR' },
+      since: '2026-01-01',
+      address: { postcode, houseNumber },
+      person: { name: 'Sien', birthDate: '1970-01-01' },
+    });
+    // The reference, the look-ups and the address's outreach in one BatchGet; then one transaction.
+    const send = (body: unknown) => api.call('POST', '/signals', { token: menzis, body });
+    expect(await measure(() => send(signal('c1', '1')), 201)).toEqual(['BatchGetItem', 'TransactWriteItems']);
+    const first = await send(signal('c1', '1'));
+    // A retry with the same reference: one read, the first answer.
+    expect(await measure(() => send(signal('c1', '1')), 201)).toEqual(['BatchGetItem']);
+    // A second signal for the address joins the outreach: no more requests.
+    expect(await measure(() => send(signal('c2', '1')), 201)).toEqual(['BatchGetItem', 'TransactWriteItems']);
+    // An address an open household holds: its team is read (7549AB 1 was registered before all).
+    expect(await measure(() => send(signal('c3', '1', '7549AB')), 201)).toEqual(['BatchGetItem', 'GetItem', 'TransactWriteItems']);
+    await api.call('GET', `/signals?teamId=wesselerbrink`, { token: wes });
+    expect(await measure(() => api.call('GET', `/signals/${first.body.id}`, { token: menzis }), 200)).toEqual(['GetItem']);
+    // The team's read: the signal and its log line (one request, as a batch of one).
+    expect(await measure(() => api.call('GET', `/signals/${first.body.id}`, { token: wes }), 200)).toEqual(['GetItem', 'BatchWriteItem']);
+    // The queue: one Query per open status (received, in outreach), side by side, and the log lines in one batch.
+    expect(await measure(() => api.call('GET', '/signals?teamId=wesselerbrink', { token: wes }), 200)).toEqual([
+      'Query',
+      'Query',
+      'BatchWriteItem',
+    ]);
+    const attempt = { channel: 'visit', reached: true, at: new Date().toISOString() };
+    expect(await measure(() => api.call('POST', `/signals/${first.body.id}/contact-attempts`, { token: wes, body: attempt }), 201)).toEqual(
+      ['GetItem', 'TransactWriteItems'],
+    );
+    // Help accepted: the signal, the registration's look-ups, and one transaction for both.
+    expect(
+      await measure(() => api.call('POST', `/signals/${first.body.id}/outcome`, { token: wes, body: { outcome: 'help_accepted' } }), 200),
+    ).toEqual(['GetItem', 'BatchGetItem', 'TransactWriteItems']);
+    const other = await send(signal('c4', '2'));
+    expect(
+      await measure(() => api.call('POST', `/signals/${other.body.id}/outcome`, { token: wes, body: { outcome: 'help_declined' } }), 200),
+    ).toEqual(['GetItem', 'TransactWriteItems']);
   });
 
   it('refused input costs no request at all', async () => {

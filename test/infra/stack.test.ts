@@ -264,6 +264,8 @@ describe('observability', () => {
       'API latency p99 (ms)',
       'Lambda errors',
       'Throttles',
+      'Signals received (vroegsignalering)',
+      'Outreach outcomes',
     ]) {
       expect(body).toContain(title);
     }
@@ -274,6 +276,8 @@ describe('observability', () => {
       'PlanAgreed',
       'EscalationOverdue',
       'DecisionLeadTime',
+      'SignalReceived',
+      'SignalOutcome',
       '5xx',
       '4xx',
       'Latency',
