@@ -40,6 +40,22 @@ it('runs the README walkthrough as written', async () => {
   );
   const lines = run.stdout.trim().split('\n');
   // What the comments beside the steps promise.
-  expect(lines).toEqual(expect.arrayContaining(['open', 'triaged', 'kees', 'active', 'closed', '409', '404', 'pathmos']));
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      'open',
+      'triaged',
+      'kees',
+      'active',
+      'closed',
+      '409',
+      '404',
+      'pathmos',
+      'received',
+      'Sanne Mulder',
+      'in_outreach',
+      'signal',
+      'help_accepted',
+    ]),
+  );
   expect(lines.filter((line) => line === 'closed')).toHaveLength(2);
 }, 120_000);
