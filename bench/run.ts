@@ -61,6 +61,7 @@ try {
   const leader = await idp.sign({ sub: 'lotte', roles: ['teamleider', 'wijkcoach', 'intaker'], teams: ['velve-lindenhof'] });
   const dora = await idp.sign({ sub: 'dora', roles: ['doorbraakteam'], teams: ['doorbraakteam'] });
   const admin = await idp.sign({ sub: 'bea', roles: ['beheerder'] });
+  const menzis = await idp.signPartner('menzis');
   const call = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${stack.url}/v1${path}`, {
       method,
@@ -254,6 +255,32 @@ try {
     call('POST', `/households/${householdId}/plan/actions/${revised.body.goals[0].actions[0].id}/completion`, leader),
   );
   await step('GET /stats', 1, 'one BatchGetItem of counters', () => call('GET', '/stats', admin));
+  const signalBody = (reference: string, houseNumber: string) => ({
+    reference,
+    kind: 'rent_arrears',
+    arrears: { amount: 812.4, currency: 'EUR' },
+    since: '2026-08-01',
+    address: { postcode: '7546EF', houseNumber },
+    person: { name: 'Sanne Mulder', birthDate: '1991-06-14' },
+  });
+  const signal = await step('POST /signals', 2, 'reference, look-ups and outreach in one read + one transaction', () =>
+    call('POST', '/signals', menzis, signalBody('bench-1', '8')),
+  );
+  await step('POST /signals, a retry', 1, 'the reference names the first answer', () =>
+    call('POST', '/signals', menzis, signalBody('bench-1', '8')),
+  );
+  await step('GET /signals/{id} (partner)', 1, 'one read', () => call('GET', `/signals/${signal.id}`, menzis));
+  await call('GET', `/signals/${signal.id}`, leader);
+  await step('GET /signals/{id} (team)', 2, 'one read + log line', () => call('GET', `/signals/${signal.id}`, leader));
+  await step('GET /signals?teamId=', 3, 'one Query per open status, side by side + log lines', () =>
+    call('GET', '/signals?teamId=velve-lindenhof', leader),
+  );
+  await step('POST /signals/{id}/contact-attempts', 2, 'one read + one conditional transaction', () =>
+    call('POST', `/signals/${signal.id}/contact-attempts`, leader, { channel: 'visit', reached: true, at: new Date().toISOString() }),
+  );
+  await step('POST /signals/{id}/outcome (help accepted)', 3, 'signal, then the look-ups + one transaction with the intake', () =>
+    call('POST', `/signals/${signal.id}/outcome`, leader, { outcome: 'help_accepted' }),
+  );
   await step('GET /households/{id}/processing-log', 2, 'household and page side by side', () =>
     call('GET', `/households/${householdId}/processing-log`, leader),
   );
