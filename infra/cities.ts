@@ -31,7 +31,21 @@ export interface CityConfig {
   signalRetentionMonths?: number;
   /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts). */
   processingActivities?: ProcessingActivity[];
+  /** The web client's theme: one of the NL Design System (Rijkshuisstijl community) design-token themes. */
+  webTheme: WebTheme;
 }
+
+/** The design-token themes `@rijkshuisstijl-community/design-tokens` ships; the client's CSS reads their variables. */
+export const WEB_THEMES = [
+  'kern-lintblauw',
+  'uitvoerend-groen',
+  'uitvoerend-hemelblauw',
+  'uitvoerend-lintblauw',
+  'uitvoerend-oranje',
+  'uitvoerend-paars',
+  'uitvoerend-robijnrood',
+] as const;
+export type WebTheme = (typeof WEB_THEMES)[number];
 
 const euro = (amount: number): Money => ({ amount, currency: 'EUR' });
 
@@ -80,6 +94,7 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@enschede.nl',
+    webTheme: 'uitvoerend-robijnrood',
     defaultIntakeTeamId: 'binnenstad',
     outreachPeriodDays: 10,
     // Menzis from the Enschede 2019 seed; Domijn and Vitens as Enschede's housing corporation and water company.
@@ -105,6 +120,7 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@almelo.nl',
+    webTheme: 'uitvoerend-lintblauw',
     defaultIntakeTeamId: 'nieuwstraatkwartier',
     outreachPeriodDays: 14,
     partners: [
@@ -132,6 +148,7 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@haarlem.nl',
+    webTheme: 'uitvoerend-hemelblauw',
     defaultIntakeTeamId: 'centrum',
     outreachPeriodDays: 14,
     partners: [
@@ -167,6 +184,7 @@ export const cities: Record<CityId, CityConfig> = {
     defaultEvaluationPeriodDays: 90,
     retentionDays: 15 * 365,
     alarmEmail: 'wijkteams-beheer@denhaag.nl',
+    webTheme: 'uitvoerend-groen',
     defaultIntakeTeamId: 'centrum',
     outreachPeriodDays: 14,
     partners: [

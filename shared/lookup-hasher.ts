@@ -12,5 +12,6 @@ export function hmacLookupHasher(key: Uint8Array): LookupHasher {
   return {
     bsn: (bsn) => mac('bsn', bsn),
     address: (address) => mac('address', address),
+    digest: (value) => mac('digest', value),
   };
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CONTACT_CHANNELS, SIGNAL_KINDS, SIGNAL_OUTCOMES, SIGNAL_ROUTES, SIGNAL_STATUSES } from '#shared/domain/signal.ts';
+import { CONTACT_CHANNELS, MAX_NOTE_LENGTH, SIGNAL_KINDS, SIGNAL_OUTCOMES, SIGNAL_ROUTES, SIGNAL_STATUSES } from '#shared/domain/signal.ts';
 import { OUTREACH_ROLES } from '#shared/use-cases/signals.ts';
 import { defineRoute } from '../http/contract.ts';
 import { Bsn, CalendarDate, DateNotInFuture, HouseNumber, HouseNumberAddition, ListQuery, Postcode, Timestamp } from '../http/schemas.ts';
@@ -189,7 +189,7 @@ export const contactAttemptRoute = defineRoute({
   processingActivity: 'outreach',
   params: SignalParams,
   body: z
-    .strictObject({ channel: z.enum(CONTACT_CHANNELS), reached: z.boolean(), at: AttemptTime, note: Text(2000).optional() })
+    .strictObject({ channel: z.enum(CONTACT_CHANNELS), reached: z.boolean(), at: AttemptTime, note: Text(MAX_NOTE_LENGTH).optional() })
     .meta({ id: 'NewContactAttempt', description: 'One attempt to reach the household, reached or not.' }),
   success: {
     status: 201,
@@ -215,7 +215,7 @@ export const signalOutcomeRoute = defineRoute({
   body: z
     .strictObject({
       outcome: z.enum(SIGNAL_OUTCOMES),
-      note: Text(2000).optional(),
+      note: Text(MAX_NOTE_LENGTH).optional(),
       person: SignalPerson.optional().meta({
         description: 'With help accepted: the person who accepted it, when the signal names nobody or named them wrongly.',
       }),

@@ -37,7 +37,8 @@ export function createHandler(deps: SignalFunctionDeps) {
     },
     city: deps.city,
     partnerOfClient: (clientId) => {
-      const partnerId = deps.partnerClients?.[clientId] ?? clientId;
+      // Deployed, Cognito generated the client ids (PARTNER_CLIENTS); locally a partner's client id is its own id.
+      const partnerId = deps.partnerClients ? deps.partnerClients[clientId] : clientId;
       return deps.city.partners.find((partner) => partner.id === partnerId);
     },
   };

@@ -24,6 +24,7 @@ import {
   resolveEnvironment,
   synthesizeCityTemplate,
 } from './template.ts';
+import { webHandler } from './web.ts';
 
 export interface LocalStackOptions {
   city?: string;
@@ -239,11 +240,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       };
     };
 
+    const web = webHandler({ city, idp });
     const handle = async (req: IncomingMessage, res: ServerResponse) => {
       const started = new Date();
       const url = new URL(req.url ?? '/', 'http://localhost');
       const headers = joinHeaders(req);
       const method = (req.method ?? 'GET').toUpperCase();
+
+      // The web client lives beside the API, on the same origin.
+      if (url.pathname !== '/v1' && !url.pathname.startsWith('/v1/')) return web(req, res, url.pathname);
 
       if (method === 'OPTIONS' && cors && headers.origin && headers['access-control-request-method']) {
         const allowed = corsHeaders(headers.origin);

@@ -1,6 +1,8 @@
 import { startLocalStack } from './server.ts';
+import { ensureWebBuild } from './web.ts';
 
-/** `npm start`: the city's API on this machine, until Ctrl-C. */
+/** `npm start`: the city's API and web client on this machine, until Ctrl-C. */
+if (await ensureWebBuild()) console.log('wijkteams: built the web client (web/dist)');
 const stack = await startLocalStack({
   city: process.env.CITY ?? 'enschede',
   port: Number(process.env.PORT ?? 3000),
@@ -18,6 +20,7 @@ const stack = await startLocalStack({
 console.log(
   `wijkteams ${process.env.CITY ?? 'enschede'}: API on ${stack.url}/v1 (data: ${process.env.DATA_DIR ?? '.data'}, DynamoDB Local at ${stack.dynamoEndpoint})`,
 );
+console.log(`The web client: ${stack.url}/ (pick a demo professional)`);
 console.log('Get a token with: npm run token -- --sub anna --roles intaker --teams velve-lindenhof');
 
 let stopping = false;

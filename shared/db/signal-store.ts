@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { outreachTaskId } from '../domain/signal.ts';
 import type { SignalStore } from '../use-cases/ports.ts';
 import { batchGet, batchPut, transactWrite } from './client.ts';
 import { counterUpdates } from './counters.ts';
@@ -82,7 +83,49 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
     getHousehold: (householdId) => readHousehold(db, table, householdId),
 
     async receive({ signal, expiresAt, bodyDigest, addressHash, outreach, task, log, counters }) {
-      const attached = signal.attachedTo;
+      const joined = {
+        id: signal.id,
+        partnerId: signal.partnerId,
+        kind: signal.kind,
+        arrears: signal.arrears,
+        since: signal.since,
+        receivedAt: signal.receivedAt,
+      };
+      const outreachWrites =
+        outreach.kind === 'join'
+          ? [
+              {
+                // The lead learns of the signal joining its outreach, while it has no outcome. A new
+                // version: an attempt or outcome written from the lead as read before would drop it.
+                Update: {
+                  TableName: table,
+                  Key: signalKey(outreach.leadId),
+                  UpdateExpression: 'SET attached = list_append(attached, :one) ADD version :inc',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(outcome)',
+                  ExpressionAttributeValues: { ':inc': 1, ':one': [joined] },
+                },
+              },
+              {
+                // Still that lead's outreach (an outcome ends it), with room for one more.
+                Update: {
+                  TableName: table,
+                  Key: addressOutreachKey(addressHash),
+                  UpdateExpression: 'ADD joined :inc',
+                  ConditionExpression: 'signalId = :lead AND (attribute_not_exists(joined) OR joined < :max)',
+                  ExpressionAttributeValues: { ':inc': 1, ':lead': outreach.leadId, ':max': outreach.maxJoined },
+                },
+              },
+            ]
+          : outreach.kind === 'lead'
+            ? [
+                put(
+                  addressOutreachItem(addressHash, outreach.record, outreach.expiresAt),
+                  // A new outreach for the address: none yet, or the one read (ended, or its 30 days over, not yet deleted by TTL).
+                  outreach.replaces ? 'receivedAt = :previous' : 'attribute_not_exists(pk)',
+                  outreach.replaces ? { ':previous': outreach.replaces } : undefined,
+                ),
+              ]
+            : [];
       await transactWrite(
         db,
         [
@@ -96,50 +139,9 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
             ),
             'attribute_not_exists(pk)',
           ),
-          attached
-            ? {
-                // The lead learns of the signal joining its outreach; the address's outreach must still be that lead's.
-                Update: {
-                  TableName: table,
-                  Key: signalKey(attached),
-                  // A new version: an attempt or outcome written from the lead as read before would otherwise drop this signal.
-                  UpdateExpression: 'SET attached = list_append(attached, :one) ADD version :inc',
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeValues: {
-                    ':inc': 1,
-                    ':one': [
-                      {
-                        id: signal.id,
-                        partnerId: signal.partnerId,
-                        kind: signal.kind,
-                        arrears: signal.arrears,
-                        since: signal.since,
-                        receivedAt: signal.receivedAt,
-                      },
-                    ],
-                  },
-                },
-              }
-            : put(
-                addressOutreachItem(addressHash, outreach.record, outreach.expiresAt),
-                // A new outreach for the address: none yet, or the one read (its 30 days over, not yet deleted by TTL).
-                outreach.replaces ? 'receivedAt = :previous' : 'attribute_not_exists(pk)',
-                outreach.replaces ? { ':previous': outreach.replaces } : undefined,
-              ),
-          ...(attached
-            ? [
-                {
-                  ConditionCheck: {
-                    TableName: table,
-                    Key: addressOutreachKey(addressHash),
-                    ConditionExpression: 'signalId = :lead',
-                    ExpressionAttributeValues: { ':lead': attached },
-                  },
-                },
-              ]
-            : []),
+          ...outreachWrites,
           ...(task ? [put(taskItem(task, expiresAt))] : []),
-          put(signalLogItem(log, expiresAt)),
+          put(signalLogItem(log)),
           ...counterUpdates(table, counters),
         ],
         'signal reference or address outreach taken',
@@ -169,18 +171,30 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
     async recordAttempt({ before, signal, expiresAt, log, counters }) {
       await transactWrite(
         db,
-        [signalUpdate(before, signal, expiresAt), put(signalLogItem(log, expiresAt)), ...counterUpdates(table, counters)],
+        [signalUpdate(before, signal, expiresAt), put(signalLogItem(log)), ...counterUpdates(table, counters)],
         'signal changed',
       );
     },
 
-    async recordOutcome({ before, signal, expiresAt, log, counters, registration }) {
+    async recordOutcome({ before, signal, expiresAt, log, counters, registration, endOutreach }) {
       const keep = !expiresAt;
       await transactWrite(
         db,
         [
           signalUpdate(before, signal, expiresAt),
-          { Delete: { TableName: table, Key: signalTaskKey(signal.id, 'outreach') } },
+          { Delete: { TableName: table, Key: signalTaskKey(signal.id, outreachTaskId(signal.id)) } },
+          ...(endOutreach
+            ? [
+                {
+                  Delete: {
+                    TableName: table,
+                    Key: addressOutreachKey(endOutreach.addressHash),
+                    ConditionExpression: 'signalId = :lead',
+                    ExpressionAttributeValues: { ':lead': signal.id },
+                  },
+                },
+              ]
+            : []),
           // Help accepted: the signals of the outreach no longer expire (the household's case file holds what came of them).
           ...(keep
             ? signal.attached.map((attached) => ({
@@ -192,7 +206,7 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
                 },
               }))
             : []),
-          put(signalLogItem(log, expiresAt)),
+          put(signalLogItem(log)),
           // The signal's counters and the registration's in one update per team and month.
           ...counterUpdates(table, [...counters, ...(registration?.change.counters ?? [])]),
           ...(registration
@@ -205,11 +219,11 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
       );
     },
 
-    async appendSignalLog(lines, expiresAt) {
+    async appendSignalLog(lines) {
       await batchPut(
         db,
         table,
-        lines.map((line) => signalLogItem(line, expiresAt)),
+        lines.map((line) => signalLogItem(line)),
       );
     },
   };

@@ -32,8 +32,12 @@ export const MERGE_WINDOW_DAYS = 30;
 /** "No contact" only after this many attempts on at least `NO_CONTACT_MIN_CHANNELS` channels. */
 export const NO_CONTACT_MIN_ATTEMPTS = 3;
 export const NO_CONTACT_MIN_CHANNELS = 2;
-/** A bound on one outreach's attempts, so a signal stays one small item. */
-export const MAX_CONTACT_ATTEMPTS = 50;
+/** Bounds that keep a signal one small item (and help accepted one transaction): attempts, their notes, and the signals joining one outreach. */
+export const MAX_CONTACT_ATTEMPTS = 30;
+export const MAX_NOTE_LENGTH = 1000;
+export const MAX_JOINED_SIGNALS = 10;
+/** An intake's story holds at most this much (as POST /intakes allows). */
+export const MAX_STORY_LENGTH = 10_000;
 
 export interface SignalPerson {
   name: string;
@@ -80,6 +84,8 @@ export interface Signal {
   arrears: Money;
   since: string;
   address: Address;
+  /** The address's keyed hash: the outreach record of the address is found (and ended) with it. */
+  addressHash: string;
   person?: SignalPerson;
   contact?: { phone?: string; email?: string };
   teamId: string;
@@ -149,10 +155,10 @@ export function attemptRefusal(signal: Signal): string | undefined {
 }
 
 /** The outreach of a signal, in its team's work list (intakers, wijkcoaches, team leaders) until it has an outcome. */
-export const OUTREACH_TASK_ID = 'outreach';
+export const outreachTaskId = (signalId: string): string => `outreach.${signalId}`;
 
 export const outreachTask = (signal: Pick<Signal, 'id' | 'teamId' | 'dueDate'>): Task => ({
-  id: OUTREACH_TASK_ID,
+  id: outreachTaskId(signal.id),
   kind: 'signal_outreach',
   dueDate: signal.dueDate,
   signalId: signal.id,
@@ -196,12 +202,14 @@ export function storyOfSignal(signal: Signal, partners: Partner[], note: string 
   const attempts = signal.attempts.map(
     (a) => `- ${amsterdamDate(a.at)}: ${CHANNEL_NL[a.channel]}, ${a.reached ? 'bereikt' : 'niet bereikt'}${a.note ? `: ${a.note}` : ''}`,
   );
-  return [
+  const story = [
     'Vroegsignalering: betalingsachterstand gemeld door een partner.',
     ...signals,
     ...(attempts.length > 0 ? ['Contactpogingen:', ...attempts] : []),
     `${amsterdamDate(at)}: hulp geaccepteerd${note ? `: ${note}` : '.'}`,
   ].join('\n');
+  // Within what an intake's story may hold: the signal keeps the whole of it.
+  return story.length <= MAX_STORY_LENGTH ? story : `${story.slice(0, MAX_STORY_LENGTH - 1)}…`;
 }
 
 /** What a partner may see of a signal it sent (rule 13): whether contact was made and help accepted, never the household's data. */

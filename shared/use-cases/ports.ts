@@ -31,6 +31,8 @@ export interface ProcessingLogWriter {
 export interface LookupHasher {
   bsn(bsn: string): string;
   address(normalizedAddress: string): string;
+  /** A keyed digest of anything else that must be compared but never read back (a partner's signal body, for retries). */
+  digest(value: string): string;
 }
 
 export interface RosterEntry {
@@ -132,7 +134,7 @@ export interface SignalStore extends HouseholdReader {
   /** One BatchGet: the partner's reference, the BSN and address look-ups, and the address's outreach under way. */
   beforeReceipt(keys: { partnerId: string; reference: string; bsnHash?: string; addressHash: string }): Promise<{
     reference?: { signalId: string; bodyDigest: string; receivedAt: string };
-    outreach?: { signalId: string; teamId: string; receivedAt: string };
+    outreach?: { signalId: string; teamId: string; receivedAt: string; joined: number };
     matches: HouseholdMatches;
   }>;
   /**
@@ -145,8 +147,15 @@ export interface SignalStore extends HouseholdReader {
     expiresAt: number;
     bodyDigest: string;
     addressHash: string;
-    /** The address's outreach record to write for a lead signal; `replaces` the receipt time of an old one read. */
-    outreach: { record: { signalId: string; teamId: string; receivedAt: string }; expiresAt: number; replaces?: string };
+    /**
+     * The signal's place in its address's outreach: it starts one (`replaces`: the receipt time of
+     * an ended one read), it joins the lead's (while that has no outcome and room), or it starts
+     * one the address's record does not name (the address's outreach is full).
+     */
+    outreach:
+      | { kind: 'lead'; record: { signalId: string; teamId: string; receivedAt: string }; expiresAt: number; replaces?: string }
+      | { kind: 'join'; leadId: string; maxJoined: number }
+      | { kind: 'apart' };
     task?: Task;
     log: SignalLogLine;
     counters: CounterChange[];
@@ -182,8 +191,11 @@ export interface SignalStore extends HouseholdReader {
     log: SignalLogLine;
     counters: CounterChange[];
     registration?: Registration;
+    /** Ends the address's outreach record (it names this signal), so a later signal starts a new outreach. */
+    endOutreach?: { addressHash: string };
   }): Promise<void>;
-  appendSignalLog(lines: SignalLogLine[], expiresAt: number | undefined): Promise<void>;
+  /** One batch: the lines of what a read showed. */
+  appendSignalLog(lines: SignalLogLine[]): Promise<void>;
 }
 
 /** Where a page of a team's outreach queue ended, per status partition. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { hasAnyRole, isMemberOfAny, type Role } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam, type Partner } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
@@ -13,6 +12,8 @@ import {
   type ContactChannel,
   daysToFirstContact,
   domainsOfSignals,
+  MAX_JOINED_SIGNALS,
+  MERGE_WINDOW_DAYS,
   OPEN_SIGNAL_STATUSES,
   outcomeRefusal,
   outreachDueDate,
@@ -107,9 +108,6 @@ function partnerOf(ports: SignalPorts, context: RequestContext): Partner {
   return partner;
 }
 
-/** The body as the partner sent it, digested: a retry with the same reference must carry the same body. */
-const digestOf = (input: NewSignal): string => createHash('sha256').update(JSON.stringify(input)).digest('base64url');
-
 /** `POST /signals`: receive a partner's signal, route it, and start (or join) the outreach for its address. */
 export async function receiveSignal(ports: SignalPorts, context: RequestContext, input: NewSignal): Promise<ReceivedSignal> {
   const partner = partnerOf(ports, context);
@@ -117,9 +115,9 @@ export async function receiveSignal(ports: SignalPorts, context: RequestContext,
   const address = normalizeAddress(input.address);
   const addressHash = hasher.address(addressLookupValue(address));
   const bsnHash = input.person?.bsn ? hasher.bsn(input.person.bsn) : undefined;
-  const bodyDigest = digestOf(input);
+  // Keyed, as every digest of personal data here: the body holds a name, a birth date, maybe a BSN.
+  const bodyDigest = hasher.digest(JSON.stringify(input));
   const now = context.now;
-  const expiresAt = signalExpiry(now, ports.city);
 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const before = await ports.store.beforeReceipt({
@@ -132,7 +130,9 @@ export async function receiveSignal(ports: SignalPorts, context: RequestContext,
       if (before.reference.bodyDigest !== bodyDigest) throw conflict('This reference was sent before with another signal.');
       return { id: before.reference.signalId, status: 'received', receivedAt: before.reference.receivedAt };
     }
-    const joins = before.outreach && withinMergeWindow(before.outreach.receivedAt, now) ? before.outreach : undefined;
+    // The address's outreach under way (an outcome ends it), which takes this signal while it has room.
+    const underWay = before.outreach && withinMergeWindow(before.outreach.receivedAt, now) ? before.outreach : undefined;
+    const joins = underWay && underWay.joined < MAX_JOINED_SIGNALS ? underWay : undefined;
     const householdId = joins ? undefined : chooseHousehold(before.matches);
     const household = householdId ? await ports.store.getHousehold(householdId) : undefined;
     const route = joins
@@ -146,6 +146,7 @@ export async function receiveSignal(ports: SignalPorts, context: RequestContext,
       arrears: input.arrears,
       since: input.since,
       address,
+      addressHash,
       ...(input.person ? { person: personOf(input.person, bsnHash) } : {}),
       ...(input.contact ? { contact: input.contact } : {}),
       ...route,
@@ -161,14 +162,20 @@ export async function receiveSignal(ports: SignalPorts, context: RequestContext,
     try {
       await ports.store.receive({
         signal,
-        expiresAt,
+        // A signal that joins an outreach goes when its lead goes.
+        expiresAt: signalExpiry(joins ? joins.receivedAt : now, ports.city),
         bodyDigest,
         addressHash,
-        outreach: {
-          record: { signalId: signal.id, teamId: signal.teamId, receivedAt: now },
-          expiresAt: Math.floor(Date.parse(now) / 1000) + 30 * 24 * 60 * 60,
-          ...(before.outreach ? { replaces: before.outreach.receivedAt } : {}),
-        },
+        outreach: joins
+          ? { kind: 'join', leadId: joins.signalId, maxJoined: MAX_JOINED_SIGNALS }
+          : underWay
+            ? { kind: 'apart' }
+            : {
+                kind: 'lead',
+                record: { signalId: signal.id, teamId: signal.teamId, receivedAt: now },
+                expiresAt: Math.floor(Date.parse(now) / 1000) + MERGE_WINDOW_DAYS * 24 * 60 * 60,
+                ...(before.outreach ? { replaces: before.outreach.receivedAt } : {}),
+              },
         ...(joins ? {} : { task: outreachTask(signal) }),
         log: signalLogLine(context, signal.id, 'create', `/signals/${signal.id}`),
         counters: [count(signal.teamId, now, signalCounts(partner.id, 'signalsReceived'))],
@@ -239,10 +246,6 @@ export function signalView(signal: Signal, lead: Signal | undefined, partners: P
   };
 }
 
-/** The expiry a signal keeps: none once help was accepted. */
-const expiryOf = (signal: Signal, city: CityRuntimeConfig) =>
-  signal.outcome?.outcome === 'help_accepted' ? undefined : signalExpiry(signal.receivedAt, city);
-
 /** `GET /signals/{id}`: the partner that sent it sees its status only; the team sees all of it. */
 export async function readSignal(ports: SignalPorts, context: RequestContext, signalId: string): Promise<PartnerSignalView | SignalView> {
   if (context.principal.partnerId) {
@@ -255,7 +258,7 @@ export async function readSignal(ports: SignalPorts, context: RequestContext, si
   }
   const signal = await visibleSignal(ports, context, signalId);
   const lead = signal.attachedTo ? await ports.store.getSignal(signal.attachedTo) : undefined;
-  await ports.store.appendSignalLog([signalLogLine(context, signal.id, 'read', `/signals/${signal.id}`)], expiryOf(signal, ports.city));
+  await ports.store.appendSignalLog([signalLogLine(context, signal.id, 'read', `/signals/${signal.id}`)]);
   return signalView(signal, lead, ports.city.partners);
 }
 
@@ -285,24 +288,11 @@ export async function signalQueue(
     throw invalidCursor('use it with the same teamId and status', 'The cursor belongs to another list.');
   }
   const { signals, next } = await ports.store.queue(query.teamId, statuses, query.limit, cursor?.position);
-  for (const [expiry, group] of groupByExpiry(signals, ports.city))
-    await ports.store.appendSignalLog(
-      group.map((signal) => signalLogLine(context, signal.id, 'read', '/signals')),
-      expiry,
-    );
+  if (signals.length > 0) await ports.store.appendSignalLog(signals.map((signal) => signalLogLine(context, signal.id, 'read', '/signals')));
   return {
     items: signals.map((signal) => signalView(signal, undefined, ports.city.partners)),
     nextCursor: next ? encodeCursor({ status: query.status ?? null, position: next } satisfies QueueCursor) : null,
   };
-}
-
-function groupByExpiry(signals: Signal[], city: CityRuntimeConfig): Map<number | undefined, Signal[]> {
-  const groups = new Map<number | undefined, Signal[]>();
-  for (const signal of signals) {
-    const expiry = expiryOf(signal, city);
-    groups.set(expiry, [...(groups.get(expiry) ?? []), signal]);
-  }
-  return groups;
 }
 
 /** Reads the signal and writes a change of it, again from a fresh read when someone else changed it meanwhile. */
@@ -403,18 +393,34 @@ export async function recordOutcome(
       updatedAt: context.now,
       version: before.version + 1,
     };
+    // Help accepted counts every signal of the outreach; one that joined after the household was
+    // first reached counts as reached now, so no partner shows more help accepted than reached.
+    const firstReached = before.attempts.find((a) => a.reached);
+    const reachedLate = firstReached ? before.attached.filter((a) => a.receivedAt > firstReached.at) : [];
     const counters: CounterChange[] = accepted
       ? [
           count(
             before.teamId,
             context.now,
-            addCounts(...outreachSignals(before).map((s) => signalCounts(s.partnerId, 'signalsHelpAccepted'))),
+            addCounts(
+              ...outreachSignals(before).map((s) => signalCounts(s.partnerId, 'signalsHelpAccepted')),
+              ...reachedLate.map((s) => signalCounts(s.partnerId, 'signalsReached')),
+            ),
           ),
         ]
       : [];
     const log = signalLogLine(context, before.id, 'update', `/signals/${before.id}/outcome`);
+    // The outcome ends the address's outreach: a later signal for the address starts a new one.
+    const endOutreach = withinMergeWindow(before.receivedAt, context.now) ? { endOutreach: { addressHash: before.addressHash } } : {};
     if (!accepted) {
-      await ports.store.recordOutcome({ before, signal, expiresAt: signalExpiry(before.receivedAt, ports.city), log, counters });
+      await ports.store.recordOutcome({
+        before,
+        signal,
+        expiresAt: signalExpiry(before.receivedAt, ports.city),
+        log,
+        counters,
+        ...endOutreach,
+      });
       return signalView(signal, undefined, ports.city.partners);
     }
     // The registration is the intake's own, prepared from a fresh read (rule 1: a household the address or BSN names is linked, not made twice).
@@ -425,10 +431,11 @@ export async function recordOutcome(
       [memberOfSignal(ports, before, input)],
     );
     const withIntake: Signal = { ...signal, outcome: { ...(signal.outcome as NonNullable<Signal['outcome']>), intakeId: intake.id } };
-    await ports.store.recordOutcome({ before, signal: withIntake, log, counters, registration });
+    await ports.store.recordOutcome({ before, signal: withIntake, log, counters, registration, ...endOutreach });
     return signalView(withIntake, undefined, ports.city.partners);
   });
   metrics.record('SignalOutcome', 1, { name: 'outcome', value: input.outcome });
+  if (input.outcome === 'help_accepted') metrics.record('IntakeRegistered', 1, { name: 'channel', value: 'signal' });
   return view;
 }
 

@@ -14,6 +14,7 @@ const signal = (attempts: [string, boolean][], more: Partial<Signal> = {}): Sign
   arrears: { amount: 1, currency: 'EUR' },
   since: '2026-01-01',
   address: { postcode: '7545AB', houseNumber: '1' },
+  addressHash: 'h',
   teamId: 'velve-lindenhof',
   routedBy: 'postcode_area',
   status: 'in_outreach',

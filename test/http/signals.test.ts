@@ -193,6 +193,34 @@ describe('routing (api.md: household, else postcode area, else default intake te
     expect((await attempt(first.id, 'visit')).status).toBe(201);
     expect((await api.call('GET', `/signals/${second.id}`, { token: domijn })).body.status).toBe('in_outreach');
   });
+
+  it('starts a new outreach for a signal after the first one has its outcome, even within 30 days', async () => {
+    const shared = address();
+    const first = await sent(menzis, { address: shared });
+    await attempt(first.id, 'visit', true);
+    expect((await api.call('POST', `/signals/${first.id}/outcome`, { token: anna, body: { outcome: 'help_declined' } })).status).toBe(200);
+    const later = await sent(vitens, { address: shared, kind: 'water_arrears' });
+    const seen = await api.call('GET', `/signals/${later.id}`, { token: anna });
+    expect(seen.body.attachedTo).toBeUndefined();
+    expect(seen.body.status).toBe('received');
+    expect((await queue(anna)).map((s) => s.id)).toContain(later.id);
+    expect((await api.call('GET', `/signals/${later.id}`, { token: vitens })).body.status).toBe('received');
+  });
+
+  it('makes one outreach of signals for one address that arrive at once', async () => {
+    const shared = address();
+    const replies = await Promise.all([menzis, domijn, vitens].map((token) => send(token, { address: shared })));
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
+    const views = await Promise.all(replies.map((r) => api.call('GET', `/signals/${r.body.id}`, { token: anna })));
+    const leads = views.filter((v) => !v.body.attachedTo);
+    expect(leads).toHaveLength(1);
+    expect(leads[0]?.body.attached.map((a: { id: string }) => a.id).sort()).toEqual(
+      views
+        .filter((v) => v.body.attachedTo)
+        .map((v) => v.body.id)
+        .sort(),
+    );
+  });
 });
 
 describe('the outreach', () => {

@@ -35,10 +35,9 @@ export const processingLogItem = (line: ProcessingLogLine) => ({
   ...line,
 });
 
-/** A signal's line: `LOG#SIGNAL#<signalId>` / `<at>#<lineId>`, expiring with the signal unless help was accepted. */
-export const signalLogItem = (line: SignalLogLine, expiresAt: number | undefined) => ({
+/** A signal's line: `LOG#SIGNAL#<signalId>` / `<at>#<lineId>`. It outlives the signal, as a household's log outlives the household; it names no one. */
+export const signalLogItem = (line: SignalLogLine) => ({
   ...signalLogKey(line.signalId, line.at, line.id),
   type: PROCESSING_LOG,
   ...line,
-  ...(expiresAt ? { expiresAt } : {}),
 });

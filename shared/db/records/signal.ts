@@ -16,6 +16,7 @@ export const SignalRecord = z.looseObject({
   arrears: Money,
   since: z.string(),
   address: Address,
+  addressHash: z.string(),
   person: z
     .object({ name: z.string(), birthDate: z.string(), bsnHash: z.string().optional(), bsnMasked: z.string().optional() })
     .optional(),
@@ -106,9 +107,15 @@ export const parseSignalReference = (item: Record<string, unknown> | undefined) 
  */
 export const ADDRESS_OUTREACH = 'address-outreach';
 
-export const AddressOutreachRecord = z.looseObject({ signalId: z.string(), teamId: z.string(), receivedAt: z.string() });
+export const AddressOutreachRecord = z.looseObject({
+  signalId: z.string(),
+  teamId: z.string(),
+  receivedAt: z.string(),
+  /** How many later signals joined the outreach (at most MAX_JOINED_SIGNALS). */
+  joined: z.number().default(0),
+});
 
-export const addressOutreachItem = (addressHash: string, record: z.output<typeof AddressOutreachRecord>, expiresAt: number) => ({
+export const addressOutreachItem = (addressHash: string, record: z.input<typeof AddressOutreachRecord>, expiresAt: number) => ({
   ...addressOutreachKey(addressHash),
   type: ADDRESS_OUTREACH,
   ...record,

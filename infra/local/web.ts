@@ -1,0 +1,156 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { type CityConfig, cityConfig } from '../cities.ts';
+import { PROJECT_ROOT } from '../constructs/function.ts';
+import type { LocalIdp } from './idp.ts';
+
+/**
+ * The professionals' web client in local mode: its built files at `/` beside the API at `/v1`
+ * (same origin), the city's theme, and the demo sign-in, which exists only here: the
+ * deployed client signs in with Cognito's managed login.
+ */
+const WEB_ROOT = resolve(PROJECT_ROOT, 'web');
+export const WEB_DIST = resolve(WEB_ROOT, 'dist');
+
+/** The sources a build is made from: when any is newer than the build, it is stale. */
+const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'client/schema.d.ts', 'shared/domain'].map((p) =>
+  resolve(PROJECT_ROOT, p),
+);
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** Builds the client when it is missing or older than its sources (what `npm start` does first); returns whether it built. */
+export async function ensureWebBuild(): Promise<boolean> {
+  const built = join(WEB_DIST, 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...SOURCES.map(newest))) return false;
+  const { build } = await import('vite');
+  await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  return true;
+}
+
+/** One demo professional per role and team (web.md "sign-in page"), with names a newcomer can tell apart. */
+export interface DemoProfessional {
+  id: string;
+  name: string;
+  roles: string[];
+  teams: string[];
+  teamName: string | null;
+}
+
+const GIVEN = ['Anna', 'Kees', 'Lotte', 'Sanne', 'Ahmed', 'Fatma', 'Bram', 'Noor', 'Daan', 'Eva', 'Youssef', 'Mila', 'Thijs', 'Sara'];
+const FAMILY = [
+  'de Vries',
+  'Bakker',
+  'Smit',
+  'Mulder',
+  'El Amrani',
+  'Yilmaz',
+  'Visser',
+  'Jansen',
+  'de Boer',
+  'Meijer',
+  'Bos',
+  'Kok',
+  'Peters',
+  'Hendriks',
+];
+
+export function demoProfessionals(city: CityConfig): DemoProfessional[] {
+  const people: DemoProfessional[] = [];
+  const person = (roles: string[], teams: string[], teamName: string | null) => {
+    const n = people.length;
+    const name = `${GIVEN[n % GIVEN.length]} ${FAMILY[(n * 5) % FAMILY.length]}`;
+    people.push({ id: `demo-${roles[0]}-${teams[0] ?? 'stad'}`, name, roles, teams, teamName });
+  };
+  for (const team of city.teams) {
+    if (team.kind === 'doorbraakteam') person(['doorbraakteam'], [team.id], team.name);
+    else for (const role of ['intaker', 'wijkcoach', 'teamleider']) person([role], [team.id], team.name);
+  }
+  person(['budgethouder'], [], null);
+  person(['beheerder'], [], null);
+  return people;
+}
+
+/** The city's design-token theme as the stylesheet `/theme.css`: its variables on the class the page carries. */
+export function themeCss(city: CityConfig): string {
+  const file = resolve(PROJECT_ROOT, 'node_modules/@rijkshuisstijl-community/design-tokens/dist', city.webTheme, 'index.css');
+  return readFileSync(file, 'utf8').replace(`.${city.webTheme} {`, '.rhc-theme {');
+}
+
+/** What CloudFront sends with every file of the client (the city stack sets the same policy). */
+export const WEB_SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 10_000) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Answers a request outside `/v1`: the client's files, its configuration and theme, and the local demo sign-in. */
+export function webHandler(options: { city: string; idp: LocalIdp }) {
+  const city = cityConfig(options.city);
+  const people = demoProfessionals(city);
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-cache') => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...WEB_SECURITY_HEADERS });
+    res.end(body);
+  };
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (pathname === '/local/sign-in' && method === 'POST') {
+      const body = (await readJson(req)) as { id?: unknown } | undefined;
+      const who = people.find((p) => p.id === body?.id);
+      if (!who) return send(res, 400, 'application/json', JSON.stringify({ message: 'Unknown demo professional' }));
+      const token = await options.idp.sign({ sub: who.id, name: who.name, roles: who.roles, teams: who.teams });
+      return send(res, 200, 'application/json', JSON.stringify({ token }));
+    }
+    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'application/json', JSON.stringify({ message: 'Method Not Allowed' }));
+    if (pathname === '/local/professionals') return send(res, 200, 'application/json', JSON.stringify(people));
+    if (pathname === '/config.json')
+      return send(res, 200, 'application/json', JSON.stringify({ city: city.id, cityName: city.name, signIn: 'local' }));
+    if (pathname === '/theme.css') return send(res, 200, TYPES['.css'] ?? '', themeCss(city));
+    const file = normalize(join(WEB_DIST, decodeURIComponent(pathname)));
+    if (file.startsWith(WEB_DIST + sep) && existsSync(file) && statSync(file).isFile()) {
+      // Built assets carry a content hash in their name: cached for a year; the rest is revalidated.
+      const immutable = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), immutable);
+    }
+    const index = join(WEB_DIST, 'index.html');
+    if (!existsSync(index))
+      return send(res, 404, 'text/plain; charset=utf-8', 'The web client is not built: npm run web:build (npm start builds it).');
+    // Every other path is a screen of the client: the page that routes it.
+    return send(res, 200, TYPES['.html'] ?? '', readFileSync(index));
+  };
+}

@@ -1,0 +1,60 @@
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from './api.ts';
+import { Alert, Link, Paragraph } from './nlds.tsx';
+import { useLinkHandler } from './router.tsx';
+import { t } from './texts.ts';
+
+/** A link to a screen of the client (an NL Design System link, navigating without a page load). */
+export function ScreenLink({ to, children, current }: { to: string; children: ReactNode; current?: boolean }) {
+  const onClick = useLinkHandler(to);
+  return (
+    <Link href={to} onClick={onClick} {...(current ? { 'aria-current': 'page' as const } : {})}>
+      {children}
+    </Link>
+  );
+}
+
+/** What a failed call means for the person at the screen, in Dutch. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 404) return t.notFound;
+    if (error.status === 403) return t.forbidden;
+    if (error.status === 409 || error.status === 412) return error.problem?.detail ?? t.conflict;
+    if (error.status === 400) return error.problem?.detail ?? t.fixFields;
+  }
+  return t.error;
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <Alert type="error">
+      <Paragraph>{messageOf(error)}</Paragraph>
+    </Alert>
+  );
+}
+
+/** One call when the screen opens, again when `key` (what the load depends on) changes, and on `reload`: its data, or its error. */
+export function useLoad<T>(load: () => Promise<T>, key: string) {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const latest = useRef(load);
+  latest.current = load;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what the load depends on; the load itself is read from a ref
+  const run = useCallback(() => {
+    setState((s) => ({ ...s, loading: true }));
+    latest.current().then(
+      (data) => setState({ data, loading: false }),
+      (error: unknown) => setState({ error, loading: false }),
+    );
+  }, [key]);
+  useEffect(run, [run]);
+  return { ...state, reload: run };
+}
+
+export function Loading() {
+  return <Paragraph aria-live="polite">{t.loading}</Paragraph>;
+}
+
+/** The value of the form control an NL Design System form field's change event came from. */
+export const inputValue = (event: { target: EventTarget }) => (event.target as HTMLInputElement).value;
+export const inputChecked = (event: { target: EventTarget }) => (event.target as HTMLInputElement).checked;
