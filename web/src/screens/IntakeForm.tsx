@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { isDutchPostcode } from '#shared/domain/address.ts';
 import { isValidBsn } from '#shared/domain/bsn.ts';
 import { CHANNELS, URGENCIES } from '#shared/domain/intake.ts';
@@ -75,6 +75,12 @@ export function IntakeForm({ session }: { session: Session }) {
     touch(name);
     if (serverErrors[name]) setServerErrors(({ [name]: _gone, ...rest }) => rest);
   };
+  // A member added gets the focus on their name, so the keyboard goes on where the eye does.
+  const added = useRef(members.length);
+  useEffect(() => {
+    if (members.length > added.current) document.getElementById(fieldId(`household.members.${members.length - 1}.name`))?.focus();
+    added.current = members.length;
+  }, [members.length]);
   const setMember = (i: number, change: Partial<Member>) => setMembers((all) => all.map((m, j) => (j === i ? { ...m, ...change } : m)));
 
   const submit = async (event: FormEvent) => {

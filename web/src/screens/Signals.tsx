@@ -87,7 +87,9 @@ export function SignalDetail({ signalId }: { signalId: string }) {
   const [signal, setSignal] = useState<Signal>();
   const [channel, setChannel] = useState<Schemas['NewContactAttempt']['channel']>('visit');
   const [reached, setReached] = useState(false);
+  // Until someone picks a moment, the attempt is now (to the second: the field itself shows minutes).
   const [at, setAt] = useState(nowLocal);
+  const [atChosen, setAtChosen] = useState(false);
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<Schemas['SignalOutcome']['outcome']>('help_accepted');
   const [outcomeNote, setOutcomeNote] = useState('');
@@ -102,7 +104,8 @@ export function SignalDetail({ signalId }: { signalId: string }) {
     event.preventDefault();
     setError(undefined);
     try {
-      const body = { channel, reached, at: new Date(at).toISOString(), ...(note.trim() ? { note: note.trim() } : {}) };
+      const moment = atChosen ? new Date(at).toISOString() : new Date().toISOString();
+      const body = { channel, reached, at: moment, ...(note.trim() ? { note: note.trim() } : {}) };
       setSignal(ok(await api.POST('/signals/{id}/contact-attempts', { params: { path: { id: signalId } }, body })));
       setNote('');
     } catch (caught) {
@@ -213,7 +216,16 @@ export function SignalDetail({ signalId }: { signalId: string }) {
                   </SelectOption>
                 ))}
               </SelectField>
-              <TextField id="veld-at" type="datetime-local" label={t.signals.at} value={at} onChange={(e) => setAt(inputValue(e))} />
+              <TextField
+                id="veld-at"
+                type="datetime-local"
+                label={t.signals.at}
+                value={at}
+                onChange={(e) => {
+                  setAt(inputValue(e));
+                  setAtChosen(true);
+                }}
+              />
             </div>
             <Choice
               type="checkbox"

@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * Debian's Chromium, driven by playwright-core (toolchain notes: no browser download here).
+ * The flags keep it from opening connections this closed network refuses.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** axe-core on the page as it is: no serious or critical WCAG 2.1 AA violation (web.md "Bars"). */
+export async function expectAccessible(page: Page, screen: string, results: Record<string, string>) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  results[screen] = bad.length === 0 ? `0 serious or critical (${violations.length} minor)` : bad.map((v) => v.id).join(', ');
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    screen,
+  ).toEqual([]);
+}
+
+/**
+ * Moves the focus with Tab (and Shift+Tab past the end) until the focused element has the
+ * accessible label `label`: the way someone without a mouse reaches a field.
+ */
+export async function tabTo(page: Page, label: string | RegExp, max = 80) {
+  for (let i = 0; i < max; i++) {
+    const name = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
+      return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+    });
+    if (typeof label === 'string' ? name === label : label.test(name)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`no element labelled ${label} reached with Tab`);
+}
+
+/**
+ * What to type into a date field for a date, in the order this browser's date fields take
+ * (day-month-year in a Dutch browser, month-day-year in an American one): found once by typing
+ * into a scratch date field, as a person knows their own browser.
+ */
+export async function dateKeys(page: Page, isoDate: string): Promise<string> {
+  const [year = '', month = '', day = ''] = isoDate.split('-');
+  const monthFirst = await page
+    .evaluate(async () => {
+      const probe = document.createElement('input');
+      probe.type = 'date';
+      document.body.append(probe);
+      probe.focus();
+      return probe;
+    })
+    .then(async () => {
+      await page.keyboard.type('12041979');
+      return page.evaluate(() => {
+        const probe = document.body.lastElementChild as HTMLInputElement;
+        const value = probe.value;
+        probe.remove();
+        return value === '1979-12-04';
+      });
+    });
+  return monthFirst ? `${month}${day}${year}` : `${day}${month}${year}`;
+}
