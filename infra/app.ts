@@ -2,6 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { cityConfig } from './cities.ts';
 import { CityStack } from './city-stack.ts';
+import { ensureWebBuild } from './local/web.ts';
 
 /**
  * The CDK app: one stack per city, chosen with `-c city=<id>`. The AWS Solutions checks of
@@ -21,6 +22,8 @@ export function buildApp(app: App): CityStack {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
+    // The stack deploys the professionals' web client: built first when missing or stale.
+    await ensureWebBuild();
     buildApp(new App());
   } catch (error) {
     console.error((error as Error).message);

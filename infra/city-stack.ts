@@ -19,6 +19,7 @@ import { DoorbraakFlow } from './constructs/doorbraak-flow.ts';
 import { WijkteamsFunction } from './constructs/function.ts';
 import { CityObservability, METRICS_NAMESPACE, SERVICE_NAME } from './constructs/observability.ts';
 import { CityTable } from './constructs/table.ts';
+import { WebClientHosting } from './constructs/web-client.ts';
 
 export interface CityStackProps extends StackProps {
   city: CityConfig;
@@ -54,6 +55,12 @@ export class CityStack extends Stack {
       'AwsSolutions-IAM5[Action::kms:ReEncrypt*]': 'Data-key actions that DynamoDB needs on the one customer managed city key.',
       'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]': 'Data-key actions that DynamoDB needs on the one customer managed city key.',
       [`AwsSolutions-IAM5[Resource::<${logicalId(flowFunction)}.Arn>:*]`]: 'The state machine invokes versions of its own task function.',
+      'AwsSolutions-CFR4':
+        "With CloudFront's default *.cloudfront.net certificate the viewer TLS policy cannot be chosen; a city that gives the distribution its own domain and ACM certificate sets minimumProtocolVersion TLSv1.2_2021 with it (README, Deploy a city).",
+      'AwsSolutions-CFR1':
+        'No geo restriction: professionals also work from abroad (holidays, border regions); sign-in with MFA, not the country, decides who gets in.',
+      'AwsSolutions-CFR2':
+        'No WAF web ACL by default (a per-city cost): the API throttles at the stage, every route but two needs a Cognito token with MFA; a city can attach its own ACL.',
     };
     for (const [id, reason] of Object.entries(findings)) Validations.of(this).acknowledge({ id, reason });
   }
@@ -100,18 +107,13 @@ export class CityStack extends Stack {
     for (const role of ROLES) {
       new cognito.CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: userPool.userPoolId, groupName: role });
     }
-    const webClient = userPool.addClient('WebClient', {
-      authFlows: { userSrp: true },
-      // No hosted sign-in for it yet (the token domain below is for the partners' machine clients): no OAuth grants.
-      disableOAuth: true,
-      preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(1),
-      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('teams'),
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
-    });
     // Partners sign in as machine clients: the client-credentials grant at the pool's token endpoint,
     // for the one scope that lets them send and follow signals (signals/write).
-    new cognito.UserPoolDomain(this, 'TokenDomain', { userPool, cognitoDomain: { domainPrefix: `wijkteams-${city.id}` } });
+    // The pool's domain: the professionals' managed login (authorization code with PKCE) and the partners' token endpoint.
+    const signInDomain = new cognito.UserPoolDomain(this, 'TokenDomain', {
+      userPool,
+      cognitoDomain: { domainPrefix: `wijkteams-${city.id}` },
+    });
     const signals = userPool.addResourceServer('Signals', {
       identifier: 'signals',
       scopes: [
@@ -209,6 +211,28 @@ export class CityStack extends Stack {
       },
     });
 
+    // The professionals' web client on S3 + CloudFront, the API beside it at /v1 (one origin).
+    const web = new WebClientHosting(this, 'Web', { city, api: this.api, signInDomain: signInDomain.baseUrl() });
+    // It signs in with Cognito's managed login: the authorization code grant with PKCE, a public client (no secret in a browser).
+    const webClient = userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${web.url}/`],
+        logoutUrls: [`${web.url}/`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('teams'),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+    // Local mode serves the client's files itself (and its demo sign-in): nothing to deploy there.
+    if (this.node.tryGetContext('wijkteams:local') !== 'true')
+      web.deploy({ clientId: webClient.userPoolClientId, signInDomain: signInDomain.baseUrl() });
+
     // The professionals' web client (ID tokens) and each partner's machine client (access tokens, client_id) are the audience.
     const authorizer = new HttpUserPoolAuthorizer('Professionals', userPool, { userPoolClients: [webClient, ...partnerClients] });
     const integrations = new Map([...functions].map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn)] as const));
@@ -239,6 +263,7 @@ export class CityStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: `${this.api.apiEndpoint}${BASE_PATH}` });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: webClient.userPoolClientId });
+    new CfnOutput(this, 'WebUrl', { value: web.url });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'DoorbraakStateMachineArn', { value: stateMachine.stateMachineArn });
   }

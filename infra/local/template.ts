@@ -51,7 +51,7 @@ export interface LocalStackDefinition {
 export function synthesizeCityTemplate(city: string): CfnTemplate {
   const outdir = mkdtempSync(join(tmpdir(), 'wijkteams-synth-'));
   try {
-    const app = new App({ outdir, context: { city, 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir, context: { city, 'aws:cdk:bundling-stacks': [], 'wijkteams:local': 'true' } });
     const stack = buildApp(app);
     return app.synth().getStackByName(stack.stackName).template as CfnTemplate;
   } finally {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type CityConfig, cityConfig } from '../cities.ts';
 import { PROJECT_ROOT } from '../constructs/function.ts';
+import { themeCss, WEB_DIST, webSecurityHeaders } from '../web-assets.ts';
 import type { LocalIdp } from './idp.ts';
 
 /**
@@ -11,7 +12,6 @@ import type { LocalIdp } from './idp.ts';
  * deployed client signs in with Cognito's managed login.
  */
 const WEB_ROOT = resolve(PROJECT_ROOT, 'web');
-export const WEB_DIST = resolve(WEB_ROOT, 'dist');
 
 /** The sources a build is made from: when any is newer than the build, it is stale. */
 const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'client/schema.d.ts', 'shared/domain'].map((p) =>
@@ -77,22 +77,6 @@ export function demoProfessionals(city: CityConfig): DemoProfessional[] {
   return people;
 }
 
-/** The city's design-token theme as the stylesheet `/theme.css`: its variables on the class the page carries. */
-export function themeCss(city: CityConfig): string {
-  const file = resolve(PROJECT_ROOT, 'node_modules/@rijkshuisstijl-community/design-tokens/dist', city.webTheme, 'index.css');
-  return readFileSync(file, 'utf8').replace(`.${city.webTheme} {`, '.rhc-theme {');
-}
-
-/** What CloudFront sends with every file of the client (the city stack sets the same policy). */
-export const WEB_SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-  'strict-transport-security': 'max-age=63072000; includeSubDomains',
-};
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -124,7 +108,7 @@ export function webHandler(options: { city: string; idp: LocalIdp }) {
   const city = cityConfig(options.city);
   const people = demoProfessionals(city);
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-cache') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...WEB_SECURITY_HEADERS });
+    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...webSecurityHeaders() });
     res.end(body);
   };
   return async (req: IncomingMessage, res: ServerResponse, pathname: string) => {

@@ -11,6 +11,7 @@ import { routes } from '#functions/routes.ts';
 import { ROLES } from '#shared/auth.ts';
 import { buildApp } from '../../infra/app.ts';
 import { cities, cityConfig, cityIds } from '../../infra/cities.ts';
+import { ensureWebBuild } from '../../infra/local/web.ts';
 
 const outdirs: string[] = [];
 const synth = (city: string) => {
@@ -24,9 +25,11 @@ afterAll(() => {
 });
 
 let template: Template;
-beforeAll(() => {
+beforeAll(async () => {
+  // The stack deploys the built web client: synthesis needs it built (as `cdk synth` builds it first).
+  await ensureWebBuild();
   template = synth('enschede');
-});
+}, 120_000);
 
 describe('the city stack', () => {
   it('keeps the single table safe: on demand, PITR, deletion protection, retained, encrypted with its own key, TTL', () => {
@@ -182,12 +185,6 @@ describe('partners as machine clients', () => {
       });
       expect(JSON.stringify(client.Properties.AllowedOAuthScopes)).toContain('/write');
     }
-    // The token domain serves the partners; the professionals' web client has no hosted sign-in grants (yet).
-    const web = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).find(
-      (client) => !String(client.Properties.ClientName ?? '').startsWith('partner-'),
-    );
-    expect(web?.Properties.AllowedOAuthFlows).toBeUndefined();
-    expect(web?.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
     const [authorizer] = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'));
     expect(authorizer?.Properties.JwtConfiguration.Audience).toHaveLength(1 + partners.length);
   });
@@ -304,5 +301,74 @@ describe('observability', () => {
     for (const part of ['"MetricName":"EscalationOverdue"', '"Namespace":"Wijkteams"', '"Period":3600', '"Value":"enschede"'])
       expect(overdue).toContain(part);
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+  });
+});
+
+describe("the professionals' web client (web.md: S3 + CloudFront, managed login with PKCE)", () => {
+  const only = (type: string) => {
+    const found = Object.values(template.findResources(type));
+    expect(found, type).toHaveLength(1);
+    return found[0] as (typeof found)[number];
+  };
+
+  it('keeps its files in a private, encrypted bucket that only the distribution reads (origin access control)', () => {
+    const files = Object.entries(template.findResources('AWS::S3::Bucket')).find(([id]) => id.startsWith('WebFiles'));
+    expect(files?.[1].Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+    const oac = only('AWS::CloudFront::OriginAccessControl');
+    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    const policy = JSON.stringify(Object.values(template.findResources('AWS::S3::BucketPolicy')).map((p) => p.Properties.PolicyDocument));
+    expect(policy).toContain('cloudfront.amazonaws.com');
+    expect(policy).toContain('aws:SecureTransport');
+  });
+
+  it('serves HTTPS only, with a strict Content-Security-Policy and the other security headers, and the API at /v1 on the same origin', () => {
+    const { DistributionConfig: config } = only('AWS::CloudFront::Distribution').Properties;
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.DefaultRootObject).toBe('index.html');
+    const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/v1/*');
+    expect(api).toMatchObject({ ViewerProtocolPolicy: 'https-only', AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'DELETE']) });
+    expect(config.Logging).toBeDefined();
+    const headers = only('AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'"])
+      expect(csp).toContain(directive);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain('amazoncognito.com');
+    expect(headers.FrameOptions.FrameOption).toBe('DENY');
+    expect(headers.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+    expect(headers.ContentTypeOptions.Override).toBe(true);
+  });
+
+  it('signs professionals in with the managed login: authorization code, no secret, back to the distribution', () => {
+    const web = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).find(
+      (client) => !String(client.Properties.ClientName ?? '').startsWith('partner-'),
+    );
+    expect(web?.Properties).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: expect.arrayContaining(['openid']),
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    expect(web?.Properties.GenerateSecret ?? false).toBe(false);
+    expect(JSON.stringify(web?.Properties.CallbackURLs)).toContain('DomainName');
+  });
+
+  it('deploys the built client, its configuration and the city theme, but never the local sign-in', () => {
+    const deployment = only('Custom::CDKBucketDeployment');
+    expect(deployment.Properties.DistributionPaths).toEqual(['/index.html', '/config.json', '/theme.css']);
+    // config.json names the web app client (resolved at deployment).
+    const [webClientId] = Object.entries(template.findResources('AWS::Cognito::UserPoolClient')).find(
+      ([, client]) => !String(client.Properties.ClientName ?? '').startsWith('partner-'),
+    ) ?? [''];
+    expect(JSON.stringify(deployment.Properties.SourceMarkers ?? [])).toContain(`{"Ref":"${webClientId}"}`);
+    expect(JSON.stringify(template.toJSON())).not.toContain('/local/sign-in');
   });
 });

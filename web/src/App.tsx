@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { type CognitoConfig, finishSignIn, signOutUrl, startSignIn } from './cognito.ts';
 import { Button, Heading } from './nlds.tsx';
 import { matchPath, useRouter } from './router.tsx';
 import { Caseload } from './screens/Caseload.tsx';
@@ -8,16 +9,12 @@ import { SignalDetail, SignalQueue } from './screens/Signals.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Triage } from './screens/Triage.tsx';
 import { Worklist } from './screens/Worklist.tsx';
-import { clearSession, hasRole, loadSession, type Session } from './session.ts';
+import { clearSession, hasRole, loadSession, type Session, saveSession } from './session.ts';
 import { t } from './texts.ts';
 import { ScreenLink } from './ui.tsx';
 
-/** What the server tells the client about its city (GET /config.json): locally, the demo sign-in. */
-export interface ClientConfig {
-  city: string;
-  cityName: string;
-  signIn: 'local';
-}
+/** What the server tells the client about its city (GET /config.json): locally the demo sign-in, deployed the managed login. */
+export type ClientConfig = { city: string; cityName: string } & ({ signIn: 'local' } | { signIn: 'cognito'; cognito: CognitoConfig });
 
 const TEAM_WORK = ['intaker', 'wijkcoach', 'teamleider'];
 
@@ -28,12 +25,20 @@ export function App() {
   useEffect(() => {
     fetch('/config.json')
       .then((r) => r.json() as Promise<ClientConfig>)
-      .then(setConfig, () => setConfig({ city: '', cityName: '', signIn: 'local' }));
+      .then(async (loaded) => {
+        setConfig(loaded);
+        if (loaded.signIn !== 'cognito' || loadSession()) return;
+        const token = await finishSignIn(loaded.cognito);
+        if (token) setSession(saveSession(token));
+        else await startSignIn(loaded.cognito);
+      })
+      .catch(() => setConfig({ city: '', cityName: '', signIn: 'local' }));
   }, []);
   useEffect(() => {
     document.title = config?.cityName ? `${t.app} ${config.cityName}` : t.app;
   }, [config]);
 
+  if (!session && config?.signIn === 'cognito') return <main className="wt-main" id="inhoud" aria-busy="true" />;
   if (!session)
     return (
       <main className="wt-main" id="inhoud">
@@ -96,7 +101,8 @@ export function App() {
             onClick={() => {
               clearSession();
               setSession(undefined);
-              navigate('/');
+              if (config?.signIn === 'cognito') location.assign(signOutUrl(config.cognito));
+              else navigate('/');
             }}
           >
             {t.signOut}
