@@ -151,9 +151,18 @@ function assertNotClosed(plan: Plan): void {
 }
 
 /** A new version of the content. The plan keeps its status: an agreed plan stays the household's while the team works on it. */
-export function revisePlan(plan: Plan, ifMatchVersion: number, content: PlanContent, by: string, now: string): Plan {
+/**
+ * A revision must start from the version it read (If-Match). Checked before the content: a
+ * content written against an older version may name actions that version had, and the answer
+ * it needs is 412 (read again), not 400.
+ */
+export function checkRevisionBase(plan: Plan, ifMatchVersion: number): void {
   assertNotClosed(plan);
   if (plan.version !== ifMatchVersion) throw preconditionFailed('The plan was changed since you read it: read it again.');
+}
+
+export function revisePlan(plan: Plan, ifMatchVersion: number, content: PlanContent, by: string, now: string): Plan {
+  checkRevisionBase(plan, ifMatchVersion);
   return { ...plan, ...content, version: plan.version + 1, updatedAt: now, updatedBy: by };
 }
 

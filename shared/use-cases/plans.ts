@@ -4,6 +4,7 @@ import { type CounterChange, count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import {
   agreePlan,
+  checkRevisionBase,
   closePlan,
   completeAction,
   findAction,
@@ -133,6 +134,7 @@ export async function updatePlan(
 ): Promise<Plan> {
   const { household, plan } = await load(ports, context, householdId, ownersOf(written));
   if (!plan) throw notFound('Plan');
+  checkRevisionBase(plan, ifMatchVersion);
   const content = planContent(written, plan, context.principal.userId, context.now, newId);
   const revised = revisePlan(plan, ifMatchVersion, content, context.principal.userId, context.now);
   if (content.evaluationDate !== plan.evaluationDate) checkEvaluationDate(content, context.now.slice(0, 10));

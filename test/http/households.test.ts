@@ -129,6 +129,22 @@ describe('one plan', () => {
       headers: { 'if-match': '"1"' },
     });
     expect(stale.status).toBe(412);
+    // A stale save that names an action the newer version no longer has is still 412 (read again), not 400.
+    const staleAction = await api.call('PUT', `/households/${id}/plan`, {
+      token: lotte,
+      body: {
+        ...planContent('v2c'),
+        goals: [
+          {
+            domain: 'finances',
+            description: 'd',
+            actions: [{ id: 'an-action-of-version-1', description: 'a', organisation: 'o', dueDate: '2030-01-01' }],
+          },
+        ],
+      },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(staleAction.status).toBe(412);
 
     const agreed = await api.call('POST', `/households/${id}/plan/agreement`, { token: kees, body: { agreedBy: 'Jan Jansen' } });
     expect(agreed.body).toMatchObject({ status: 'active', agreedBy: 'Jan Jansen', version: 3 });

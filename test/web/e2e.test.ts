@@ -222,4 +222,67 @@ describe('the web client', () => {
     expect(await page.getByText(/Menzis meldt achterstand zorgverzekering/).count()).toBe(1);
     expect((await api.call('GET', `/signals/${sent.body.id}`, { token: menzis })).body.status).toBe('help_accepted');
   });
+
+  it('writes a plan, and on a 412 shows the other person’s change and saves one’s own on top, losing nothing', async () => {
+    const leader = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
+    const coach = await api.token({ sub: 'demo-wijkcoach-velve-lindenhof', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    await api.call('GET', '/teams', { token: coach }); // on the team's roster
+    const intake = await api.call('POST', '/intakes', {
+      token: leader,
+      body: {
+        teamId: 'velve-lindenhof',
+        channel: 'walk_in',
+        urgency: 'normal',
+        question: 'Meerdere problemen tegelijk.',
+        domains: ['finances', 'housing'],
+        household: {
+          address: { postcode: '7545PL', houseNumber: '1' },
+          members: [{ name: 'Plan Bewoner', birthDate: '1980-08-08', role: 'adult' }],
+        },
+      },
+    });
+    const householdId = intake.body.householdId;
+    await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: 'demo-wijkcoach-velve-lindenhof' } });
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${householdId}`);
+    await page.getByRole('link', { name: 'Plan bekijken of maken' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Plan' }).isVisible()).toBe(true);
+    await page.getByLabel('Omschrijving').fill('Schulden in beeld en onder controle');
+    await page.getByRole('button', { name: 'Actie toevoegen aan doel 1' }).click();
+    await page.locator('#veld-goals-0-actions-0-description').fill('Aanmelden bij de schuldhulp');
+    await page.locator('#veld-goals-0-actions-0-organisation').fill('Gemeente');
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await expect.poll(() => page.getByText('Het plan is opgeslagen.').isVisible()).toBe(true);
+    await expectAccessible(page, 'Plan', axe);
+
+    // The team leader saves a change while the regisseur is still editing.
+    const read = await api.call('GET', `/households/${householdId}/plan`, { token: leader });
+    const theirs = {
+      evaluationDate: read.body.evaluationDate,
+      goals: [{ domain: 'housing', description: 'Huur betaalbaar houden', actions: [] }],
+    };
+    expect(
+      (
+        await api.call('PUT', `/households/${householdId}/plan`, {
+          token: leader,
+          body: theirs,
+          headers: { 'if-match': read.headers.get('etag') ?? '' },
+        })
+      ).status,
+    ).toBe(200);
+
+    await page.getByLabel('Omschrijving').first().fill('Schulden in beeld, en een budgetcoach');
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'De versie van de ander' }).isVisible()).toBe(true);
+    expect(await page.getByText('Huur betaalbaar houden').count()).toBe(1);
+    // Nothing lost: the form still holds this person's edit.
+    expect(await page.getByLabel('Omschrijving').first().inputValue()).toBe('Schulden in beeld, en een budgetcoach');
+    await expectAccessible(page, 'Plan (412)', axe);
+    await page.getByRole('button', { name: 'Mijn versie opslaan bovenop de hunne' }).click();
+    await expect.poll(() => page.getByText('Het plan is opgeslagen.').isVisible()).toBe(true);
+    const saved = await api.call('GET', `/households/${householdId}/plan`, { token: leader });
+    expect(saved.body.version).toBe(3);
+    expect(saved.body.goals.map((g: { description: string }) => g.description)).toEqual(['Schulden in beeld, en een budgetcoach']);
+    expect(saved.body.goals[0].actions.map((a: { description: string }) => a.description)).toEqual(['Aanmelden bij de schuldhulp']);
+  });
 });

@@ -5,6 +5,7 @@ import { matchPath, useRouter } from './router.tsx';
 import { Caseload } from './screens/Caseload.tsx';
 import { Dossier } from './screens/Dossier.tsx';
 import { IntakeForm } from './screens/IntakeForm.tsx';
+import { PlanEditor } from './screens/Plan.tsx';
 import { SignalDetail, SignalQueue } from './screens/Signals.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Triage } from './screens/Triage.tsx';
@@ -58,6 +59,7 @@ export function App() {
     { pattern: '/aanmeldingen/:id/triage', render: (p) => <Triage intakeId={p.id ?? ''} session={session} /> },
     { pattern: '/caseload', render: () => <Caseload session={session} /> },
     { pattern: '/huishoudens/:id', render: (p) => <Dossier householdId={p.id ?? ''} /> },
+    { pattern: '/huishoudens/:id/plan', render: (p) => <PlanEditor householdId={p.id ?? ''} /> },
     { pattern: '/signalen', render: () => <SignalQueue session={session} /> },
     { pattern: '/signalen/:id', render: (p) => <SignalDetail signalId={p.id ?? ''} /> },
   ];

@@ -1,7 +1,7 @@
 import { api, ok } from '../api.ts';
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../nlds.tsx';
 import { t } from '../texts.ts';
-import { ErrorAlert, Loading, useLoad } from '../ui.tsx';
+import { ErrorAlert, Loading, ScreenLink, useLoad } from '../ui.tsx';
 
 /** The dossier: a household on one page, from one call (GET /households/{id}). */
 export function Dossier({ householdId }: { householdId: string }) {
@@ -48,6 +48,9 @@ export function Dossier({ householdId }: { householdId: string }) {
         </section>
       ))}
       <Heading level={2}>{t.dossier.plan}</Heading>
+      <Paragraph>
+        <ScreenLink to={`/huishoudens/${householdId}/plan`}>{t.plan.toPlan}</ScreenLink>
+      </Paragraph>
       {d.plan ? (
         <ul>
           {d.plan.goals.map((goal) => (

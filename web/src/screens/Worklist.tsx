@@ -7,6 +7,7 @@ import { ErrorAlert, Loading, ScreenLink, useLoad } from '../ui.tsx';
 function linkOf(task: Schemas['Task']): string {
   if (task.kind === 'triage' && task.intakeId) return `/aanmeldingen/${task.intakeId}/triage`;
   if (task.kind === 'signal_outreach' && task.signalId) return `/signalen/${task.signalId}`;
+  if ((task.kind === 'plan_action' || task.kind === 'plan_evaluation') && task.householdId) return `/huishoudens/${task.householdId}/plan`;
   return task.householdId ? `/huishoudens/${task.householdId}` : '/';
 }
 
