@@ -147,8 +147,8 @@ export function PlanEditor({ householdId }: { householdId: string }) {
             {t.plan.theirs}
           </Heading>
           <ul>
-            {theirs.goals.map((goal, g) => (
-              <li key={`${goal.domain}-${g}`}>
+            {theirs.goals.map((goal) => (
+              <li key={`${goal.domain}-${goal.description}`}>
                 {t.domains[goal.domain]}: {goal.description}
                 <ul>
                   {goal.actions.map((a) => (
