@@ -8,6 +8,8 @@ export default defineConfig({
     // One DynamoDB Local per run; every test file gets a fresh table in it.
     globalSetup: ['test/setup/global.ts'],
     testTimeout: 30_000,
+    // The browser tests wait for screens with expect.poll: a loaded machine may take seconds.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     hookTimeout: 60_000,
     pool: 'forks',
     // EMF lines of the local functions stay out of the test output; the metrics test turns them on.

@@ -4,10 +4,11 @@
  * A benchmark, not a test: it asserts nothing, it measures.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
@@ -20,9 +21,12 @@ import type { Household } from '#shared/domain/household.ts';
 import type { Task } from '#shared/domain/tasks.ts';
 import { newId } from '#shared/ids.ts';
 import { PROJECT_ROOT } from '../infra/constructs/function.ts';
+import { launchChromium } from '../infra/local/chromium.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/dynamodb.ts';
 import { localIdp } from '../infra/local/idp.ts';
 import { startLocalStack } from '../infra/local/server.ts';
+import { ensureWebBuild } from '../infra/local/web.ts';
+import { WEB_DIST } from '../infra/web-assets.ts';
 import { apiEvent, meterClient, percentile, round, time } from './measure.ts';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -855,6 +859,97 @@ try {
   table(costRows);
   results.cost = costRows;
   results.costAssumptions = { ...month, prices, note: 'DynamoDB EU price = us-east-1 × 1.2; Lambda time = local handler p50 × 3 + 20 ms' };
+
+  // ── 7. The web client: first load, API requests per screen, registering an intake ──────────
+  await ensureWebBuild();
+  const indexHtml = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
+  const firstLoad = [...indexHtml.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1] ?? '');
+  const gz = (file: string) => gzipSync(readFileSync(join(WEB_DIST, file)), { level: 9 }).length;
+  const jsKb = round(firstLoad.filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gz(f), 0) / 1024, 1);
+  const cssKb = round(firstLoad.filter((f) => f.endsWith('.css')).reduce((sum, f) => sum + gz(f), 0) / 1024, 1);
+  const browser = await launchChromium();
+  const webRows: Record<string, unknown>[] = [];
+  try {
+    const page = await (await browser.newContext({ baseURL: stack.url, locale: 'nl-NL' })).newPage();
+    let apiCalls: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/v1/')) apiCalls.push(`${request.method()} ${url.pathname.replace(/\/[A-Za-z0-9_-]{20,}/g, '/{id}')}`);
+    });
+    await page.goto('/');
+    await page
+      .getByRole('button', { name: /, intaker$/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Werklijst' }).waitFor();
+    const screen = async (label: string, go: () => Promise<unknown>, heading: string | RegExp) => {
+      apiCalls = [];
+      const started = performance.now();
+      await go();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      webRows.push({
+        measure: `${label}: API requests`,
+        value: apiCalls.length,
+        target: 'one round trip (no waterfall)',
+        calls: [...new Set(apiCalls)].join(', '),
+      });
+      webRows.push({ measure: `${label}: to its heading (ms)`, value: round(performance.now() - started), target: '', calls: '' });
+    };
+    await screen('Werklijst', () => page.getByRole('link', { name: 'Werklijst', exact: true }).click(), 'Werklijst');
+    await screen('Caseload', () => page.getByRole('link', { name: 'Caseload', exact: true }).click(), 'Caseload');
+    await screen('Signalen', () => page.getByRole('link', { name: 'Signalen', exact: true }).click(), 'Signalen');
+    await screen('Aanmelden', () => page.getByRole('link', { name: 'Aanmelden', exact: true }).click(), 'Aanmelden');
+    // An intake for a new household of two, on the one screen: the fields a person fills, then one save.
+    apiCalls = [];
+    const started = performance.now();
+    await page.getByLabel('Verhaal').fill('Ik kom er niet meer uit met de huur.');
+    await page.getByLabel('Financiën').check();
+    await page.getByLabel('Postcode').fill('7545 ZZ');
+    await page.getByLabel('Huisnummer').fill('99');
+    await page.getByLabel('Naam').fill('Bench Bewoner');
+    await page.getByLabel('Geboortedatum').fill('1980-01-01');
+    await page.getByRole('button', { name: 'Lid toevoegen' }).click();
+    await page.locator('#veld-household-members-1-name').fill('Bench Kind');
+    await page.locator('#veld-household-members-1-birthDate').fill('2015-01-01');
+    await page.locator('#veld-household-members-1-role').selectOption('child');
+    await page.getByRole('button', { name: 'Aanmelding opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Triage' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    webRows.push({
+      measure: 'register an intake for a household of two: screens, page loads',
+      value: '1 screen, 0 page loads',
+      target: 'at most one screen, no reload',
+      calls: '',
+    });
+    webRows.push({
+      measure: 'register an intake: fields filled and buttons pressed',
+      value: 11,
+      target: '',
+      calls: '9 fields, add a member, save (the keyboard test: 16 keystrokes besides Tab)',
+    });
+    webRows.push({
+      measure: 'register an intake: filling to the triage screen (ms, automated)',
+      value: round(performance.now() - started),
+      target: '',
+      calls: [...new Set(apiCalls)].join(', '),
+    });
+    await screen('Triage (after saving)', async () => {}, 'Triage');
+  } finally {
+    await browser.close();
+  }
+  webRows.unshift(
+    {
+      measure: 'first-load JavaScript, gzipped (kB)',
+      value: jsKb,
+      target: '≤ 150',
+      calls: firstLoad.filter((f) => f.endsWith('.js')).join(', '),
+    },
+    { measure: 'first-load CSS, gzipped (kB)', value: cssKb, target: '', calls: 'NL Design System CSS' },
+  );
+  log('## The web client');
+  table(webRows);
+  results.web = webRows;
 
   mkdirSync(join(PROJECT_ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(PROJECT_ROOT, 'bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -52,8 +52,13 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
     return {
       TableName: table,
       Key: keyOf(escalation),
-      // Any step of the flow means it has taken the answer that was pending.
-      UpdateExpression: `SET ${sets.join(', ')} REMOVE ${['pendingAnswer', ...remove].join(', ')}`,
+      // The answer that was pending is taken once the status it leads to is written (api.md precisions:
+      // the old status with pendingAnswer, or the new status): recording the answer alone keeps it pending.
+      UpdateExpression: `SET ${sets.join(', ')}${
+        typeof fields.status === 'string' || remove.length > 0
+          ? ` REMOVE ${[...(typeof fields.status === 'string' ? ['pendingAnswer'] : []), ...remove].join(', ')}`
+          : ''
+      }`,
       ConditionExpression:
         notFrom.length > 0
           ? `attribute_exists(pk) AND NOT (#status IN (${notFrom.map((_, i) => `:not${i}`).join(', ')}))`

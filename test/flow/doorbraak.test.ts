@@ -170,7 +170,13 @@ describe('every path of the flow', () => {
     expect(decided.headers.get('location')).toBe(`/v1/escalations/${escalation.id}`);
     expect(decided.body).toMatchObject({ status: 'approved', pendingAnswer: { kind: 'decision', by: 'dora' } });
     expect(decided.body.awaiting).toBeUndefined();
-    const waiting = await until(escalation.id, awaiting('evaluation'));
+    // api.md precisions: until the flow has taken it, the old status with pendingAnswer, never the old status without it.
+    const seen: string[] = [];
+    const waiting = await until(escalation.id, (e) => {
+      if (e.status === 'awaiting_decision') seen.push(e.pendingAnswer ? 'pending' : 'old status without the pending answer');
+      return e.awaiting === 'evaluation';
+    });
+    expect(seen.filter((s) => s !== 'pending')).toEqual([]);
     // Once the flow has taken the answer, it is no longer pending.
     expect(waiting.pendingAnswer).toBeUndefined();
     expect(waiting).toMatchObject({ status: 'awaiting_evaluation', decidedBy: 'dora', approvedCost: { amount: 1200, currency: 'EUR' } });

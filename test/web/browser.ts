@@ -1,29 +1,7 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-
-/**
- * Debian's Chromium, driven by playwright-core (toolchain notes: no browser download here).
- * The flags keep it from opening connections this closed network refuses.
- */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** axe-core on the page as it is: no serious or critical WCAG 2.1 AA violation (web.md "Bars"). */
 export async function expectAccessible(page: Page, screen: string, results: Record<string, string>) {

@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../infra/local/chromium.ts';
 import { ensureWebBuild } from '../../infra/local/web.ts';
 import { startTestApi, type TestApi } from '../setup/helpers.ts';
-import { dateKeys, expectAccessible, launchChromium, tabTo } from './browser.ts';
+import { dateKeys, expectAccessible, tabTo } from './browser.ts';
 
 /**
  * The professionals' web client in a real browser against the local stack (web.md): sign in as a
@@ -20,7 +21,10 @@ const axe: Record<string, string> = {};
 
 beforeAll(async () => {
   await ensureWebBuild();
-  [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
+  [api, browser] = await Promise.all([
+    startTestApi('enschede', { flow: { retryIntervalMs: 0, evaluationWaitSeconds: 0 } }),
+    launchChromium(),
+  ]);
   context = await browser.newContext({ baseURL: api.stack.url, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   page = await context.newPage();
 }, 120_000);
@@ -284,5 +288,77 @@ describe('the web client', () => {
     expect(saved.body.version).toBe(3);
     expect(saved.body.goals.map((g: { description: string }) => g.description)).toEqual(['Schulden in beeld, en een budgetcoach']);
     expect(saved.body.goals[0].actions.map((a: { description: string }) => a.description)).toEqual(['Aanmelden bij de schuldhulp']);
+  });
+
+  it('asks for a doorbraak from the dossier; the doorbraakteam decides in its queue, only the answer the flow waits for offered, and publishes a precedent that coaches find', async () => {
+    const leader = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
+    const coach = await api.token({ sub: 'demo-wijkcoach-velve-lindenhof', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    await api.call('GET', '/teams', { token: coach });
+    const intake = await api.call('POST', '/intakes', {
+      token: leader,
+      body: {
+        teamId: 'velve-lindenhof',
+        channel: 'walk_in',
+        urgency: 'normal',
+        question: 'De regels blokkeren de schuldhulp.',
+        domains: ['finances'],
+        household: {
+          address: { postcode: '7545DB', houseNumber: '2' },
+          members: [{ name: 'Doorbraak Bewoner', birthDate: '1975-05-05', role: 'adult' }],
+        },
+      },
+    });
+    const householdId = intake.body.householdId;
+    await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: 'demo-wijkcoach-velve-lindenhof' } });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await api.call('POST', `/households/${householdId}/plan`, {
+      token: coach,
+      body: { goals: [{ domain: 'finances', description: 'Schulden', actions: [] }], evaluationDate: tomorrow },
+    });
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${householdId}`);
+    await page.getByRole('link', { name: 'Doorbraak aanvragen' }).click();
+    await page.getByLabel('Wat blokkeert').fill('Premieschuld verrekend met de toeslag');
+    await page.getByLabel('Organisaties (met komma’s)').fill('Menzis, Gemeente Enschede');
+    await page.getByLabel('Voorstel').fill('Verrekening bevriezen tijdens de schuldregeling');
+    await page.getByLabel('Kosten (euro, optioneel)').fill('250');
+    await expectAccessible(page, 'Doorbraak aanvragen', axe);
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Premieschuld verrekend met de toeslag' }).isVisible()).toBe(true);
+    // The submitter is not offered the decision (rule 6).
+    expect(await page.getByRole('button', { name: 'Besluit vastleggen' }).count()).toBe(0);
+
+    await signInAs('doorbraakteam', 'Doorbraakteam');
+    await page.getByRole('link', { name: 'Doorbraken', exact: true }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Premieschuld verrekend met de toeslag' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'Doorbraken', axe);
+    await page.getByRole('link', { name: 'Premieschuld verrekend met de toeslag' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Besluit vastleggen' }).isVisible()).toBe(true);
+    // Only the answer the flow waits for: no budget, information or evaluation forms.
+    for (const other of ['Budgetbesluit vastleggen', 'Informatie geven', 'Evaluatie vastleggen'])
+      expect(await page.getByRole('button', { name: other }).count(), other).toBe(0);
+    await expectAccessible(page, 'Doorbraak', axe);
+    await page.getByLabel('Goedkeuren').check();
+    await page.getByLabel('Motivering').fill('Maatwerk: bevriezen is goedkoper dan de schuld laten oplopen.');
+    await page.getByLabel('Goedgekeurde kosten (euro)').fill('250');
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    // The flow takes the answer a moment later (locally in well under a second, on a loaded machine longer).
+    await expect.poll(() => page.getByRole('button', { name: 'Besluit vastleggen' }).count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Als precedent publiceren' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.getByLabel('Samenvatting (zonder namen of BSN)').fill('De zorgverzekeraar verrekende de premieschuld met de toeslag.');
+    await page.getByLabel('Blokkerende regel').fill('Verrekening van premieschuld met zorgtoeslag');
+    await page.getByLabel('Organisaties (met komma’s)').fill('Menzis');
+    await page.getByLabel('Financiën').check();
+    await page.getByLabel('Oplossing').fill('Premieschuld bevriezen zolang de schuldregeling loopt.');
+    await page.getByRole('button', { name: 'Als precedent publiceren' }).click();
+    await expect.poll(() => page.getByText('Gepubliceerd als precedent.').isVisible()).toBe(true);
+
+    await signInAs('wijkcoach');
+    await page.getByRole('link', { name: 'Precedenten', exact: true }).click();
+    await page.getByLabel('Zoekterm').fill('premieschuld');
+    await page.getByRole('button', { name: 'Zoek precedenten' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: /premieschuld met de toeslag/ }).isVisible()).toBe(true);
+    await expectAccessible(page, 'Precedenten', axe);
+    expect(await page.getByText('Doorbraak Bewoner').count()).toBe(0);
   });
 });

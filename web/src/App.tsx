@@ -4,8 +4,10 @@ import { Button, Heading } from './nlds.tsx';
 import { matchPath, useRouter } from './router.tsx';
 import { Caseload } from './screens/Caseload.tsx';
 import { Dossier } from './screens/Dossier.tsx';
+import { EscalationDetail, EscalationQueue, EscalationRequest } from './screens/Escalations.tsx';
 import { IntakeForm } from './screens/IntakeForm.tsx';
 import { PlanEditor } from './screens/Plan.tsx';
+import { Precedents } from './screens/Precedents.tsx';
 import { SignalDetail, SignalQueue } from './screens/Signals.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Triage } from './screens/Triage.tsx';
@@ -60,6 +62,10 @@ export function App() {
     { pattern: '/caseload', render: () => <Caseload session={session} /> },
     { pattern: '/huishoudens/:id', render: (p) => <Dossier householdId={p.id ?? ''} /> },
     { pattern: '/huishoudens/:id/plan', render: (p) => <PlanEditor householdId={p.id ?? ''} /> },
+    { pattern: '/huishoudens/:id/doorbraak', render: (p) => <EscalationRequest householdId={p.id ?? ''} /> },
+    { pattern: '/doorbraken', render: () => <EscalationQueue /> },
+    { pattern: '/doorbraken/:id', render: (p) => <EscalationDetail escalationId={p.id ?? ''} session={session} /> },
+    { pattern: '/precedenten', render: () => <Precedents /> },
     { pattern: '/signalen', render: () => <SignalQueue session={session} /> },
     { pattern: '/signalen/:id', render: (p) => <SignalDetail signalId={p.id ?? ''} /> },
   ];
@@ -71,7 +77,9 @@ export function App() {
     { to: '/', label: t.nav.worklist, show: true },
     { to: '/aanmelden', label: t.nav.intake, show: hasRole(session, ...TEAM_WORK) },
     { to: '/caseload', label: t.nav.caseload, show: hasRole(session, ...TEAM_WORK) },
+    { to: '/doorbraken', label: t.nav.escalations, show: hasRole(session, 'doorbraakteam', 'budgethouder') },
     { to: '/signalen', label: t.nav.signals, show: hasRole(session, ...TEAM_WORK) },
+    { to: '/precedenten', label: t.nav.precedents, show: hasRole(session, ...TEAM_WORK, 'doorbraakteam', 'budgethouder') },
   ].filter((item) => item.show);
 
   return (

@@ -47,6 +47,19 @@ export function Dossier({ householdId }: { householdId: string }) {
           <Paragraph className="wt-story">{intake.question}</Paragraph>
         </section>
       ))}
+      <Heading level={2}>{t.dossier.escalations}</Heading>
+      <ul>
+        {d.escalations.map((e) => (
+          <li key={e.id}>
+            <ScreenLink to={`/doorbraken/${e.id}`}>{e.blockage}</ScreenLink> ({t.escalations.statuses[e.status]})
+          </li>
+        ))}
+      </ul>
+      {d.plan && (
+        <Paragraph>
+          <ScreenLink to={`/huishoudens/${householdId}/doorbraak`}>{t.escalations.submit}</ScreenLink>
+        </Paragraph>
+      )}
       <Heading level={2}>{t.dossier.plan}</Heading>
       <Paragraph>
         <ScreenLink to={`/huishoudens/${householdId}/plan`}>{t.plan.toPlan}</ScreenLink>
