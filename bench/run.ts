@@ -896,8 +896,9 @@ try {
       });
       webRows.push({ measure: `${label}: to its heading (ms)`, value: round(performance.now() - started), target: '', calls: '' });
     };
-    await screen('Werklijst', () => page.getByRole('link', { name: 'Werklijst', exact: true }).click(), 'Werklijst');
+    // Each screen reached from another one through its navigation link, as a person goes.
     await screen('Caseload', () => page.getByRole('link', { name: 'Caseload', exact: true }).click(), 'Caseload');
+    await screen('Werklijst', () => page.getByRole('link', { name: 'Werklijst', exact: true }).click(), 'Werklijst');
     await screen('Signalen', () => page.getByRole('link', { name: 'Signalen', exact: true }).click(), 'Signalen');
     await screen('Aanmelden', () => page.getByRole('link', { name: 'Aanmelden', exact: true }).click(), 'Aanmelden');
     // An intake for a new household of two, on the one screen: the fields a person fills, then one save.
@@ -934,7 +935,6 @@ try {
       target: '',
       calls: [...new Set(apiCalls)].join(', '),
     });
-    await screen('Triage (after saving)', async () => {}, 'Triage');
   } finally {
     await browser.close();
   }

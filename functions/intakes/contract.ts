@@ -3,7 +3,7 @@ import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, CalendarDate, DateNotInFuture, HouseNumber, HouseNumberAddition, Postcode, Timestamp } from '../http/schemas.ts';
+import { Bsn, DateNotInFuture, HouseNumber, HouseNumberAddition, Postcode, Timestamp } from '../http/schemas.ts';
 
 const INTAKE_ROLES = ['intaker', 'wijkcoach', 'teamleider'] as const;
 

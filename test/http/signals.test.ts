@@ -17,7 +17,6 @@ let anna: string; // intaker, velve-lindenhof (postcode areas 7545, 7546)
 let kees: string; // wijkcoach, velve-lindenhof
 let piet: string; // intaker, pathmos (7513)
 let bram: string; // intaker, binnenstad (the default intake team)
-let bea: string; // beheerder
 let house = 100;
 
 const VELVE = 'velve-lindenhof';
@@ -58,7 +57,6 @@ beforeAll(async () => {
   kees = await api.token({ sub: 'kees', roles: ['wijkcoach'], teams: [VELVE] });
   piet = await api.token({ sub: 'piet', roles: ['intaker'], teams: ['pathmos'] });
   bram = await api.token({ sub: 'bram', roles: ['intaker'], teams: ['binnenstad'] });
-  bea = await api.token({ sub: 'bea', roles: ['beheerder'], teams: [] });
 });
 afterAll(() => api.stack.stop());
 

@@ -48,7 +48,6 @@ export function Button({
   const modifier = { 'primary-action-button': 'primary-action', 'secondary-action-button': 'secondary-action', 'subtle-button': 'subtle' }[
     appearance
   ];
-  // biome-ignore lint/a11y/useButtonType: the type is a prop, "button" unless a form's submit asks otherwise
   return (
     <button
       type={type}
@@ -115,6 +114,24 @@ function FieldShell({
 
 type Change<E> = { onChange?: (event: ChangeEvent<E>) => void };
 
+/** What every form control of a field carries: its id, its classes (invalid when the field is), and what describes it. */
+const controlOf = (
+  field: ReturnType<typeof useField>,
+  component: 'textbox' | 'textarea' | 'select',
+  element: string,
+  className?: string,
+) => ({
+  id: field.controlId,
+  className: cx(
+    `utrecht-${component}`,
+    `utrecht-${component}--html-${element}`,
+    field.invalid && `utrecht-${component}--invalid`,
+    className,
+  ),
+  'aria-invalid': field.invalid || undefined,
+  'aria-describedby': field.describedBy,
+});
+
 export function TextField({
   label,
   description,
@@ -126,13 +143,7 @@ export function TextField({
   const field = useField({ label, description, errorMessage, ...(id ? { id } : {}) });
   return (
     <FieldShell field={field} label={label} description={description} errorMessage={errorMessage}>
-      <input
-        id={field.controlId}
-        className={cx('utrecht-textbox', 'utrecht-textbox--html-input', field.invalid && 'utrecht-textbox--invalid', className)}
-        aria-invalid={field.invalid || undefined}
-        aria-describedby={field.describedBy}
-        {...input}
-      />
+      <input {...controlOf(field, 'textbox', 'input', className)} {...input} />
     </FieldShell>
   );
 }
@@ -148,13 +159,7 @@ export function TextareaField({
   const field = useField({ label, description, errorMessage, ...(id ? { id } : {}) });
   return (
     <FieldShell field={field} label={label} description={description} errorMessage={errorMessage}>
-      <textarea
-        id={field.controlId}
-        className={cx('utrecht-textarea', 'utrecht-textarea--html-textarea', field.invalid && 'utrecht-textarea--invalid', className)}
-        aria-invalid={field.invalid || undefined}
-        aria-describedby={field.describedBy}
-        {...input}
-      />
+      <textarea {...controlOf(field, 'textarea', 'textarea', className)} {...input} />
     </FieldShell>
   );
 }
@@ -170,13 +175,7 @@ export function SelectField({
   const field = useField({ label, description, errorMessage, ...(id ? { id } : {}) });
   return (
     <FieldShell field={field} label={label} description={description} errorMessage={errorMessage}>
-      <select
-        id={field.controlId}
-        className={cx('utrecht-select', 'utrecht-select--html-select', field.invalid && 'utrecht-select--invalid')}
-        aria-invalid={field.invalid || undefined}
-        aria-describedby={field.describedBy}
-        {...select}
-      >
+      <select {...controlOf(field, 'select', 'select')} {...select}>
         {children}
       </select>
     </FieldShell>

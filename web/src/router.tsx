@@ -27,7 +27,12 @@ export const useRouter = () => useContext(PathContext);
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
   const [pathname = ''] = path.split('?');
   const names: string[] = [];
-  const regex = new RegExp(`^${pattern.replace(/:([a-zA-Z]+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
+  const regex = new RegExp(
+    `^${pattern.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    })}$`,
+  );
   const found = regex.exec(pathname);
   if (!found) return undefined;
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]));

@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api.ts';
-import { Alert, Link, Paragraph } from './nlds.tsx';
+import { Alert, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from './nlds.tsx';
 import { useLinkHandler } from './router.tsx';
 import { t } from './texts.ts';
 
@@ -58,3 +58,50 @@ export function Loading() {
 /** The value of the form control an NL Design System form field's change event came from. */
 export const inputValue = (event: { target: EventTarget }) => (event.target as HTMLInputElement).value;
 export const inputChecked = (event: { target: EventTarget }) => (event.target as HTMLInputElement).checked;
+
+/**
+ * A list as every screen shows one: loading, the error, an empty message, or a table with a
+ * header cell per column and a row per item.
+ */
+export function ListTable<T>({
+  state,
+  columns,
+  empty,
+  rowKey,
+  cells,
+  caption,
+}: {
+  state: { data?: T[]; error?: unknown; loading: boolean };
+  columns: string[];
+  empty: string;
+  rowKey: (item: T) => string;
+  cells: (item: T) => ReactNode[];
+  caption?: string;
+}) {
+  if (state.loading && !state.data) return <Loading />;
+  if (!state.data) return <ErrorAlert error={state.error} />;
+  if (state.data.length === 0) return <Paragraph>{empty}</Paragraph>;
+  return (
+    <Table>
+      {caption && <TableCaption className="wt-skip">{caption}</TableCaption>}
+      <TableHeader>
+        <TableRow>
+          {columns.map((column) => (
+            <TableHeaderCell key={column} scope="col">
+              {column}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {state.data.map((item) => (
+          <TableRow key={rowKey(item)}>
+            {cells(item).map((cell, i) => (
+              <TableCell key={columns[i] ?? i}>{cell}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -16,7 +16,7 @@ import {
 } from '../nlds.tsx';
 import type { Session } from '../session.ts';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
 
 type Found = {
   id: string;

@@ -1,28 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { ApiError, api, ok, type Schemas } from '../api.ts';
-import {
-  Alert,
-  Button,
-  Choice,
-  ChoiceGroup,
-  Heading,
-  Paragraph,
-  SelectField,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TextareaField,
-  TextField,
-} from '../nlds.tsx';
+import { Alert, Button, Choice, ChoiceGroup, Heading, Paragraph, SelectField, SelectOption, TextareaField, TextField } from '../nlds.tsx';
 import { useRouter } from '../router.tsx';
 import { hasRole, type Session } from '../session.ts';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputChecked, inputValue, ListTable, Loading, ScreenLink, useLoad } from '../ui.tsx';
 
 type Escalation = Schemas['Escalation'];
 const euros = (text: string) => (text.trim() ? { amount: Number(text.replace(',', '.')), currency: 'EUR' as const } : undefined);
@@ -34,34 +17,22 @@ export function EscalationQueue() {
   return (
     <>
       <Heading level={1}>{t.escalations.title}</Heading>
-      {queue.loading && !queue.data && <Loading />}
-      <ErrorAlert error={queue.error} />
-      {queue.data && queue.data.items.length === 0 && <Paragraph>{t.escalations.empty}</Paragraph>}
-      {queue.data && queue.data.items.length > 0 && (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.escalations.blockage}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.escalations.status}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.escalations.submitted}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {queue.data.items.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell>
-                  <ScreenLink to={`/doorbraken/${e.id}`}>{e.blockage}</ScreenLink>
-                </TableCell>
-                <TableCell>
-                  {t.escalations.statuses[e.status]}
-                  {e.overdue && <span className="wt-overdue"> ({t.escalations.overdue})</span>}
-                </TableCell>
-                <TableCell>{t.date(e.submittedAt)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        state={{ ...queue, data: queue.data?.items }}
+        columns={[t.escalations.blockage, t.escalations.status, t.escalations.submitted]}
+        empty={t.escalations.empty}
+        rowKey={(e) => e.id}
+        cells={(e) => [
+          <ScreenLink key="link" to={`/doorbraken/${e.id}`}>
+            {e.blockage}
+          </ScreenLink>,
+          <>
+            {t.escalations.statuses[e.status]}
+            {e.overdue && <span className="wt-overdue"> ({t.escalations.overdue})</span>}
+          </>,
+          t.date(e.submittedAt),
+        ]}
+      />
     </>
   );
 }

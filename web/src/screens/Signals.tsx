@@ -1,26 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { CONTACT_CHANNELS, SIGNAL_OUTCOMES } from '#shared/domain/signal.ts';
 import { api, ok, type Schemas } from '../api.ts';
-import {
-  Alert,
-  Button,
-  Choice,
-  Heading,
-  Paragraph,
-  SelectField,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TextareaField,
-  TextField,
-} from '../nlds.tsx';
+import { Alert, Button, Choice, Heading, Paragraph, SelectField, SelectOption, TextareaField, TextField } from '../nlds.tsx';
 import type { Session } from '../session.ts';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputChecked, inputValue, ListTable, Loading, ScreenLink, useLoad } from '../ui.tsx';
 
 type Signal = Schemas['Signal'];
 
@@ -41,37 +25,21 @@ export function SignalQueue({ session }: { session: Session }) {
         </SelectField>
       )}
       <Heading level={2}>{t.signals.queue}</Heading>
-      {queue.loading && !queue.data && <Loading />}
-      <ErrorAlert error={queue.error} />
-      {queue.data && queue.data.items.length === 0 && <Paragraph>{t.signals.empty}</Paragraph>}
-      {queue.data && queue.data.items.length > 0 && (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.signals.person}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.signals.kind}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.signals.partner}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.signals.received}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.signals.status}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {queue.data.items.map((signal) => (
-              <TableRow key={signal.id}>
-                <TableCell>
-                  <ScreenLink to={`/signalen/${signal.id}`}>
-                    {signal.person?.name ?? `${signal.address.postcode} ${signal.address.houseNumber}`}
-                  </ScreenLink>
-                </TableCell>
-                <TableCell>{t.signals.kinds[signal.kind]}</TableCell>
-                <TableCell>{signal.partnerName}</TableCell>
-                <TableCell>{t.date(signal.receivedAt)}</TableCell>
-                <TableCell>{t.signals.statuses[signal.status]}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        state={{ ...queue, data: queue.data?.items }}
+        columns={[t.signals.person, t.signals.kind, t.signals.partner, t.signals.received, t.signals.status]}
+        empty={t.signals.empty}
+        rowKey={(signal) => signal.id}
+        cells={(signal) => [
+          <ScreenLink key="link" to={`/signalen/${signal.id}`}>
+            {signal.person?.name ?? `${signal.address.postcode} ${signal.address.houseNumber}`}
+          </ScreenLink>,
+          t.signals.kinds[signal.kind],
+          signal.partnerName,
+          t.date(signal.receivedAt),
+          t.signals.statuses[signal.status],
+        ]}
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ApiError, api, ok, type Schemas } from '../api.ts';
 import { Alert, Button, Choice, ChoiceGroup, Heading, Paragraph, SelectField, SelectOption, TextareaField } from '../nlds.tsx';
 import type { Session } from '../session.ts';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
 
 type Outcome = Schemas['TriageRequest']['outcome'];
 

@@ -1,7 +1,7 @@
 import { api, ok, type Schemas } from '../api.ts';
-import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../nlds.tsx';
+import { Heading } from '../nlds.tsx';
 import { t } from '../texts.ts';
-import { ErrorAlert, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ListTable, ScreenLink, useLoad } from '../ui.tsx';
 
 /** Where each kind of task is done. */
 function linkOf(task: Schemas['Task']): string {
@@ -18,36 +18,22 @@ export function Worklist() {
   return (
     <>
       <Heading level={1}>{t.worklist.title}</Heading>
-      {tasks.loading && !tasks.data && <Loading />}
-      <ErrorAlert error={tasks.error} />
-      {tasks.data && tasks.data.items.length === 0 && <Paragraph>{t.worklist.empty}</Paragraph>}
-      {tasks.data && tasks.data.items.length > 0 && (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t.worklist.task}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.worklist.kind}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t.worklist.due}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {tasks.data.items.map((task) => (
-              <TableRow key={`${task.kind}-${task.id}-${task.householdId ?? task.signalId}`}>
-                <TableCell>
-                  <ScreenLink to={linkOf(task)}>
-                    {task.kind === 'plan_action' ? task.title : (t.worklist.kinds[task.kind] ?? task.title)}
-                  </ScreenLink>
-                </TableCell>
-                <TableCell>{t.worklist.kinds[task.kind] ?? task.kind}</TableCell>
-                <TableCell>
-                  {t.date(task.dueDate)}
-                  {task.overdue && <span className="wt-overdue"> ({t.worklist.overdue})</span>}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ListTable
+        state={{ ...tasks, data: tasks.data?.items }}
+        columns={[t.worklist.task, t.worklist.kind, t.worklist.due]}
+        empty={t.worklist.empty}
+        rowKey={(task) => `${task.kind}-${task.id}-${task.householdId ?? task.signalId}`}
+        cells={(task) => [
+          <ScreenLink key="link" to={linkOf(task)}>
+            {task.kind === 'plan_action' ? task.title : (t.worklist.kinds[task.kind] ?? task.title)}
+          </ScreenLink>,
+          t.worklist.kinds[task.kind] ?? task.kind,
+          <>
+            {t.date(task.dueDate)}
+            {task.overdue && <span className="wt-overdue"> ({t.worklist.overdue})</span>}
+          </>,
+        ]}
+      />
     </>
   );
 }
