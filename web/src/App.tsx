@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { type CognitoConfig, finishSignIn, signOutUrl, startSignIn } from './cognito.ts';
 import { Button, Heading } from './nlds.tsx';
 import { matchPath, useRouter } from './router.tsx';
@@ -14,12 +14,15 @@ import { Triage } from './screens/Triage.tsx';
 import { Worklist } from './screens/Worklist.tsx';
 import { clearSession, hasRole, loadSession, type Session, saveSession } from './session.ts';
 import { t } from './texts.ts';
-import { ScreenLink } from './ui.tsx';
+import { Loading, ScreenLink } from './ui.tsx';
 
 /** What the server tells the client about its city (GET /config.json): locally the demo sign-in, deployed the managed login. */
 export type ClientConfig = { city: string; cityName: string } & ({ signIn: 'local' } | { signIn: 'cognito'; cognito: CognitoConfig });
 
 const TEAM_WORK = ['intaker', 'wijkcoach', 'teamleider'];
+
+/** The figures come with a charting library: loaded when the screen opens, not with the first load. */
+const Figures = lazy(() => import('./screens/Figures.tsx').then((m) => ({ default: m.Figures })));
 
 export function App() {
   const { path, navigate } = useRouter();
@@ -66,6 +69,14 @@ export function App() {
     { pattern: '/doorbraken', render: () => <EscalationQueue /> },
     { pattern: '/doorbraken/:id', render: (p) => <EscalationDetail escalationId={p.id ?? ''} session={session} /> },
     { pattern: '/precedenten', render: () => <Precedents /> },
+    {
+      pattern: '/cijfers',
+      render: () => (
+        <Suspense fallback={<Loading />}>
+          <Figures session={session} />
+        </Suspense>
+      ),
+    },
     { pattern: '/signalen', render: () => <SignalQueue session={session} /> },
     { pattern: '/signalen/:id', render: (p) => <SignalDetail signalId={p.id ?? ''} /> },
   ];
@@ -80,6 +91,7 @@ export function App() {
     { to: '/doorbraken', label: t.nav.escalations, show: hasRole(session, 'doorbraakteam', 'budgethouder') },
     { to: '/signalen', label: t.nav.signals, show: hasRole(session, ...TEAM_WORK) },
     { to: '/precedenten', label: t.nav.precedents, show: hasRole(session, ...TEAM_WORK, 'doorbraakteam', 'budgethouder') },
+    { to: '/cijfers', label: t.nav.figures, show: hasRole(session, 'beheerder', 'teamleider') },
   ].filter((item) => item.show);
 
   return (

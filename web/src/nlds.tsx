@@ -247,8 +247,12 @@ export function Fieldset({ legend, children }: { legend: ReactNode; children: Re
   );
 }
 
-export const Table = ({ className, ...rest }: TableHTMLAttributes<HTMLTableElement>) => (
-  <div className="utrecht-table-container utrecht-table-container--overflow-inline">
+/** A table; a wide one (`scrollLabel`) scrolls in a region that the keyboard can reach and that says what it holds. */
+export const Table = ({ className, scrollLabel, ...rest }: TableHTMLAttributes<HTMLTableElement> & { scrollLabel?: string }) => (
+  <div
+    className="utrecht-table-container utrecht-table-container--overflow-inline"
+    {...(scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {})}
+  >
     <table className={cx('utrecht-table', 'utrecht-table--html-table', className)} {...rest} />
   </div>
 );

@@ -81,8 +81,9 @@ export function ListTable<T>({
   if (state.loading && !state.data) return <Loading />;
   if (!state.data) return <ErrorAlert error={state.error} />;
   if (state.data.length === 0) return <Paragraph>{empty}</Paragraph>;
+  // More than a few columns may not fit a narrow screen: the table then scrolls, reachable by keyboard.
   return (
-    <Table>
+    <Table {...(columns.length > 5 ? { scrollLabel: caption ?? columns.join(', ') } : {})}>
       {caption && <TableCaption className="wt-skip">{caption}</TableCaption>}
       <TableHeader>
         <TableRow>
