@@ -28,7 +28,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type IntakePorts, noMetrics, type Registration } from './ports.ts';
-import { ConcurrentChange, jitter, raceLostAs } from './races.ts';
+import { raceLostAs, retryLostRaces } from './races.ts';
 
 export interface NewIntake {
   teamId: string;
@@ -64,6 +64,8 @@ export interface IntakeView {
 
 /** Lost races are retried from a fresh read; more than this many in a row means heavy contention. */
 const MAX_ATTEMPTS = 6;
+
+const severalRegistrations = () => conflict('The household was changed by several registrations at once. Please try again.');
 
 /**
  * The intake as a reader sees it: the household's id only for its own team (rule 12: the
@@ -231,26 +233,11 @@ export async function prepareRegistration(
   };
 }
 
-/**
- * Tries a write of a registration until no other registration got there first (each attempt
- * prepares from a fresh read), a bounded number of times.
- */
-export async function withRegistrationRetries<T>(attemptOnce: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    try {
-      return await attemptOnce();
-    } catch (error) {
-      if (!(error instanceof ConcurrentChange)) throw error;
-      await jitter(attempt, 10);
-    }
-  }
-  throw conflict('The household was changed by several registrations at once. Please try again.');
-}
-
 export async function registerIntake(ports: IntakePorts, context: RequestContext, input: NewIntake): Promise<IntakeView> {
   checkNewIntake(input, ports, context);
   const incoming = incomingMembers(ports.hasher, input.household.members);
-  const view = await withRegistrationRetries(async () => {
+  // Each attempt prepares from a fresh read: another registration may have got there first.
+  const view = await retryLostRaces({ attempts: MAX_ATTEMPTS, baseMs: 10, exhausted: severalRegistrations }, async () => {
     const { registration, view } = await prepareRegistration(ports, context, input, incoming);
     if (registration.kind === 'new') await ports.store.registerWithNewHousehold(registration.change);
     else await ports.store.registerInExistingHousehold(registration.change);

@@ -21,7 +21,7 @@ import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { visibleHousehold } from './households.ts';
 import { type BusinessMetrics, noMetrics, type PlanStore } from './ports.ts';
-import { ConcurrentChange, jitter, raceLostAs } from './races.ts';
+import { raceLostAs, retryLostRaces } from './races.ts';
 
 export interface PlanPorts {
   store: PlanStore;
@@ -177,7 +177,8 @@ const COMPLETION_ATTEMPTS = 12;
  * meanwhile is never overwritten: the completion is applied again on top of it.
  */
 export async function completePlanAction(ports: PlanPorts, context: RequestContext, householdId: string, actionId: string): Promise<Plan> {
-  for (let attempt = 1; ; attempt++) {
+  const severalAtOnce = () => conflict('The plan is being changed by several people at once. Please try again.');
+  return retryLostRaces({ attempts: COMPLETION_ATTEMPTS, baseMs: 5, maxExponent: 6, exhausted: severalAtOnce }, async () => {
     const { household, plan } = await load(ports, context, householdId);
     if (!plan) throw notFound('Plan');
     const action = findAction(plan, actionId);
@@ -188,17 +189,8 @@ export async function completePlanAction(ports: PlanPorts, context: RequestConte
     }
     if (plan.status !== 'active') throw conflict('Only an action of an agreed plan can be done.');
     const done = completeAction(plan, actionId, userId, context.now);
-    try {
-      return await save(ports, context, household, plan, done, `/actions/${actionId}/completion`, [], true);
-    } catch (error) {
-      if (!(error instanceof ConcurrentChange) || attempt >= COMPLETION_ATTEMPTS) {
-        throw error instanceof ConcurrentChange
-          ? conflict('The plan is being changed by several people at once. Please try again.')
-          : error;
-      }
-      await jitter(attempt, 5, 6);
-    }
-  }
+    return save(ports, context, household, plan, done, `/actions/${actionId}/completion`, [], true);
+  });
 }
 
 const isVersionCursor = (value: unknown): value is { before: number } =>

@@ -25,3 +25,23 @@ export const raceLostAs =
  */
 export const jitter = (attempt: number, baseMs: number, maxExponent = Number.POSITIVE_INFINITY) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * baseMs * 2 ** Math.min(attempt, maxExponent)));
+
+/**
+ * Runs `attemptOnce` (which reads afresh each time) again while it loses a race to another
+ * writer, at most `attempts` times, with jittered waits between; when every attempt lost, the
+ * caller's problem (409). Any other error passes through at once.
+ */
+export async function retryLostRaces<T>(
+  retry: { attempts: number; baseMs: number; maxExponent?: number; exhausted: () => DomainError },
+  attemptOnce: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce();
+    } catch (error) {
+      if (!(error instanceof ConcurrentChange)) throw error;
+      if (attempt >= retry.attempts) throw retry.exhausted();
+      await jitter(attempt, retry.baseMs, retry.maxExponent);
+    }
+  }
+}

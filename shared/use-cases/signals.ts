@@ -34,7 +34,7 @@ import { newId } from '../ids.ts';
 import { type RequestContext, signalLogLine } from '../processing-log.ts';
 import { incomingMembers, type NewIntake, prepareRegistration } from './intakes.ts';
 import { type IntakePorts, noMetrics, type SignalQueuePosition, type SignalStore } from './ports.ts';
-import { ConcurrentChange, jitter } from './races.ts';
+import { retryLostRaces } from './races.ts';
 
 export interface SignalPorts {
   store: SignalStore;
@@ -119,7 +119,8 @@ export async function receiveSignal(ports: SignalPorts, context: RequestContext,
   const bodyDigest = hasher.digest(JSON.stringify(input));
   const now = context.now;
 
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  const severalAtOnce = () => conflict('Several signals for this address or reference arrived at once. Please try again.');
+  return retryLostRaces({ attempts: MAX_ATTEMPTS, baseMs: 10, exhausted: severalAtOnce }, async (): Promise<ReceivedSignal> => {
     const before = await ports.store.beforeReceipt({
       partnerId: partner.id,
       reference: input.reference,
@@ -159,35 +160,29 @@ export async function receiveSignal(ports: SignalPorts, context: RequestContext,
       attached: [],
       version: 1,
     };
-    try {
-      await ports.store.receive({
-        signal,
-        // A signal that joins an outreach goes when its lead goes.
-        expiresAt: signalExpiry(joins ? joins.receivedAt : now, ports.city),
-        bodyDigest,
-        addressHash,
-        outreach: joins
-          ? { kind: 'join', leadId: joins.signalId, maxJoined: MAX_JOINED_SIGNALS }
-          : underWay
-            ? { kind: 'apart' }
-            : {
-                kind: 'lead',
-                record: { signalId: signal.id, teamId: signal.teamId, receivedAt: now },
-                expiresAt: Math.floor(Date.parse(now) / 1000) + MERGE_WINDOW_DAYS * 24 * 60 * 60,
-                ...(before.outreach ? { replaces: before.outreach.receivedAt } : {}),
-              },
-        ...(joins ? {} : { task: outreachTask(signal) }),
-        log: signalLogLine(context, signal.id, 'create', `/signals/${signal.id}`),
-        counters: [count(signal.teamId, now, signalCounts(partner.id, 'signalsReceived'))],
-      });
-      (ports.intakes.metrics ?? noMetrics).record('SignalReceived', 1, { name: 'kind', value: signal.kind });
-      return { id: signal.id, status: 'received', receivedAt: now };
-    } catch (error) {
-      if (!(error instanceof ConcurrentChange)) throw error;
-      await jitter(attempt, 10);
-    }
-  }
-  throw conflict('Several signals for this address or reference arrived at once. Please try again.');
+    await ports.store.receive({
+      signal,
+      // A signal that joins an outreach goes when its lead goes.
+      expiresAt: signalExpiry(joins ? joins.receivedAt : now, ports.city),
+      bodyDigest,
+      addressHash,
+      outreach: joins
+        ? { kind: 'join', leadId: joins.signalId, maxJoined: MAX_JOINED_SIGNALS }
+        : underWay
+          ? { kind: 'apart' }
+          : {
+              kind: 'lead',
+              record: { signalId: signal.id, teamId: signal.teamId, receivedAt: now },
+              expiresAt: Math.floor(Date.parse(now) / 1000) + MERGE_WINDOW_DAYS * 24 * 60 * 60,
+              ...(before.outreach ? { replaces: before.outreach.receivedAt } : {}),
+            },
+      ...(joins ? {} : { task: outreachTask(signal) }),
+      log: signalLogLine(context, signal.id, 'create', `/signals/${signal.id}`),
+      counters: [count(signal.teamId, now, signalCounts(partner.id, 'signalsReceived'))],
+    });
+    (ports.intakes.metrics ?? noMetrics).record('SignalReceived', 1, { name: 'kind', value: signal.kind });
+    return { id: signal.id, status: 'received', receivedAt: now };
+  });
 }
 
 const personOf = (person: NonNullable<NewSignal['person']>, bsnHash: string | undefined): NonNullable<Signal['person']> => ({
@@ -302,16 +297,10 @@ async function changeSignal<T>(
   signalId: string,
   change: (signal: Signal) => Promise<T>,
 ): Promise<T> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const signal = await visibleSignal(ports, context, signalId);
-    try {
-      return await change(signal);
-    } catch (error) {
-      if (!(error instanceof ConcurrentChange)) throw error;
-      await jitter(attempt, 10);
-    }
-  }
-  throw conflict('The signal was changed by several people at once. Please try again.');
+  const severalAtOnce = () => conflict('The signal was changed by several people at once. Please try again.');
+  return retryLostRaces({ attempts: MAX_ATTEMPTS, baseMs: 10, exhausted: severalAtOnce }, async () =>
+    change(await visibleSignal(ports, context, signalId)),
+  );
 }
 
 /** The signals of an outreach, each counted for its own partner. */

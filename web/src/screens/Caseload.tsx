@@ -23,8 +23,15 @@ type Found = {
   address: { postcode: string; houseNumber: string; houseNumberAddition?: string };
   members: string[];
   teamId: string;
-  since?: string;
 };
+
+/** A household as the caseload and the search results list it: a page of either has the same summary fields. */
+const rowOf = (h: Pick<Found, 'id' | 'address' | 'teamId'> & { members: { name: string }[] }): Found => ({
+  id: h.id,
+  address: h.address,
+  members: h.members.map((m) => m.name),
+  teamId: h.teamId,
+});
 
 /** What a search term is: a BSN (nine digits), an address (`7544 AB 12`), or a name. */
 function criterionOf(
@@ -50,13 +57,7 @@ export function Caseload({ session }: { session: Session }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const caseload = useLoad(async () => {
     const page = ok(await api.GET('/households', { params: { query: { status, limit: 25 } } }));
-    const rows = page.items.map((h) => ({
-      id: h.id,
-      address: h.address,
-      members: h.members.map((m) => m.name),
-      teamId: h.teamId,
-      since: h.createdAt,
-    }));
+    const rows = page.items.map(rowOf);
     setPages(rows);
     setCursor(page.nextCursor);
     return rows;
@@ -65,16 +66,7 @@ export function Caseload({ session }: { session: Session }) {
   const more = async () => {
     if (!cursor) return;
     const page = ok(await api.GET('/households', { params: { query: { status, limit: 25, cursor } } }));
-    setPages((all) => [
-      ...all,
-      ...page.items.map((h) => ({
-        id: h.id,
-        address: h.address,
-        members: h.members.map((m) => m.name),
-        teamId: h.teamId,
-        since: h.createdAt,
-      })),
-    ]);
+    setPages((all) => [...all, ...page.items.map(rowOf)]);
     setCursor(page.nextCursor);
   };
 
@@ -87,7 +79,7 @@ export function Caseload({ session }: { session: Session }) {
     }
     try {
       const page = ok(await api.GET('/households/search', { params: { query: criterionOf(term) } }));
-      setFound(page.items.map((h) => ({ id: h.id, address: h.address, members: h.members.map((m) => m.name), teamId: h.teamId })));
+      setFound(page.items.map(rowOf));
     } catch (caught) {
       setSearchError(caught);
     }
