@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../infra/local/chromium.ts';
@@ -227,6 +228,120 @@ describe('the web client', () => {
     expect((await api.call('GET', `/signals/${sent.body.id}`, { token: menzis })).body.status).toBe('help_accepted');
   });
 
+  it('one household through the team: triage to a coach, the regisseur appointed, ZRM measured twice (with the keyboard) and charted, the processing log and the export', async () => {
+    // The coach has signed in once, so the team's roster offers them.
+    await signInAs('wijkcoach');
+    const intake = await api.call('POST', '/intakes', {
+      token: await api.token({ sub: 'demo-intaker-velve-lindenhof', roles: ['intaker'], teams: ['velve-lindenhof'] }),
+      body: {
+        teamId: 'velve-lindenhof',
+        channel: 'phone',
+        urgency: 'normal',
+        question: 'Schulden, en de kinderen gaan niet naar school.',
+        domains: ['finances', 'parenting'],
+        household: {
+          address: { postcode: '7545ZR', houseNumber: '3' },
+          members: [
+            { name: 'Rosa Meting', birthDate: '1985-03-03', bsn: '111222333', role: 'adult' },
+            { name: 'Ruben Meting', birthDate: '2014-04-04', role: 'child' },
+          ],
+        },
+      },
+    });
+    const householdId = intake.body.householdId;
+
+    await signInAs('intaker');
+    await page.goto(`/aanmeldingen/${intake.body.id}/triage`);
+    await page.getByLabel('Naar een wijkcoach').check();
+    await page.getByLabel('Wijkcoach', { exact: true }).selectOption('demo-wijkcoach-velve-lindenhof');
+    await page.getByLabel('Complex: één plan, één regisseur').check();
+    await expectAccessible(page, 'Triage (naar een wijkcoach)', axe);
+    await page.getByRole('button', { name: 'Triage opslaan' }).click();
+    await expect.poll(() => page.getByText('Getrieerd').isVisible()).toBe(true);
+    const intaker = await api.token({ sub: 'demo-intaker-velve-lindenhof', roles: ['intaker'], teams: ['velve-lindenhof'] });
+    const triaged = await api.call('GET', `/intakes/${intake.body.id}`, { token: intaker });
+    expect(triaged.body.triage).toMatchObject({
+      outcome: 'referred_to_coach',
+      coachId: 'demo-wijkcoach-velve-lindenhof',
+      complexity: 'complex',
+    });
+
+    // The team leader appoints the regisseur in the dossier.
+    await signInAs('teamleider');
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => page.getByText('Nog geen regisseur').isVisible()).toBe(true);
+    await page.getByLabel('Regisseur (wijkcoach of teamleider van het team)').selectOption('demo-wijkcoach-velve-lindenhof');
+    await page.getByRole('button', { name: 'Regisseur aanwijzen' }).click();
+    await expect.poll(() => page.getByText(/is de regisseur\./).isVisible()).toBe(true);
+    const leader = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
+    expect((await api.call('GET', `/households/${householdId}`, { token: leader })).body.regisseur.userId).toBe(
+      'demo-wijkcoach-velve-lindenhof',
+    );
+
+    // The regisseur records two ZRM assessments with the keyboard alone; the second draws the chart.
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => page.getByText('Nog geen metingen.').isVisible()).toBe(true);
+    const measure = async (scores: [string, string][]) => {
+      for (const [domain, score] of scores) {
+        await tabTo(page, domain);
+        await page.keyboard.type(score); // a native select picks the option that starts with what is typed
+      }
+      await tabTo(page, 'Meting opslaan');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByText('De meting is opgeslagen.').isVisible()).toBe(true);
+    };
+    await measure([
+      ['Financiën', '2'],
+      ['Opvoeding', '3'],
+    ]);
+    await measure([['Financiën', '4']]);
+    const scores = page.getByRole('table', { name: 'ZRM-scores per meting, nieuwste eerst' });
+    await expect.poll(() => scores.getByRole('row').count()).toBe(1 + 2);
+    await expect.poll(() => page.getByRole('img', { name: /ZRM-score per leefgebied door de tijd/ }).isVisible()).toBe(true);
+    expect(await page.locator('canvas').count()).toBe(1);
+    expect(await page.getByText('Verandering sinds de eerste meting: Financiën +2, Opvoeding 0').count()).toBe(1);
+    const listed = await api.call('GET', `/households/${householdId}/assessments`, { token: leader });
+    expect(listed.body.items.map((a: { scores: Record<string, number> }) => a.scores)).toEqual([
+      { finances: 4, parenting: 3 },
+      { finances: 2, parenting: 3 },
+    ]);
+    await expectAccessible(page, 'Dossier (ZRM)', axe);
+
+    // The team leader answers a subject access request: the log, for one member, and the export.
+    await signInAs('teamleider');
+    await page.goto(`/huishoudens/${householdId}`);
+    await page.getByRole('link', { name: 'Privacy: verwerkingen en inzage' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Privacy' }).isVisible()).toBe(true);
+    const log = page.getByRole('table', { name: 'Verwerkingen' });
+    await expect.poll(() => log.getByRole('row').count()).toBeGreaterThan(5);
+    const recorded = log
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'Vastleggen', exact: true }) })
+      .filter({ has: page.getByRole('cell', { name: 'assessment', exact: true }) });
+    expect(await recorded.count()).toBe(2);
+    await expectAccessible(page, 'Privacy', axe);
+    await page.getByLabel('Betrokkene').selectOption({ label: 'Ruben Meting' });
+    const rubens = page.getByRole('table', { name: 'Verwerkingen: Ruben Meting' });
+    await expect.poll(() => rubens.getByRole('row').count()).toBeGreaterThan(1);
+    // Every line shown concerns him (the column lists the members each line is about).
+    const subjects = await rubens.locator('tbody tr td:nth-child(7)').allTextContents();
+    expect(subjects.length).toBeGreaterThan(0);
+    for (const cell of subjects) expect(cell).toContain('Ruben Meting');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Inzageverzoek: alles exporteren' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^huishouden-${householdId}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(exported.household.id).toBe(householdId);
+    expect(exported.assessments).toHaveLength(2);
+    // The export is itself a line of the log (api.md: "itself logged").
+    const after = await api.call('GET', `/households/${householdId}/processing-log?limit=100`, { token: leader });
+    expect(after.body.items.filter((line: { action: string }) => line.action === 'export')).toHaveLength(1);
+    await expect.poll(() => page.getByText(/De export is gedownload als/).isVisible()).toBe(true);
+  });
+
   it('writes a plan, and on a 412 shows the other person’s change and saves one’s own on top, losing nothing', async () => {
     const leader = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
     const coach = await api.token({ sub: 'demo-wijkcoach-velve-lindenhof', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
@@ -321,7 +436,8 @@ describe('the web client', () => {
     await page.getByLabel('Wat blokkeert').fill('Premieschuld verrekend met de toeslag');
     await page.getByLabel('Organisaties (met komma’s)').fill('Menzis, Gemeente Enschede');
     await page.getByLabel('Voorstel').fill('Verrekening bevriezen tijdens de schuldregeling');
-    await page.getByLabel('Kosten (euro, optioneel)').fill('250');
+    // Above Enschede's budget limit (5,000): the budget holder approves after the doorbraakteam.
+    await page.getByLabel('Kosten (euro, optioneel)').fill('7500');
     await expectAccessible(page, 'Doorbraak aanvragen', axe);
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Premieschuld verrekend met de toeslag' }).isVisible()).toBe(true);
@@ -340,10 +456,28 @@ describe('the web client', () => {
     await expectAccessible(page, 'Doorbraak', axe);
     await page.getByLabel('Goedkeuren').check();
     await page.getByLabel('Motivering').fill('Maatwerk: bevriezen is goedkoper dan de schuld laten oplopen.');
-    await page.getByLabel('Goedgekeurde kosten (euro)').fill('250');
+    await page.getByLabel('Goedgekeurde kosten (euro)').fill('7500');
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     // The flow takes the answer a moment later (locally in well under a second, on a loaded machine longer).
     await expect.poll(() => page.getByRole('button', { name: 'Besluit vastleggen' }).count(), { timeout: 30_000 }).toBe(0);
+    const doorbraak = page.url();
+
+    // The budget holder finds it in the queue and approves; only the budget answer is offered.
+    await signInAs('budgethouder', 'Stadsbreed');
+    await page.getByRole('link', { name: 'Doorbraken', exact: true }).click();
+    await page.getByRole('link', { name: 'Premieschuld verrekend met de toeslag' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Budgetbesluit vastleggen' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    for (const other of ['Besluit vastleggen', 'Informatie geven', 'Evaluatie vastleggen'])
+      expect(await page.getByRole('button', { name: other, exact: true }).count(), other).toBe(0);
+    await expectAccessible(page, 'Doorbraak (budget)', axe);
+    await page.getByRole('group', { name: 'Budget' }).getByLabel('Goedkeuren').check();
+    await page.getByLabel('Motivering').fill('Binnen het maatwerkbudget.');
+    await page.getByRole('button', { name: 'Budgetbesluit vastleggen' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Budgetbesluit vastleggen' }).count(), { timeout: 30_000 }).toBe(0);
+
+    // Back with the doorbraakteam, which publishes what it learned.
+    await signInAs('doorbraakteam', 'Doorbraakteam');
+    await page.goto(doorbraak);
     await expect.poll(() => page.getByRole('button', { name: 'Als precedent publiceren' }).isVisible(), { timeout: 30_000 }).toBe(true);
     await page.getByLabel('Samenvatting (zonder namen of BSN)').fill('De zorgverzekeraar verrekende de premieschuld met de toeslag.');
     await page.getByLabel('Blokkerende regel').fill('Verrekening van premieschuld met zorgtoeslag');
@@ -353,7 +487,16 @@ describe('the web client', () => {
     await page.getByRole('button', { name: 'Als precedent publiceren' }).click();
     await expect.poll(() => page.getByText('Gepubliceerd als precedent.').isVisible()).toBe(true);
 
+    // The regisseur evaluates: the flow closes the doorbraak as resolved.
     await signInAs('wijkcoach');
+    await page.goto(doorbraak);
+    await expect.poll(() => page.getByRole('button', { name: 'Evaluatie vastleggen' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await page.getByLabel('Toelichting').fill('De schuldhulp loopt.');
+    await page.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+    await expect.poll(() => page.getByText('Afgesloten: opgelost').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const escalationId = doorbraak.split('/').at(-1) ?? '';
+    expect((await api.call('GET', `/escalations/${escalationId}`, { token: coach })).body.status).toBe('closed_resolved');
+
     await page.getByRole('link', { name: 'Precedenten', exact: true }).click();
     await page.getByLabel('Zoekterm').fill('premieschuld');
     await page.getByRole('button', { name: 'Zoek precedenten' }).click();

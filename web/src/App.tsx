@@ -8,6 +8,7 @@ import { EscalationDetail, EscalationQueue, EscalationRequest } from './screens/
 import { IntakeForm } from './screens/IntakeForm.tsx';
 import { PlanEditor } from './screens/Plan.tsx';
 import { Precedents } from './screens/Precedents.tsx';
+import { Privacy } from './screens/Privacy.tsx';
 import { SignalDetail, SignalQueue } from './screens/Signals.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Triage } from './screens/Triage.tsx';
@@ -63,7 +64,8 @@ export function App() {
     { pattern: '/aanmelden', render: () => <IntakeForm session={session} /> },
     { pattern: '/aanmeldingen/:id/triage', render: (p) => <Triage intakeId={p.id ?? ''} session={session} /> },
     { pattern: '/caseload', render: () => <Caseload session={session} /> },
-    { pattern: '/huishoudens/:id', render: (p) => <Dossier householdId={p.id ?? ''} /> },
+    { pattern: '/huishoudens/:id', render: (p) => <Dossier householdId={p.id ?? ''} session={session} /> },
+    { pattern: '/huishoudens/:id/privacy', render: (p) => <Privacy householdId={p.id ?? ''} /> },
     { pattern: '/huishoudens/:id/plan', render: (p) => <PlanEditor householdId={p.id ?? ''} /> },
     { pattern: '/huishoudens/:id/doorbraak', render: (p) => <EscalationRequest householdId={p.id ?? ''} /> },
     { pattern: '/doorbraken', render: () => <EscalationQueue /> },

@@ -1,20 +1,66 @@
-import { api, ok } from '../api.ts';
-import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../nlds.tsx';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, ok, type Schemas } from '../api.ts';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  SelectField,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../nlds.tsx';
+import { hasRole, type Session } from '../session.ts';
 import { t } from '../texts.ts';
-import { ErrorAlert, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { Assessments } from './Assessments.tsx';
 
-/** The dossier: a household on one page, from one call (GET /households/{id}). */
-export function Dossier({ householdId }: { householdId: string }) {
-  const dossier = useLoad(async () => ok(await api.GET('/households/{id}', { params: { path: { id: householdId } } })), householdId);
-  if (dossier.loading && !dossier.data) return <Loading />;
-  if (!dossier.data) return <ErrorAlert error={dossier.error} />;
-  const d = dossier.data;
+type TeamMember = Schemas['TeamMember'];
+
+/**
+ * The dossier: a household on one page. One round trip: the dossier, its assessments and (for a
+ * team leader, who appoints the regisseur) the rosters of the leader's teams, side by side.
+ */
+export function Dossier({ householdId, session }: { householdId: string; session: Session }) {
+  const leader = hasRole(session, 'teamleider');
+  const loaded = useLoad(async () => {
+    const [dossier, assessments, rosters] = await Promise.all([
+      api.GET('/households/{id}', { params: { path: { id: householdId } } }).then(ok),
+      api.GET('/households/{id}/assessments', { params: { path: { id: householdId }, query: { limit: 100 } } }).then(ok),
+      leader
+        ? Promise.all(
+            session.teams.map((id) =>
+              api
+                .GET('/teams/{id}/members', { params: { path: { id } } })
+                .then((answer) => ({ teamId: id, members: answer.data?.items ?? [] })),
+            ),
+          )
+        : [],
+    ]);
+    return { dossier, assessments: assessments.items, rosters };
+  }, householdId);
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (!loaded.data) return <ErrorAlert error={loaded.error} />;
+  const d = loaded.data.dossier;
   const address = `${d.address.postcode} ${d.address.houseNumber}${d.address.houseNumberAddition ? ` ${d.address.houseNumberAddition}` : ''}`;
+  const candidates = (loaded.data.rosters.find((roster) => roster.teamId === d.teamId)?.members ?? []).filter(
+    (m) => m.roles.includes('wijkcoach') || m.roles.includes('teamleider'),
+  );
+  const open = d.status === 'open';
   return (
     <div className="wt-stack">
       <Heading level={1}>
         {t.dossier.title}: {address}
       </Heading>
+      {leader && (
+        <Paragraph>
+          <ScreenLink to={`/huishoudens/${householdId}/privacy`}>{t.dossier.privacy}</ScreenLink>
+        </Paragraph>
+      )}
       <Heading level={2}>{t.dossier.members}</Heading>
       <Table>
         <TableHeader>
@@ -37,7 +83,13 @@ export function Dossier({ householdId }: { householdId: string }) {
         </TableBody>
       </Table>
       <Heading level={2}>{t.dossier.regisseur}</Heading>
-      <Paragraph>{d.regisseur ? (d.regisseur.name ?? d.regisseur.userId) : t.dossier.noRegisseur}</Paragraph>
+      <Paragraph>
+        {d.regisseur ? (d.regisseur.name ?? d.regisseur.userId) : t.dossier.noRegisseur}
+        {d.regisseur && !d.regisseur.onRoster && ` (${t.dossier.offRoster})`}
+      </Paragraph>
+      {leader && open && (
+        <AppointRegisseur householdId={householdId} current={d.regisseur?.userId} candidates={candidates} onAppointed={loaded.reload} />
+      )}
       <Heading level={2}>{t.dossier.intakes}</Heading>
       {d.intakes.map((intake) => (
         <section key={intake.id} className="wt-stack">
@@ -47,19 +99,6 @@ export function Dossier({ householdId }: { householdId: string }) {
           <Paragraph className="wt-story">{intake.question}</Paragraph>
         </section>
       ))}
-      <Heading level={2}>{t.dossier.escalations}</Heading>
-      <ul>
-        {d.escalations.map((e) => (
-          <li key={e.id}>
-            <ScreenLink to={`/doorbraken/${e.id}`}>{e.blockage}</ScreenLink> ({t.escalations.statuses[e.status]})
-          </li>
-        ))}
-      </ul>
-      {d.plan && (
-        <Paragraph>
-          <ScreenLink to={`/huishoudens/${householdId}/doorbraak`}>{t.escalations.submit}</ScreenLink>
-        </Paragraph>
-      )}
       <Heading level={2}>{t.dossier.plan}</Heading>
       <Paragraph>
         <ScreenLink to={`/huishoudens/${householdId}/plan`}>{t.plan.toPlan}</ScreenLink>
@@ -75,6 +114,91 @@ export function Dossier({ householdId }: { householdId: string }) {
       ) : (
         <Paragraph>{t.dossier.noPlan}</Paragraph>
       )}
+      <Assessments
+        householdId={householdId}
+        assessments={loaded.data.assessments}
+        canRecord={open && hasRole(session, 'wijkcoach', 'teamleider')}
+        onRecorded={loaded.reload}
+      />
+      <Heading level={2}>{t.dossier.escalations}</Heading>
+      <ul>
+        {d.escalations.map((e) => (
+          <li key={e.id}>
+            <ScreenLink to={`/doorbraken/${e.id}`}>{e.blockage}</ScreenLink> ({t.escalations.statuses[e.status]})
+          </li>
+        ))}
+      </ul>
+      {d.plan && (
+        <Paragraph>
+          <ScreenLink to={`/huishoudens/${householdId}/doorbraak`}>{t.escalations.submit}</ScreenLink>
+        </Paragraph>
+      )}
     </div>
+  );
+}
+
+/** The team leader appoints the one regisseur: a wijkcoach or team leader on the team's roster. */
+function AppointRegisseur({
+  householdId,
+  current,
+  candidates,
+  onAppointed,
+}: {
+  householdId: string;
+  current?: string | undefined;
+  candidates: TeamMember[];
+  onAppointed: () => void;
+}) {
+  const [userId, setUserId] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [appointed, setAppointed] = useState<string>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!userId) {
+      setFieldErrors({ userId: t.intake.required });
+      return;
+    }
+    try {
+      const household = ok(await api.PUT('/households/{id}/regisseur', { params: { path: { id: householdId } }, body: { userId } }));
+      setError(undefined);
+      setFieldErrors({});
+      setAppointed(household.regisseur?.name ?? userId);
+      onAppointed();
+    } catch (caught) {
+      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors());
+      setError(caught);
+    }
+  };
+  return (
+    <form className="wt-stack" onSubmit={submit} noValidate aria-label={t.dossier.appoint}>
+      <ErrorAlert error={error} />
+      {appointed && (
+        <Alert type="ok">
+          <Paragraph>{t.dossier.appointed(appointed)}</Paragraph>
+        </Alert>
+      )}
+      <SelectField
+        id="veld-userId"
+        label={t.dossier.appointWho}
+        value={userId}
+        errorMessage={fieldErrors.userId}
+        onChange={(e) => setUserId(inputValue(e))}
+      >
+        <SelectOption value="">—</SelectOption>
+        {candidates
+          .filter((m) => m.userId !== current)
+          .map((m) => (
+            <SelectOption key={m.userId} value={m.userId}>
+              {m.name ?? m.userId}
+            </SelectOption>
+          ))}
+      </SelectField>
+      <div className="wt-actions">
+        <Button appearance="secondary-action-button" type="submit">
+          {t.dossier.appoint}
+        </Button>
+      </div>
+    </form>
   );
 }

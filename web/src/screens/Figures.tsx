@@ -1,7 +1,6 @@
-import 'uplot/dist/uPlot.min.css';
-import { useEffect, useRef, useState } from 'react';
-import uPlot from 'uplot';
+import { useMemo, useState } from 'react';
 import { api, ok, type Schemas } from '../api.ts';
+import { type ChartSeries, LineChart } from '../chart.tsx';
 import { Heading, Paragraph, SelectField, SelectOption } from '../nlds.tsx';
 import type { Session } from '../session.ts';
 import { t } from '../texts.ts';
@@ -9,6 +8,7 @@ import { inputValue, ListTable, useLoad } from '../ui.tsx';
 
 type TeamFigures = Schemas['TeamFigures'];
 const MONTHS = 6;
+const MONTH_TICK: Intl.DateTimeFormatOptions = { month: 'short', year: '2-digit', timeZone: 'UTC' };
 
 /** The last `n` calendar months in Europe/Amsterdam, oldest first, as YYYY-MM. */
 function lastMonths(n: number): string[] {
@@ -20,43 +20,6 @@ function lastMonths(n: number): string[] {
   });
 }
 
-/** A line chart of a few series per month (uPlot, on a canvas): a picture of the table below it, which holds the same figures. */
-function Chart({
-  label,
-  months,
-  series,
-}: {
-  label: string;
-  months: string[];
-  series: { name: string; values: number[]; stroke: string }[];
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const x = months.map((m) => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) / 1000);
-    const plot = new uPlot(
-      {
-        width: Math.min(720, box.current.clientWidth || 720),
-        height: 240,
-        series: [{}, ...series.map((s) => ({ label: s.name, stroke: s.stroke, width: 2 }))],
-        axes: [
-          {
-            values: (_u, ticks) =>
-              ticks.map((tick) => new Intl.DateTimeFormat('nl-NL', { month: 'short', year: '2-digit' }).format(new Date(tick * 1000))),
-          },
-          {},
-        ],
-        scales: { x: { time: true } },
-        cursor: { show: false },
-      },
-      [x, ...series.map((s) => s.values)],
-      box.current,
-    );
-    return () => plot.destroy();
-  }, [months, series]);
-  return <div ref={box} role="img" aria-label={label} />;
-}
-
 /** Cijfers: a team's (or the city's) monthly figures as charts and as a table, from six months of GET /stats side by side. */
 export function Figures({ session }: { session: Session }) {
   const months = lastMonths(MONTHS);
@@ -66,14 +29,36 @@ export function Figures({ session }: { session: Session }) {
   );
   const cityWide = session.roles.includes('beheerder');
   const [scope, setScope] = useState(cityWide ? 'city' : (session.teams[0] ?? ''));
-  const rows = (loaded.data ?? []).map((page) => ({
-    month: page.month,
-    figures: scope === 'city' ? page.city : page.teams.find((team) => team.teamId === scope),
-  }));
-  const figures = rows.flatMap((row) => (row.figures ? [{ month: row.month, ...row.figures }] : []));
+  const figures = useMemo(
+    () =>
+      (loaded.data ?? []).flatMap((page) => {
+        const picked = scope === 'city' ? page.city : page.teams.find((team) => team.teamId === scope);
+        return picked ? [{ month: page.month, ...picked }] : [];
+      }),
+    [loaded.data, scope],
+  );
   const teams = loaded.data?.[0]?.teams.map((team) => team.teamId) ?? [];
   const scopeName = scope === 'city' ? t.figures.city : scope;
-  const pick = (f: (x: TeamFigures) => number) => figures.map(f);
+  // The charts are drawn again only when what they picture changes.
+  const charts = useMemo(() => {
+    const pick = (f: (x: TeamFigures) => number) => figures.map(f);
+    const series = (lines: [string, (x: TeamFigures) => number][]): ChartSeries[] => lines.map(([name, f]) => ({ name, values: pick(f) }));
+    return {
+      moments: figures.map((f) => new Date(`${f.month}-01T00:00:00Z`)),
+      casework: series([
+        [t.figures.intakes, (f) => f.intakes],
+        [t.figures.resolvedByIntaker, (f) => f.resolvedByIntaker],
+        [t.figures.complex, (f) => f.complex],
+        [t.figures.plansAgreed, (f) => f.plansAgreed],
+      ]),
+      doorbraken: series([
+        [t.figures.escalations, (f) => f.escalations.submitted],
+        [t.figures.signalsReceived, (f) => f.signals.received],
+        [t.figures.signalsReached, (f) => f.signals.reached],
+        [t.figures.helpAccepted, (f) => f.signals.helpAccepted],
+      ]),
+    };
+  }, [figures]);
   return (
     <div className="wt-stack">
       <Heading level={1}>{t.figures.title}</Heading>
@@ -89,26 +74,18 @@ export function Figures({ session }: { session: Session }) {
       {figures.length > 0 && (
         <>
           <Heading level={2}>{t.figures.casework}</Heading>
-          <Chart
+          <LineChart
             label={t.figures.chartOf(t.figures.casework, scopeName)}
-            months={figures.map((f) => f.month)}
-            series={[
-              { name: t.figures.intakes, values: pick((f) => f.intakes), stroke: '#154273' },
-              { name: t.figures.resolvedByIntaker, values: pick((f) => f.resolvedByIntaker), stroke: '#39870c' },
-              { name: t.figures.complex, values: pick((f) => f.complex), stroke: '#a90061' },
-              { name: t.figures.plansAgreed, values: pick((f) => f.plansAgreed), stroke: '#e17000' },
-            ]}
+            moments={charts.moments}
+            series={charts.casework}
+            tick={MONTH_TICK}
           />
           <Heading level={2}>{t.figures.doorbraken}</Heading>
-          <Chart
+          <LineChart
             label={t.figures.chartOf(t.figures.doorbraken, scopeName)}
-            months={figures.map((f) => f.month)}
-            series={[
-              { name: t.figures.escalations, values: pick((f) => f.escalations.submitted), stroke: '#154273' },
-              { name: t.figures.signalsReceived, values: pick((f) => f.signals.received), stroke: '#a90061' },
-              { name: t.figures.signalsReached, values: pick((f) => f.signals.reached), stroke: '#e17000' },
-              { name: t.figures.helpAccepted, values: pick((f) => f.signals.helpAccepted), stroke: '#39870c' },
-            ]}
+            moments={charts.moments}
+            series={charts.doorbraken}
+            tick={MONTH_TICK}
           />
         </>
       )}

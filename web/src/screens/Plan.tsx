@@ -200,7 +200,6 @@ export function PlanEditor({ householdId }: { householdId: string }) {
               onChange={(e) => editGoal(g, { description: inputValue(e) })}
             />
             {goal.actions.map((action, a) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a new action has no id until it is saved
               <Fieldset key={action.id ?? `new-${a}`} legend={t.plan.action(g + 1, a + 1)}>
                 <div className="wt-grid">
                   <TextField
