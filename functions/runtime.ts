@@ -20,6 +20,8 @@ export interface FunctionRuntime {
   metrics: BusinessMetrics;
   /** Each partner's machine client id → the partner (set on the signals function; locally a client id is the partner's own id). */
   partnerClients?: Record<string, string>;
+  /** The time of a request or flow task; the system clock unless set (the demo city sets it back to make months of history). */
+  clock?: () => Date;
 }
 
 /** The environment variables the stack sets on every function. */

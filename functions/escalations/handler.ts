@@ -3,7 +3,6 @@ import { dynamoEscalationStore } from '#shared/db/escalation-store.ts';
 import { dynamoPrecedentStore } from '#shared/db/precedent-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { escalationView } from '#shared/domain/escalation.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import { stepFunctionsApprovalFlow } from '#shared/sfn/approval-flow.ts';
 import {
   approveBudget,
@@ -26,7 +25,7 @@ import {
 } from '#shared/use-cases/precedents.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { idempotentOperation } from '../http/idempotency.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import {
   budgetApprovalRoute,
@@ -71,7 +70,7 @@ export function createHandler(deps: EscalationFunctionDeps) {
   );
   const ok = (body: unknown) => ({ status: 200, body });
 
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction(pipelineDeps(deps, dynamoRosterStore(deps.db, deps.tableName)), [
     route(submitEscalationRoute, async ({ params, body, headers }, context, lambda) => {
       const escalation = await submit({ householdId: params.id, escalation: body }, context, headers['idempotency-key'], lambda);
       return { status: 201, body: escalation, headers: { Location: `${BASE_PATH}/escalations/${escalation.id}` } };

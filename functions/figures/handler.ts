@@ -1,14 +1,13 @@
 import { dynamoFiguresStore } from '#shared/db/figures-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import { figures } from '#shared/use-cases/figures.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { statsRoute } from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
   const ports = { store: dynamoFiguresStore(deps.db, deps.tableName), city: deps.city };
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction(pipelineDeps(deps, dynamoRosterStore(deps.db, deps.tableName)), [
     route(statsRoute, async ({ query }, context) => ({
       status: 200,
       body: await figures(ports, context, {

@@ -16,7 +16,7 @@ export function createHandler(deps: FunctionRuntime) {
         store,
         city: deps.city,
         metrics: deps.metrics,
-        now: () => new Date().toISOString(),
+        now: () => (deps.clock?.() ?? new Date()).toISOString(),
         onTrace: (traceId) => logger.appendKeys({ traceId }),
         onOverdue: (escalation) => {
           // The team leader's notice: the EscalationOverdue metric raises the OverdueDecisions alarm

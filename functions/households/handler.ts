@@ -1,6 +1,5 @@
 import { dynamoHouseholdStore } from '#shared/db/household-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import {
   appointRegisseur,
   caseload,
@@ -12,7 +11,7 @@ import {
   transfer,
 } from '#shared/use-cases/households.ts';
 import { BASE_PATH } from '../http/contract.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import {
   appointRegisseurRoute,
@@ -29,7 +28,7 @@ export function createHandler(deps: FunctionRuntime) {
   const ports: HouseholdPorts = { store: dynamoHouseholdStore(deps.db, deps.tableName), city: deps.city, roster };
   const ok = (body: unknown) => ({ status: 200, body });
 
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster }, [
+  return httpFunction(pipelineDeps(deps, roster), [
     route(listHouseholdsRoute, async ({ query }, context) =>
       ok(
         await caseload(ports, context, {

@@ -16,8 +16,10 @@ import {
 } from '#shared/errors.ts';
 import { currentRegister, type ProcessingActivity, type ProcessingActivityId } from '#shared/processing-activities.ts';
 import type { RequestContext } from '#shared/processing-log.ts';
+import { registerOf } from '#shared/processing-register.ts';
 import { traceContextOf, traceparentOf } from '#shared/trace-context.ts';
 import type { RosterStore } from '#shared/use-cases/ports.ts';
+import type { FunctionRuntime } from '../runtime.ts';
 import { API_VERSION, type RouteContract, routeKeyOf } from './contract.ts';
 
 /** What a schema of the contract parses to; nothing where the contract declares none. */
@@ -185,6 +187,14 @@ function principalOf(event: HttpEvent): Principal {
  * checks the caller's roles, validates the request against the route's schemas and turns
  * every error into problem+json. Use cases see plain values and a RequestContext.
  */
+/** What every HTTP function hands its pipeline: its logger, its city's register, its clock, and the roster store when it has teams. */
+export const pipelineDeps = (runtime: Pick<FunctionRuntime, 'logger' | 'city' | 'clock'>, roster?: RosterStore): HttpFunctionDeps => ({
+  logger: runtime.logger,
+  register: registerOf(runtime.city),
+  ...(roster ? { roster } : {}),
+  ...(runtime.clock ? { now: runtime.clock } : {}),
+});
+
 export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation[]) {
   const byRouteKey = new Map(routes.map((route) => [routeKeyOf(route.contract), route]));
   // The register as it stands, once per instance rather than once per request.

@@ -2,12 +2,11 @@ import { dynamoIntakeStore } from '#shared/db/intake-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { sealedIntakeIds } from '#shared/intake-ids.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import { type NewIntake, orderedIntakeView, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
 import type { IntakePorts } from '#shared/use-cases/ports.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { idempotentOperation } from '../http/idempotency.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { readIntakeRoute, registerIntakeRoute, triageIntakeRoute } from './contract.ts';
 
@@ -29,7 +28,7 @@ export function createHandler(deps: IntakeFunctionDeps) {
     (body: NewIntake, context) => registerIntake(ports, context, body),
     orderedIntakeView,
   );
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction(pipelineDeps(deps, dynamoRosterStore(deps.db, deps.tableName)), [
     route(registerIntakeRoute, async ({ body, headers }, context, lambda) => {
       const intake = await register(body, context, headers['idempotency-key'], lambda);
       return { status: 201, body: intake, headers: { Location: `${BASE_PATH}/intakes/${intake.id}` } };

@@ -1,7 +1,6 @@
 import { dynamoPlanStore } from '#shared/db/plan-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { expectedVersion, type Plan, planETag } from '#shared/domain/plan.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import {
   agreeToPlan,
   closeThePlan,
@@ -13,7 +12,7 @@ import {
   updatePlan,
 } from '#shared/use-cases/plans.ts';
 import { BASE_PATH } from '../http/contract.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import {
   agreePlanRoute,
@@ -29,7 +28,7 @@ export function createHandler(deps: FunctionRuntime) {
   const ports: PlanPorts = { store: dynamoPlanStore(deps.db, deps.tableName), metrics: deps.metrics };
   const withETag = (plan: Plan, status = 200) => ({ status, body: plan, headers: { ETag: planETag(plan) } });
 
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction(pipelineDeps(deps, dynamoRosterStore(deps.db, deps.tableName)), [
     route(createPlanRoute, async ({ params, body }, context) => {
       const created = withETag(await createPlan(ports, context, params.id, body), 201);
       return { ...created, headers: { ...created.headers, Location: `${BASE_PATH}/households/${params.id}/plan` } };

@@ -1,14 +1,13 @@
 import { dynamoPrivacyStore } from '#shared/db/privacy-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import { exportHousehold, type PrivacyPorts, readProcessingLog } from '#shared/use-cases/privacy.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { exportRoute, processingLogRoute } from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
   const ports: PrivacyPorts = { store: dynamoPrivacyStore(deps.db, deps.tableName), city: deps.city };
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction(pipelineDeps(deps, dynamoRosterStore(deps.db, deps.tableName)), [
     route(processingLogRoute, async ({ params, query }, context) => ({
       status: 200,
       body: await readProcessingLog(ports, context, params.id, {

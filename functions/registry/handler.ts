@@ -1,10 +1,9 @@
 import { dynamoRegistryStore } from '#shared/db/registry-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import { addMember, changeAddress, changeMember, type RegistryPorts, removeMember, searchHouseholds } from '#shared/use-cases/registry.ts';
 import { BASE_PATH } from '../http/contract.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { addMemberRoute, changeAddressRoute, changeMemberRoute, removeMemberRoute, searchRoute } from './contract.ts';
 
@@ -21,7 +20,7 @@ export function createHandler(deps: RegistryFunctionDeps) {
     roster,
   };
   const ok = (body: unknown) => ({ status: 200, body });
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster }, [
+  return httpFunction(pipelineDeps(deps, roster), [
     route(searchRoute, async ({ query }, context) => {
       const { limit, cursor, ...criteria } = query;
       const given = Object.fromEntries(Object.entries(criteria).filter(([, value]) => value !== undefined));

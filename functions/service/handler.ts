@@ -1,6 +1,6 @@
 import { currentRegister } from '#shared/processing-activities.ts';
 import { registerOf } from '#shared/processing-register.ts';
-import { httpFunction } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps } from '../http/pipeline.ts';
 import { openApiDocument } from '../openapi.ts';
 import { routes } from '../routes.ts';
 import type { FunctionRuntime } from '../runtime.ts';
@@ -9,7 +9,7 @@ import { healthRoute, openApiRoute, processingActivitiesRoute } from './contract
 export function createHandler(deps: Pick<FunctionRuntime, 'logger' | 'city'>) {
   // Built once per instance: the document only changes with a deployment.
   const document = openApiDocument(routes);
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city) }, [
+  return httpFunction(pipelineDeps(deps), [
     { contract: healthRoute, handle: async () => ({ status: 200, body: { status: 'ok' } }) },
     { contract: openApiRoute, handle: async () => ({ status: 200, body: document, headers: { 'Cache-Control': 'public, max-age=300' } }) },
     {

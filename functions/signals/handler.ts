@@ -3,7 +3,6 @@ import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { dynamoSignalStore } from '#shared/db/signal-store.ts';
 import { sealedIntakeIds } from '#shared/intake-ids.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import {
   type NewSignal,
   type ReceivedSignal,
@@ -16,7 +15,7 @@ import {
 } from '#shared/use-cases/signals.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { idempotentOperation } from '../http/idempotency.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { contactAttemptRoute, readSignalRoute, receiveSignalRoute, signalOutcomeRoute, signalQueueRoute } from './contract.ts';
 
@@ -49,7 +48,7 @@ export function createHandler(deps: SignalFunctionDeps) {
     (answer: ReceivedSignal): ReceivedSignal => ({ id: answer.id, status: answer.status, receivedAt: answer.receivedAt }),
   );
   const location = (id: string) => ({ Location: `${BASE_PATH}/signals/${id}` });
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction(pipelineDeps(deps, dynamoRosterStore(deps.db, deps.tableName)), [
     route(receiveSignalRoute, async ({ body, headers }, context, lambda) => {
       const signal = await receive(body, context, headers['idempotency-key'], lambda);
       return { status: 201, body: signal, headers: location(signal.id) };

@@ -1,13 +1,12 @@
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import { removeFromRoster, type TeamPorts, teamRoster } from '#shared/use-cases/teams.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { listTeamMembersRoute, listTeamsRoute, removeTeamMemberRoute } from './contract.ts';
 
 export function createHandler(deps: FunctionRuntime) {
   const ports: TeamPorts = { roster: dynamoRosterStore(deps.db, deps.tableName), city: deps.city };
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: ports.roster }, [
+  return httpFunction(pipelineDeps(deps, ports.roster), [
     route(listTeamsRoute, async () => ({
       status: 200,
       body: { items: deps.city.teams.map(({ id, name, kind, neighbourhoods }) => ({ id, name, kind, neighbourhoods })) },

@@ -1,8 +1,7 @@
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { dynamoTaskStore } from '#shared/db/task-store.ts';
-import { registerOf } from '#shared/processing-register.ts';
 import { myTasks, teamTasks, type WorklistPorts, type WorklistQuery } from '#shared/use-cases/worklist.ts';
-import { httpFunction, route } from '../http/pipeline.ts';
+import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { myTasksRoute, teamTasksRoute } from './contract.ts';
 
@@ -14,7 +13,7 @@ export function createHandler(deps: FunctionRuntime) {
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
-  return httpFunction({ logger: deps.logger, register: registerOf(deps.city), roster: dynamoRosterStore(deps.db, deps.tableName) }, [
+  return httpFunction(pipelineDeps(deps, dynamoRosterStore(deps.db, deps.tableName)), [
     route(myTasksRoute, async ({ query }, context) => ({ status: 200, body: await myTasks(ports, context, worklistQuery(query)) })),
     route(teamTasksRoute, async ({ params, query }, context) => ({
       status: 200,

@@ -38,6 +38,8 @@ export interface LocalStackOptions {
   idp?: LocalIdp;
   /** Powertools log level of the functions (INFO as deployed; tests quieten it). */
   logLevel?: string;
+  /** The functions' clock (default the system's): the demo city sets it back to make months of history. */
+  clock?: () => Date;
   /** Time in the doorbraak flow, shortened for demos and tests; the definition is otherwise the deployed one. */
   flow?: {
     /** Seconds before an undecided escalation is overdue (deployed: the city's decision SLA). */
@@ -221,7 +223,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // Each function its own client, as each Lambda function has.
       const client = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
       functionClients.set(fn.name, client);
-      const handler = module.createHandler({ ...runtimeFrom(readEnvironment(env), client, fn.name), lookupKey: key, sfn });
+      const handler = module.createHandler({
+        ...runtimeFrom(readEnvironment(env), client, fn.name),
+        lookupKey: key,
+        sfn,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
       handlers.set(fn.logicalId, handler);
       functionHandlers.set(fn.name, handler);
     }

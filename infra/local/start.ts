@@ -1,13 +1,28 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { loadDemoCity, settableClock } from './demo-city.ts';
 import { startLocalStack } from './server.ts';
 import { ensureWebBuild } from './web.ts';
 
-/** `npm start`: the city's API and web client on this machine, until Ctrl-C. */
+/**
+ * `npm start`: the city's API and web client on this machine, until Ctrl-C. `npm run demo`
+ * (`--demo`) loads the demo city first when the data directory does not hold it yet; `npm start`
+ * on an empty data directory offers to (when someone is at the terminal to answer).
+ */
+const city = process.env.CITY ?? 'enschede';
+const dataDir = process.env.DATA_DIR ?? '.data';
+const persistent = dataDir !== ':memory:';
+const empty = !persistent || !existsSync(resolve(dataDir, 'dynamodb'));
+const demoMarker = resolve(dataDir, 'demo-city.json');
+const clock = settableClock();
 if (await ensureWebBuild()) console.log('wijkteams: built the web client (web/dist)');
 const stack = await startLocalStack({
-  city: process.env.CITY ?? 'enschede',
+  city,
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? '127.0.0.1',
-  dataDir: process.env.DATA_DIR ?? '.data',
+  dataDir,
+  clock: clock.now,
   flow: {
     ...(process.env.DECISION_SLA_SECONDS ? { decisionSlaSeconds: Number(process.env.DECISION_SLA_SECONDS) } : {}),
     evaluationWaitSeconds: Number(process.env.EVALUATION_WAIT_SECONDS ?? 0),
@@ -17,9 +32,37 @@ const stack = await startLocalStack({
   process.exit(1);
 });
 
-console.log(
-  `wijkteams ${process.env.CITY ?? 'enschede'}: API on ${stack.url}/v1 (data: ${process.env.DATA_DIR ?? '.data'}, DynamoDB Local at ${stack.dynamoEndpoint})`,
-);
+console.log(`wijkteams ${city}: API on ${stack.url}/v1 (data: ${dataDir}, DynamoDB Local at ${stack.dynamoEndpoint})`);
+
+async function wantsDemo(): Promise<boolean> {
+  if (process.argv.includes('--demo')) return !(persistent && existsSync(demoMarker));
+  if (!empty) return false;
+  if (!process.stdin.isTTY) {
+    console.log('wijkteams: an empty city; `npm run demo` starts it with the demo city loaded');
+    return false;
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await prompt.question(
+    'wijkteams: an empty city. Load the demo city (fake households, plans, doorbraken, signals)? [Y/n] ',
+  );
+  prompt.close();
+  return !/^n/i.test(answer.trim());
+}
+
+if (await wantsDemo()) {
+  console.log('wijkteams: loading the demo city through the API…');
+  try {
+    const summary = await loadDemoCity(stack, clock, city);
+    if (persistent) writeFileSync(demoMarker, `${JSON.stringify({ loadedAt: new Date().toISOString(), ...summary }, null, 2)}\n`);
+    console.log(
+      `wijkteams: the demo city is loaded in ${summary.seconds} s: ${summary.households} households, ${summary.assessments} ZRM assessments, ` +
+        `${Object.values(summary.escalations).reduce((a, b) => a + b, 0)} doorbraken, ${summary.precedents} precedents, ` +
+        `${Object.values(summary.signals).reduce((a, b) => a + b, 0)} signals`,
+    );
+  } catch (error) {
+    console.error(`wijkteams: the demo city could not be loaded: ${(error as Error).message}`);
+  }
+}
 console.log(`The web client: ${stack.url}/ (pick a demo professional)`);
 console.log('Get a token with: npm run token -- --sub anna --roles intaker --teams velve-lindenhof');
 

@@ -49,6 +49,9 @@ export function LineChart({
   useEffect(() => {
     if (!box.current) return;
     const format = new Intl.DateTimeFormat('nl-NL', tick);
+    const x = moments.map((m) => m.getTime() / 1000);
+    const every = Math.ceil(x.length / 8);
+    const ticks = x.filter((_, i) => i % every === 0 || i === x.length - 1);
     const plot = new uPlot(
       {
         width: Math.min(720, box.current.clientWidth || 720),
@@ -63,11 +66,14 @@ export function LineChart({
             points: { show: true },
           })),
         ],
-        axes: [{ values: (_u, ticks) => ticks.map((at) => format.format(new Date(at * 1000))) }, {}],
+        // A tick at each moment measured (at most eight, spread evenly), labelled as the table labels it.
+        axes: [{ splits: () => ticks, values: (_u, at) => at.map((tick) => format.format(new Date(tick * 1000))) }, {}],
         scales: { x: { time: true }, ...(range ? { y: { range } } : {}) },
         cursor: { show: false },
+        // The legend names the lines; the values are in the table.
+        legend: { live: false },
       },
-      [moments.map((m) => m.getTime() / 1000), ...series.map((s) => s.values)],
+      [x, ...series.map((s) => s.values)],
       box.current,
     );
     return () => plot.destroy();

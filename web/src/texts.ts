@@ -236,10 +236,12 @@ export const t = {
     submit: 'Doorbraak aanvragen',
     blockage: 'Wat blokkeert',
     organisations: 'Organisaties (met komma’s)',
+    organisationsTerm: 'Organisaties',
     proposal: 'Voorstel',
     urgency: 'Urgentie',
     urgencies: { normal: 'Normaal', high: 'Hoog' } as Record<string, string>,
     cost: 'Kosten (euro, optioneel)',
+    costTerm: 'Kosten',
     send: 'Aanvraag versturen',
     status: 'Status',
     statuses: {

@@ -10,7 +10,7 @@ type Assessment = Schemas['Assessment'];
 
 /** The chart comes with uPlot: loaded when a dossier with assessments shows, not with the first load. */
 const LineChart = lazy(() => import('../chart.tsx').then((m) => ({ default: m.LineChart })));
-const DAY_TICK: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: '2-digit' };
+const DAY_TICK: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: '2-digit', timeZone: 'Europe/Amsterdam' };
 const SCORE_RANGE: [number, number] = [1, 5];
 
 /**

@@ -174,11 +174,11 @@ export function EscalationDetail({ escalationId, session }: { escalationId: stri
           </dd>
         </div>
         <div>
-          <dt>{t.escalations.organisations}</dt>
+          <dt>{t.escalations.organisationsTerm}</dt>
           <dd>{escalation.organisations.join(', ')}</dd>
         </div>
         <div>
-          <dt>{t.escalations.cost}</dt>
+          <dt>{t.escalations.costTerm}</dt>
           <dd>{escalation.cost ? t.money(escalation.cost.amount) : '—'}</dd>
         </div>
       </dl>
