@@ -900,6 +900,9 @@ try {
     await screen('Caseload', () => page.getByRole('link', { name: 'Caseload', exact: true }).click(), 'Caseload');
     await screen('Werklijst', () => page.getByRole('link', { name: 'Werklijst', exact: true }).click(), 'Werklijst');
     await screen('Signalen', () => page.getByRole('link', { name: 'Signalen', exact: true }).click(), 'Signalen');
+    // The dossier from the caseload's first household: the dossier and its assessments side by side.
+    await screen('Caseload (for a dossier)', () => page.getByRole('link', { name: 'Caseload', exact: true }).click(), 'Caseload');
+    await screen('Dossier', () => page.locator('tbody a').first().click(), /Dossier/);
     await screen('Aanmelden', () => page.getByRole('link', { name: 'Aanmelden', exact: true }).click(), 'Aanmelden');
     // An intake for a new household of two, on the one screen: the fields a person fills, then one save.
     apiCalls = [];

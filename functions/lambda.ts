@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { documentClient } from '#shared/db/client.ts';
+import { type LookupKeySource, onFirstUse } from './lookup-key.ts';
 import { type FunctionRuntime, readEnvironment, runtimeFrom } from './runtime.ts';
 
 /** The runtime of a function deployed on Lambda: its environment and the default AWS clients. */
@@ -7,11 +8,11 @@ export function lambdaRuntime(fn: string): FunctionRuntime {
   return runtimeFrom(readEnvironment(process.env), documentClient(), fn);
 }
 
-/** The city's look-up key, read once per cold start from Secrets Manager. */
-export async function lambdaLookupKey(): Promise<Uint8Array> {
+/** The city's look-up key from Secrets Manager: read on the first request that needs it, then kept. */
+export const lambdaLookupKey: LookupKeySource = onFirstUse(async () => {
   const arn = readEnvironment(process.env).LOOKUP_KEY_SECRET_ARN;
   if (!arn) throw new Error('LOOKUP_KEY_SECRET_ARN must be set');
   const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
   if (!secret.SecretString) throw new Error('the look-up key secret is empty');
   return Buffer.from(secret.SecretString, 'utf8');
-}
+});

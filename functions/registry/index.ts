@@ -1,4 +1,4 @@
 import { lambdaLookupKey, lambdaRuntime } from '../lambda.ts';
 import { createHandler } from './handler.ts';
 
-export const handler = createHandler({ ...lambdaRuntime('registry'), lookupKey: await lambdaLookupKey() });
+export const handler = createHandler({ ...lambdaRuntime('registry'), lookupKey: lambdaLookupKey });

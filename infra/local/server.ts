@@ -225,7 +225,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       functionClients.set(fn.name, client);
       const handler = module.createHandler({
         ...runtimeFrom(readEnvironment(env), client, fn.name),
-        lookupKey: key,
+        lookupKey: async () => key,
         sfn,
         ...(options.clock ? { clock: options.clock } : {}),
       });
