@@ -1,17 +1,8 @@
-/**
- * `npm run bench`: speed, cost and scale of the city stack on this machine, as ratios taken in
- * one run against the same DynamoDB Local. Prints tables and writes bench-results/bench.json.
- * A benchmark, not a test: it asserts nothing, it measures.
- */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BatchGetCommand, BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
 import { documentClient } from '#shared/db/client.ts';
 import { assessmentKey, householdKey, householdPartition, intakeKey, processingLogKey } from '#shared/db/keys.ts';
 import { householdItem } from '#shared/db/records/household.ts';
@@ -20,13 +11,14 @@ import { taskItem } from '#shared/db/records/task.ts';
 import type { Household } from '#shared/domain/household.ts';
 import type { Task } from '#shared/domain/tasks.ts';
 import { newId } from '#shared/ids.ts';
-import { PROJECT_ROOT } from '../infra/constructs/function.ts';
 import { launchChromium } from '../infra/local/chromium.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/dynamodb.ts';
 import { localIdp } from '../infra/local/idp.ts';
 import { startLocalStack } from '../infra/local/server.ts';
 import { ensureWebBuild } from '../infra/local/web.ts';
+import { PROJECT_ROOT } from '../infra/project-root.ts';
 import { WEB_DIST } from '../infra/web-assets.ts';
+import { measureColdStart } from './cold-start.ts';
 import { apiEvent, meterClient, percentile, round, time } from './measure.ts';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -454,102 +446,11 @@ try {
   table(overheadRows);
   results.handlerOverhead = overheadRows;
 
-  // ── 3. Cold start: bundle size and import time in a fresh Node process ──────────────────
-  const bundleDir = mkdtempSync(join(tmpdir(), 'wijkteams-bundles-'));
-  const baselineEntry = join(bundleDir, 'baseline.ts');
-  writeFileSync(
-    baselineEntry,
-    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';\nconst db = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = async () => ({ statusCode: 200, body: String(Boolean(db)) });\n",
-  );
-  const functions = ['baseline', ...[...stack.functionClients.keys()].sort()];
-  const bundle = async (name: string) => {
-    const outfile = join(bundleDir, `${name}.mjs`);
-    await build({
-      entryPoints: [name === 'baseline' ? baselineEntry : join(PROJECT_ROOT, 'functions', name, 'index.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node24',
-      minify: true,
-      mainFields: ['module', 'main'],
-      nodePaths: [join(PROJECT_ROOT, 'node_modules')],
-      banner: {
-        js: "import { createRequire as __wijkteamsCreateRequire } from 'node:module'; const require = __wijkteamsCreateRequire(import.meta.url);",
-      },
-      logLevel: 'silent',
-    });
-    return outfile;
-  };
-  // The look-up key comes from Secrets Manager at init: a local stand-in answers it.
-  const secrets = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-    res.end(JSON.stringify({ SecretString: 'x'.repeat(64), ARN: 'arn', Name: 'n' }));
-  });
-  await new Promise<void>((r) => secrets.listen(0, '127.0.0.1', () => r()));
-  const secretsPort = (secrets.address() as { port: number }).port;
-  const env = {
-    ...process.env,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${secretsPort}`,
-    CITY_CONFIG: JSON.stringify({
-      cityId: 'enschede',
-      teams: [],
-      decisionSlaHours: 72,
-      doorbraakBudgetThreshold: { amount: 5000, currency: 'EUR' },
-      defaultEvaluationPeriodDays: 90,
-      retentionDays: 5475,
-      name: 'Enschede',
-    }),
-    TABLE_NAME: TABLE,
-    LOOKUP_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:000000000000:secret:lookup',
-    STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:000000000000:stateMachine:x',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  };
-  // Asynchronous: the Secrets Manager stand-in lives in this process and must keep answering.
-  const importTime = (file: string) =>
-    new Promise<number>((resolve, reject) => {
-      const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-      });
-      child.stderr.on('data', (chunk) => {
-        err += chunk;
-      });
-      child.on('close', (code) =>
-        code === 0 ? resolve(Number(out)) : reject(new Error(`import of ${file} failed: ${err.slice(0, 300)}`)),
-      );
-    });
-  const coldRows: Record<string, unknown>[] = [];
-  const files = new Map<string, string>();
-  for (const name of functions) files.set(name, await bundle(name));
-  const runs = QUICK ? 3 : 9;
-  const samples = new Map(functions.map((name) => [name, [] as number[]]));
-  // Rounds over all bundles, so that the machine's drift touches every bundle alike.
-  for (let round = 0; round < runs; round++)
-    for (const name of functions) samples.get(name)?.push(await importTime(files.get(name) as string));
-  const baselineMs = percentile(samples.get('baseline') ?? [], 50);
-  for (const name of functions) {
-    const ms = percentile(samples.get(name) ?? [], 50);
-    const kb = statSync(files.get(name) as string).size / 1024;
-    coldRows.push({
-      function: name,
-      'bundle kB': round(kb, 1),
-      'import ms (median)': round(ms, 1),
-      'ratio to baseline': round(ms / baselineMs),
-      target: name === 'baseline' ? '–' : '≤ 1.25, ≤ 500 kB',
-    });
-  }
-  secrets.close();
-  rmSync(bundleDir, { recursive: true, force: true });
-  log(`## Cold start: minified ESM bundle and its import in a fresh Node ${process.version} process (median of ${runs})`);
-  table(coldRows);
-  results.coldStart = coldRows;
+  // ── 3. Cold start: the bundles `cdk synth` produces, imported in a fresh Node process ─────
+  const cold = await measureColdStart({ runs: QUICK ? 3 : 9, tableName: TABLE });
+  log(cold.title);
+  table(cold.rows);
+  results.coldStart = cold.rows;
 
   // ── 4. Scale: the caseload page and the dossier at 1,000 and at 100,000 households ─────
   const target = await call('POST', '/intakes', leader, { ...intakeBody(), teamId: 'velve-lindenhof' });

@@ -1,4 +1,3 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { documentClient } from '#shared/db/client.ts';
 import { type LookupKeySource, onFirstUse } from './lookup-key.ts';
 import { type FunctionRuntime, readEnvironment, runtimeFrom } from './runtime.ts';
@@ -12,6 +11,8 @@ export function lambdaRuntime(fn: string): FunctionRuntime {
 export const lambdaLookupKey: LookupKeySource = onFirstUse(async () => {
   const arn = readEnvironment(process.env).LOOKUP_KEY_SECRET_ARN;
   if (!arn) throw new Error('LOOKUP_KEY_SECRET_ARN must be set');
+  // Loaded with the first request that needs it: a function without the key never loads this client.
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
   if (!secret.SecretString) throw new Error('the look-up key secret is empty');
   return Buffer.from(secret.SecretString, 'utf8');

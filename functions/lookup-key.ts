@@ -5,7 +5,7 @@
  */
 export type LookupKeySource = () => Promise<Uint8Array>;
 
-/** `make` once, on the first call; a failure is not kept, so the next request tries again. */
+/** `make` once, on the first call (the look-up key, a function's ports, the OpenAPI document); a failure is not kept, so the next request tries again. */
 export function onFirstUse<T>(make: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
   return () => {

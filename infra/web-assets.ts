@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CityConfig } from './cities.ts';
-import { PROJECT_ROOT } from './constructs/function.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 /** The built web client (`npm run web:build`): what local mode serves and the city stack deploys. */
 export const WEB_DIST = resolve(PROJECT_ROOT, 'web/dist');

@@ -27,13 +27,13 @@ const PROBLEMS = {
 export type ProblemCode = keyof typeof PROBLEMS;
 
 export class DomainError extends Error {
-  constructor(
-    readonly code: ProblemCode,
-    detail: string,
-    readonly invalidParams: InvalidParam[] = [],
-  ) {
+  readonly code: ProblemCode;
+  readonly invalidParams: InvalidParam[];
+  constructor(code: ProblemCode, detail: string, invalidParams: InvalidParam[] = []) {
     super(detail);
     this.name = 'DomainError';
+    this.code = code;
+    this.invalidParams = invalidParams;
   }
 
   get status(): number {

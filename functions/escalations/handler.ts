@@ -43,7 +43,8 @@ import {
 } from './contract.ts';
 
 export interface EscalationFunctionDeps extends FunctionRuntime {
-  sfn: SFNClient;
+  /** The Step Functions client, made on first use. */
+  sfn: () => Promise<SFNClient>;
 }
 
 export function createHandler(deps: EscalationFunctionDeps) {

@@ -1,5 +1,9 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { lambdaRuntime } from '../lambda.ts';
+import { onFirstUse } from '../lookup-key.ts';
 import { createHandler } from './handler.ts';
 
-export const handler = createHandler({ ...lambdaRuntime('escalations'), sfn: new SFNClient({}) });
+// The Step Functions client is made on the first answer that needs it: reading escalations never loads it.
+export const handler = createHandler({
+  ...lambdaRuntime('escalations'),
+  sfn: onFirstUse(async () => new (await import('@aws-sdk/client-sfn')).SFNClient({})),
+});

@@ -6,25 +6,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { CityConfig } from '../cities.ts';
-
-/** State names: local mode and the tests address states by them. */
-export const FLOW_STATES = {
-  awaitDecision: 'AwaitDecision',
-  markOverdue: 'MarkOverdue',
-  recordDecision: 'RecordDecision',
-  decisionChoice: 'Decision?',
-  awaitInformation: 'AwaitInformation',
-  recordInformation: 'RecordInformation',
-  awaitBudgetApproval: 'AwaitBudgetApproval',
-  recordBudgetApproval: 'RecordBudgetApproval',
-  budgetChoice: 'Budget approved?',
-  approve: 'RecordApproval',
-  reject: 'RecordRejection',
-  waitForEvaluation: 'WaitForEvaluation',
-  awaitEvaluation: 'AwaitEvaluation',
-  recordEvaluation: 'RecordEvaluation',
-  recordFailure: 'RecordFailure',
-} as const;
+import { FLOW_STATES } from './names.ts';
 
 /** Errors of the Lambda service itself and of the function (States.TaskFailed never matches States.Timeout). */
 const RETRYABLE = [

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { SIGNALS_SCOPE } from '#shared/auth.ts';
-import { PROJECT_ROOT } from '../constructs/function.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 /**
  * A stand-in for the city's Cognito user pool: one signing key pair, kept in `.local/` so that

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoEscalationStore } from '#shared/db/escalation-store.ts';
 import { ANSWERS, type AnswerKind, type Escalation, type EscalationStatus, STATUS_AWAITING } from '#shared/domain/escalation.ts';
 import { executionNameOf } from '#shared/sfn/approval-flow.ts';
-import { FLOW_STATES } from '../constructs/doorbraak-flow.ts';
+import { FLOW_STATES } from '../constructs/names.ts';
 import type { LocalStepFunctions } from './step-functions.ts';
 
 /** The state of the flow that waits for each answer. */

@@ -10,19 +10,19 @@ import { readEnvironment, runtimeFrom } from '#functions/runtime.ts';
 import { backfillDailyWork } from '#shared/db/backfill.ts';
 import { documentClient } from '#shared/db/client.ts';
 import { cityConfig, runtimeConfigOf } from '../cities.ts';
-import { FLOW_STATES } from '../constructs/doorbraak-flow.ts';
-import { PROJECT_ROOT } from '../constructs/function.ts';
+import { FLOW_STATES } from '../constructs/names.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
 import { claimsAsApiGatewayPassesThem, type LocalIdp, localIdp } from './idp.ts';
 import { resumeWaitingFlows } from './resume-flows.ts';
 import { type LocalStepFunctions, readStateMachine, startLocalStepFunctions } from './step-functions.ts';
 import {
+  cityTemplate,
   type LocalRoute,
   type LocalStackDefinition,
   localPartnerClients,
   readStackDefinition,
   resolveEnvironment,
-  synthesizeCityTemplate,
 } from './template.ts';
 import { webHandler } from './web.ts';
 
@@ -32,6 +32,10 @@ export interface LocalStackOptions {
   host?: string;
   /** Where DynamoDB Local keeps its files and the look-up key lives; `:memory:` keeps nothing. */
   dataDir?: string;
+  /** Start the Java engine for a quick start rather than long runs (`npm start`; tests and the bench keep the JVM's defaults). */
+  quickStart?: boolean;
+  /** An engine the caller started already (on `dataDir`), owned by the stack from then on: `npm start` starts it before loading anything else. */
+  dynamo?: Promise<LocalDynamo>;
   /** Use a DynamoDB engine that is already running (tests share one per run) instead of starting one. */
   dynamoEndpoint?: string;
   tableName?: string;
@@ -155,14 +159,42 @@ const safeDecode = (value: string) => {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const city = options.city ?? 'enschede';
   const dataDir = options.dataDir === ':memory:' ? undefined : resolve(options.dataDir ?? '.data');
-  const definition = readStackDefinition(synthesizeCityTemplate(city));
   const tableName = options.tableName ?? `wijkteams-${city}`;
-  const idp = options.idp ?? (await localIdp());
-
-  const dynamo: LocalDynamo | undefined = options.dynamoEndpoint ? undefined : await startDynamoDbLocal(dataDir ? { dataDir } : {});
+  // The Java engine takes longest to start: it starts first, and the rest happens meanwhile.
+  const dynamoStarting = options.dynamoEndpoint
+    ? undefined
+    : (options.dynamo ?? startDynamoDbLocal({ ...(dataDir ? { dataDir } : {}), quickStart: options.quickStart ?? false }));
+  const template = cityTemplate(city);
+  const prepared = Promise.all([
+    template.then(readStackDefinition),
+    options.idp ?? localIdp(),
+    // Each function's module, imported side by side while the engine starts.
+    template.then((read) =>
+      Promise.all(
+        readStackDefinition(read).functions.map(
+          async (fn) =>
+            [
+              fn.name,
+              (await import(`${PROJECT_ROOT}functions/${fn.name}/handler.ts`)) as { createHandler: (deps: unknown) => Invoke },
+            ] as const,
+        ),
+      ),
+    ),
+  ] as const);
+  let dynamo: LocalDynamo | undefined;
+  let definition: LocalStackDefinition;
+  let idp: LocalIdp;
+  let modules: Map<string, { createHandler: (deps: unknown) => Invoke }>;
+  try {
+    const [[readDefinition, readIdp, imported], started] = await Promise.all([prepared, dynamoStarting]);
+    [definition, idp, modules, dynamo] = [readDefinition, readIdp, new Map(imported), started];
+  } catch (error) {
+    // Whatever fails while starting, the engine this call started does not outlive it.
+    await dynamoStarting?.then((started) => started.stop()).catch(() => undefined);
+    throw error;
+  }
   const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
   const db = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  // Whatever fails while starting, the engine this call started does not outlive it.
   let stepFunctionsStarted: LocalStepFunctions | undefined;
   try {
     const partnerIds = new Set(cityConfig(city).partners.map((partner) => partner.id));
@@ -219,14 +251,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ),
       });
       if (options.logLevel) env.POWERTOOLS_LOG_LEVEL = options.logLevel;
-      const module = (await import(`${PROJECT_ROOT}functions/${fn.name}/handler.ts`)) as { createHandler: (deps: unknown) => Invoke };
+      const module = modules.get(fn.name);
+      if (!module) throw new Error(`no local function ${fn.name}`);
       // Each function its own client, as each Lambda function has.
       const client = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
       functionClients.set(fn.name, client);
       const handler = module.createHandler({
         ...runtimeFrom(readEnvironment(env), client, fn.name),
         lookupKey: async () => key,
-        sfn,
+        sfn: async () => sfn,
         ...(options.clock ? { clock: options.clock } : {}),
       });
       handlers.set(fn.logicalId, handler);

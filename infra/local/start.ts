@@ -1,9 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { loadDemoCity, settableClock } from './demo-city.ts';
-import { startLocalStack } from './server.ts';
-import { ensureWebBuild } from './web.ts';
+import { startDynamoDbLocal } from './dynamodb.ts';
 
 /**
  * `npm start`: the city's API and web client on this machine, until Ctrl-C. `npm run demo`
@@ -15,9 +13,19 @@ const dataDir = process.env.DATA_DIR ?? '.data';
 const persistent = dataDir !== ':memory:';
 const empty = !persistent || !existsSync(resolve(dataDir, 'dynamodb'));
 const demoMarker = resolve(dataDir, 'demo-city.json');
+// The Java engine takes longest to start: it starts before anything else is loaded.
+const dynamo = startDynamoDbLocal({ ...(persistent ? { dataDir } : {}), quickStart: true });
+// Its failure (no Java) is reported where the stack awaits it, not as an unhandled rejection meanwhile.
+dynamo.catch(() => undefined);
+const [{ loadDemoCity, settableClock }, { startLocalStack }, { ensureWebBuild }] = await Promise.all([
+  import('./demo-city.ts'),
+  import('./server.ts'),
+  import('./web.ts'),
+]);
 const clock = settableClock();
 if (await ensureWebBuild()) console.log('wijkteams: built the web client (web/dist)');
 const stack = await startLocalStack({
+  dynamo,
   city,
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? '127.0.0.1',

@@ -81,11 +81,10 @@ export interface LocalStepFunctions {
 }
 
 class ServiceError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-  ) {
+  readonly type: string;
+  constructor(type: string, message: string) {
     super(message);
+    this.type = type;
   }
 }
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { buildApp } from '../app.ts';
-import { FUNCTION_METADATA_KEY } from '../constructs/function.ts';
+import { FUNCTION_METADATA_KEY } from '../constructs/names.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are whatever each resource type defines; local mode reads the few it needs
 type Resource = { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> };
@@ -48,7 +48,9 @@ export interface LocalStackDefinition {
 }
 
 /** Synthesizes the city's stack in this process, without bundling, exactly as `cdk synth` builds it. */
-export function synthesizeCityTemplate(city: string): CfnTemplate {
+export async function synthesizeCityTemplate(city: string): Promise<CfnTemplate> {
+  // Loaded here, not at the top: with a cached template local mode never loads aws-cdk-lib.
+  const [{ App }, { buildApp }] = await Promise.all([import('aws-cdk-lib'), import('../app.ts')]);
   const outdir = mkdtempSync(join(tmpdir(), 'wijkteams-synth-'));
   try {
     const app = new App({ outdir, context: { city, 'aws:cdk:bundling-stacks': [], 'wijkteams:local': 'true' } });
@@ -57,6 +59,42 @@ export function synthesizeCityTemplate(city: string): CfnTemplate {
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** What the template is made from: the infrastructure, the functions' contracts, the domain, and the pinned versions. */
+const TEMPLATE_SOURCES = ['infra', 'functions', 'shared'];
+
+function sourceDigest(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) hash.update(path).update(readFileSync(path));
+    }
+  };
+  for (const dir of TEMPLATE_SOURCES) walk(join(PROJECT_ROOT, dir));
+  for (const file of ['cdk.json', 'package-lock.json']) hash.update(readFileSync(join(PROJECT_ROOT, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The city's template, synthesized once per change of what it is made from and kept in
+ * `.local/synth/` (synthesis with cdk-nag takes seconds; reading the sources' digest, milliseconds).
+ */
+export async function cityTemplate(city: string): Promise<CfnTemplate> {
+  const dir = join(PROJECT_ROOT, '.local', 'synth');
+  const file = join(dir, `${city}-${sourceDigest()}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as CfnTemplate;
+  const template = await synthesizeCityTemplate(city);
+  mkdirSync(dir, { recursive: true });
+  for (const old of readdirSync(dir).filter((name) => name.startsWith(`${city}-`) && name.endsWith('.json') && join(dir, name) !== file))
+    rmSync(join(dir, old), { force: true });
+  // Written whole under another name, then renamed: a process starting beside this one reads all of it or nothing.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(template));
+  renameSync(partial, file);
+  return template;
 }
 
 const only = (template: CfnTemplate, type: string) => Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);

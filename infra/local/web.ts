@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type CityConfig, cityConfig } from '../cities.ts';
-import { PROJECT_ROOT } from '../constructs/function.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { themeCss, WEB_DIST, webSecurityHeaders } from '../web-assets.ts';
 import type { LocalIdp } from './idp.ts';
 

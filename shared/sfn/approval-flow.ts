@@ -1,4 +1,4 @@
-import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { ApprovalFlow } from '../use-cases/ports.ts';
 
 /** Step Functions names allow letters, digits, - and _ only. */
@@ -7,9 +7,15 @@ export const executionNameOf = (escalationId: string) => escalationId.replace('.
 /** Errors that mean the flow no longer waits on the token: it timed out, moved on, or ended. */
 const GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
-export function stepFunctionsApprovalFlow(sfn: SFNClient, stateMachineArn: string): ApprovalFlow {
+/**
+ * `client` gives the Step Functions client on first use: the SDK's client and its commands load
+ * with the first answer, not with the function (reading escalations never needs them).
+ */
+export function stepFunctionsApprovalFlow(client: () => Promise<SFNClient>, stateMachineArn: string): ApprovalFlow {
+  const sdk = () => import('@aws-sdk/client-sfn');
   return {
     async start(escalation) {
+      const [sfn, { StartExecutionCommand }] = await Promise.all([client(), sdk()]);
       try {
         await sfn.send(
           new StartExecutionCommand({
@@ -24,6 +30,7 @@ export function stepFunctionsApprovalFlow(sfn: SFNClient, stateMachineArn: strin
       }
     },
     async resume(token, answer) {
+      const [sfn, { SendTaskSuccessCommand }] = await Promise.all([client(), sdk()]);
       try {
         await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(answer) }));
         return true;

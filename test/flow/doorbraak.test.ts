@@ -2,7 +2,7 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import validator from 'asl-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planKey } from '#shared/db/keys.ts';
-import { FLOW_STATES } from '../../infra/constructs/doorbraak-flow.ts';
+import { FLOW_STATES } from '../../infra/constructs/names.ts';
 import { readStateMachine } from '../../infra/local/step-functions.ts';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { onFirstUse } from '../../functions/lookup-key.ts';
-import { PROJECT_ROOT } from '../../infra/constructs/function.ts';
+import { PROJECT_ROOT } from '../../infra/project-root.ts';
 
 /**
  * Issue "what deploys starts fast": importing a function makes no AWS call, so a cold start is

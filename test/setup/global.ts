@@ -16,10 +16,7 @@ declare module 'vitest' {
 
 /** One DynamoDB Local engine for the whole run, and the table as the synthesized stack defines it. */
 export default async function setup(project: TestProject) {
-  const [dynamo, definition] = await Promise.all([
-    startDynamoDbLocal(),
-    Promise.resolve().then(() => readStackDefinition(synthesizeCityTemplate('enschede'))),
-  ]);
+  const [dynamo, definition] = await Promise.all([startDynamoDbLocal(), synthesizeCityTemplate('enschede').then(readStackDefinition)]);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('tableDefinition', JSON.stringify(definition.table));
   const countDir = mkdtempSync(join(tmpdir(), 'wijkteams-contract-'));
