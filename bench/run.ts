@@ -19,6 +19,7 @@ import { ensureWebBuild } from '../infra/local/web.ts';
 import { PROJECT_ROOT } from '../infra/project-root.ts';
 import { WEB_DIST } from '../infra/web-assets.ts';
 import { measureColdStart } from './cold-start.ts';
+import { measureLocalStart } from './local-start.ts';
 import { apiEvent, meterClient, percentile, round, time } from './measure.ts';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -656,6 +657,7 @@ try {
   results.httpLoad = loadRows;
 
   // ── 6. Cost of a city-month at Enschede's size ───────────────────────────────────────────
+  // A city-month at Enschede's size; ×10 and ×100 scale every volume with the number of professionals.
   const month = {
     professionals: 120,
     workingDays: 21,
@@ -664,50 +666,19 @@ try {
     plans: 140,
     planEditsPerPlan: 4,
     escalations: 20,
+    signals: 150,
     // Per professional per working day:
     caseloadPages: 10,
     dossierReads: 40,
     planReads: 5,
     assessments: 1,
+    workListReads: 5,
+    signalQueueReads: 1,
+    /** Fresh loads of the web client (its files through CloudFront; the rest of the day the browser has them). */
+    clientLoads: 3,
   };
-  const perDay = month.professionals * month.workingDays;
-  const volume: Record<string, number> = {
-    'POST /intakes (new household)': month.intakes * 0.7,
-    'POST /intakes (existing household)': month.intakes * 0.3,
-    'POST /intakes/{id}/triage': month.triaged,
-    'GET /intakes/{id}': month.intakes * 2,
-    'GET /households': perDay * month.caseloadPages,
-    'GET /households/{id} (dossier)': perDay * month.dossierReads,
-    'GET /households/{id}/plan': perDay * month.planReads,
-    'POST /households/{id}/plan': month.plans,
-    'PUT /households/{id}/plan': month.plans * month.planEditsPerPlan,
-    'POST /households/{id}/plan/agreement': month.plans,
-    'POST /households/{id}/assessments': perDay * month.assessments,
-    'POST /households/{id}/escalations': month.escalations,
-    'POST /escalations/{id}/decision': month.escalations * 1.3,
-    'GET /escalations/{id}': month.escalations * 10,
-    'GET /stats': 200,
-  };
-  // Triage costs as a read plus a transaction, like the assessment.
-  capacityByRoute['POST /intakes/{id}/triage'] = capacityByRoute['POST /households/{id}/assessments'] ?? {
-    requests: 2,
-    readUnits: 1,
-    writeUnits: 4,
-  };
-  const apiRequests = Object.values(volume).reduce((a, b) => a + b, 0);
-  let readUnits = 0;
-  let writeUnits = 0;
-  for (const [route, count] of Object.entries(volume)) {
-    const capacity = capacityByRoute[route] ?? { readUnits: 1, writeUnits: 2, requests: 2 };
-    readUnits += capacity.readUnits * count;
-    writeUnits += capacity.writeUnits * count;
-  }
-  const handlerMs = percentile(
-    overheadRows.map((r) => Number(r['handler p50 ms'])),
-    50,
-  );
-  const lambdaGbSeconds = (apiRequests * (Math.max(handlerMs, 1) * 3 + 20)) / 1000; // 1 GB; in AWS a call takes longer than locally: ×3 + 20 ms
-  const transitions = month.escalations * 12;
+  const clientLoadKb = 150; // index.html, JavaScript, CSS, theme and config, compressed
+  const apiAnswerKb = 3;
   const prices = {
     apiPerMillion: 1.11,
     lambdaPerGbSecond: 0.0000133334,
@@ -721,45 +692,133 @@ try {
     kmsKey: 1,
     secret: 0.4,
     logsPerGb: 0.63,
+    logsInsightsPerGbScanned: 0.0063,
+    cloudFrontPer10kRequests: 0.009,
+    cloudFrontPerGb: 0.085,
+    cognitoPerMauAbove10k: 0.015,
   };
-  const logGb = (apiRequests * 1.5) / 1024 / 1024; // ~1.5 kB of logs per request (function line, access log, platform report)
-  const costRows = [
-    {
-      service: 'API Gateway HTTP API',
-      volume: `${Math.round(apiRequests).toLocaleString('en')} requests`,
-      'USD/month': round((apiRequests / 1e6) * prices.apiPerMillion),
-    },
-    {
-      service: 'Lambda (arm64, 1 GB)',
-      volume: `${Math.round(apiRequests).toLocaleString('en')} invocations, ${round(lambdaGbSeconds, 0)} GB-s`,
-      'USD/month': round((apiRequests / 1e6) * prices.lambdaPerMillion + lambdaGbSeconds * prices.lambdaPerGbSecond),
-    },
-    {
-      service: 'DynamoDB on demand',
-      volume: `${Math.round(readUnits).toLocaleString('en')} RRU, ${Math.round(writeUnits).toLocaleString('en')} WRU (measured per route)`,
-      'USD/month': round((readUnits / 1e6) * prices.readPerMillion + (writeUnits / 1e6) * prices.writePerMillion),
-    },
-    {
-      service: 'Step Functions Standard',
-      volume: `${transitions} transitions (4,000 free)`,
-      'USD/month': round((Math.max(0, transitions - 4000) / 1000) * prices.transitionsPerThousand),
-    },
-    {
-      service: 'CloudWatch metrics, dashboard, alarms',
-      // 5xx rate, Lambda throttles (two alarms: a math expression holds 10 of the 11 functions), table throttles, failed flows, overdue decisions.
-      volume: '16 metric streams, 1 dashboard, 6 alarms',
-      'USD/month': round(16 * prices.metric + prices.dashboard + 6 * prices.alarm),
-    },
-    { service: 'CloudWatch Logs', volume: `${round(logGb, 2)} GB ingested`, 'USD/month': round(logGb * prices.logsPerGb) },
-    { service: 'KMS key, Secrets Manager secret', volume: '1 key, 1 secret', 'USD/month': round(prices.kmsKey + prices.secret) },
-    { service: 'Cognito (Essentials)', volume: `${month.professionals} monthly active users (10,000 free)`, 'USD/month': 0 },
-  ];
-  const total = round(costRows.reduce((sum, row) => sum + Number(row['USD/month']), 0));
-  costRows.push({ service: 'total', volume: '', 'USD/month': total });
-  log("## Cost of a city-month at Enschede's size (eu-central-1 list prices; assumptions in results.costAssumptions)");
+  // Triage costs as a read plus a transaction, like the assessment.
+  capacityByRoute['POST /intakes/{id}/triage'] = capacityByRoute['POST /households/{id}/assessments'] ?? {
+    requests: 2,
+    readUnits: 1,
+    writeUnits: 4,
+  };
+  const handlerMs = percentile(
+    overheadRows.map((r) => Number(r['handler p50 ms'])),
+    50,
+  );
+  /** The custom metrics the functions publish: one per name (the breakdowns are properties on the lines). */
+  const METRIC_NAMES = 11;
+  const ALARMS = 6;
+  const costOf = (scale: number) => {
+    const m = (value: number) => value * scale;
+    const perDay = m(month.professionals) * month.workingDays;
+    const volume: Record<string, number> = {
+      'POST /intakes (new household)': m(month.intakes) * 0.7,
+      'POST /intakes (existing household)': m(month.intakes) * 0.3,
+      'POST /intakes/{id}/triage': m(month.triaged),
+      'GET /intakes/{id}': m(month.intakes) * 2,
+      'GET /households': perDay * month.caseloadPages,
+      'GET /households/{id} (dossier)': perDay * month.dossierReads,
+      'GET /households/{id}/plan': perDay * month.planReads,
+      'POST /households/{id}/plan': m(month.plans),
+      'PUT /households/{id}/plan': m(month.plans) * month.planEditsPerPlan,
+      'POST /households/{id}/plan/agreement': m(month.plans),
+      'POST /households/{id}/assessments': perDay * month.assessments,
+      'GET /me/tasks': perDay * month.workListReads,
+      'POST /households/{id}/escalations': m(month.escalations),
+      'POST /escalations/{id}/decision': m(month.escalations) * 1.3,
+      'GET /escalations/{id}': m(month.escalations) * 10,
+      'POST /signals': m(month.signals),
+      'GET /signals?teamId=': perDay * month.signalQueueReads,
+      'GET /signals/{id} (team)': m(month.signals) * 3,
+      'POST /signals/{id}/contact-attempts': m(month.signals) * 2,
+      'POST /signals/{id}/outcome (help accepted)': m(month.signals),
+      'GET /stats': m(200),
+    };
+    const apiRequests = Object.values(volume).reduce((a, b) => a + b, 0);
+    let readUnits = 0;
+    let writeUnits = 0;
+    for (const [route, count] of Object.entries(volume)) {
+      const capacity = capacityByRoute[route] ?? { readUnits: 1, writeUnits: 2, requests: 2 };
+      readUnits += capacity.readUnits * count;
+      writeUnits += capacity.writeUnits * count;
+    }
+    const lambdaGbSeconds = (apiRequests * (Math.max(handlerMs, 1) * 3 + 20)) / 1000; // 1 GB; in AWS a call takes longer than locally: ×3 + 20 ms
+    const transitions = m(month.escalations) * 12;
+    const logGb = (apiRequests * 1.5) / 1024 / 1024; // ~1.5 kB of logs per request (function line, metric lines, platform report)
+    // The dashboard's four breakdowns scan the month's log lines when someone opens it (twice a working day).
+    const insightsGbScanned = 4 * logGb * 2 * month.workingDays;
+    const clientLoads = perDay * month.clientLoads;
+    const cloudFrontRequests = apiRequests + clientLoads * 6;
+    const cloudFrontGb = (clientLoads * clientLoadKb + apiRequests * apiAnswerKb) / 1024 / 1024;
+    const rows = [
+      ['API Gateway HTTP API', `${Math.round(apiRequests).toLocaleString('en')} requests`, (apiRequests / 1e6) * prices.apiPerMillion],
+      [
+        'Lambda (arm64, 1 GB)',
+        `${Math.round(apiRequests).toLocaleString('en')} invocations, ${Math.round(lambdaGbSeconds).toLocaleString('en')} GB-s`,
+        (apiRequests / 1e6) * prices.lambdaPerMillion + lambdaGbSeconds * prices.lambdaPerGbSecond,
+      ],
+      [
+        'DynamoDB on demand',
+        `${Math.round(readUnits).toLocaleString('en')} RRU, ${Math.round(writeUnits).toLocaleString('en')} WRU (measured per route)`,
+        (readUnits / 1e6) * prices.readPerMillion + (writeUnits / 1e6) * prices.writePerMillion,
+      ],
+      ['Step Functions Standard', `${transitions.toLocaleString('en')} transitions`, (transitions / 1000) * prices.transitionsPerThousand],
+      [
+        'CloudFront (web client and /v1)',
+        `${Math.round(cloudFrontRequests).toLocaleString('en')} requests, ${round(cloudFrontGb, 1)} GB`,
+        (cloudFrontRequests / 1e4) * prices.cloudFrontPer10kRequests + cloudFrontGb * prices.cloudFrontPerGb,
+      ],
+      [
+        'CloudWatch metrics, dashboard, alarms',
+        `${METRIC_NAMES} metrics, 1 dashboard, ${ALARMS} alarms`,
+        METRIC_NAMES * prices.metric + prices.dashboard + ALARMS * prices.alarm,
+      ],
+      [
+        'CloudWatch Logs',
+        `${round(logGb, 2)} GB ingested, ${round(insightsGbScanned, 1)} GB scanned by the dashboard`,
+        logGb * prices.logsPerGb + insightsGbScanned * prices.logsInsightsPerGbScanned,
+      ],
+      ['KMS key, Secrets Manager secret', '1 key, 1 secret', prices.kmsKey + prices.secret],
+      [
+        'Cognito (Essentials)',
+        `${m(month.professionals).toLocaleString('en')} monthly active users (10,000 free)`,
+        Math.max(0, m(month.professionals) - 10_000) * prices.cognitoPerMauAbove10k,
+      ],
+      ['S3 (the client, access logs)', 'a few MB', 0.01],
+    ] as const;
+    return { rows, total: rows.reduce((sum, row) => sum + row[2], 0), apiRequests };
+  };
+  const scales = [1, 10, 100] as const;
+  const curves = scales.map(costOf);
+  const costRows: Record<string, unknown>[] = (curves[0]?.rows ?? []).map((row, i) => ({
+    service: row[0],
+    'volume (Enschede)': row[1],
+    ...Object.fromEntries(scales.map((scale, s) => [`USD ×${scale}`, round(curves[s]?.rows[i]?.[2] ?? 0)])),
+  }));
+  costRows.push({
+    service: 'total',
+    'volume (Enschede)': '',
+    ...Object.fromEntries(scales.map((scale, s) => [`USD ×${scale}`, round(curves[s]?.total ?? 0)])),
+  });
+  costRows.push({
+    service: 'per professional',
+    'volume (Enschede)': '',
+    ...Object.fromEntries(scales.map((scale, s) => [`USD ×${scale}`, round((curves[s]?.total ?? 0) / (month.professionals * scale))])),
+  });
+  log(
+    "## Cost of a city-month: Enschede's size, ×10 and ×100 (eu-central-1 list prices, no free tier but Cognito's; assumptions in results.costAssumptions)",
+  );
   table(costRows);
   results.cost = costRows;
-  results.costAssumptions = { ...month, prices, note: 'DynamoDB EU price = us-east-1 × 1.2; Lambda time = local handler p50 × 3 + 20 ms' };
+  results.costAssumptions = {
+    ...month,
+    clientLoadKb,
+    apiAnswerKb,
+    prices,
+    note: 'DynamoDB EU price = us-east-1 × 1.2; Lambda time = local handler p50 × 3 + 20 ms; every volume scales with the professionals',
+  };
 
   // ── 7. The web client: first load, API requests per screen, registering an intake ──────────
   await ensureWebBuild();
@@ -854,6 +913,12 @@ try {
   log('## The web client');
   table(webRows);
   results.web = webRows;
+
+  // ── 8. Local start: npm start to its first answer, and npm run token ───────────────────────
+  const startRows = await measureLocalStart({ runs: QUICK ? 2 : 5, port: 3999 });
+  log('## Local start (warm machine: the data directory and the cached template of an earlier start)');
+  table(startRows);
+  results.localStart = startRows;
 
   mkdirSync(join(PROJECT_ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(PROJECT_ROOT, 'bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

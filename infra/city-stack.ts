@@ -253,6 +253,7 @@ export class CityStack extends Stack {
       city,
       api: this.api,
       functions: [...functions.values(), flowFunction],
+      logGroups: [...functions.values(), flowFunction].map((fn) => fn.logGroup),
       table,
       stateMachine,
       encryptionKey: dataKey,

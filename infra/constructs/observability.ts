@@ -5,12 +5,11 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { CHANNELS, TRIAGE_OUTCOMES } from '#shared/domain/intake.ts';
-import { SIGNAL_KINDS, SIGNAL_OUTCOMES } from '#shared/domain/signal.ts';
 import type { CityConfig } from '../cities.ts';
 
 /** The namespace and service of the business metrics (Powertools Metrics, embedded metric format). */
@@ -21,6 +20,8 @@ export interface CityObservabilityProps {
   city: CityConfig;
   api: HttpApi;
   functions: lambda.IFunction[];
+  /** The functions' log groups: the dashboard counts the business events by channel, outcome and kind from their lines. */
+  logGroups: logs.ILogGroup[];
   table: dynamodb.ITable;
   stateMachine: sfn.StateMachine;
   encryptionKey: kms.IKey;
@@ -120,6 +121,18 @@ export class CityObservability extends Construct {
     const graph = (title: string, left: cloudwatch.IMetric[], options: Partial<cloudwatch.GraphWidgetProps> = {}) =>
       new cloudwatch.GraphWidget({ title, left, width: 8, height: 6, ...options });
 
+    // A breakdown by channel, outcome or kind: a Logs Insights query on the metric lines (paid per
+    // GB scanned when the dashboard is looked at) instead of a metric per value (paid every month).
+    const breakdown = (title: string, metricName: string, by: string) =>
+      new cloudwatch.LogQueryWidget({
+        title,
+        logGroupNames: props.logGroups.map((group) => group.logGroupName),
+        view: cloudwatch.LogQueryVisualizationType.STACKEDAREA,
+        queryLines: [`filter ispresent(${metricName})`, `stats sum(${metricName}) by bin(1d), ${by}`],
+        width: 8,
+        height: 6,
+      });
+
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: `wijkteams-${city.id}`,
       defaultInterval: Duration.days(30),
@@ -132,18 +145,8 @@ export class CityObservability extends Construct {
       }),
     );
     this.dashboard.addWidgets(
-      graph(
-        'Intakes by channel',
-        CHANNELS.map((channel) => business('IntakeRegistered', { name: 'channel', value: channel })),
-        { stacked: true },
-      ),
-      graph(
-        'Triage outcomes',
-        TRIAGE_OUTCOMES.map((outcome) => business('IntakeTriaged', { name: 'outcome', value: outcome })),
-        {
-          stacked: true,
-        },
-      ),
+      breakdown('Intakes by channel', 'IntakeRegistered', 'channel'),
+      breakdown('Triage outcomes', 'IntakeTriaged', 'outcome'),
       graph('Complex cases and plans agreed', [business('ComplexCase'), business('PlanAgreed')]),
     );
     this.dashboard.addWidgets(
@@ -160,16 +163,8 @@ export class CityObservability extends Construct {
       graph('Doorbraak flows', [stateMachine.metricStarted({ period: day }), stateMachine.metricSucceeded({ period: day }), flowFailed]),
     );
     this.dashboard.addWidgets(
-      graph(
-        'Signals received (vroegsignalering)',
-        SIGNAL_KINDS.map((kind) => business('SignalReceived', { name: 'kind', value: kind })),
-        { stacked: true },
-      ),
-      graph(
-        'Outreach outcomes',
-        SIGNAL_OUTCOMES.map((outcome) => business('SignalOutcome', { name: 'outcome', value: outcome })),
-        { stacked: true },
-      ),
+      breakdown('Signals received (vroegsignalering)', 'SignalReceived', 'kind'),
+      breakdown('Outreach outcomes', 'SignalOutcome', 'outcome'),
       new cloudwatch.TextWidget({
         markdown:
           'Households reached, help accepted and days to first contact, per team and per partner: `GET /v1/stats` (counters kept with each change).',

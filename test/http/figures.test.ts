@@ -170,12 +170,12 @@ describe('business metrics in embedded metric format', () => {
       .filter((line) => line.includes('"_aws"'))
       .map((line) => JSON.parse(line));
 
-  it('are emitted with few dimensions: the city and one of channel or outcome', () => {
+  it('are emitted with two dimensions, the service and the city; channel and outcome ride along as properties', () => {
     const lines = emf();
     const named = (name: string) => lines.filter((l) => l._aws.CloudWatchMetrics[0].Metrics[0].Name === name);
     const registered = named('IntakeRegistered');
     expect(registered).toHaveLength(10);
-    expect(registered[0]._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'Wijkteams', Dimensions: [['service', 'city', 'channel']] });
+    expect(registered[0]._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'Wijkteams', Dimensions: [['service', 'city']] });
     expect(registered.filter((l) => l.channel === 'walk_in')).toHaveLength(5);
     expect(registered[0]).toMatchObject({ city: 'enschede', IntakeRegistered: 1 });
     expect(
@@ -225,7 +225,7 @@ describe('business metrics in embedded metric format', () => {
     const lines = emf();
     const named = (name: string) => lines.filter((l) => l._aws.CloudWatchMetrics[0].Metrics[0].Name === name);
     expect(named('SignalReceived').map((l) => [l.kind, l._aws.CloudWatchMetrics[0].Dimensions])).toEqual([
-      ['water_arrears', [['service', 'city', 'kind']]],
+      ['water_arrears', [['service', 'city']]],
     ]);
     expect(named('SignalOutcome').map((l) => l.outcome)).toEqual(['help_declined']);
     expect(JSON.stringify(lines)).not.toMatch(/Bewoner|vitens|emf-1/);

@@ -266,6 +266,14 @@ describe('observability', () => {
     ]) {
       expect(body).toContain(title);
     }
+    // The breakdowns by channel, outcome and kind are counted from the metric lines, not kept as a metric per value.
+    for (const [metric, by] of [
+      ['IntakeRegistered', 'channel'],
+      ['IntakeTriaged', 'outcome'],
+      ['SignalReceived', 'kind'],
+      ['SignalOutcome', 'outcome'],
+    ])
+      expect(body).toContain(`stats sum(${metric}) by bin(1d), ${by}`);
     for (const metric of [
       'IntakeRegistered',
       'IntakeTriaged',
