@@ -747,8 +747,12 @@ try {
     const lambdaGbSeconds = (apiRequests * (Math.max(handlerMs, 1) * 3 + 20)) / 1000; // 1 GB; in AWS a call takes longer than locally: ×3 + 20 ms
     const transitions = m(month.escalations) * 12;
     const logGb = (apiRequests * 1.5) / 1024 / 1024; // ~1.5 kB of logs per request (function line, metric lines, platform report)
-    // The dashboard's four breakdowns scan the month's log lines when someone opens it (twice a working day).
-    const insightsGbScanned = 4 * logGb * 2 * month.workingDays;
+    // The dashboard's four breakdowns scan the month's log lines of the intakes and signals functions when someone opens it (twice a working day).
+    const breakdownShare =
+      Object.entries(volume)
+        .filter(([route]) => /\/intakes|\/signals/.test(route))
+        .reduce((sum, [, count]) => sum + count, 0) / apiRequests;
+    const insightsGbScanned = 4 * logGb * breakdownShare * 2 * month.workingDays;
     const clientLoads = perDay * month.clientLoads;
     const cloudFrontRequests = apiRequests + clientLoads * 6;
     const cloudFrontGb = (clientLoads * clientLoadKb + apiRequests * apiAnswerKb) / 1024 / 1024;

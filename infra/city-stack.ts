@@ -253,7 +253,8 @@ export class CityStack extends Stack {
       city,
       api: this.api,
       functions: [...functions.values(), flowFunction],
-      logGroups: [...functions.values(), flowFunction].map((fn) => fn.logGroup),
+      // Only the functions that record intakes, triage and signals: the dashboard's queries scan no other lines.
+      logGroups: [...functions].filter(([name]) => name === 'intakes' || name === 'signals').map(([, fn]) => fn.logGroup),
       table,
       stateMachine,
       encryptionKey: dataKey,

@@ -20,7 +20,7 @@ export interface CityObservabilityProps {
   city: CityConfig;
   api: HttpApi;
   functions: lambda.IFunction[];
-  /** The functions' log groups: the dashboard counts the business events by channel, outcome and kind from their lines. */
+  /** The log groups of the functions that record intakes, triage and signals: the dashboard counts them by channel, outcome and kind from their lines. */
   logGroups: logs.ILogGroup[];
   table: dynamodb.ITable;
   stateMachine: sfn.StateMachine;
