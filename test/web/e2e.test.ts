@@ -433,6 +433,11 @@ describe('the web client', () => {
     await signInAs('wijkcoach');
     await page.goto(`/huishoudens/${householdId}`);
     await page.getByRole('link', { name: 'Doorbraak aanvragen' }).click();
+    // Sent empty: the API's invalidParams land at the fields they name, and nothing is asked.
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expect.poll(() => page.getByLabel('Wat blokkeert').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Voorstel').getAttribute('aria-invalid')).toBe('true');
+    expect((await api.call('GET', `/households/${householdId}`, { token: coach })).body.escalations).toHaveLength(0);
     await page.getByLabel('Wat blokkeert').fill('Premieschuld verrekend met de toeslag');
     await page.getByLabel('Organisaties (met komma’s)').fill('Menzis, Gemeente Enschede');
     await page.getByLabel('Voorstel').fill('Verrekening bevriezen tijdens de schuldregeling');

@@ -51,6 +51,29 @@ export function useLoad<T>(load: () => Promise<T>, key: string) {
   return { ...state, reload: run };
 }
 
+/**
+ * What a form's last call said was wrong: the problem, for the alert above the form, and its
+ * `invalidParams` by field name, for the fields they name.
+ */
+export function useProblem() {
+  const [error, setError] = useState<unknown>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  return {
+    error,
+    fieldErrors,
+    /** A check of the form's own, at the field it concerns. */
+    setFieldErrors,
+    fail(caught: unknown) {
+      setFieldErrors(caught instanceof ApiError ? caught.fieldErrors() : {});
+      setError(caught);
+    },
+    clear() {
+      setError(undefined);
+      setFieldErrors({});
+    },
+  };
+}
+
 export function Loading() {
   return <Paragraph aria-live="polite">{t.loading}</Paragraph>;
 }

@@ -1,10 +1,10 @@
 import { type FormEvent, lazy, Suspense, useMemo, useState } from 'react';
 import { LIFE_DOMAINS, type LifeDomain } from '#shared/domain/life-domains.ts';
-import { ApiError, api, ok, type Schemas } from '../api.ts';
+import { api, ok, type Schemas } from '../api.ts';
 import type { ChartSeries } from '../chart.tsx';
 import { Alert, Button, Fieldset, Heading, Paragraph, SelectField, SelectOption, TextareaField } from '../nlds.tsx';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputValue, ListTable, Loading } from '../ui.tsx';
+import { ErrorAlert, inputValue, ListTable, Loading, useProblem } from '../ui.tsx';
 
 type Assessment = Schemas['Assessment'];
 
@@ -85,8 +85,7 @@ function RecordAssessment({
     Object.fromEntries(Object.entries(previous?.scores ?? {}).map(([domain, score]) => [domain, String(score)])),
   );
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem();
   const [saved, setSaved] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -102,14 +101,12 @@ function RecordAssessment({
     }
     try {
       ok(await api.POST('/households/{id}/assessments', { params: { path: { id: householdId } }, body }));
-      setError(undefined);
-      setFieldErrors({});
+      clear();
       setNote('');
       setSaved(true);
       onRecorded();
     } catch (caught) {
-      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors());
-      setError(caught);
+      fail(caught);
     }
   };
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, ok, type Schemas } from '../api.ts';
+import { api, ok, type Schemas } from '../api.ts';
 import {
   Alert,
   Button,
@@ -16,7 +16,7 @@ import {
 } from '../nlds.tsx';
 import { hasRole, type Session } from '../session.ts';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad, useProblem } from '../ui.tsx';
 import { Assessments } from './Assessments.tsx';
 
 type TeamMember = Schemas['TeamMember'];
@@ -150,8 +150,7 @@ function AppointRegisseur({
   onAppointed: () => void;
 }) {
   const [userId, setUserId] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem();
   const [appointed, setAppointed] = useState<string>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -161,13 +160,11 @@ function AppointRegisseur({
     }
     try {
       const household = ok(await api.PUT('/households/{id}/regisseur', { params: { path: { id: householdId } }, body: { userId } }));
-      setError(undefined);
-      setFieldErrors({});
+      clear();
       setAppointed(household.regisseur?.name ?? userId);
       onAppointed();
     } catch (caught) {
-      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors());
-      setError(caught);
+      fail(caught);
     }
   };
   return (

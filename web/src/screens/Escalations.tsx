@@ -5,7 +5,7 @@ import { Alert, Button, Choice, ChoiceGroup, Heading, Paragraph, SelectField, Se
 import { useRouter } from '../router.tsx';
 import { hasRole, type Session } from '../session.ts';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputChecked, inputValue, ListTable, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputChecked, inputValue, ListTable, Loading, ScreenLink, useLoad, useProblem } from '../ui.tsx';
 
 type Escalation = Schemas['Escalation'];
 const euros = (text: string) => (text.trim() ? { amount: Number(text.replace(',', '.')), currency: 'EUR' as const } : undefined);
@@ -45,8 +45,7 @@ export function EscalationRequest({ householdId }: { householdId: string }) {
   const [proposal, setProposal] = useState('');
   const [urgency, setUrgency] = useState<'normal' | 'high'>('normal');
   const [cost, setCost] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { error, fieldErrors: fields, fail } = useProblem();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
@@ -68,8 +67,7 @@ export function EscalationRequest({ householdId }: { householdId: string }) {
       );
       navigate(`/doorbraken/${created.id}`);
     } catch (caught) {
-      if (caught instanceof ApiError) setFields(caught.fieldErrors());
-      setError(caught);
+      fail(caught);
     }
   };
   return (

@@ -3,7 +3,7 @@ import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { ApiError, api, ok, type Schemas } from '../api.ts';
 import { Alert, Button, Choice, Fieldset, Heading, Paragraph, SelectField, SelectOption, TextareaField, TextField } from '../nlds.tsx';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad, useProblem } from '../ui.tsx';
 
 type Plan = Schemas['Plan'];
 type Content = Schemas['PlanContent'];
@@ -57,8 +57,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
   const [base, setBase] = useState<{ plan?: Plan; etag?: string }>();
   const [content, setContent] = useState<Content>();
   const [theirs, setTheirs] = useState<Plan>();
-  const [error, setError] = useState<unknown>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { error, fieldErrors, fail, clear } = useProblem();
   const [saved, setSaved] = useState(false);
   const [agreedBy, setAgreedBy] = useState('');
 
@@ -83,8 +82,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
 
   const save = async (event?: FormEvent) => {
     event?.preventDefault();
-    setError(undefined);
-    setFieldErrors({});
+    clear();
     try {
       const answer = current.plan
         ? await api.PUT('/households/{id}/plan', {
@@ -107,8 +105,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
         setContent(onTopOf(form, plan));
         return;
       }
-      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors());
-      setError(caught);
+      fail(caught);
     }
   };
 
@@ -120,7 +117,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
       setBase({ plan, etag: latest.response.headers.get('etag') ?? undefined });
       setContent(undefined);
     } catch (caught) {
-      setError(caught);
+      fail(caught);
     }
   };
 

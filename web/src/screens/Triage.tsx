@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { TRIAGE_OUTCOMES } from '#shared/domain/intake.ts';
-import { ApiError, api, ok, type Schemas } from '../api.ts';
+import { api, ok, type Schemas } from '../api.ts';
 import { Alert, Button, Choice, ChoiceGroup, Heading, Paragraph, SelectField, SelectOption, TextareaField } from '../nlds.tsx';
 import type { Session } from '../session.ts';
 import { t } from '../texts.ts';
-import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad } from '../ui.tsx';
+import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad, useProblem } from '../ui.tsx';
 
 type Outcome = Schemas['TriageRequest']['outcome'];
 
@@ -29,8 +29,7 @@ export function Triage({ intakeId, session }: { intakeId: string; session: Sessi
   const [resolution, setResolution] = useState('');
   const [coachId, setCoachId] = useState('');
   const [complexity, setComplexity] = useState<'simple' | 'complex'>();
-  const [error, setError] = useState<unknown>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { error, fieldErrors, setFieldErrors, fail } = useProblem();
   const [triaged, setTriaged] = useState<Schemas['Intake']>();
 
   if (loaded.loading && !loaded.data) return <Loading />;
@@ -54,8 +53,7 @@ export function Triage({ intakeId, session }: { intakeId: string; session: Sessi
     try {
       setTriaged(ok(await api.POST('/intakes/{id}/triage', { params: { path: { id: intakeId } }, body })));
     } catch (caught) {
-      if (caught instanceof ApiError) setFieldErrors(caught.fieldErrors());
-      setError(caught);
+      fail(caught);
     }
   };
 
