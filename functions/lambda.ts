@@ -1,5 +1,6 @@
 import { documentClient } from '#shared/db/client.ts';
-import { type LookupKeySource, onFirstUse } from './lookup-key.ts';
+import { onFirstUse } from './first-use.ts';
+import type { LookupKeySource } from './lookup-key.ts';
 import { type FunctionRuntime, readEnvironment, runtimeFrom } from './runtime.ts';
 
 /** The runtime of a function deployed on Lambda: its environment and the default AWS clients. */

@@ -1,5 +1,5 @@
+import { onFirstUse } from '../first-use.ts';
 import { lambdaRuntime } from '../lambda.ts';
-import { onFirstUse } from '../lookup-key.ts';
 import { createHandler } from './handler.ts';
 
 // The Step Functions client is made on the first answer that needs it: reading escalations never loads it.

@@ -4,10 +4,11 @@ import { sealedIntakeIds } from '#shared/intake-ids.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
 import { type NewIntake, orderedIntakeView, readIntake, registerIntake, triage } from '#shared/use-cases/intakes.ts';
 import type { IntakePorts } from '#shared/use-cases/ports.ts';
+import { onFirstUse } from '../first-use.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { idempotentOperation } from '../http/idempotency.ts';
 import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
-import { type LookupKeySource, onFirstUse } from '../lookup-key.ts';
+import type { LookupKeySource } from '../lookup-key.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { readIntakeRoute, registerIntakeRoute, triageIntakeRoute } from './contract.ts';
 

@@ -2,9 +2,10 @@ import { dynamoRegistryStore } from '#shared/db/registry-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
 import { addMember, changeAddress, changeMember, type RegistryPorts, removeMember, searchHouseholds } from '#shared/use-cases/registry.ts';
+import { onFirstUse } from '../first-use.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
-import { type LookupKeySource, onFirstUse } from '../lookup-key.ts';
+import type { LookupKeySource } from '../lookup-key.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { addMemberRoute, changeAddressRoute, changeMemberRoute, removeMemberRoute, searchRoute } from './contract.ts';
 

@@ -1,7 +1,7 @@
 import { currentRegister } from '#shared/processing-activities.ts';
 import { registerOf } from '#shared/processing-register.ts';
+import { onFirstUse } from '../first-use.ts';
 import { httpFunction, pipelineDeps } from '../http/pipeline.ts';
-import { onFirstUse } from '../lookup-key.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { healthRoute, openApiRoute, processingActivitiesRoute } from './contract.ts';
 

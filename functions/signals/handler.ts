@@ -13,10 +13,11 @@ import {
   type SignalPorts,
   signalQueue,
 } from '#shared/use-cases/signals.ts';
+import { onFirstUse } from '../first-use.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { idempotentOperation } from '../http/idempotency.ts';
 import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
-import { type LookupKeySource, onFirstUse } from '../lookup-key.ts';
+import type { LookupKeySource } from '../lookup-key.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { contactAttemptRoute, readSignalRoute, receiveSignalRoute, signalOutcomeRoute, signalQueueRoute } from './contract.ts';
 

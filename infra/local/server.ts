@@ -32,9 +32,7 @@ export interface LocalStackOptions {
   host?: string;
   /** Where DynamoDB Local keeps its files and the look-up key lives; `:memory:` keeps nothing. */
   dataDir?: string;
-  /** Start the Java engine for a quick start rather than long runs (`npm start`; tests and the bench keep the JVM's defaults). */
-  quickStart?: boolean;
-  /** An engine the caller started already (on `dataDir`), owned by the stack from then on: `npm start` starts it before loading anything else. */
+  /** An engine the caller started already (on `dataDir`), owned by the stack from then on: `npm start` starts it, for a quick start, before loading anything else. */
   dynamo?: Promise<LocalDynamo>;
   /** Use a DynamoDB engine that is already running (tests share one per run) instead of starting one. */
   dynamoEndpoint?: string;
@@ -161,17 +159,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dataDir = options.dataDir === ':memory:' ? undefined : resolve(options.dataDir ?? '.data');
   const tableName = options.tableName ?? `wijkteams-${city}`;
   // The Java engine takes longest to start: it starts first, and the rest happens meanwhile.
-  const dynamoStarting = options.dynamoEndpoint
-    ? undefined
-    : (options.dynamo ?? startDynamoDbLocal({ ...(dataDir ? { dataDir } : {}), quickStart: options.quickStart ?? false }));
-  const template = cityTemplate(city);
-  const prepared = Promise.all([
-    template.then(readStackDefinition),
+  const dynamoStarting = options.dynamoEndpoint ? undefined : (options.dynamo ?? startDynamoDbLocal(dataDir ? { dataDir } : {}));
+  const definitionRead = cityTemplate(city).then(readStackDefinition);
+  const preparing = Promise.all([
+    definitionRead,
     options.idp ?? localIdp(),
     // Each function's module, imported side by side while the engine starts.
-    template.then((read) =>
+    definitionRead.then((read) =>
       Promise.all(
-        readStackDefinition(read).functions.map(
+        read.functions.map(
           async (fn) =>
             [
               fn.name,
@@ -180,19 +176,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ),
       ),
     ),
+    dynamoStarting,
   ] as const);
-  let dynamo: LocalDynamo | undefined;
-  let definition: LocalStackDefinition;
-  let idp: LocalIdp;
-  let modules: Map<string, { createHandler: (deps: unknown) => Invoke }>;
+  let prepared: Awaited<typeof preparing>;
   try {
-    const [[readDefinition, readIdp, imported], started] = await Promise.all([prepared, dynamoStarting]);
-    [definition, idp, modules, dynamo] = [readDefinition, readIdp, new Map(imported), started];
+    prepared = await preparing;
   } catch (error) {
     // Whatever fails while starting, the engine this call started does not outlive it.
     await dynamoStarting?.then((started) => started.stop()).catch(() => undefined);
     throw error;
   }
+  const [definition, idp, imported, dynamo] = prepared;
+  const modules = new Map(imported);
   const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
   const db = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   let stepFunctionsStarted: LocalStepFunctions | undefined;

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { onFirstUse } from '../../functions/lookup-key.ts';
+import { onFirstUse } from '../../functions/first-use.ts';
 import { PROJECT_ROOT } from '../../infra/project-root.ts';
 
 /**

@@ -45,6 +45,24 @@ async function signInAs(role: string, team = 'Velve-Lindenhof') {
   await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Werklijst' }).isVisible()).toBe(true);
 }
 
+/** An intake for Velve-Lindenhof registered through the API, for the walks that begin after registration. */
+function registerIntake(
+  token: string,
+  intake: {
+    question: string;
+    domains: string[];
+    address: { postcode: string; houseNumber: string };
+    members: { name: string; birthDate: string; bsn?: string; role: 'adult' | 'child' }[];
+    channel?: string;
+  },
+) {
+  const { question, domains, address, members, channel = 'walk_in' } = intake;
+  return api.call('POST', '/intakes', {
+    token,
+    body: { teamId: 'velve-lindenhof', channel, urgency: 'normal', question, domains, household: { address, members } },
+  });
+}
+
 describe('the web client', () => {
   it('signs in locally with a demo professional per role, and opens on the work list', async () => {
     await page.goto('/');
@@ -163,20 +181,15 @@ describe('the web client', () => {
 
   it('triages, finds the household in the caseload by name, and opens its dossier', async () => {
     await signInAs('intaker');
-    const intake = await api.call('POST', '/intakes', {
-      token: await api.token({ sub: 'demo-intaker-velve-lindenhof', roles: ['intaker'], teams: ['velve-lindenhof'] }),
-      body: {
-        teamId: 'velve-lindenhof',
-        channel: 'walk_in',
-        urgency: 'normal',
+    const intake = await registerIntake(
+      await api.token({ sub: 'demo-intaker-velve-lindenhof', roles: ['intaker'], teams: ['velve-lindenhof'] }),
+      {
         question: 'Schulden bij de energieleverancier.',
         domains: ['finances'],
-        household: {
-          address: { postcode: '7545KL', houseNumber: '8' },
-          members: [{ name: 'Willemijn Zoekbaar', birthDate: '1966-06-06', bsn: '999999990', role: 'adult' }],
-        },
+        address: { postcode: '7545KL', houseNumber: '8' },
+        members: [{ name: 'Willemijn Zoekbaar', birthDate: '1966-06-06', bsn: '999999990', role: 'adult' }],
       },
-    });
+    );
     await page.goto(`/aanmeldingen/${intake.body.id}/triage`);
     await page.getByLabel('Direct opgelost door de intaker').check();
     await page.getByLabel('Wat is er opgelost').fill('Betalingsregeling afgesproken.');
@@ -231,23 +244,19 @@ describe('the web client', () => {
   it('one household through the team: triage to a coach, the regisseur appointed, ZRM measured twice (with the keyboard) and charted, the processing log and the export', async () => {
     // The coach has signed in once, so the team's roster offers them.
     await signInAs('wijkcoach');
-    const intake = await api.call('POST', '/intakes', {
-      token: await api.token({ sub: 'demo-intaker-velve-lindenhof', roles: ['intaker'], teams: ['velve-lindenhof'] }),
-      body: {
-        teamId: 'velve-lindenhof',
-        channel: 'phone',
-        urgency: 'normal',
+    const intake = await registerIntake(
+      await api.token({ sub: 'demo-intaker-velve-lindenhof', roles: ['intaker'], teams: ['velve-lindenhof'] }),
+      {
         question: 'Schulden, en de kinderen gaan niet naar school.',
         domains: ['finances', 'parenting'],
-        household: {
-          address: { postcode: '7545ZR', houseNumber: '3' },
-          members: [
-            { name: 'Rosa Meting', birthDate: '1985-03-03', bsn: '111222333', role: 'adult' },
-            { name: 'Ruben Meting', birthDate: '2014-04-04', role: 'child' },
-          ],
-        },
+        address: { postcode: '7545ZR', houseNumber: '3' },
+        members: [
+          { name: 'Rosa Meting', birthDate: '1985-03-03', bsn: '111222333', role: 'adult' },
+          { name: 'Ruben Meting', birthDate: '2014-04-04', role: 'child' },
+        ],
+        channel: 'phone',
       },
-    });
+    );
     const householdId = intake.body.householdId;
 
     await signInAs('intaker');
@@ -346,19 +355,11 @@ describe('the web client', () => {
     const leader = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
     const coach = await api.token({ sub: 'demo-wijkcoach-velve-lindenhof', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
     await api.call('GET', '/teams', { token: coach }); // on the team's roster
-    const intake = await api.call('POST', '/intakes', {
-      token: leader,
-      body: {
-        teamId: 'velve-lindenhof',
-        channel: 'walk_in',
-        urgency: 'normal',
-        question: 'Meerdere problemen tegelijk.',
-        domains: ['finances', 'housing'],
-        household: {
-          address: { postcode: '7545PL', houseNumber: '1' },
-          members: [{ name: 'Plan Bewoner', birthDate: '1980-08-08', role: 'adult' }],
-        },
-      },
+    const intake = await registerIntake(leader, {
+      question: 'Meerdere problemen tegelijk.',
+      domains: ['finances', 'housing'],
+      address: { postcode: '7545PL', houseNumber: '1' },
+      members: [{ name: 'Plan Bewoner', birthDate: '1980-08-08', role: 'adult' }],
     });
     const householdId = intake.body.householdId;
     await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: 'demo-wijkcoach-velve-lindenhof' } });
@@ -409,19 +410,11 @@ describe('the web client', () => {
     const leader = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
     const coach = await api.token({ sub: 'demo-wijkcoach-velve-lindenhof', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
     await api.call('GET', '/teams', { token: coach });
-    const intake = await api.call('POST', '/intakes', {
-      token: leader,
-      body: {
-        teamId: 'velve-lindenhof',
-        channel: 'walk_in',
-        urgency: 'normal',
-        question: 'De regels blokkeren de schuldhulp.',
-        domains: ['finances'],
-        household: {
-          address: { postcode: '7545DB', houseNumber: '2' },
-          members: [{ name: 'Doorbraak Bewoner', birthDate: '1975-05-05', role: 'adult' }],
-        },
-      },
+    const intake = await registerIntake(leader, {
+      question: 'De regels blokkeren de schuldhulp.',
+      domains: ['finances'],
+      address: { postcode: '7545DB', houseNumber: '2' },
+      members: [{ name: 'Doorbraak Bewoner', birthDate: '1975-05-05', role: 'adult' }],
     });
     const householdId = intake.body.householdId;
     await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: 'demo-wijkcoach-velve-lindenhof' } });

@@ -28,24 +28,27 @@ export function Assessments({
   canRecord: boolean;
   onRecorded: () => void;
 }) {
-  const oldestFirst = useMemo(() => [...assessments].reverse(), [assessments]);
-  const scored = LIFE_DOMAINS.filter((domain) => assessments.some((a) => a.scores[domain] !== undefined));
-  const chart = useMemo(() => {
-    const domains = LIFE_DOMAINS.filter((domain) => oldestFirst.some((a) => a.scores[domain] !== undefined));
+  // The domains measured at least once: a column of the table and a line of the chart each.
+  const { scored, chart } = useMemo(() => {
+    const oldestFirst = [...assessments].reverse();
+    const scored = LIFE_DOMAINS.filter((domain) => assessments.some((a) => a.scores[domain] !== undefined));
     return {
-      moments: oldestFirst.map((a) => new Date(a.assessedAt)),
-      series: domains.map(
-        (domain): ChartSeries => ({ name: t.domains[domain] ?? domain, values: oldestFirst.map((a) => a.scores[domain] ?? null) }),
-      ),
+      scored,
+      chart: {
+        moments: oldestFirst.map((a) => new Date(a.assessedAt)),
+        series: scored.map(
+          (domain): ChartSeries => ({ name: t.domains[domain] ?? domain, values: oldestFirst.map((a) => a.scores[domain] ?? null) }),
+        ),
+      },
     };
-  }, [oldestFirst]);
+  }, [assessments]);
   const latest = assessments[0];
   return (
     <section className="wt-stack" aria-labelledby="zrm">
       <Heading level={2} id="zrm">
         {t.assessments.title}
       </Heading>
-      {oldestFirst.length > 1 && (
+      {assessments.length > 1 && (
         <Suspense fallback={<Loading />}>
           <LineChart label={t.assessments.chart} moments={chart.moments} series={chart.series} tick={DAY_TICK} range={SCORE_RANGE} />
         </Suspense>
