@@ -2,7 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { cityConfig } from './cities.ts';
 import { CityStack } from './city-stack.ts';
-import { ensureWebBuild } from './local/web.ts';
+import { ensureWebBuild } from './web-assets.ts';
 
 /**
  * The CDK app: one stack per city, chosen with `-c city=<id>`. The AWS Solutions checks of

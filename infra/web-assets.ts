@@ -1,10 +1,42 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CityConfig } from './cities.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 /** The built web client (`npm run web:build`): what local mode serves and the city stack deploys. */
 export const WEB_DIST = resolve(PROJECT_ROOT, 'web/dist');
+
+const WEB_ROOT = resolve(PROJECT_ROOT, 'web');
+
+/** The sources a build is made from: when any is newer than the build, it is stale. */
+const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'client/schema.d.ts', 'shared/domain'].map((p) =>
+  resolve(PROJECT_ROOT, p),
+);
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** Builds the client when it is missing or older than its sources (what `npm start` does first); returns whether it built. */
+export async function ensureWebBuild(): Promise<boolean> {
+  const built = join(WEB_DIST, 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...SOURCES.map(newest))) return false;
+  const { build } = await import('vite');
+  // Always the production build, also when a test runner (NODE_ENV=test) asks: Vite and the React
+  // plugin read NODE_ENV, and React's development build is twice the size.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  return true;
+}
 
 /** The city's design-token theme as the stylesheet `/theme.css`: its variables on the class the page carries. */
 export function themeCss(city: Pick<CityConfig, 'webTheme'>): string {

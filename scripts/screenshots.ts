@@ -9,7 +9,7 @@ import type { paths } from '../client/schema.d.ts';
 import { launchChromium } from '../infra/local/chromium.ts';
 import { loadDemoCity, settableClock } from '../infra/local/demo-city.ts';
 import { startLocalStack } from '../infra/local/server.ts';
-import { ensureWebBuild } from '../infra/local/web.ts';
+import { ensureWebBuild } from '../infra/web-assets.ts';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 mkdirSync(OUT, { recursive: true });

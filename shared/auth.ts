@@ -1,7 +1,6 @@
-import { forbidden } from './errors.ts';
+import { ROLES, type Role } from './domain/access.ts';
 
-export const ROLES = ['intaker', 'wijkcoach', 'teamleider', 'doorbraakteam', 'budgethouder', 'beheerder'] as const;
-export type Role = (typeof ROLES)[number];
+// This file reads who signed in from their token; the roles and what each may reach are the access module's.
 
 /** The signed-in professional, as the identity provider's token describes them. */
 export interface Principal {
@@ -69,16 +68,4 @@ export function principalFromClaims(claims: Claims): Principal | undefined {
 function epochSeconds(value: unknown): number | undefined {
   const seconds = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
   return seconds !== undefined && Number.isFinite(seconds) ? seconds : undefined;
-}
-
-export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {
-  return principal.roles.some((role) => roles.includes(role));
-}
-
-export function requireAnyRole(principal: Principal, roles: readonly Role[]): void {
-  if (!hasAnyRole(principal, roles)) throw forbidden(`This action needs one of the roles: ${roles.join(', ')}.`);
-}
-
-export function isMemberOfAny(principal: Principal, teams: readonly string[]): boolean {
-  return principal.teams.some((team) => teams.includes(team));
 }

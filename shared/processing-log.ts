@@ -1,4 +1,5 @@
-import type { Principal, Role } from './auth.ts';
+import type { Principal } from './auth.ts';
+import type { Role } from './domain/access.ts';
 import { newId } from './ids.ts';
 import type { ProcessingActivityId } from './processing-activities.ts';
 

@@ -1,4 +1,13 @@
 import * as z from 'zod';
+import {
+  BLOCKAGE_FIGURE_READERS,
+  BUDGET_HOLDERS,
+  CASE_PROFESSIONALS,
+  CASE_WORKERS,
+  CITY_WIDE,
+  DOORBRAAKTEAM,
+  ESCALATION_READERS,
+} from '#shared/domain/access.ts';
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
@@ -73,7 +82,7 @@ export const submitEscalationRoute = defineRoute({
   summary: 'Submit a blockage to the doorbraakteam',
   tag: 'Escalations',
   auth: 'jwt',
-  roles: ['wijkcoach', 'teamleider'],
+  roles: CASE_WORKERS,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   params: HouseholdParams,
@@ -96,7 +105,7 @@ export const escalationQueueRoute = defineRoute({
   summary: 'The queue of escalations by status, oldest first',
   tag: 'Escalations',
   auth: 'jwt',
-  roles: ['doorbraakteam', 'budgethouder'],
+  roles: CITY_WIDE,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   query: z.object({ status: z.enum(ESCALATION_STATUSES).optional(), ...ListQuery }),
@@ -112,7 +121,7 @@ export const readEscalationRoute = defineRoute({
   summary: 'An escalation with its status and history',
   tag: 'Escalations',
   auth: 'jwt',
-  roles: ['wijkcoach', 'teamleider', 'doorbraakteam', 'budgethouder'],
+  roles: ESCALATION_READERS,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   params: EscalationParams,
@@ -128,7 +137,7 @@ export const decisionRoute = defineRoute({
   summary: "The doorbraakteam's decision",
   tag: 'Escalations',
   auth: 'jwt',
-  roles: ['doorbraakteam'],
+  roles: DOORBRAAKTEAM,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   params: EscalationParams,
@@ -152,7 +161,7 @@ export const informationRoute = defineRoute({
   summary: 'The information the doorbraakteam asked the submitter for',
   tag: 'Escalations',
   auth: 'jwt',
-  roles: ['wijkcoach', 'teamleider'],
+  roles: CASE_WORKERS,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   params: EscalationParams,
@@ -171,7 +180,7 @@ export const budgetApprovalRoute = defineRoute({
   summary: "A budget holder's approval of a cost above the city's threshold",
   tag: 'Escalations',
   auth: 'jwt',
-  roles: ['budgethouder'],
+  roles: BUDGET_HOLDERS,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   params: EscalationParams,
@@ -190,7 +199,7 @@ export const evaluationRoute = defineRoute({
   summary: 'Whether the doorbraak worked, at its evaluation moment',
   tag: 'Escalations',
   auth: 'jwt',
-  roles: ['wijkcoach', 'teamleider'],
+  roles: CASE_WORKERS,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   params: EscalationParams,
@@ -262,8 +271,6 @@ export const PrecedentFigures = z
   })
   .meta({ id: 'PrecedentFigures', description: 'What blocks most in a year: per organisation and per blocking rule, most often first.' });
 
-const PROFESSIONALS = ['intaker', 'wijkcoach', 'teamleider', 'doorbraakteam', 'budgethouder'] as const;
-
 export const publishPrecedentRoute = defineRoute({
   operationId: 'publishPrecedent',
   method: 'POST',
@@ -272,7 +279,7 @@ export const publishPrecedentRoute = defineRoute({
   summary: 'Publish a decided doorbraak as a precedent, in the doorbraakteam’s own words',
   tag: 'Precedents',
   auth: 'jwt',
-  roles: ['doorbraakteam'],
+  roles: DOORBRAAKTEAM,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   params: EscalationParams,
@@ -289,7 +296,7 @@ export const editPrecedentRoute = defineRoute({
   summary: 'Reword a precedent',
   tag: 'Precedents',
   auth: 'jwt',
-  roles: ['doorbraakteam'],
+  roles: DOORBRAAKTEAM,
   params: z.object({ id: z.string().min(1).max(100) }),
   body: PrecedentText,
   success: { status: 200, description: 'The precedent as reworded.', schema: Precedent },
@@ -304,7 +311,7 @@ export const listPrecedentsRoute = defineRoute({
   summary: 'Search the precedents by words, organisation, life domain and decision',
   tag: 'Precedents',
   auth: 'jwt',
-  roles: PROFESSIONALS,
+  roles: CASE_PROFESSIONALS,
   query: z.object({
     q: z
       .string()
@@ -330,7 +337,7 @@ export const readPrecedentRoute = defineRoute({
   summary: 'One precedent',
   tag: 'Precedents',
   auth: 'jwt',
-  roles: PROFESSIONALS,
+  roles: CASE_PROFESSIONALS,
   params: z.object({ id: z.string().min(1).max(100) }),
   success: { status: 200, description: 'The precedent.', schema: Precedent },
   errors: ['invalid_input', 'forbidden', 'not_found'],
@@ -344,7 +351,7 @@ export const precedentFiguresRoute = defineRoute({
   summary: 'Which organisations and rules block most, how often a doorbraak is approved, its lead time, cost and result',
   tag: 'Precedents',
   auth: 'jwt',
-  roles: ['doorbraakteam', 'teamleider', 'beheerder'],
+  roles: BLOCKAGE_FIGURE_READERS,
   query: z.object({ year: z.coerce.number().int().min(2000).max(2100).meta({ description: 'A calendar year (Europe/Amsterdam).' }) }),
   success: { status: 200, description: 'The figures of the year.', schema: PrecedentFigures },
   errors: ['invalid_input', 'forbidden'],

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FIGURE_READERS } from '#shared/domain/access.ts';
 import { defineRoute } from '../http/contract.ts';
 import { orNull } from '../http/schemas.ts';
 
@@ -59,7 +60,7 @@ export const statsRoute = defineRoute({
   summary: 'Figures per team for a month (Europe/Amsterdam), and the city total',
   tag: 'Figures',
   auth: 'jwt',
-  roles: ['beheerder', 'teamleider'],
+  roles: FIGURE_READERS,
   purpose: 'management information',
   query: z.object({
     month: z

@@ -1,13 +1,11 @@
 import * as z from 'zod';
+import { CASE_WORKERS, DOSSIER_READERS, TEAM_LEADERS, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { Escalation } from '../escalations/contract.ts';
 import { defineRoute } from '../http/contract.ts';
 import { CalendarDate, HouseholdParams, ListQuery, orNull, Timestamp } from '../http/schemas.ts';
 import { Intake } from '../intakes/contract.ts';
-
-const READERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
-const WORKERS = ['wijkcoach', 'teamleider'] as const;
 
 const Address = z.object({
   postcode: z.string(),
@@ -133,7 +131,7 @@ export const listHouseholdsRoute = defineRoute({
   summary: "The caseload: the households of the caller's teams, newest first",
   tag: 'Households',
   auth: 'jwt',
-  roles: READERS,
+  roles: TEAM_WORKERS,
   purpose: 'caseload overview',
   processingActivity: 'case-management',
   query: z.object({
@@ -153,7 +151,7 @@ export const readDossierRoute = defineRoute({
   summary: 'The dossier of a household',
   tag: 'Households',
   auth: 'jwt',
-  roles: [...READERS, 'doorbraakteam'],
+  roles: DOSSIER_READERS,
   purpose: 'case work on a household',
   processingActivity: 'case-management',
   params: HouseholdParams,
@@ -169,7 +167,7 @@ export const appointRegisseurRoute = defineRoute({
   summary: "Appoint the household's one regisseur",
   tag: 'Households',
   auth: 'jwt',
-  roles: ['teamleider'],
+  roles: TEAM_LEADERS,
   purpose: 'appointing the regisseur',
   processingActivity: 'case-management',
   params: HouseholdParams,
@@ -189,7 +187,7 @@ export const transferRoute = defineRoute({
   summary: 'Move a household to another team',
   tag: 'Households',
   auth: 'jwt',
-  roles: ['teamleider'],
+  roles: TEAM_LEADERS,
   purpose: 'transfer between teams',
   processingActivity: 'case-management',
   params: HouseholdParams,
@@ -206,7 +204,7 @@ export const recordAssessmentRoute = defineRoute({
   summary: 'Record a ZRM assessment',
   tag: 'Households',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'assessment of self-reliance',
   processingActivity: 'assessment',
   params: HouseholdParams,
@@ -234,7 +232,7 @@ export const listAssessmentsRoute = defineRoute({
   summary: "A household's assessments, newest first",
   tag: 'Households',
   auth: 'jwt',
-  roles: READERS,
+  roles: TEAM_WORKERS,
   purpose: 'case work on a household',
   processingActivity: 'assessment',
   params: HouseholdParams,
@@ -251,7 +249,7 @@ export const closeHouseholdRoute = defineRoute({
   summary: 'Close a household whose plan is closed',
   tag: 'Households',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'closing a case',
   processingActivity: 'case-management',
   params: HouseholdParams,

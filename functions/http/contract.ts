@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { Role } from '#shared/auth.ts';
+import type { Role } from '#shared/domain/access.ts';
 import type { ProblemCode } from '#shared/errors.ts';
 import type { ProcessingActivityId } from '#shared/processing-activities.ts';
 

@@ -3,7 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { type Principal, principalFromClaims, requireAnyRole } from '#shared/auth.ts';
+import { type Principal, principalFromClaims } from '#shared/auth.ts';
+import { requireAnyRole } from '#shared/domain/access.ts';
 import {
   DomainError,
   forbidden,

@@ -1,11 +1,10 @@
 import * as z from 'zod';
+import { TEAM_WORKERS } from '#shared/domain/access.ts';
 import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
 import { Bsn, DateNotInFuture, HouseNumber, HouseNumberAddition, Postcode, Timestamp } from '../http/schemas.ts';
-
-const INTAKE_ROLES = ['intaker', 'wijkcoach', 'teamleider'] as const;
 
 const Member = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -104,7 +103,7 @@ export const registerIntakeRoute = defineRoute({
   summary: "Register an intake with the resident's story",
   tag: 'Intakes',
   auth: 'jwt',
-  roles: INTAKE_ROLES,
+  roles: TEAM_WORKERS,
   purpose: 'registration of a request for help',
   processingActivity: 'intake-registration',
   body: NewIntake,
@@ -126,7 +125,7 @@ export const readIntakeRoute = defineRoute({
   summary: 'Read an intake',
   tag: 'Intakes',
   auth: 'jwt',
-  roles: ['intaker', 'wijkcoach', 'teamleider'],
+  roles: TEAM_WORKERS,
   purpose: 'handling a request for help',
   processingActivity: 'triage',
   params: IntakeParams,
@@ -142,7 +141,7 @@ export const triageIntakeRoute = defineRoute({
   summary: 'Triage an intake: resolve it or route it',
   tag: 'Intakes',
   auth: 'jwt',
-  roles: ['intaker', 'wijkcoach', 'teamleider'],
+  roles: TEAM_WORKERS,
   purpose: 'triage of a request for help',
   processingActivity: 'triage',
   params: IntakeParams,

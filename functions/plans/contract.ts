@@ -1,12 +1,10 @@
 import * as z from 'zod';
+import { CASE_WORKERS, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { PLAN_STATUSES } from '#shared/domain/plan.ts';
 import { Money } from '../escalations/contract.ts';
 import { defineRoute } from '../http/contract.ts';
 import { CalendarDate, HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
-
-const READERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
-const WORKERS = ['wijkcoach', 'teamleider'] as const;
 
 const ActionStatus = z.enum(['open', 'done']);
 
@@ -110,7 +108,7 @@ export const createPlanRoute = defineRoute({
   summary: "Write the household's one plan",
   tag: 'Plan',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'care planning',
   processingActivity: 'care-planning',
   params: HouseholdParams,
@@ -132,7 +130,7 @@ export const readPlanRoute = defineRoute({
   summary: "The household's plan",
   tag: 'Plan',
   auth: 'jwt',
-  roles: READERS,
+  roles: TEAM_WORKERS,
   purpose: 'care planning',
   processingActivity: 'care-planning',
   params: HouseholdParams,
@@ -148,7 +146,7 @@ export const updatePlanRoute = defineRoute({
   summary: 'Change the plan, from the version you read',
   tag: 'Plan',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'care planning',
   processingActivity: 'care-planning',
   params: HouseholdParams,
@@ -169,7 +167,7 @@ export const agreePlanRoute = defineRoute({
   summary: 'Record that the household agrees to its plan',
   tag: 'Plan',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'care planning',
   processingActivity: 'care-planning',
   params: HouseholdParams,
@@ -188,7 +186,7 @@ export const closePlanRoute = defineRoute({
   summary: 'Close the plan',
   tag: 'Plan',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'care planning',
   processingActivity: 'care-planning',
   params: HouseholdParams,
@@ -205,7 +203,7 @@ export const planVersionsRoute = defineRoute({
   summary: 'Every version of the plan, newest first',
   tag: 'Plan',
   auth: 'jwt',
-  roles: READERS,
+  roles: TEAM_WORKERS,
   purpose: 'care planning',
   processingActivity: 'care-planning',
   params: HouseholdParams,
@@ -222,7 +220,7 @@ export const completeActionRoute = defineRoute({
   summary: 'Mark one action of the plan done',
   tag: 'Plan',
   auth: 'jwt',
-  roles: READERS,
+  roles: TEAM_WORKERS,
   purpose: 'care planning',
   processingActivity: 'care-planning',
   params: z.object({ id: z.string().min(1).max(100), actionId: z.string().min(1).max(100) }),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES } from '#shared/auth.ts';
+import { ROLES, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { CORRECTION_KINDS } from '#shared/domain/household.ts';
 import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
 import { Escalation } from '../escalations/contract.ts';
@@ -53,7 +53,7 @@ export const processingLogRoute = defineRoute({
   summary: "Who read or changed the household's data, when and why, newest first",
   tag: 'Privacy',
   auth: 'jwt',
-  roles: ['teamleider'],
+  roles: TEAM_LEADERS,
   purpose: 'accountability for processing',
   processingActivity: 'accountability',
   params: HouseholdParams,
@@ -109,7 +109,7 @@ export const exportRoute = defineRoute({
   summary: 'Everything held on a household, for a subject access request',
   tag: 'Privacy',
   auth: 'jwt',
-  roles: ['teamleider'],
+  roles: TEAM_LEADERS,
   purpose: 'subject access request',
   processingActivity: 'subject-access',
   params: HouseholdParams,

@@ -1,10 +1,10 @@
 import * as z from 'zod';
+import { CASE_WORKERS, DOSSIER_READERS } from '#shared/domain/access.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { Dossier, DossierMember, FormerMember, HouseholdSummary } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
 import { Bsn, DateNotInFuture, HouseholdParams, HouseNumber, HouseNumberAddition, ListQuery, Postcode } from '../http/schemas.ts';
 
-const WORKERS = ['wijkcoach', 'teamleider'] as const;
 const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
 
 export const SearchResult = HouseholdSummary.extend({
@@ -25,7 +25,7 @@ export const searchRoute = defineRoute({
   summary: 'Find a household within reach by BSN, by address, or by the start of a name',
   tag: 'Households',
   auth: 'jwt',
-  roles: ['intaker', 'wijkcoach', 'teamleider', 'doorbraakteam'],
+  roles: DOSSIER_READERS,
   purpose: 'search',
   processingActivity: 'search',
   query: z.object({
@@ -58,7 +58,7 @@ export const changeAddressRoute = defineRoute({
   summary: "Correct the household's address (its look-up moves with it)",
   tag: 'Households',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'keeping household data right',
   processingActivity: 'household-records',
   params: HouseholdParams,
@@ -100,7 +100,7 @@ export const addMemberRoute = defineRoute({
   summary: 'Add a member to the household (a newborn, someone who moved in)',
   tag: 'Households',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'keeping household data right',
   processingActivity: 'household-records',
   params: HouseholdParams,
@@ -122,7 +122,7 @@ export const changeMemberRoute = defineRoute({
   summary: "Correct a member's name, birth date, BSN, role or legal relations",
   tag: 'Households',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'keeping household data right',
   processingActivity: 'household-records',
   params: MemberParams,
@@ -139,7 +139,7 @@ export const removeMemberRoute = defineRoute({
   summary: 'Record that a member moved out (the household keeps at least one member)',
   tag: 'Households',
   auth: 'jwt',
-  roles: WORKERS,
+  roles: CASE_WORKERS,
   purpose: 'keeping household data right',
   processingActivity: 'household-records',
   params: MemberParams,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { TEAM_WORKERS } from '#shared/domain/access.ts';
 import { CONTACT_CHANNELS, MAX_NOTE_LENGTH, SIGNAL_KINDS, SIGNAL_OUTCOMES, SIGNAL_ROUTES, SIGNAL_STATUSES } from '#shared/domain/signal.ts';
-import { OUTREACH_ROLES } from '#shared/use-cases/signals.ts';
 import { defineRoute } from '../http/contract.ts';
 import { Bsn, CalendarDate, DateNotInFuture, HouseNumber, HouseNumberAddition, ListQuery, Postcode, Timestamp } from '../http/schemas.ts';
 import { IdempotencyHeaders } from '../intakes/contract.ts';
@@ -141,7 +141,7 @@ export const readSignalRoute = defineRoute({
   tag: 'Signals',
   auth: 'jwt',
   callers: 'both',
-  roles: OUTREACH_ROLES,
+  roles: TEAM_WORKERS,
   purpose: 'outreach after a signal',
   processingActivity: 'outreach',
   params: SignalParams,
@@ -161,7 +161,7 @@ export const signalQueueRoute = defineRoute({
   summary: "A team's outreach queue, oldest first",
   tag: 'Signals',
   auth: 'jwt',
-  roles: OUTREACH_ROLES,
+  roles: TEAM_WORKERS,
   purpose: 'outreach after a signal',
   processingActivity: 'outreach',
   query: z.object({
@@ -184,7 +184,7 @@ export const contactAttemptRoute = defineRoute({
   summary: 'Record a visit, letter, call or e-mail to the household',
   tag: 'Signals',
   auth: 'jwt',
-  roles: OUTREACH_ROLES,
+  roles: TEAM_WORKERS,
   purpose: 'outreach after a signal',
   processingActivity: 'outreach',
   params: SignalParams,
@@ -208,7 +208,7 @@ export const signalOutcomeRoute = defineRoute({
   summary: 'Record how the outreach ended; help accepted registers the intake',
   tag: 'Signals',
   auth: 'jwt',
-  roles: OUTREACH_ROLES,
+  roles: TEAM_WORKERS,
   purpose: 'outreach after a signal',
   processingActivity: 'outreach',
   params: SignalParams,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { ROLES } from '#shared/auth.ts';
 import { TEAM_KINDS } from '#shared/city.ts';
+import { ROLES, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { defineRoute } from '../http/contract.ts';
 import { Timestamp } from '../http/schemas.ts';
 
@@ -59,7 +59,7 @@ export const removeTeamMemberRoute = defineRoute({
   summary: "Take someone off a team's roster (they come back when they sign in with the team again)",
   tag: 'Teams',
   auth: 'jwt',
-  roles: ['teamleider'],
+  roles: TEAM_LEADERS,
   params: z.object({ id: z.string().min(1).max(100), userId: z.string().min(1).max(200) }),
   success: { status: 204, description: 'Taken off the roster.' },
   errors: ['invalid_input', 'forbidden', 'not_found'],

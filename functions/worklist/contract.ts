@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TEAM_LEADERS } from '#shared/domain/access.ts';
 import { TASK_KINDS } from '#shared/domain/tasks.ts';
 import { defineRoute } from '../http/contract.ts';
 import { CalendarDate, ListQuery } from '../http/schemas.ts';
@@ -68,7 +69,7 @@ export const teamTasksRoute = defineRoute({
   summary: "The team's work by person (team leader of that team)",
   tag: 'Work list',
   auth: 'jwt',
-  roles: ['teamleider'],
+  roles: TEAM_LEADERS,
   purpose: 'work list',
   processingActivity: 'work-list',
   params: z.object({ id: z.string().min(1).max(100) }),

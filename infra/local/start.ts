@@ -20,7 +20,7 @@ dynamo.catch(() => undefined);
 const [{ loadDemoCity, settableClock }, { startLocalStack }, { ensureWebBuild }] = await Promise.all([
   import('./demo-city.ts'),
   import('./server.ts'),
-  import('./web.ts'),
+  import('../web-assets.ts'),
 ]);
 const clock = settableClock();
 if (await ensureWebBuild()) console.log('wijkteams: built the web client (web/dist)');

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ROLES } from '#shared/auth.ts';
+import { ROLES } from '#shared/domain/access.ts';
 import { localIdp } from './idp.ts';
 
 /**

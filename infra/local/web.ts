@@ -1,8 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { type CityConfig, cityConfig } from '../cities.ts';
-import { PROJECT_ROOT } from '../project-root.ts';
 import { themeCss, WEB_DIST, webSecurityHeaders } from '../web-assets.ts';
 import type { LocalIdp } from './idp.ts';
 
@@ -11,38 +10,6 @@ import type { LocalIdp } from './idp.ts';
  * (same origin), the city's theme, and the demo sign-in, which exists only here: the
  * deployed client signs in with Cognito's managed login.
  */
-const WEB_ROOT = resolve(PROJECT_ROOT, 'web');
-
-/** The sources a build is made from: when any is newer than the build, it is stale. */
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'client/schema.d.ts', 'shared/domain'].map((p) =>
-  resolve(PROJECT_ROOT, p),
-);
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/** Builds the client when it is missing or older than its sources (what `npm start` does first); returns whether it built. */
-export async function ensureWebBuild(): Promise<boolean> {
-  const built = join(WEB_DIST, 'index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...SOURCES.map(newest))) return false;
-  const { build } = await import('vite');
-  // Always the production build, also when a test runner (NODE_ENV=test) asks: Vite and the React
-  // plugin read NODE_ENV, and React's development build is twice the size.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
-  return true;
-}
-
 /** One demo professional per role and team (web.md "sign-in page"), with names a newcomer can tell apart. */
 export interface DemoProfessional {
   id: string;

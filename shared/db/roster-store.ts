@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isOnTeam } from '../domain/access.ts';
 import type { RosterEntry, RosterStore } from '../use-cases/ports.ts';
 import { ConcurrentChange } from '../use-cases/races.ts';
 import { batchWrite, queryAll, transactWrite } from './client.ts';
@@ -48,7 +49,7 @@ export function dynamoRosterStore(db: DynamoDBDocumentClient, table: string): Ro
           return { PutRequest: { Item: rosterEntryItem(entry) } };
         });
       const deletes = previousTeams
-        .filter((teamId) => !principal.teams.includes(teamId))
+        .filter((teamId) => !isOnTeam(principal, teamId))
         .map((teamId) => ({ DeleteRequest: { Key: rosterKey(teamId, principal.userId) } }));
       await batchWrite(db, table, [...puts, ...deletes]);
     },

@@ -1,6 +1,6 @@
-import { hasAnyRole, isMemberOfAny, type Principal } from '../auth.ts';
 import type { CityRuntimeConfig, Money } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
+import { BUDGET_HOLDERS, DOORBRAAKTEAM, hasAnyRole, requireAnyRole, seesEscalationsOf, teamHousehold } from '../domain/access.ts';
 import {
   type AnswerKind,
   checkAwaiting,
@@ -37,19 +37,12 @@ export interface NewEscalation {
   urgency: 'normal' | 'high';
 }
 
-/** The doorbraakteam and the budget holders see every escalation of the city; the household's team its own. */
-const CITY_WIDE = ['doorbraakteam', 'budgethouder'] as const;
-
-/** The household's current team: after a transfer the old team no longer sees its escalations. */
-function canSee(principal: Principal, household: Household | undefined): boolean {
-  return hasAnyRole(principal, CITY_WIDE) || (household !== undefined && isMemberOfAny(principal, [household.teamId]));
-}
-
 const resource = (escalationId: string, rest = '') => `/escalations/${escalationId}${rest}`;
 
 export async function submitEscalation(ports: EscalationPorts, context: RequestContext, householdId: string, input: NewEscalation) {
-  const { household, plan } = await ports.store.read(householdId);
-  if (!household || !context.principal.teams.includes(household.teamId)) throw notFound('Household');
+  const read = await ports.store.read(householdId);
+  const household = teamHousehold(context.principal, read.household);
+  const { plan } = read;
   if (household.status !== 'open') throw conflict('The household is closed.');
   if (!plan || plan.status === 'closed') throw conflict('A doorbraak unblocks a plan: the household needs a plan that is not closed.');
   const id = householdChildId(householdId, newId());
@@ -94,7 +87,7 @@ async function load(ports: EscalationPorts, context: RequestContext, escalationI
   const ids = parseHouseholdChildId(escalationId);
   if (!ids) throw notFound('Escalation');
   const { household, escalation } = await ports.store.read(ids.householdId, ids.key);
-  if (!escalation || !canSee(context.principal, household)) throw notFound('Escalation');
+  if (!escalation || !seesEscalationsOf(context.principal, household)) throw notFound('Escalation');
   return { household, escalation };
 }
 
@@ -115,7 +108,7 @@ export async function escalationQueue(
   query: { status?: EscalationStatus; limit: number; cursor?: string },
 ): Promise<Page<ReturnType<typeof escalationView>>> {
   // Without a status, each role sees what waits for it.
-  const status = query.status ?? (hasAnyRole(context.principal, ['doorbraakteam']) ? 'awaiting_decision' : 'awaiting_budget_approval');
+  const status = query.status ?? (hasAnyRole(context.principal, DOORBRAAKTEAM) ? 'awaiting_decision' : 'awaiting_budget_approval');
   const cursor = decodeCursor(query.cursor, isQueueCursor);
   if (cursor && cursor.status !== status) {
     throw invalidCursor('use it with the same status', 'The cursor belongs to another list.');
@@ -200,7 +193,7 @@ export const decide = (ports: EscalationPorts, context: RequestContext, escalati
     escalationId,
     'decision',
     (escalation) => {
-      if (!hasAnyRole(context.principal, ['doorbraakteam'])) throw forbidden("Decisions are the doorbraakteam's.");
+      requireAnyRole(context.principal, DOORBRAAKTEAM, "Decisions are the doorbraakteam's.");
       if (escalation.submittedBy === context.principal.userId) throw forbidden('Nobody decides on an escalation they submitted.');
     },
     { ...input },
@@ -231,7 +224,7 @@ export const approveBudget = (
     escalationId,
     'budget_approval',
     (escalation) => {
-      if (!hasAnyRole(context.principal, ['budgethouder'])) throw forbidden("Budget approvals are the budget holders'.");
+      requireAnyRole(context.principal, BUDGET_HOLDERS, "Budget approvals are the budget holders'.");
       if (escalation.decidedBy === context.principal.userId || escalation.submittedBy === context.principal.userId) {
         throw forbidden('A budget approval is given by someone other than who decided or submitted.');
       }

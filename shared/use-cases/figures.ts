@@ -1,7 +1,7 @@
-import { hasAnyRole } from '../auth.ts';
 import type { CityRuntimeConfig } from '../city.ts';
+import { ADMINISTRATORS, hasAnyRole, isOnTeam, requireOwnTeam } from '../domain/access.ts';
 import { cityTotal, monthOf, type TeamFigures, teamFigures } from '../domain/figures.ts';
-import { forbidden, invalidInput } from '../errors.ts';
+import { invalidInput } from '../errors.ts';
 import type { RequestContext } from '../processing-log.ts';
 import type { FiguresStore } from './ports.ts';
 
@@ -23,16 +23,15 @@ export interface Figures {
  */
 export async function figures(ports: FiguresPorts, context: RequestContext, query: { month?: string; teamId?: string }): Promise<Figures> {
   const month = query.month ?? monthOf(context.now);
-  const cityWide = hasAnyRole(context.principal, ['beheerder']);
+  const cityWide = hasAnyRole(context.principal, ADMINISTRATORS);
   const known = ports.city.teams.filter((team) => team.kind !== 'doorbraakteam').map((team) => team.id);
   if (query.teamId && !known.includes(query.teamId)) {
     throw invalidInput('No such team in this city.', [
       { name: 'teamId', code: 'unknown_team', reason: 'must be a wijkteam or the interventieteam' },
     ]);
   }
-  if (query.teamId && !cityWide && !context.principal.teams.includes(query.teamId))
-    throw forbidden('A team leader sees the figures of their own teams.');
-  const teams = query.teamId ? [query.teamId] : cityWide ? known : known.filter((team) => context.principal.teams.includes(team));
+  if (query.teamId && !cityWide) requireOwnTeam(context.principal, query.teamId, 'A team leader sees the figures of their own teams.');
+  const teams = query.teamId ? [query.teamId] : cityWide ? known : known.filter((team) => isOnTeam(context.principal, team));
   const rows = await ports.store.figures(month, teams);
   return {
     month,

@@ -1,8 +1,8 @@
-import { hasAnyRole } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
+import { directsCase, mayCarryCases, ownTeams, reachableHousehold, requireOwnTeam, teamHousehold } from '../domain/access.ts';
 import { type AssessmentWithProgress, withProgress, zrmScores } from '../domain/assessment.ts';
-import { BEFORE_DOORBRAAKTEAM, type Escalation, escalationView } from '../domain/escalation.ts';
+import { escalationView } from '../domain/escalation.ts';
 import { openHouseholds } from '../domain/figures.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
@@ -19,17 +19,6 @@ export interface HouseholdPorts {
   city: CityRuntimeConfig;
   /** Whether the regisseur is still on the team's roster (api.md 1.1: `regisseur.onRoster`). */
   roster: Pick<RosterStore, 'isOnRoster'>;
-}
-
-/** Need to know: a household outside the caller's teams answers exactly as one that does not exist. */
-export function visibleHousehold(context: RequestContext, household: Household | undefined): Household {
-  if (!household || !context.principal.teams.includes(household.teamId)) throw notFound('Household');
-  return household;
-}
-
-/** Rule 8: the doorbraakteam sees a household only while one of its escalations is before them. */
-function beforeDoorbraakteam(context: RequestContext, escalations: Escalation[]): boolean {
-  return hasAnyRole(context.principal, ['doorbraakteam']) && escalations.some((e) => BEFORE_DOORBRAAKTEAM.includes(e.status));
 }
 
 function openHousehold(household: Household): Household {
@@ -76,8 +65,8 @@ export async function caseload(
   if (query.teamId && !findTeam(ports.city, query.teamId)) {
     throw invalidInput('No such team in this city.', [{ name: 'teamId', code: 'unknown_team', reason: 'must be a team of this city' }]);
   }
-  if (query.teamId && !principal.teams.includes(query.teamId)) throw forbidden('You only see the caseload of your own teams.');
-  const teams = (query.teamId ? [query.teamId] : principal.teams.filter((team) => findTeam(ports.city, team))).sort();
+  if (query.teamId) requireOwnTeam(principal, query.teamId, 'You only see the caseload of your own teams.');
+  const teams = query.teamId ? [query.teamId] : ownTeams(principal, (team) => findTeam(ports.city, team) !== undefined);
   const cursor = decodeCursor(query.cursor, isCaseloadCursor);
   if (cursor && (cursor.status !== query.status || cursor.teams.join() !== teams.join())) {
     throw invalidCursor('use it with the same teamId and status', 'The cursor belongs to another list.');
@@ -96,7 +85,7 @@ export async function caseload(
 export async function dossier(ports: HouseholdPorts, context: RequestContext, householdId: string) {
   const records = await ports.store.dossier(householdId);
   if (!records) throw notFound('Household');
-  const household = beforeDoorbraakteam(context, records.escalations) ? records.household : visibleHousehold(context, records.household);
+  const household = reachableHousehold(context.principal, records.household, { escalations: records.escalations });
   // The roster read goes beside the log write, so a regisseur costs no extra round trip.
   const [onRoster] = await Promise.all([
     household.regisseur ? ports.roster.isOnRoster(household.teamId, household.regisseur.userId) : undefined,
@@ -140,10 +129,8 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
     householdId,
     context.principal.teams.map((teamId) => ({ teamId, userId })),
   );
-  const household = openHousehold(visibleHousehold(context, found.household));
-  const entry = found.rosterHits.find(
-    (hit) => hit.teamId === household.teamId && hit.roles.some((role) => role === 'wijkcoach' || role === 'teamleider'),
-  );
+  const household = openHousehold(teamHousehold(context.principal, found.household));
+  const entry = found.rosterHits.find((hit) => hit.teamId === household.teamId && mayCarryCases(hit.roles));
   if (!entry) {
     throw invalidInput("The regisseur must be a coach or team leader on the roster of the household's team.", [
       { name: 'userId', code: 'not_on_roster', reason: "must have signed in once as wijkcoach or teamleider of the household's team" },
@@ -173,7 +160,7 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
 
 export async function transfer(ports: HouseholdPorts, context: RequestContext, householdId: string, teamId: string) {
   const found = await ports.store.householdAndTasks(householdId);
-  const household = openHousehold(visibleHousehold(context, found.household));
+  const household = openHousehold(teamHousehold(context.principal, found.household));
   const team = findTeam(ports.city, teamId);
   if (!team || team.kind === 'doorbraakteam') {
     throw invalidInput('A household can move to a wijkteam or the interventieteam of this city.', [
@@ -196,11 +183,8 @@ export async function transfer(ports: HouseholdPorts, context: RequestContext, h
 }
 
 export async function closeHousehold(ports: HouseholdPorts, context: RequestContext, householdId: string, reason: string) {
-  const household = openHousehold(visibleHousehold(context, await ports.store.getHousehold(householdId)));
-  const isRegisseur = household.regisseur?.userId === context.principal.userId;
-  if (!isRegisseur && !hasAnyRole(context.principal, ['teamleider'])) {
-    throw forbidden('A household is closed by its team leader or its regisseur.');
-  }
+  const household = openHousehold(teamHousehold(context.principal, await ports.store.getHousehold(householdId)));
+  if (!directsCase(context.principal, household)) throw forbidden('A household is closed by its team leader or its regisseur.');
   if (household.planStatus === 'draft' || household.planStatus === 'active') throw conflict("Close the household's plan first.");
   if ((household.openEscalations ?? 0) > 0) throw conflict('The household has an escalation that is still open.');
   const expiresAt = Math.floor(Date.parse(context.now) / 1000) + ports.city.retentionDays * 24 * 60 * 60;
@@ -223,7 +207,7 @@ export async function recordAssessment(
   householdId: string,
   input: { scores: Partial<Record<LifeDomain, number>>; note?: string },
 ): Promise<AssessmentWithProgress> {
-  const household = openHousehold(visibleHousehold(context, await ports.store.getHousehold(householdId)));
+  const household = openHousehold(teamHousehold(context.principal, await ports.store.getHousehold(householdId)));
   const assessment = {
     id: newId(),
     householdId,
@@ -257,7 +241,7 @@ export async function listAssessments(
     ports.store.getHousehold(householdId),
     ports.store.assessments(householdId, query.limit, after),
   ]);
-  const visible = visibleHousehold(context, household);
+  const visible = teamHousehold(context.principal, household);
   await ports.store.appendProcessingLog([
     processingLogLine(context, householdId, 'read', resource(householdId, '/assessments'), membersOf(visible)),
   ]);

@@ -1,5 +1,5 @@
-import { isMemberOfAny } from '../auth.ts';
 import { findTeam } from '../city.ts';
+import { handlesIntake, isOnTeam, mayCarryCases, readsIntake, requireOwnTeam } from '../domain/access.ts';
 import { type Address, addressLookupValue, normalizeAddress } from '../domain/address.ts';
 import { maskBsn } from '../domain/bsn.ts';
 import { count, openHouseholds, triageCounts } from '../domain/figures.ts';
@@ -110,7 +110,7 @@ export function checkNewIntake(input: NewIntake, ports: IntakePorts, context: Re
       { name: 'teamId', code: 'unknown_team', reason: 'must be a wijkteam or the interventieteam of this city' },
     ]);
   }
-  if (!context.principal.teams.includes(input.teamId)) throw forbidden('You can only register intakes for your own teams.');
+  requireOwnTeam(context.principal, input.teamId, 'You can only register intakes for your own teams.');
   if (input.source && !CHANNELS_WITH_SOURCE.includes(input.channel)) {
     throw invalidInput('A source is only given for a signal or a referral.', [
       { name: 'source', code: 'not_allowed', reason: 'only allowed when channel is signal or referral' },
@@ -247,18 +247,6 @@ export async function registerIntake(ports: IntakePorts, context: RequestContext
   return view;
 }
 
-const COACH_ROLES: readonly string[] = ['wijkcoach', 'teamleider'];
-
-/** The household's own team and the teams the intake was routed to handle it: they see and triage it. */
-function handlesIntake(context: RequestContext, intake: Intake, household: Household): boolean {
-  return isMemberOfAny(context.principal, [household.teamId, ...intake.visibleToTeams]);
-}
-
-/** Besides them, the team that registered an intake may read it (not its household). */
-function canReadIntake(context: RequestContext, intake: Intake, household: Household): boolean {
-  return handlesIntake(context, intake, household) || isMemberOfAny(context.principal, [intake.teamId]);
-}
-
 async function loadVisibleIntake(ports: IntakePorts, context: RequestContext, intakeId: string, rosterCheckUser?: string) {
   const householdId = ports.intakeIds.open(intakeId);
   if (!householdId) throw notFound('Intake');
@@ -268,7 +256,7 @@ async function loadVisibleIntake(ports: IntakePorts, context: RequestContext, in
     intakeId,
     teamsToCheck.map((teamId) => ({ teamId, userId: rosterCheckUser ?? '' })),
   );
-  if (!found.intake || !found.household || !canReadIntake(context, found.intake, found.household)) throw notFound('Intake');
+  if (!found.intake || !found.household || !readsIntake(context.principal, found.intake, found.household)) throw notFound('Intake');
   return { intake: found.intake, household: found.household, rosterHits: found.rosterHits };
 }
 
@@ -277,16 +265,16 @@ export async function readIntake(ports: IntakePorts, context: RequestContext, in
   await ports.store.appendProcessingLog([
     processingLogLine(context, intake.householdId, 'read', `/intakes/${intake.id}`, membersOf(household)),
   ]);
-  return intakeView(intake, isMemberOfAny(context.principal, [household.teamId]));
+  return intakeView(intake, isOnTeam(context.principal, household.teamId));
 }
 
 export async function triage(ports: IntakePorts, context: RequestContext, intakeId: string, input: TriageInput): Promise<IntakeView> {
   const { intake, household, rosterHits } = await loadVisibleIntake(ports, context, intakeId, input.coachId);
-  if (!handlesIntake(context, intake, household)) throw forbidden('The team that holds the household triages this intake.');
+  if (!handlesIntake(context.principal, intake, household)) throw forbidden('The team that holds the household triages this intake.');
   const result = triageIntake(intake, input, ports.city, context.principal.userId, context.now);
   if (input.coachId) {
     // domain.md rule 11: a coach is a current member of a team that handles the intake, as wijkcoach or teamleider.
-    const coachTeams = new Set(rosterHits.filter((hit) => hit.roles.some((role) => COACH_ROLES.includes(role))).map((hit) => hit.teamId));
+    const coachTeams = new Set(rosterHits.filter((hit) => mayCarryCases(hit.roles)).map((hit) => hit.teamId));
     const sharedTeam = [household.teamId, ...intake.visibleToTeams].some((team) => coachTeams.has(team));
     if (!sharedTeam) {
       throw invalidInput('The coach must be a wijkcoach or team leader on the roster of a team that handles this intake.', [
@@ -307,5 +295,5 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
   const metrics = ports.metrics ?? noMetrics;
   metrics.record('IntakeTriaged', 1, { name: 'outcome', value: input.outcome });
   if (result.householdNeedsPlan) metrics.record('ComplexCase');
-  return intakeView(result.intake, isMemberOfAny(context.principal, [household.teamId]));
+  return intakeView(result.intake, isOnTeam(context.principal, household.teamId));
 }

@@ -1,5 +1,5 @@
-import { hasAnyRole } from '../auth.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import { directsCase, teamHousehold } from '../domain/access.ts';
 import { type CounterChange, count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import {
@@ -19,7 +19,6 @@ import { planTasks, taskChanges } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
-import { visibleHousehold } from './households.ts';
 import { type BusinessMetrics, noMetrics, type PlanStore } from './ports.ts';
 import { raceLostAs, retryLostRaces } from './races.ts';
 
@@ -32,7 +31,7 @@ const planResource = (householdId: string, rest = '') => `/households/${househol
 
 /** The regisseur directs the plan; the team leader may always act for the team. */
 function requireRegisseurOrTeamleider(context: RequestContext, household: Household, action: string): void {
-  if (household.regisseur?.userId !== context.principal.userId && !hasAnyRole(context.principal, ['teamleider'])) {
+  if (!directsCase(context.principal, household)) {
     throw forbidden(`Only the household's regisseur or a team leader may ${action}.`);
   }
 }
@@ -41,7 +40,7 @@ async function load(ports: PlanPorts, context: RequestContext, householdId: stri
   // The owners' roster entries are read with the household (in each of the caller's teams: the household's is among them).
   const checks = context.principal.teams.flatMap((teamId) => owners.map((userId) => ({ teamId, userId })));
   const { household, plan, rosterHits } = await ports.store.householdAndPlan(householdId, checks);
-  const visible = visibleHousehold(context, household);
+  const visible = teamHousehold(context.principal, household);
   checkOwners(owners, visible.teamId, rosterHits);
   return { household: visible, plan };
 }

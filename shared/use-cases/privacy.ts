@@ -1,11 +1,11 @@
 import type { CityRuntimeConfig } from '../city.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import { teamHousehold } from '../domain/access.ts';
 import { escalationView } from '../domain/escalation.ts';
 import { householdSummary, membersForDisplay } from '../domain/household.ts';
 import { notFound } from '../errors.ts';
 import { membersOf, processingLogLine, type RequestContext, type StoredProcessingLogLine } from '../processing-log.ts';
 import { registerOf } from '../processing-register.ts';
-import { visibleHousehold } from './households.ts';
 import { intakeView } from './intakes.ts';
 import type { PrivacyStore } from './ports.ts';
 
@@ -60,7 +60,7 @@ export async function readProcessingLog(
     ports.store.getHousehold(householdId),
     ports.store.processingLog(householdId, query.limit, after, query.member),
   ]);
-  visibleHousehold(context, household);
+  teamHousehold(context.principal, household);
   return {
     items: page.items.map(entryOf),
     nextCursor: page.next ? encodeCursor({ after: page.next }) : null,
@@ -71,7 +71,7 @@ export async function readProcessingLog(
 export async function exportHousehold(ports: PrivacyPorts, context: RequestContext, householdId: string) {
   const { records, planVersions, processingLog } = await ports.store.everything(householdId);
   if (!records) throw notFound('Household');
-  const household = visibleHousehold(context, records.household);
+  const household = teamHousehold(context.principal, records.household);
   await ports.store.appendProcessingLog([
     processingLogLine(context, householdId, 'export', `/households/${householdId}/export`, [
       ...membersOf(household),

@@ -1,6 +1,6 @@
-import { hasAnyRole } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
+import { inSearchedTeams, type SearchReach, searchReach, teamHousehold } from '../domain/access.ts';
 import { type Address, addressLookupValue, normalizeAddress } from '../domain/address.ts';
 import { maskBsn } from '../domain/bsn.ts';
 import {
@@ -20,7 +20,7 @@ import { MIN_NAME_TERM, nameMatches, nameWords, searchTermWords } from '../domai
 import { conflict, type InvalidParam, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
-import { dossierView, visibleHousehold } from './households.ts';
+import { dossierView } from './households.ts';
 import type { LookupHasher, LookupKind, RegistryStore, RosterStore } from './ports.ts';
 import { raceLostAs } from './races.ts';
 
@@ -76,15 +76,6 @@ function criterionOf(query: SearchQuery): 'bsn' | 'address' | 'name' {
   return criterion ?? 'name';
 }
 
-const TEAM_WORKERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
-
-/** Need to know, as for a dossier read: the caller's own teams, and for the doorbraakteam the households before them. */
-function reachOf(ports: RegistryPorts, context: RequestContext) {
-  const { principal } = context;
-  const ownTeams = hasAnyRole(principal, TEAM_WORKERS) ? principal.teams.filter((team) => findTeam(ports.city, team)).sort() : [];
-  return { ownTeams, doorbraakteam: hasAnyRole(principal, ['doorbraakteam']) };
-}
-
 /**
  * A name search reads every match of the term (to list each household once, in order), so it is
  * bounded: a term that starts more words than this in one team's name index asks for more letters.
@@ -107,7 +98,7 @@ const isNameCursor = (value: unknown): value is NameCursor =>
 
 export async function searchHouseholds(ports: RegistryPorts, context: RequestContext, query: SearchQuery): Promise<Page<SearchResult>> {
   const criterion = criterionOf(query);
-  const reach = reachOf(ports, context);
+  const reach = searchReach(context.principal, (team) => findTeam(ports.city, team) !== undefined);
   const results =
     criterion === 'name' ? await byName(ports, reach, query) : { items: await byLookup(ports, reach, criterion, query), next: null };
   // A result shows every member's name (the household summary): every member is a data subject of its line.
@@ -118,8 +109,6 @@ export async function searchHouseholds(ports: RegistryPorts, context: RequestCon
   }
   return { items: results.items.map(({ result }) => result), nextCursor: results.next };
 }
-
-type Reach = ReturnType<typeof reachOf>;
 
 /** A household found, and what the answer shows of it. */
 interface Found {
@@ -133,7 +122,7 @@ const found = (household: Household, matched: HouseholdMember[]): Found => ({
 });
 
 /** BSN or address: one keyed-hash look-up, then the household if it is within reach. At most one result. */
-async function byLookup(ports: RegistryPorts, reach: Reach, criterion: LookupKind, query: SearchQuery): Promise<Found[]> {
+async function byLookup(ports: RegistryPorts, reach: SearchReach, criterion: LookupKind, query: SearchQuery): Promise<Found[]> {
   if (query.cursor !== undefined) throw invalidCursor('a BSN or address search has one page');
   const hash =
     criterion === 'bsn'
@@ -150,8 +139,7 @@ async function byLookup(ports: RegistryPorts, reach: Reach, criterion: LookupKin
   const household = householdId ? await ports.store.getHousehold(householdId) : undefined;
   if (household?.status !== 'open') return [];
   const inReach =
-    reach.ownTeams.includes(household.teamId) ||
-    (reach.doorbraakteam && (await ports.store.hasEscalationBeforeDoorbraakteam(household.id)));
+    inSearchedTeams(reach, household) || (reach.doorbraakteam && (await ports.store.hasEscalationBeforeDoorbraakteam(household.id)));
   if (!inReach) return [];
   const matched = criterion === 'bsn' ? household.members.filter((m) => m.bsnHash === hash) : [];
   return [found(household, matched)];
@@ -162,7 +150,7 @@ async function byLookup(ports: RegistryPorts, reach: Reach, criterion: LookupKin
  * ordered by the word found, then the household. Only the page's households are read; each
  * must still be within reach, and a member must match every word of the term.
  */
-async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): Promise<{ items: Found[]; next: string | null }> {
+async function byName(ports: RegistryPorts, reach: SearchReach, query: SearchQuery): Promise<{ items: Found[]; next: string | null }> {
   const words = searchTermWords(query.name ?? '');
   const longest = words[0] ?? '';
   if (longest.length < MIN_NAME_TERM) {
@@ -175,7 +163,7 @@ async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): P
   if (cursor && cursor.term !== term) throw invalidCursor('use it with the same name', 'The cursor belongs to another search.');
 
   const [indexed, beforeDoorbraakteam] = await Promise.all([
-    reach.ownTeams.length > 0 ? ports.store.nameEntries(reach.ownTeams, longest, MAX_NAME_MATCHES) : { entries: [], more: false },
+    reach.teams.length > 0 ? ports.store.nameEntries(reach.teams, longest, MAX_NAME_MATCHES) : { entries: [], more: false },
     reach.doorbraakteam ? ports.store.householdsBeforeDoorbraakteam() : [],
   ]);
   if (indexed.more) {
@@ -216,7 +204,7 @@ async function byName(ports: RegistryPorts, reach: Reach, query: SearchQuery): P
   const items = page.flatMap((candidate): Found[] => {
     const household = households.get(candidate.householdId);
     if (household?.status !== 'open') return [];
-    if (!reach.ownTeams.includes(household.teamId) && !doorbraakHouseholds.has(household.id)) return [];
+    if (!inSearchedTeams(reach, household) && !doorbraakHouseholds.has(household.id)) return [];
     const matched = household.members.filter((m) => candidate.memberIds.has(m.id) && nameMatches(m.name, words));
     if (matched.length === 0) return [];
     return [found(household, matched)];
@@ -242,7 +230,7 @@ const changedMeanwhile = () =>
   conflict('The household changed meanwhile, or a BSN or address is held by another household: read it again.');
 
 function openForCorrection(context: RequestContext, household: Household | undefined): Household {
-  const visible = visibleHousehold(context, household);
+  const visible = teamHousehold(context.principal, household);
   if (visible.status !== 'open') throw conflict('The household is closed.');
   return visible;
 }

@@ -1,6 +1,6 @@
-import { hasAnyRole, isMemberOfAny, type Role } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam, type Partner } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
+import { worksOutreachOf } from '../domain/access.ts';
 import { type Address, addressLookupValue, normalizeAddress } from '../domain/address.ts';
 import { maskBsn } from '../domain/bsn.ts';
 import { addCounts, type CounterChange, count, firstContactCounts, signalCounts } from '../domain/figures.ts';
@@ -95,9 +95,6 @@ export interface ReceivedSignal {
   receivedAt: string;
 }
 
-/** Who works a team's outreach: they see its signals, record attempts and outcomes (api.md 1.1). */
-export const OUTREACH_ROLES = ['intaker', 'wijkcoach', 'teamleider'] as const satisfies readonly Role[];
-
 const MAX_ATTEMPTS = 6;
 
 function partnerOf(ports: SignalPorts, context: RequestContext): Partner {
@@ -191,14 +188,9 @@ const personOf = (person: NonNullable<NewSignal['person']>, bsnHash: string | un
   ...(person.bsn && bsnHash ? { bsnHash, bsnMasked: maskBsn(person.bsn) } : {}),
 });
 
-/** A professional of the signal's team, in a role that works outreach; anyone else does not see it (404, as for households). */
-function worksOutreachOf(context: RequestContext, signal: Signal): boolean {
-  return hasAnyRole(context.principal, OUTREACH_ROLES) && isMemberOfAny(context.principal, [signal.teamId]);
-}
-
 async function visibleSignal(ports: SignalPorts, context: RequestContext, signalId: string): Promise<Signal> {
   const signal = await ports.store.getSignal(signalId);
-  if (!signal || !worksOutreachOf(context, signal)) throw notFound('Signal');
+  if (!signal || !worksOutreachOf(context.principal, signal)) throw notFound('Signal');
   return signal;
 }
 
@@ -275,7 +267,7 @@ export async function signalQueue(
   query: { teamId: string; status?: SignalStatus; limit: number; cursor?: string },
 ): Promise<Page<SignalView>> {
   if (!findTeam(ports.city, query.teamId)) throw notFound('Team');
-  if (!worksOutreachOf(context, { teamId: query.teamId } as Signal))
+  if (!worksOutreachOf(context.principal, { teamId: query.teamId }))
     throw forbidden("Only the team's own professionals see its outreach queue.");
   const statuses = query.status ? [query.status] : OPEN_SIGNAL_STATUSES;
   const cursor = decodeCursor(query.cursor, isQueueCursor);

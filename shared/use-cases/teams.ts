@@ -1,6 +1,6 @@
-import { hasAnyRole } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { requireAnyRole, requireOwnTeam, TEAM_LEADERS } from '../domain/access.ts';
+import { notFound } from '../errors.ts';
 import type { RequestContext } from '../processing-log.ts';
 import type { RosterStore } from './ports.ts';
 
@@ -12,7 +12,7 @@ export interface TeamPorts {
 /** Teams are public within the city (GET /teams), so another team's list is forbidden rather than hidden. */
 function ownTeam(ports: TeamPorts, context: RequestContext, teamId: string, action: string) {
   if (!findTeam(ports.city, teamId)) throw notFound('Team');
-  if (!context.principal.teams.includes(teamId)) throw forbidden(`Only members of the team ${action}.`);
+  requireOwnTeam(context.principal, teamId, `Only members of the team ${action}.`);
 }
 
 export async function teamRoster(ports: TeamPorts, context: RequestContext, teamId: string) {
@@ -30,6 +30,6 @@ export async function teamRoster(ports: TeamPorts, context: RequestContext, team
  */
 export async function removeFromRoster(ports: TeamPorts, context: RequestContext, teamId: string, userId: string) {
   ownTeam(ports, context, teamId, 'manage its roster');
-  if (!hasAnyRole(context.principal, ['teamleider'])) throw forbidden("Only the team's leader takes someone off its roster.");
+  requireAnyRole(context.principal, TEAM_LEADERS, "Only the team's leader takes someone off its roster.");
   if (!(await ports.roster.remove(teamId, userId, context.now))) throw notFound('Team member');
 }

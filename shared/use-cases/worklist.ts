@@ -1,8 +1,8 @@
-import { hasAnyRole } from '../auth.ts';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
+import { BUDGET_HOLDERS, DOORBRAAKTEAM, hasAnyRole, ownTeams, requireOwnTeam, TEAM_WORKERS } from '../domain/access.ts';
 import { type Assignee, amsterdamDate, isOverdue, type Task, type TaskKind } from '../domain/tasks.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import type { TaskPosition, TaskStore } from './ports.ts';
 
@@ -31,17 +31,15 @@ export interface WorklistQuery {
   cursor?: string;
 }
 
-const TEAM_WORKERS = ['intaker', 'wijkcoach', 'teamleider'] as const;
-
 /** Whose tasks are the caller's: their own, their teams' (for those who triage), and their city-wide roles'. */
 function assigneesOf(context: RequestContext, city: CityRuntimeConfig): Assignee[] {
   const { principal } = context;
   const assignees: Assignee[] = [{ user: principal.userId }];
   if (hasAnyRole(principal, TEAM_WORKERS)) {
-    for (const team of [...principal.teams].sort()) if (findTeam(city, team)) assignees.push({ team });
+    for (const team of ownTeams(principal, (id) => findTeam(city, id) !== undefined)) assignees.push({ team });
   }
-  if (hasAnyRole(principal, ['doorbraakteam'])) assignees.push({ role: 'doorbraakteam' });
-  if (hasAnyRole(principal, ['budgethouder'])) assignees.push({ role: 'budgethouder' });
+  if (hasAnyRole(principal, DOORBRAAKTEAM)) assignees.push({ role: 'doorbraakteam' });
+  if (hasAnyRole(principal, BUDGET_HOLDERS)) assignees.push({ role: 'budgethouder' });
   return assignees;
 }
 
@@ -119,7 +117,7 @@ export async function teamTasks(
   query: WorklistQuery,
 ): Promise<Page<TaskView & { assigneeId: string | null }>> {
   if (!findTeam(ports.city, teamId)) throw notFound('Team');
-  if (!context.principal.teams.includes(teamId)) throw forbidden("Only the team's own team leader sees its work.");
+  requireOwnTeam(context.principal, teamId, "Only the team's own team leader sees its work.");
   const after = positionOf(query, (p): p is TaskPosition => ports.store.isTeamPosition(p, teamId));
   const { tasks, next } = await ports.store.forTeam(teamId, {
     ...(query.kind ? { kind: query.kind } : {}),

@@ -8,10 +8,10 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKeyOf } from '#functions/http/contract.ts';
 import { routes } from '#functions/routes.ts';
-import { ROLES } from '#shared/auth.ts';
+import { ROLES } from '#shared/domain/access.ts';
 import { buildApp } from '../../infra/app.ts';
 import { cities, cityConfig, cityIds } from '../../infra/cities.ts';
-import { ensureWebBuild } from '../../infra/local/web.ts';
+import { ensureWebBuild } from '../../infra/web-assets.ts';
 
 const outdirs: string[] = [];
 const synth = (city: string) => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../infra/local/chromium.ts';
-import { ensureWebBuild } from '../../infra/local/web.ts';
+import { ensureWebBuild } from '../../infra/web-assets.ts';
 import { startTestApi, type TestApi } from '../setup/helpers.ts';
 import { dateKeys, expectAccessible, tabTo } from './browser.ts';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES } from '../../auth.ts';
+import { ROLES } from '../../domain/access.ts';
 import { PROCESSING_ACTIVITY_IDS } from '../../processing-activities.ts';
 import type { ProcessingLogLine, SignalLogLine, StoredProcessingLogLine } from '../../processing-log.ts';
 import { processingLogKey, signalLogKey } from '../keys.ts';

@@ -1,0 +1,152 @@
+/**
+ * Who may reach what, and who may do what: need to know (domain.md, api.md "404 outside reach")
+ * decided here and nowhere else. Use cases ask it before they read or change; the route
+ * contracts take their role lists from it; the web client asks it which screens and buttons to
+ * offer (the API still decides). Pure: it looks only at what it is given, so the web client can
+ * import it and a test can read every rule in one file.
+ *
+ * A household is reached along one of the paths of `HouseholdReach`. Version 1.2 adds its new
+ * paths here, beside the two of 1.0: a break-glass grant (one person, one household, until it
+ * expires: a `grants` entry in `ReachEvidence`) and the resident (their own household, through
+ * their BSN: a principal of its own that never reaches a professional's route).
+ */
+import { forbidden, notFound } from '../errors.ts';
+import { BEFORE_DOORBRAAKTEAM, type EscalationStatus } from './escalation.ts';
+
+export const ROLES = ['intaker', 'wijkcoach', 'teamleider', 'doorbraakteam', 'budgethouder', 'beheerder'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Everyone who works a team's households: they register intakes, work outreach and read the dossier. */
+export const TEAM_WORKERS = ['intaker', 'wijkcoach', 'teamleider'] as const satisfies readonly Role[];
+/** Who carries a case: they change the plan, correct the household, record assessments, may be coach or regisseur. */
+export const CASE_WORKERS = ['wijkcoach', 'teamleider'] as const satisfies readonly Role[];
+/** The team's leader: appoints the regisseur, keeps the roster, answers a subject access request. */
+export const TEAM_LEADERS = ['teamleider'] as const satisfies readonly Role[];
+/** The doorbraakteam decides on doorbraken and publishes precedents. */
+export const DOORBRAAKTEAM = ['doorbraakteam'] as const satisfies readonly Role[];
+/** Budget holders approve the cost of a decided doorbraak above the city's threshold. */
+export const BUDGET_HOLDERS = ['budgethouder'] as const satisfies readonly Role[];
+/** The roles that see every doorbraak of the city, whatever its team. */
+export const CITY_WIDE = ['doorbraakteam', 'budgethouder'] as const satisfies readonly Role[];
+/** Every role that works cases: all but the beheerder, who sees figures and no one's data. */
+export const CASE_PROFESSIONALS = [...TEAM_WORKERS, ...CITY_WIDE] as const satisfies readonly Role[];
+/** The beheerder sees the whole city's figures (and only figures). */
+export const ADMINISTRATORS = ['beheerder'] as const satisfies readonly Role[];
+/** Who reads figures: the beheerder the city's, a team leader their own teams'. */
+export const FIGURE_READERS = [...ADMINISTRATORS, ...TEAM_LEADERS] as const satisfies readonly Role[];
+
+/** Who opens a dossier or searches households: the team's workers, and the doorbraakteam (only the households before them). */
+export const DOSSIER_READERS = [...TEAM_WORKERS, ...DOORBRAAKTEAM] as const satisfies readonly Role[];
+/** Who reads a doorbraak: the case workers of its household's team, and the city-wide roles. */
+export const ESCALATION_READERS = [...CASE_WORKERS, ...CITY_WIDE] as const satisfies readonly Role[];
+/** Who reads what blocks most (no personal data): the doorbraakteam, team leaders and the beheerder. */
+export const BLOCKAGE_FIGURE_READERS = [...DOORBRAAKTEAM, ...TEAM_LEADERS, ...ADMINISTRATORS] as const satisfies readonly Role[];
+
+/** What the rules need of whoever asks: the token's person, roles and teams (the web client's session has the same). */
+export interface Actor {
+  readonly userId: string;
+  readonly roles: readonly string[];
+  readonly teams: readonly string[];
+}
+
+export const hasAnyRole = (actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean =>
+  actor.roles.some((role) => (roles as readonly string[]).includes(role));
+
+/** A route's or action's roles: 403, since what is asked is visible to the caller. */
+export function requireAnyRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[], message?: string): void {
+  if (!hasAnyRole(actor, roles)) throw forbidden(message ?? `This action needs one of the roles: ${roles.join(', ')}.`);
+}
+
+export const isOnTeam = (actor: Pick<Actor, 'teams'>, teamId: string): boolean => actor.teams.includes(teamId);
+
+export const isOnAnyTeam = (actor: Pick<Actor, 'teams'>, teamIds: readonly string[]): boolean =>
+  actor.teams.some((team) => teamIds.includes(team));
+
+/** The caller's own teams that the city knows (a token may name a team the city no longer has), sorted. */
+export const ownTeams = (actor: Pick<Actor, 'teams'>, isKnown: (teamId: string) => boolean): string[] => actor.teams.filter(isKnown).sort();
+
+/** Teams are public within the city (GET /teams), so another team's own things are forbidden (403), not hidden. */
+export function requireOwnTeam(actor: Pick<Actor, 'teams'>, teamId: string, message: string): void {
+  if (!isOnTeam(actor, teamId)) throw forbidden(message);
+}
+
+/** A person on a team's roster may be made coach or regisseur in one of these roles (domain.md rule 11). */
+export const mayCarryCases = (roles: readonly string[]): boolean => hasAnyRole({ roles }, CASE_WORKERS);
+
+// Households --------------------------------------------------------------------------------
+
+/** The paths along which a household is reached; `undefined` is outside reach. */
+export type HouseholdReach = 'team' | 'doorbraakteam';
+
+/** What besides the household decides reach: its escalations (read with it, in the same Query). */
+export interface ReachEvidence {
+  escalations?: readonly { status: EscalationStatus }[];
+}
+
+/**
+ * Need to know for one household: the members of its current team (after a transfer the old
+ * team no longer reaches it), and the doorbraakteam while one of its escalations is before
+ * them (rule 8; an escalation's answers are reached through the escalation itself).
+ */
+export function householdReach(actor: Actor, household: { teamId: string }, evidence: ReachEvidence = {}): HouseholdReach | undefined {
+  if (isOnTeam(actor, household.teamId)) return 'team';
+  if (hasAnyRole(actor, DOORBRAAKTEAM) && evidence.escalations?.some((e) => BEFORE_DOORBRAAKTEAM.includes(e.status))) {
+    return 'doorbraakteam';
+  }
+  return undefined;
+}
+
+/** The household, if the actor reaches it; else 404, exactly as a household that does not exist. */
+export function reachableHousehold<H extends { teamId: string }>(actor: Actor, household: H | undefined, evidence?: ReachEvidence): H {
+  if (!household || !householdReach(actor, household, evidence)) throw notFound('Household');
+  return household;
+}
+
+/** The household, if the actor is on its team: what changes a household, and what only the team sees. */
+export function teamHousehold<H extends { teamId: string }>(actor: Actor, household: H | undefined): H {
+  if (!household || householdReach(actor, household) !== 'team') throw notFound('Household');
+  return household;
+}
+
+/**
+ * Where a household search may look (as for a dossier read): the households of the caller's own
+ * teams, for those who work them, and for the doorbraakteam the households with an escalation
+ * before them (which the search reads from their own index, since the household is not yet known).
+ */
+export interface SearchReach {
+  teams: string[];
+  doorbraakteam: boolean;
+}
+
+export const searchReach = (actor: Actor, isKnownTeam: (teamId: string) => boolean): SearchReach => ({
+  teams: hasAnyRole(actor, TEAM_WORKERS) ? ownTeams(actor, isKnownTeam) : [],
+  doorbraakteam: hasAnyRole(actor, DOORBRAAKTEAM),
+});
+
+/** A household found is within a search's reach through its team (else only if an escalation is before the doorbraakteam). */
+export const inSearchedTeams = (reach: SearchReach, household: { teamId: string }): boolean => reach.teams.includes(household.teamId);
+
+/** The regisseur directs the household's case (its plan, its closing); the team leader may always act for the team. */
+export const directsCase = (actor: Actor, household: { regisseur?: { userId: string } | null }): boolean =>
+  household.regisseur?.userId === actor.userId || hasAnyRole(actor, TEAM_LEADERS);
+
+// Intakes, signals, escalations -------------------------------------------------------------
+
+/** The household's own team and the teams the intake was routed to handle it: they see and triage it. */
+export const handlesIntake = (actor: Actor, intake: { visibleToTeams: readonly string[] }, household: { teamId: string }): boolean =>
+  isOnAnyTeam(actor, [household.teamId, ...intake.visibleToTeams]);
+
+/** Besides them, the team that registered an intake may read it (not its household). */
+export const readsIntake = (
+  actor: Actor,
+  intake: { teamId: string; visibleToTeams: readonly string[] },
+  household: { teamId: string },
+): boolean => handlesIntake(actor, intake, household) || isOnTeam(actor, intake.teamId);
+
+/** A professional of the signal's team, in a role that works outreach; anyone else does not see it (404, as for households). */
+export const worksOutreachOf = (actor: Actor, signal: { teamId: string }): boolean =>
+  hasAnyRole(actor, TEAM_WORKERS) && isOnTeam(actor, signal.teamId);
+
+/** The doorbraakteam and the budget holders see every escalation of the city; the household's current team its own. */
+export const seesEscalationsOf = (actor: Actor, household: { teamId: string } | undefined): boolean =>
+  hasAnyRole(actor, CITY_WIDE) || (household !== undefined && isOnTeam(actor, household.teamId));
