@@ -11,12 +11,7 @@ import {
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
-import { IdempotencyHeaders } from '../intakes/contract.ts';
-
-export const Money = z
-  .strictObject({ amount: z.number().min(0).max(10_000_000).multipleOf(0.01), currency: z.literal('EUR') })
-  .meta({ id: 'Money', description: 'An amount in euros.' });
+import { Escalation, HouseholdParams, IdempotencyHeaders, ListQuery, Money, Timestamp } from '../http/schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -29,36 +24,6 @@ export const NewEscalation = z
     urgency: z.enum(['normal', 'high']),
   })
   .meta({ id: 'NewEscalation', description: 'What blocks, which organisations, what tailored solution is proposed, and at what cost.' });
-
-export const Escalation = z
-  .object({
-    id: z.string(),
-    householdId: z.string(),
-    teamId: z.string(),
-    submittedBy: z.string(),
-    blockage: z.string(),
-    organisations: z.array(z.string()),
-    proposal: z.string(),
-    cost: Money.optional(),
-    urgency: z.enum(['normal', 'high']),
-    status: z.enum(ESCALATION_STATUSES),
-    overdue: z.boolean(),
-    awaiting: z.enum(['decision', 'information', 'budget_approval', 'evaluation']).optional(),
-    decision: z.enum(['approve', 'reject', 'request_info']).optional(),
-    decidedBy: z.string().optional(),
-    approvedCost: Money.optional(),
-    evaluateAt: Timestamp.optional(),
-    budgetApprovedBy: z.string().optional(),
-    history: z.array(z.object({ at: Timestamp, by: z.string(), event: z.string(), note: z.string().nullable() })),
-    pendingAnswer: z
-      .object({ kind: z.enum(['decision', 'information', 'budget_approval', 'evaluation']), at: Timestamp, by: z.string() })
-      .optional()
-      .meta({ description: 'An answer handed to the flow that it has not recorded yet; a second answer meanwhile is 409.' }),
-    submittedAt: Timestamp,
-    updatedAt: Timestamp,
-    precedentId: z.string().optional().meta({ description: 'The precedent the doorbraakteam published from this doorbraak.' }),
-  })
-  .meta({ id: 'Escalation', description: 'A doorbraak escalation, with its status in the approval flow and its history.' });
 
 export const EscalationPage = z
   .object({ items: z.array(Escalation), nextCursor: z.string().nullable() })

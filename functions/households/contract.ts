@@ -1,127 +1,15 @@
 import * as z from 'zod';
 import { CASE_WORKERS, DOSSIER_READERS, TEAM_LEADERS, TEAM_WORKERS } from '#shared/domain/access.ts';
-import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
-import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
-import { Escalation } from '../escalations/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { CalendarDate, HouseholdParams, ListQuery, orNull, Timestamp } from '../http/schemas.ts';
-import { Intake } from '../intakes/contract.ts';
-
-const Address = z.object({
-  postcode: z.string(),
-  houseNumber: z.string(),
-  houseNumberAddition: z.string().optional(),
-});
-
-export const Regisseur = z
-  .object({ userId: z.string(), name: z.string().optional(), appointedAt: Timestamp, appointedBy: z.string() })
-  .meta({ id: 'Regisseur', description: "The professional who directs the household's plan." });
-
-const PlanStatus = z.enum(['draft', 'active', 'closed']);
-
-export const HouseholdSummary = z
-  .object({
-    id: z.string(),
-    teamId: z.string(),
-    status: z.enum(['open', 'closed']),
-    address: Address,
-    members: z.array(z.object({ name: z.string(), role: z.enum(MEMBER_ROLES) })),
-    needsPlan: z.boolean(),
-    regisseur: Regisseur.optional(),
-    planStatus: PlanStatus.optional(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-  })
-  .meta({ id: 'HouseholdSummary', description: 'A household without its BSNs, stories or plan: what a list shows.' });
+import { Assessment, Dossier, HouseholdParams, HouseholdSummary, ListQuery, ScoreMap } from '../http/schemas.ts';
 
 export const HouseholdPage = z
   .object({ items: z.array(HouseholdSummary), nextCursor: z.string().nullable() })
   .meta({ id: 'HouseholdPage', description: 'A page of households, newest first.' });
 
-const ScoreMap = z.partialRecord(z.enum(LIFE_DOMAINS), z.number().int().min(1).max(5));
-
-export const Assessment = z
-  .object({
-    id: z.string(),
-    householdId: z.string(),
-    scores: ScoreMap,
-    note: z.string().optional(),
-    assessedAt: Timestamp,
-    assessedBy: z.string(),
-    changeSinceFirst: z.partialRecord(z.enum(LIFE_DOMAINS), z.number().int()),
-  })
-  .meta({ id: 'Assessment', description: 'ZRM scores, with the change per domain since the first assessment.' });
-
 export const AssessmentPage = z
   .object({ items: z.array(Assessment), nextCursor: z.string().nullable() })
   .meta({ id: 'AssessmentPage', description: 'A page of assessments, newest first.' });
-
-export const LegalRelation = z
-  .object({
-    kind: z.enum(LEGAL_RELATION_KINDS),
-    holderName: z.string(),
-    holderOrganisation: z.string().optional(),
-    since: CalendarDate,
-  })
-  .meta({ id: 'LegalRelation', description: "A member's legal representative: gezag, bewind, curatele or mentorschap, with its holder." });
-
-export const DossierMember = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    birthDate: CalendarDate,
-    role: z.enum(MEMBER_ROLES),
-    bsnMasked: z.string().optional().meta({ description: 'The BSN with all but its last three digits hidden.' }),
-    legalRelations: z.array(LegalRelation).optional(),
-  })
-  .meta({ id: 'DossierMember', description: 'A member of the household, the BSN masked.' });
-
-export const FormerMember = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    birthDate: CalendarDate,
-    role: z.enum(MEMBER_ROLES),
-    bsnMasked: z.string().optional(),
-    leftAt: Timestamp,
-    reason: z.string(),
-  })
-  .meta({ id: 'FormerMember', description: 'A member who moved out: no longer found by BSN, kept for the history.' });
-
-export const Dossier = z
-  .object({
-    id: z.string(),
-    teamId: z.string(),
-    status: z.enum(['open', 'closed']),
-    address: Address,
-    members: z.array(DossierMember),
-    formerMembers: z.array(FormerMember),
-    needsPlan: z.boolean(),
-    intakes: z.array(Intake),
-    regisseur: orNull(
-      Regisseur.extend({
-        onRoster: z.boolean().meta({ description: "false once a team leader took the regisseur off the team's roster: appoint another." }),
-      }).meta({ id: 'DossierRegisseur', description: "The household's regisseur, and whether they are still on the team's roster." }),
-    ),
-    planStatus: PlanStatus.optional(),
-    plan: z
-      .object({
-        id: z.string(),
-        status: PlanStatus,
-        version: z.number().int(),
-        evaluationDate: CalendarDate,
-        goals: z.array(z.object({ domain: z.enum(LIFE_DOMAINS), description: z.string(), actions: z.number().int() })),
-        updatedAt: Timestamp,
-      })
-      .nullable(),
-    latestAssessment: orNull(Assessment),
-    escalations: z.array(Escalation),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    closedAt: Timestamp.optional(),
-    closeReason: z.string().optional(),
-  })
-  .meta({ id: 'Dossier', description: 'Everything on one household, in one answer.' });
 
 export const listHouseholdsRoute = defineRoute({
   operationId: 'listHouseholds',

@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { isDutchPostcode } from '#shared/domain/address.ts';
 import { isValidBsn } from '#shared/domain/bsn.ts';
+import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
+import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
+import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
+import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
+import { PLAN_STATUSES } from '#shared/domain/plan.ts';
+import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
 
 /** Schemas shared by several routes. Their names become OpenAPI component names. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'must be an id as the API returns it');
@@ -53,3 +59,254 @@ export const HouseNumberAddition = z.string().regex(/^[A-Za-z0-9-]{1,6}$/, 'must
 
 /** The `{id}` of a household route. */
 export const HouseholdParams = z.object({ id: z.string().min(1).max(100) });
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional()
+    .meta({ description: "A key of the client's choosing: a retry with the same key and body replays the first answer." }),
+});
+
+export const Money = z
+  .strictObject({ amount: z.number().min(0).max(10_000_000).multipleOf(0.01), currency: z.literal('EUR') })
+  .meta({ id: 'Money', description: 'An amount in euros.' });
+
+export const ProcessingActivity = z
+  .object({
+    id: z.enum(PROCESSING_ACTIVITY_IDS),
+    name: z.string(),
+    purpose: z.string(),
+    legalBasis: z.string().meta({ description: 'The grondslag: the law and article, and the AVG basis.' }),
+    retention: z.string(),
+    version: z.number().int().meta({ description: 'A change of purpose or legal basis is a new version.' }),
+  })
+  .meta({ id: 'ProcessingActivity', description: 'An entry of the register of processing activities (verwerkingsregister).' });
+
+/** Who referred an intake: an organisation, with its own reference. */
+export const Source = z.strictObject({
+  organisation: z.string().trim().min(1).max(200),
+  reference: z.string().trim().min(1).max(200).optional(),
+});
+
+const Triage = z.object({
+  outcome: z.enum(TRIAGE_OUTCOMES),
+  resolution: z.string().optional(),
+  coachId: z.string().optional(),
+  complexity: z.enum(['simple', 'complex']).optional(),
+  triagedAt: Timestamp,
+  triagedBy: z.string(),
+});
+
+export const Intake = z
+  .object({
+    id: z.string(),
+    householdId: z.string().nullable().meta({
+      description: 'The household, for its own team; null for anyone else, such as the sender of an intake routed to another team.',
+    }),
+    matchedExistingHousehold: z.boolean(),
+    routedToTeamId: z.string().optional().meta({
+      description: 'The team that holds the household this intake matched, when that is not the registering team: it triages the intake.',
+    }),
+    teamId: z.string().meta({ description: 'The team that registered the intake.' }),
+    channel: z.enum(CHANNELS),
+    urgency: z.enum(URGENCIES),
+    question: z.string(),
+    domains: z.array(z.enum(LIFE_DOMAINS)),
+    source: Source.optional(),
+    status: z.enum(['open', 'triaged']),
+    createdAt: Timestamp,
+    createdBy: z.string(),
+    triage: Triage.optional(),
+  })
+  .meta({ id: 'Intake', description: 'An intake (aanmelding) and its triage.' });
+
+export const Escalation = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    teamId: z.string(),
+    submittedBy: z.string(),
+    blockage: z.string(),
+    organisations: z.array(z.string()),
+    proposal: z.string(),
+    cost: Money.optional(),
+    urgency: z.enum(['normal', 'high']),
+    status: z.enum(ESCALATION_STATUSES),
+    overdue: z.boolean(),
+    awaiting: z.enum(['decision', 'information', 'budget_approval', 'evaluation']).optional(),
+    decision: z.enum(['approve', 'reject', 'request_info']).optional(),
+    decidedBy: z.string().optional(),
+    approvedCost: Money.optional(),
+    evaluateAt: Timestamp.optional(),
+    budgetApprovedBy: z.string().optional(),
+    history: z.array(z.object({ at: Timestamp, by: z.string(), event: z.string(), note: z.string().nullable() })),
+    pendingAnswer: z
+      .object({ kind: z.enum(['decision', 'information', 'budget_approval', 'evaluation']), at: Timestamp, by: z.string() })
+      .optional()
+      .meta({ description: 'An answer handed to the flow that it has not recorded yet; a second answer meanwhile is 409.' }),
+    submittedAt: Timestamp,
+    updatedAt: Timestamp,
+    precedentId: z.string().optional().meta({ description: 'The precedent the doorbraakteam published from this doorbraak.' }),
+  })
+  .meta({ id: 'Escalation', description: 'A doorbraak escalation, with its status in the approval flow and its history.' });
+
+export const ActionStatus = z.enum(['open', 'done']);
+
+const PlanAction = z
+  .object({
+    id: z.string(),
+    status: ActionStatus,
+    doneAt: Timestamp.optional(),
+    doneBy: z.string().optional(),
+    description: z.string(),
+    ownerId: z.string().optional(),
+    organisation: z.string(),
+    dueDate: CalendarDate,
+  })
+  .meta({ id: 'PlanAction', description: 'An action of the plan: who does what, by when, and whether it is done.' });
+
+const PlanGoal = z
+  .object({ domain: z.enum(LIFE_DOMAINS), description: z.string(), actions: z.array(PlanAction) })
+  .meta({ id: 'PlanGoal', description: 'A goal in one life domain with its actions.' });
+
+const Doorbraak = z
+  .object({
+    escalationId: z.string(),
+    proposal: z.string(),
+    organisations: z.array(z.string()),
+    approvedCost: Money.optional(),
+    approvedAt: Timestamp,
+    evaluateAt: Timestamp,
+  })
+  .meta({ id: 'PlanDoorbraak', description: 'An approved doorbraak, written on the plan by the doorbraak flow.' });
+
+export const Plan = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    status: z.enum(PLAN_STATUSES),
+    version: z.number().int(),
+    goals: z.array(PlanGoal),
+    evaluationDate: CalendarDate,
+    createdAt: Timestamp,
+    createdBy: z.string(),
+    updatedAt: Timestamp,
+    updatedBy: z.string(),
+    agreedBy: z.string().optional(),
+    agreedAt: Timestamp.optional(),
+    closedAt: Timestamp.optional(),
+    outcome: z.string().optional(),
+    doorbraken: z.array(Doorbraak).optional(),
+  })
+  .meta({ id: 'Plan', description: "The household's one plan, at one version." });
+
+const Address = z.object({
+  postcode: z.string(),
+  houseNumber: z.string(),
+  houseNumberAddition: z.string().optional(),
+});
+
+export const Regisseur = z
+  .object({ userId: z.string(), name: z.string().optional(), appointedAt: Timestamp, appointedBy: z.string() })
+  .meta({ id: 'Regisseur', description: "The professional who directs the household's plan." });
+
+const PlanStatus = z.enum(['draft', 'active', 'closed']);
+
+export const HouseholdSummary = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    status: z.enum(['open', 'closed']),
+    address: Address,
+    members: z.array(z.object({ name: z.string(), role: z.enum(MEMBER_ROLES) })),
+    needsPlan: z.boolean(),
+    regisseur: Regisseur.optional(),
+    planStatus: PlanStatus.optional(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'HouseholdSummary', description: 'A household without its BSNs, stories or plan: what a list shows.' });
+
+export const ScoreMap = z.partialRecord(z.enum(LIFE_DOMAINS), z.number().int().min(1).max(5));
+
+export const Assessment = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    scores: ScoreMap,
+    note: z.string().optional(),
+    assessedAt: Timestamp,
+    assessedBy: z.string(),
+    changeSinceFirst: z.partialRecord(z.enum(LIFE_DOMAINS), z.number().int()),
+  })
+  .meta({ id: 'Assessment', description: 'ZRM scores, with the change per domain since the first assessment.' });
+
+export const LegalRelation = z
+  .object({
+    kind: z.enum(LEGAL_RELATION_KINDS),
+    holderName: z.string(),
+    holderOrganisation: z.string().optional(),
+    since: CalendarDate,
+  })
+  .meta({ id: 'LegalRelation', description: "A member's legal representative: gezag, bewind, curatele or mentorschap, with its holder." });
+
+export const DossierMember = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    birthDate: CalendarDate,
+    role: z.enum(MEMBER_ROLES),
+    bsnMasked: z.string().optional().meta({ description: 'The BSN with all but its last three digits hidden.' }),
+    legalRelations: z.array(LegalRelation).optional(),
+  })
+  .meta({ id: 'DossierMember', description: 'A member of the household, the BSN masked.' });
+
+export const FormerMember = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    birthDate: CalendarDate,
+    role: z.enum(MEMBER_ROLES),
+    bsnMasked: z.string().optional(),
+    leftAt: Timestamp,
+    reason: z.string(),
+  })
+  .meta({ id: 'FormerMember', description: 'A member who moved out: no longer found by BSN, kept for the history.' });
+
+export const Dossier = z
+  .object({
+    id: z.string(),
+    teamId: z.string(),
+    status: z.enum(['open', 'closed']),
+    address: Address,
+    members: z.array(DossierMember),
+    formerMembers: z.array(FormerMember),
+    needsPlan: z.boolean(),
+    intakes: z.array(Intake),
+    regisseur: orNull(
+      Regisseur.extend({
+        onRoster: z.boolean().meta({ description: "false once a team leader took the regisseur off the team's roster: appoint another." }),
+      }).meta({ id: 'DossierRegisseur', description: "The household's regisseur, and whether they are still on the team's roster." }),
+    ),
+    planStatus: PlanStatus.optional(),
+    plan: z
+      .object({
+        id: z.string(),
+        status: PlanStatus,
+        version: z.number().int(),
+        evaluationDate: CalendarDate,
+        goals: z.array(z.object({ domain: z.enum(LIFE_DOMAINS), description: z.string(), actions: z.number().int() })),
+        updatedAt: Timestamp,
+      })
+      .nullable(),
+    latestAssessment: orNull(Assessment),
+    escalations: z.array(Escalation),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    closedAt: Timestamp.optional(),
+    closeReason: z.string().optional(),
+  })
+  .meta({ id: 'Dossier', description: 'Everything on one household, in one answer.' });

@@ -4,7 +4,7 @@ import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, DateNotInFuture, HouseNumber, HouseNumberAddition, Postcode, Timestamp } from '../http/schemas.ts';
+import { Bsn, DateNotInFuture, HouseNumber, HouseNumberAddition, IdempotencyHeaders, Intake, Postcode, Source } from '../http/schemas.ts';
 
 const Member = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -14,11 +14,6 @@ const Member = z.strictObject({
 });
 
 const Address = z.strictObject({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: HouseNumberAddition.optional() });
-
-const Source = z.strictObject({
-  organisation: z.string().trim().min(1).max(200),
-  reference: z.string().trim().min(1).max(200).optional(),
-});
 
 export const NewIntake = z
   .strictObject({
@@ -42,38 +37,6 @@ export const NewIntake = z
   })
   .meta({ id: 'NewIntake', description: "A question for help, registered once with the resident's own story." });
 
-const Triage = z.object({
-  outcome: z.enum(TRIAGE_OUTCOMES),
-  resolution: z.string().optional(),
-  coachId: z.string().optional(),
-  complexity: z.enum(['simple', 'complex']).optional(),
-  triagedAt: Timestamp,
-  triagedBy: z.string(),
-});
-
-export const Intake = z
-  .object({
-    id: z.string(),
-    householdId: z.string().nullable().meta({
-      description: 'The household, for its own team; null for anyone else, such as the sender of an intake routed to another team.',
-    }),
-    matchedExistingHousehold: z.boolean(),
-    routedToTeamId: z.string().optional().meta({
-      description: 'The team that holds the household this intake matched, when that is not the registering team: it triages the intake.',
-    }),
-    teamId: z.string().meta({ description: 'The team that registered the intake.' }),
-    channel: z.enum(CHANNELS),
-    urgency: z.enum(URGENCIES),
-    question: z.string(),
-    domains: z.array(z.enum(LIFE_DOMAINS)),
-    source: Source.optional(),
-    status: z.enum(['open', 'triaged']),
-    createdAt: Timestamp,
-    createdBy: z.string(),
-    triage: Triage.optional(),
-  })
-  .meta({ id: 'Intake', description: 'An intake (aanmelding) and its triage.' });
-
 export const TriageRequest = z
   .strictObject({
     outcome: z.enum(TRIAGE_OUTCOMES),
@@ -84,16 +47,6 @@ export const TriageRequest = z
   .meta({ id: 'TriageRequest', description: 'The outcome of the triage: resolved at once, or referred.' });
 
 const IntakeParams = z.object({ id: z.string().min(1).max(100) });
-
-export const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-    .optional()
-    .meta({ description: "A key of the client's choosing: a retry with the same key and body replays the first answer." }),
-});
 
 export const registerIntakeRoute = defineRoute({
   operationId: 'registerIntake',

@@ -1,12 +1,8 @@
 import * as z from 'zod';
 import { CASE_WORKERS, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
-import { PLAN_STATUSES } from '#shared/domain/plan.ts';
-import { Money } from '../escalations/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { CalendarDate, HouseholdParams, ListQuery, Timestamp } from '../http/schemas.ts';
-
-const ActionStatus = z.enum(['open', 'done']);
+import { ActionStatus, CalendarDate, HouseholdParams, ListQuery, Plan } from '../http/schemas.ts';
 
 const Action = z.strictObject({
   id: z
@@ -28,23 +24,6 @@ const Goal = z.strictObject({
   actions: z.array(Action).max(50),
 });
 
-const PlanAction = z
-  .object({
-    id: z.string(),
-    status: ActionStatus,
-    doneAt: Timestamp.optional(),
-    doneBy: z.string().optional(),
-    description: z.string(),
-    ownerId: z.string().optional(),
-    organisation: z.string(),
-    dueDate: CalendarDate,
-  })
-  .meta({ id: 'PlanAction', description: 'An action of the plan: who does what, by when, and whether it is done.' });
-
-const PlanGoal = z
-  .object({ domain: z.enum(LIFE_DOMAINS), description: z.string(), actions: z.array(PlanAction) })
-  .meta({ id: 'PlanGoal', description: 'A goal in one life domain with its actions.' });
-
 /** An agreed plan's actions are tasks written in the plan's own transaction (at most 100 items: a save may delete every old task and put every new one): a plan holds at most this many. */
 export const MAX_PLAN_ACTIONS = 45;
 
@@ -61,37 +40,6 @@ export const PlanContent = z
     evaluationDate: CalendarDate,
   })
   .meta({ id: 'PlanContent', description: 'Goals per life domain, actions per organisation, and when to evaluate.' });
-
-const Doorbraak = z
-  .object({
-    escalationId: z.string(),
-    proposal: z.string(),
-    organisations: z.array(z.string()),
-    approvedCost: Money.optional(),
-    approvedAt: Timestamp,
-    evaluateAt: Timestamp,
-  })
-  .meta({ id: 'PlanDoorbraak', description: 'An approved doorbraak, written on the plan by the doorbraak flow.' });
-
-export const Plan = z
-  .object({
-    id: z.string(),
-    householdId: z.string(),
-    status: z.enum(PLAN_STATUSES),
-    version: z.number().int(),
-    goals: z.array(PlanGoal),
-    evaluationDate: CalendarDate,
-    createdAt: Timestamp,
-    createdBy: z.string(),
-    updatedAt: Timestamp,
-    updatedBy: z.string(),
-    agreedBy: z.string().optional(),
-    agreedAt: Timestamp.optional(),
-    closedAt: Timestamp.optional(),
-    outcome: z.string().optional(),
-    doorbraken: z.array(Doorbraak).optional(),
-  })
-  .meta({ id: 'Plan', description: "The household's one plan, at one version." });
 
 export const PlanPage = z
   .object({ items: z.array(Plan), nextCursor: z.string().nullable() })

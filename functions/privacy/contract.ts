@@ -2,13 +2,21 @@ import * as z from 'zod';
 import { ROLES, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { CORRECTION_KINDS } from '#shared/domain/household.ts';
 import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
-import { Escalation } from '../escalations/contract.ts';
-import { Assessment, DossierMember, FormerMember, HouseholdSummary } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { HouseholdParams, ListQuery, orNull, Timestamp } from '../http/schemas.ts';
-import { Intake } from '../intakes/contract.ts';
-import { Plan } from '../plans/contract.ts';
-import { ProcessingActivity } from '../service/contract.ts';
+import {
+  Assessment,
+  DossierMember,
+  Escalation,
+  FormerMember,
+  HouseholdParams,
+  HouseholdSummary,
+  Intake,
+  ListQuery,
+  orNull,
+  Plan,
+  ProcessingActivity,
+  Timestamp,
+} from '../http/schemas.ts';
 
 export const ProcessingLogEntry = z
   .object({

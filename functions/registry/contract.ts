@@ -1,9 +1,20 @@
 import * as z from 'zod';
 import { CASE_WORKERS, DOSSIER_READERS } from '#shared/domain/access.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
-import { Dossier, DossierMember, FormerMember, HouseholdSummary } from '../households/contract.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, DateNotInFuture, HouseholdParams, HouseNumber, HouseNumberAddition, ListQuery, Postcode } from '../http/schemas.ts';
+import {
+  Bsn,
+  DateNotInFuture,
+  Dossier,
+  DossierMember,
+  FormerMember,
+  HouseholdParams,
+  HouseholdSummary,
+  HouseNumber,
+  HouseNumberAddition,
+  ListQuery,
+  Postcode,
+} from '../http/schemas.ts';
 
 const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
 

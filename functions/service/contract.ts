@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
 import { defineRoute } from '../http/contract.ts';
+import { ProcessingActivity } from '../http/schemas.ts';
 
 export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health', description: 'The service answers.' });
 
@@ -27,17 +27,6 @@ export const openApiRoute = defineRoute({
   success: { status: 200, description: 'The OpenAPI 3.1 document of this API.', schema: z.object({}).loose() },
   errors: [],
 });
-
-export const ProcessingActivity = z
-  .object({
-    id: z.enum(PROCESSING_ACTIVITY_IDS),
-    name: z.string(),
-    purpose: z.string(),
-    legalBasis: z.string().meta({ description: 'The grondslag: the law and article, and the AVG basis.' }),
-    retention: z.string(),
-    version: z.number().int().meta({ description: 'A change of purpose or legal basis is a new version.' }),
-  })
-  .meta({ id: 'ProcessingActivity', description: 'An entry of the register of processing activities (verwerkingsregister).' });
 
 export const ProcessingActivityList = z
   .object({ items: z.array(ProcessingActivity), nextCursor: z.null() })

@@ -2,8 +2,17 @@ import * as z from 'zod';
 import { TEAM_WORKERS } from '#shared/domain/access.ts';
 import { CONTACT_CHANNELS, MAX_NOTE_LENGTH, SIGNAL_KINDS, SIGNAL_OUTCOMES, SIGNAL_ROUTES, SIGNAL_STATUSES } from '#shared/domain/signal.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, CalendarDate, DateNotInFuture, HouseNumber, HouseNumberAddition, ListQuery, Postcode, Timestamp } from '../http/schemas.ts';
-import { IdempotencyHeaders } from '../intakes/contract.ts';
+import {
+  Bsn,
+  CalendarDate,
+  DateNotInFuture,
+  HouseNumber,
+  HouseNumberAddition,
+  IdempotencyHeaders,
+  ListQuery,
+  Postcode,
+  Timestamp,
+} from '../http/schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,3 +1,4 @@
+import type { CITY_WIDE } from './access.ts';
 import type { Escalation } from './escalation.ts';
 import type { Household } from './household.ts';
 import type { Plan } from './plan.ts';
@@ -20,7 +21,7 @@ export const TASK_KINDS = [
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** Whom a task waits for: one professional, everyone of a team who triages, or everyone holding a city-wide role. */
-export type Assignee = { user: string } | { team: string } | { role: 'doorbraakteam' | 'budgethouder' };
+export type Assignee = { user: string } | { team: string } | { role: (typeof CITY_WIDE)[number] };
 
 export interface Task {
   /** Unique within the household; also the task's sort key there. */

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { CityRuntimeConfig, Money } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import { BUDGET_HOLDERS, DOORBRAAKTEAM, hasAnyRole, requireAnyRole, seesEscalationsOf, teamHousehold } from '../domain/access.ts';
@@ -99,8 +100,7 @@ export async function readEscalation(ports: EscalationPorts, context: RequestCon
   return escalationView(escalation);
 }
 
-const isQueueCursor = (value: unknown): value is { status: string; after: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { after: unknown }).after === 'string';
+const QueueCursor = z.object({ status: z.string(), after: z.string() });
 
 export async function escalationQueue(
   ports: EscalationPorts,
@@ -109,7 +109,7 @@ export async function escalationQueue(
 ): Promise<Page<ReturnType<typeof escalationView>>> {
   // Without a status, each role sees what waits for it.
   const status = query.status ?? (hasAnyRole(context.principal, DOORBRAAKTEAM) ? 'awaiting_decision' : 'awaiting_budget_approval');
-  const cursor = decodeCursor(query.cursor, isQueueCursor);
+  const cursor = decodeCursor(query.cursor, QueueCursor);
   if (cursor && cursor.status !== status) {
     throw invalidCursor('use it with the same status', 'The cursor belongs to another list.');
   }

@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
-import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
+import { AfterCursor, decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import { directsCase, mayCarryCases, ownTeams, reachableHousehold, requireOwnTeam, teamHousehold } from '../domain/access.ts';
 import { type AssessmentWithProgress, withProgress, zrmScores } from '../domain/assessment.ts';
 import { escalationView } from '../domain/escalation.ts';
@@ -11,7 +12,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
-import type { CaseloadPosition, DossierRecords, HouseholdStore, RosterStore } from './ports.ts';
+import type { DossierRecords, HouseholdStore, RosterStore } from './ports.ts';
 import { raceLostAs } from './races.ts';
 
 export interface HouseholdPorts {
@@ -28,33 +29,16 @@ function openHousehold(household: Household): Household {
 
 const resource = (householdId: string, rest = '') => `/households/${householdId}${rest}`;
 
-interface CaseloadCursor {
-  teams: string[];
-  status: string;
-  position: CaseloadPosition;
-}
-
-const isCaseloadCursor = (value: unknown): value is CaseloadCursor => {
-  const cursor = value as CaseloadCursor;
-  return (
-    typeof cursor === 'object' &&
-    cursor !== null &&
-    Array.isArray(cursor.teams) &&
-    typeof cursor.status === 'string' &&
-    typeof cursor.position === 'object' &&
-    cursor.position !== null &&
-    Object.values(cursor.position).every(
-      (p) =>
-        p === 'done' ||
-        (typeof p === 'object' &&
-          p !== null &&
-          typeof p.sortKey === 'string' &&
-          p.sortKey.length > 0 &&
-          typeof p.householdId === 'string' &&
-          isId(p.householdId)),
-    )
-  );
-};
+/** Per team of the list, where its partition's page ended ('done' once it is read to the end). */
+const CaseloadCursor = z.object({
+  teams: z.array(z.string()),
+  status: z.string(),
+  position: z.record(
+    z.string(),
+    z.union([z.literal('done'), z.object({ sortKey: z.string().check(z.minLength(1)), householdId: z.string().check(z.refine(isId)) })]),
+  ),
+});
+type CaseloadCursor = z.infer<typeof CaseloadCursor>;
 
 export async function caseload(
   ports: HouseholdPorts,
@@ -67,7 +51,7 @@ export async function caseload(
   }
   if (query.teamId) requireOwnTeam(principal, query.teamId, 'You only see the caseload of your own teams.');
   const teams = query.teamId ? [query.teamId] : ownTeams(principal, (team) => findTeam(ports.city, team) !== undefined);
-  const cursor = decodeCursor(query.cursor, isCaseloadCursor);
+  const cursor = decodeCursor(query.cursor, CaseloadCursor);
   if (cursor && (cursor.status !== query.status || cursor.teams.join() !== teams.join())) {
     throw invalidCursor('use it with the same teamId and status', 'The cursor belongs to another list.');
   }
@@ -226,16 +210,13 @@ export async function recordAssessment(
   return withProgress(assessment, household.firstAssessment ?? assessment);
 }
 
-const isAssessmentCursor = (value: unknown): value is { after: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { after: unknown }).after === 'string';
-
 export async function listAssessments(
   ports: HouseholdPorts,
   context: RequestContext,
   householdId: string,
   query: { limit: number; cursor?: string },
 ): Promise<Page<AssessmentWithProgress>> {
-  const after = decodeCursor(query.cursor, isAssessmentCursor)?.after;
+  const after = decodeCursor(query.cursor, AfterCursor)?.after;
   // The household (for need to know) and the page are read side by side: one round trip.
   const [household, page] = await Promise.all([
     ports.store.getHousehold(householdId),

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { directsCase, teamHousehold } from '../domain/access.ts';
 import { type CounterChange, count } from '../domain/figures.ts';
@@ -192,11 +193,8 @@ export async function completePlanAction(ports: PlanPorts, context: RequestConte
   });
 }
 
-const isVersionCursor = (value: unknown): value is { before: number } =>
-  typeof value === 'object' &&
-  value !== null &&
-  Number.isInteger((value as { before: unknown }).before) &&
-  (value as { before: number }).before >= 2;
+/** The next page starts before this version: the first version is never one (it has nothing before it). */
+const VersionCursor = z.object({ before: z.int().check(z.minimum(2)) });
 
 export async function planVersions(
   ports: PlanPorts,
@@ -204,7 +202,7 @@ export async function planVersions(
   householdId: string,
   query: { limit: number; cursor?: string },
 ): Promise<Page<Plan>> {
-  const before = decodeCursor(query.cursor, isVersionCursor)?.before;
+  const before = decodeCursor(query.cursor, VersionCursor)?.before;
   const { household, plan } = await load(ports, context, householdId);
   if (!plan) throw notFound('Plan');
   const page = await ports.store.versions(householdId, plan.id, query.limit, before);

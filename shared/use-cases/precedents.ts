@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import {
   decidedAtOf,
@@ -113,19 +114,14 @@ async function everyPrecedent(ports: PrecedentPorts) {
   return all.slice(0, PRECEDENT_BOUND);
 }
 
-const isPrecedentCursor = (value: unknown): value is { after: [string, string] } =>
-  typeof value === 'object' &&
-  value !== null &&
-  Array.isArray((value as { after: unknown }).after) &&
-  (value as { after: unknown[] }).after.length === 2 &&
-  (value as { after: unknown[] }).after.every((part) => typeof part === 'string');
+const PrecedentCursor = z.object({ after: z.tuple([z.string(), z.string()]) });
 
 /** `GET /precedents`: newest decision first, filtered by words, organisation, life domain and decision. */
 export async function listPrecedents(
   ports: PrecedentPorts,
   query: PrecedentFilter & { limit: number; cursor?: string },
 ): Promise<Page<ReturnType<typeof precedentView>>> {
-  const after = decodeCursor(query.cursor, isPrecedentCursor)?.after;
+  const after = decodeCursor(query.cursor, PrecedentCursor)?.after;
   const newestFirst = (a: Precedent, b: Precedent) =>
     a.decidedAt < b.decidedAt ? 1 : a.decidedAt > b.decidedAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
   const matching = (await everyPrecedent(ports))

@@ -1,5 +1,5 @@
 import type { CityRuntimeConfig } from '../city.ts';
-import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import { AfterCursor, decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { teamHousehold } from '../domain/access.ts';
 import { escalationView } from '../domain/escalation.ts';
 import { householdSummary, membersForDisplay } from '../domain/household.ts';
@@ -46,16 +46,13 @@ const entryOf = (line: StoredProcessingLogLine): ProcessingLogEntry => ({
   status: line.status,
 });
 
-const isLogCursor = (value: unknown): value is { after: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { after: unknown }).after === 'string';
-
 export async function readProcessingLog(
   ports: PrivacyPorts,
   context: RequestContext,
   householdId: string,
   query: { limit: number; cursor?: string; member?: string },
 ): Promise<Page<ProcessingLogEntry>> {
-  const after = decodeCursor(query.cursor, isLogCursor)?.after;
+  const after = decodeCursor(query.cursor, AfterCursor)?.after;
   const [household, page] = await Promise.all([
     ports.store.getHousehold(householdId),
     ports.store.processingLog(householdId, query.limit, after, query.member),

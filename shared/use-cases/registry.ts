@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import { inSearchedTeams, type SearchReach, searchReach, teamHousehold } from '../domain/access.ts';
@@ -54,7 +55,7 @@ function criterionOf(query: SearchQuery): 'bsn' | 'address' | 'name' {
     address: query.postcode !== undefined || query.houseNumber !== undefined || query.houseNumberAddition !== undefined,
     name: query.name !== undefined,
   };
-  const chosen = (Object.keys(given) as (keyof typeof given)[]).filter((criterion) => given[criterion]);
+  const chosen = (['bsn', 'address', 'name'] as const).filter((criterion) => given[criterion]);
   if (chosen.length !== 1) {
     const params: InvalidParam[] =
       chosen.length === 0
@@ -83,18 +84,7 @@ function criterionOf(query: SearchQuery): 'bsn' | 'address' | 'name' {
  */
 export const MAX_NAME_MATCHES = 1000;
 
-interface NameCursor {
-  term: string;
-  after: [string, string];
-}
-
-const isNameCursor = (value: unknown): value is NameCursor =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as NameCursor).term === 'string' &&
-  Array.isArray((value as NameCursor).after) &&
-  (value as NameCursor).after.length === 2 &&
-  (value as NameCursor).after.every((part) => typeof part === 'string');
+const NameCursor = z.object({ term: z.string(), after: z.tuple([z.string(), z.string()]) });
 
 export async function searchHouseholds(ports: RegistryPorts, context: RequestContext, query: SearchQuery): Promise<Page<SearchResult>> {
   const criterion = criterionOf(query);
@@ -159,7 +149,7 @@ async function byName(ports: RegistryPorts, reach: SearchReach, query: SearchQue
     ]);
   }
   const term = words.join(' ');
-  const cursor = decodeCursor(query.cursor, isNameCursor);
+  const cursor = decodeCursor(query.cursor, NameCursor);
   if (cursor && cursor.term !== term) throw invalidCursor('use it with the same name', 'The cursor belongs to another search.');
 
   const [indexed, beforeDoorbraakteam] = await Promise.all([
@@ -211,7 +201,9 @@ async function byName(ports: RegistryPorts, reach: SearchReach, query: SearchQue
   });
   const last = page.at(-1);
   const next =
-    ordered.length > page.length && last ? encodeCursor({ term, after: [last.word, last.householdId] } satisfies NameCursor) : null;
+    ordered.length > page.length && last
+      ? encodeCursor({ term, after: [last.word, last.householdId] } satisfies z.infer<typeof NameCursor>)
+      : null;
   return { items, next };
 }
 
@@ -345,7 +337,11 @@ export async function addMember(ports: RegistryPorts, context: RequestContext, h
   return memberForDisplay(incoming);
 }
 
-const fieldsOf = (input: MemberInput) => Object.keys(input).filter((key) => input[key as keyof MemberInput] !== undefined);
+/** The fields a change gives (names only, never values). */
+const fieldsOf = (input: MemberInput) =>
+  Object.entries(input)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key);
 
 export async function changeMember(
   ports: RegistryPorts,

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam, type Partner } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import { worksOutreachOf } from '../domain/access.ts';
@@ -23,6 +24,7 @@ import {
   routeSignal,
   type Signal,
   type SignalKind,
+  type SignalOutcome,
   type SignalOutcomeKind,
   type SignalStatus,
   signalExpiry,
@@ -33,7 +35,7 @@ import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { type RequestContext, signalLogLine } from '../processing-log.ts';
 import { incomingMembers, type NewIntake, prepareRegistration } from './intakes.ts';
-import { type IntakePorts, noMetrics, type SignalQueuePosition, type SignalStore } from './ports.ts';
+import { type IntakePorts, noMetrics, type SignalStore } from './ports.ts';
 import { retryLostRaces } from './races.ts';
 
 export interface SignalPorts {
@@ -249,16 +251,19 @@ export async function readSignal(ports: SignalPorts, context: RequestContext, si
   return signalView(signal, lead, ports.city.partners);
 }
 
-interface QueueCursor {
-  status: string | null;
-  position: SignalQueuePosition;
-}
+/** The status the page was read with, and the store's position (which the store checks: it knows its keys). */
+const QueueCursor = z.object({ status: z.nullable(z.string()), position: z.unknown() });
 
-const isQueueCursor = (value: unknown): value is QueueCursor =>
-  typeof value === 'object' &&
-  value !== null &&
-  'position' in value &&
-  ((value as QueueCursor).status === null || typeof (value as QueueCursor).status === 'string');
+/** Where the page of a cursor starts, checked to belong to the same list (same team, same status). */
+function queuePosition(ports: SignalPorts, query: { teamId: string; status?: SignalStatus; cursor?: string }, statuses: readonly string[]) {
+  const cursor = decodeCursor(query.cursor, QueueCursor);
+  if (!cursor) return undefined;
+  const { position } = cursor;
+  if (cursor.status !== (query.status ?? null) || !ports.store.isQueuePosition(position, query.teamId, statuses)) {
+    throw invalidCursor('use it with the same teamId and status', 'The cursor belongs to another list.');
+  }
+  return position;
+}
 
 /** `GET /signals?teamId=`: the team's outreach queue, oldest first; without a status, the signals still without outcome. */
 export async function signalQueue(
@@ -270,15 +275,11 @@ export async function signalQueue(
   if (!worksOutreachOf(context.principal, { teamId: query.teamId }))
     throw forbidden("Only the team's own professionals see its outreach queue.");
   const statuses = query.status ? [query.status] : OPEN_SIGNAL_STATUSES;
-  const cursor = decodeCursor(query.cursor, isQueueCursor);
-  if (cursor && (cursor.status !== (query.status ?? null) || !ports.store.isQueuePosition(cursor.position, query.teamId, statuses))) {
-    throw invalidCursor('use it with the same teamId and status', 'The cursor belongs to another list.');
-  }
-  const { signals, next } = await ports.store.queue(query.teamId, statuses, query.limit, cursor?.position);
+  const { signals, next } = await ports.store.queue(query.teamId, statuses, query.limit, queuePosition(ports, query, statuses));
   if (signals.length > 0) await ports.store.appendSignalLog(signals.map((signal) => signalLogLine(context, signal.id, 'read', '/signals')));
   return {
     items: signals.map((signal) => signalView(signal, undefined, ports.city.partners)),
-    nextCursor: next ? encodeCursor({ status: query.status ?? null, position: next } satisfies QueueCursor) : null,
+    nextCursor: next ? encodeCursor({ status: query.status ?? null, position: next } satisfies z.infer<typeof QueueCursor>) : null,
   };
 }
 
@@ -367,10 +368,16 @@ export async function recordOutcome(
     const refusal = outcomeRefusal(before, input.outcome);
     if (refusal) throw conflict(refusal);
     const accepted = input.outcome === 'help_accepted';
+    const outcome: SignalOutcome = {
+      outcome: input.outcome,
+      ...(input.note ? { note: input.note } : {}),
+      at: context.now,
+      by: context.principal.userId,
+    };
     const signal: Signal = {
       ...before,
       status: input.outcome,
-      outcome: { outcome: input.outcome, ...(input.note ? { note: input.note } : {}), at: context.now, by: context.principal.userId },
+      outcome,
       updatedAt: context.now,
       version: before.version + 1,
     };
@@ -411,7 +418,7 @@ export async function recordOutcome(
       intakeOfSignal(ports, context.now, before, input),
       [memberOfSignal(ports, before, input)],
     );
-    const withIntake: Signal = { ...signal, outcome: { ...(signal.outcome as NonNullable<Signal['outcome']>), intakeId: intake.id } };
+    const withIntake: Signal = { ...signal, outcome: { ...outcome, intakeId: intake.id } };
     await ports.store.recordOutcome({ before, signal: withIntake, log, counters, registration, ...endOutreach });
     return signalView(withIntake, undefined, ports.city.partners);
   });

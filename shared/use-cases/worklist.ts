@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import { BUDGET_HOLDERS, DOORBRAAKTEAM, hasAnyRole, ownTeams, requireOwnTeam, TEAM_WORKERS } from '../domain/access.ts';
@@ -55,22 +56,13 @@ const view = (task: Task, now: string): TaskView => ({
   title: task.title,
 });
 
-interface WorklistCursor {
-  kind: string | null;
-  overdue: boolean;
-  position: unknown;
-}
-
-const isWorklistCursor = (value: unknown): value is WorklistCursor =>
-  typeof value === 'object' &&
-  value !== null &&
-  'position' in value &&
-  typeof (value as WorklistCursor).overdue === 'boolean' &&
-  ((value as WorklistCursor).kind === null || typeof (value as WorklistCursor).kind === 'string');
+/** The filters the page was read with, and the store's position (which the store checks: it knows its keys). */
+const WorklistCursor = z.object({ kind: z.nullable(z.string()), overdue: z.boolean(), position: z.unknown() });
+type WorklistCursor = z.infer<typeof WorklistCursor>;
 
 /** The cursor's position, checked to belong to the same list (same filters, same partitions). */
 function positionOf(query: WorklistQuery, fits: (position: unknown) => position is TaskPosition): TaskPosition | undefined {
-  const cursor = decodeCursor(query.cursor, isWorklistCursor);
+  const cursor = decodeCursor(query.cursor, WorklistCursor);
   if (!cursor) return undefined;
   if (cursor.kind !== (query.kind ?? null) || cursor.overdue !== query.overdue || !fits(cursor.position)) {
     throw invalidCursor('use it with the same kind and overdue', 'The cursor belongs to another list.');

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CITY_WIDE } from '../../domain/access.ts';
 import { TASK_KINDS, type Task } from '../../domain/tasks.ts';
 import { signalTaskKey, taskAssigneePartition, taskKey, taskSortKey, teamTaskPartition } from '../keys.ts';
 import { parseRecord } from './record.ts';
@@ -13,11 +14,7 @@ export const TaskRecord = z.looseObject({
   householdId: z.string().optional(),
   signalId: z.string().optional(),
   teamId: z.string().optional(),
-  assignee: z.union([
-    z.looseObject({ user: z.string() }),
-    z.looseObject({ team: z.string() }),
-    z.looseObject({ role: z.enum(['doorbraakteam', 'budgethouder']) }),
-  ]),
+  assignee: z.union([z.looseObject({ user: z.string() }), z.looseObject({ team: z.string() }), z.looseObject({ role: z.enum(CITY_WIDE) })]),
   excludedUserId: z.string().optional(),
   title: z.string(),
   intakeId: z.string().optional(),
