@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 /**
  * The professionals' web client: static files in web/dist, served by `npm start` at `/` beside
  * the API and deployed to the city's bucket. `#shared` reaches the domain's pure rules (the
- * BSN's 11-proef, postcodes), so the form checks what the API checks, from one source.
+ * BSN's 11-proef, postcodes, who may see and do what), so the client checks what the API
+ * checks, from one source. The entry is `src/app/main.tsx` (web/README.md).
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

@@ -7,9 +7,9 @@ import { localIdp } from '../../infra/local/idp.ts';
 import { startTestApi, type TestApi } from '../setup/helpers.ts';
 
 /**
- * The README's walkthrough, run as written: its bash blocks, in order, in one shell, against a
+ * docs/walkthrough.md, run as written: its bash blocks, in order, in one shell, against a
  * test server that accepts the tokens `npm run token` signs. Only the address of the server is
- * changed. A README step that stops working fails here.
+ * changed. A walkthrough step that stops working fails here.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 let api: TestApi;
@@ -20,15 +20,12 @@ beforeAll(async () => {
 afterAll(() => api?.stack.stop());
 
 function walkthroughBlocks(): string[] {
-  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-  const start = readme.indexOf('## Walk through a day with curl');
-  expect(start).toBeGreaterThan(-1);
-  const end = readme.indexOf('\n## ', start + 1);
-  const section = readme.slice(start, end === -1 ? undefined : end);
-  return [...section.matchAll(/```bash\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  const walkthrough = readFileSync(resolve(ROOT, 'docs/walkthrough.md'), 'utf8');
+  expect(walkthrough.startsWith('# Walk through a day with curl\n')).toBe(true);
+  return [...walkthrough.matchAll(/```bash\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 }
 
-it('runs the README walkthrough as written', async () => {
+it('runs docs/walkthrough.md as written', async () => {
   const blocks = walkthroughBlocks();
   expect(blocks.length).toBeGreaterThanOrEqual(4);
   const script = ['set -euo pipefail', ...blocks].join('\n').replaceAll('http://localhost:3000', api.stack.url);

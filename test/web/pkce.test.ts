@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import { codeChallenge } from '../../web/src/cognito.ts';
+import { codeChallenge } from '../../web/src/features/auth/cognito.ts';
 
 describe('the deployed sign-in (authorization code with PKCE)', () => {
   it('derives the S256 code challenge of RFC 7636, appendix B', async () => {

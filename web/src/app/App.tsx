@@ -1,0 +1,143 @@
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { CASE_PROFESSIONALS, CITY_WIDE, FIGURE_READERS, hasAnyRole, TEAM_WORKERS } from '#shared/domain/access.ts';
+import { Button, Heading } from '../components/nlds.tsx';
+import { Loading, ScreenLink } from '../components/ui.tsx';
+import { type CognitoConfig, finishSignIn, signOutUrl, startSignIn } from '../features/auth/cognito.ts';
+import { SignIn } from '../features/auth/SignIn.tsx';
+import { clearSession, loadSession, type Session, saveSession } from '../features/auth/session.ts';
+import { EscalationDetail } from '../features/escalations/EscalationDetail.tsx';
+import { EscalationQueue } from '../features/escalations/EscalationQueue.tsx';
+import { EscalationRequest } from '../features/escalations/EscalationRequest.tsx';
+import { Caseload } from '../features/households/Caseload.tsx';
+import { Dossier } from '../features/households/Dossier.tsx';
+import { IntakeForm } from '../features/intake/IntakeForm.tsx';
+import { Triage } from '../features/intake/Triage.tsx';
+import { PlanEditor } from '../features/plan/PlanEditor.tsx';
+import { Precedents } from '../features/precedents/Precedents.tsx';
+import { Privacy } from '../features/privacy/Privacy.tsx';
+import { SignalDetail } from '../features/signals/SignalDetail.tsx';
+import { SignalQueue } from '../features/signals/SignalQueue.tsx';
+import { Worklist } from '../features/worklist/Worklist.tsx';
+import { matchPath, useRouter } from '../lib/router.tsx';
+import { t } from '../lib/texts.ts';
+
+/** What the server tells the client about its city (GET /config.json): locally the demo sign-in, deployed the managed login. */
+export type ClientConfig = { city: string; cityName: string } & ({ signIn: 'local' } | { signIn: 'cognito'; cognito: CognitoConfig });
+
+/** The figures come with a charting library: loaded when the screen opens, not with the first load. */
+const Figures = lazy(() => import('../features/figures/Figures.tsx').then((m) => ({ default: m.Figures })));
+
+export function App() {
+  const { path, navigate } = useRouter();
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const [config, setConfig] = useState<ClientConfig>();
+  useEffect(() => {
+    fetch('/config.json')
+      .then((r) => r.json() as Promise<ClientConfig>)
+      .then(async (loaded) => {
+        setConfig(loaded);
+        if (loaded.signIn !== 'cognito' || loadSession()) return;
+        const token = await finishSignIn(loaded.cognito);
+        if (token) setSession(saveSession(token));
+        else await startSignIn(loaded.cognito);
+      })
+      .catch(() => setConfig({ city: '', cityName: '', signIn: 'local' }));
+  }, []);
+  useEffect(() => {
+    document.title = config?.cityName ? `${t.app} ${config.cityName}` : t.app;
+  }, [config]);
+
+  if (!session && config?.signIn === 'cognito') return <main className="wt-main" id="inhoud" aria-busy="true" />;
+  if (!session)
+    return (
+      <main className="wt-main" id="inhoud">
+        <SignIn
+          cityName={config?.cityName ?? ''}
+          onSignedIn={(s) => {
+            setSession(s);
+            navigate('/');
+          }}
+        />
+      </main>
+    );
+
+  const screens: { pattern: string; render: (p: Record<string, string>) => ReactNode }[] = [
+    { pattern: '/', render: () => <Worklist /> },
+    { pattern: '/aanmelden', render: () => <IntakeForm actor={session} /> },
+    { pattern: '/aanmeldingen/:id/triage', render: (p) => <Triage intakeId={p.id ?? ''} actor={session} /> },
+    { pattern: '/caseload', render: () => <Caseload actor={session} /> },
+    { pattern: '/huishoudens/:id', render: (p) => <Dossier householdId={p.id ?? ''} actor={session} /> },
+    { pattern: '/huishoudens/:id/privacy', render: (p) => <Privacy householdId={p.id ?? ''} /> },
+    { pattern: '/huishoudens/:id/plan', render: (p) => <PlanEditor householdId={p.id ?? ''} /> },
+    { pattern: '/huishoudens/:id/doorbraak', render: (p) => <EscalationRequest householdId={p.id ?? ''} /> },
+    { pattern: '/doorbraken', render: () => <EscalationQueue /> },
+    { pattern: '/doorbraken/:id', render: (p) => <EscalationDetail escalationId={p.id ?? ''} actor={session} /> },
+    { pattern: '/precedenten', render: () => <Precedents /> },
+    {
+      pattern: '/cijfers',
+      render: () => (
+        <Suspense fallback={<Loading />}>
+          <Figures actor={session} />
+        </Suspense>
+      ),
+    },
+    { pattern: '/signalen', render: () => <SignalQueue actor={session} /> },
+    { pattern: '/signalen/:id', render: (p) => <SignalDetail signalId={p.id ?? ''} /> },
+  ];
+  const match = screens.flatMap((screen) => {
+    const params = matchPath(screen.pattern, path);
+    return params ? [{ screen, params }] : [];
+  })[0];
+  const nav = [
+    { to: '/', label: t.nav.worklist, show: true },
+    { to: '/aanmelden', label: t.nav.intake, show: hasAnyRole(session, TEAM_WORKERS) },
+    { to: '/caseload', label: t.nav.caseload, show: hasAnyRole(session, TEAM_WORKERS) },
+    { to: '/doorbraken', label: t.nav.escalations, show: hasAnyRole(session, CITY_WIDE) },
+    { to: '/signalen', label: t.nav.signals, show: hasAnyRole(session, TEAM_WORKERS) },
+    { to: '/precedenten', label: t.nav.precedents, show: hasAnyRole(session, CASE_PROFESSIONALS) },
+    { to: '/cijfers', label: t.nav.figures, show: hasAnyRole(session, FIGURE_READERS) },
+  ].filter((item) => item.show);
+
+  return (
+    <>
+      <a className="wt-skip" href="#inhoud">
+        {t.skipToContent}
+      </a>
+      <header className="wt-header">
+        <Heading level={2} appearance={4}>
+          {t.app} {config?.cityName}
+        </Heading>
+        <nav className="wt-nav" aria-label={t.nav.label}>
+          <ul>
+            {nav.map((item) => (
+              <li key={item.to}>
+                <ScreenLink to={item.to} current={matchPath(item.to, path) !== undefined}>
+                  {item.label}
+                </ScreenLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="wt-actions">
+          <span>
+            {session.name} ({session.roles.map((role) => t.roles[role] ?? role).join(', ')})
+          </span>
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => {
+              clearSession();
+              setSession(undefined);
+              if (config?.signIn === 'cognito') location.assign(signOutUrl(config.cognito));
+              else navigate('/');
+            }}
+          >
+            {t.signOut}
+          </Button>
+        </div>
+      </header>
+      <main className="wt-main wt-stack" id="inhoud">
+        {match ? match.screen.render(match.params) : <Heading level={1}>{t.notFound}</Heading>}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { type Actor, BUDGET_HOLDERS, CASE_WORKERS, DOORBRAAKTEAM, hasAnyRole } from '#shared/domain/access.ts';
+import { Alert, Heading, Paragraph } from '../../components/nlds.tsx';
+import { ErrorAlert, Loading, useLoad } from '../../components/ui.tsx';
+import { ApiError, type Schemas } from '../../lib/api.ts';
+import { t } from '../../lib/texts.ts';
+import { approveBudget, decide, evaluate, getEscalation, giveInformation, publishPrecedent } from './api.ts';
+import { BudgetForm } from './components/BudgetForm.tsx';
+import { DecisionForm } from './components/DecisionForm.tsx';
+import { EvaluationForm } from './components/EvaluationForm.tsx';
+import { InformationForm } from './components/InformationForm.tsx';
+import { PrecedentForm } from './components/PrecedentForm.tsx';
+
+type Escalation = Schemas['Escalation'];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One doorbraak: the flow's state and history, and only the answer the flow waits for, to
+ * whom may give it (rule 6: not the submitter's own decision, not the decider's budget).
+ */
+export function EscalationDetail({ escalationId, actor }: { escalationId: string; actor: Actor }) {
+  const loaded = useLoad(() => getEscalation(escalationId), escalationId);
+  const [shown, setShown] = useState<Escalation>();
+  const [error, setError] = useState<unknown>();
+  const escalation = shown ?? loaded.data;
+  if (loaded.loading && !escalation) return <Loading />;
+  if (!escalation) return <ErrorAlert error={loaded.error} />;
+
+  /** After a 202 the flow takes the answer a moment later: read until it has. */
+  const answered = async (send: () => Promise<{ response: Response; error?: unknown }>) => {
+    setError(undefined);
+    const answer = await send();
+    if (!answer.response.ok) {
+      setError(new ApiError(answer.response.status, answer.error as Schemas['Problem']));
+      return;
+    }
+    // Read again, less often as time goes on, for up to a minute; the notice says the answer is on its way meanwhile.
+    for (let i = 0; i < 40; i++) {
+      const fresh = await getEscalation(escalationId);
+      setShown(fresh);
+      if (!fresh.pendingAnswer) return;
+      await sleep(Math.min(250 * (i + 1), 2000));
+    }
+  };
+  const me = actor.userId;
+  const canDecide = escalation.awaiting === 'decision' && hasAnyRole(actor, DOORBRAAKTEAM) && escalation.submittedBy !== me;
+  const canApproveBudget = escalation.awaiting === 'budget_approval' && hasAnyRole(actor, BUDGET_HOLDERS) && escalation.decidedBy !== me;
+  const canInform = escalation.awaiting === 'information' && escalation.submittedBy === me;
+  const canEvaluate = escalation.awaiting === 'evaluation' && hasAnyRole(actor, CASE_WORKERS);
+  const decided = ['approved', 'awaiting_evaluation', 'closed_resolved', 'closed_unresolved', 'rejected'].includes(escalation.status);
+  const canPublish = decided && hasAnyRole(actor, DOORBRAAKTEAM) && !escalation.precedentId;
+
+  return (
+    <div className="wt-stack">
+      <Heading level={1}>{escalation.blockage}</Heading>
+      <dl className="wt-grid">
+        <div>
+          <dt>{t.escalations.status}</dt>
+          <dd>
+            {t.escalations.statuses[escalation.status]}
+            {escalation.overdue && <span className="wt-overdue"> ({t.escalations.overdue})</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.escalations.organisationsTerm}</dt>
+          <dd>{escalation.organisations.join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t.escalations.costTerm}</dt>
+          <dd>{escalation.cost ? t.money(escalation.cost.amount) : '—'}</dd>
+        </div>
+      </dl>
+      <Heading level={2}>{t.escalations.proposal}</Heading>
+      <Paragraph className="wt-story">{escalation.proposal}</Paragraph>
+      {escalation.pendingAnswer && <Alert type="info">{t.escalations.pending}</Alert>}
+      <ErrorAlert error={error} />
+      {canDecide && <DecisionForm onAnswer={(body) => answered(() => decide(escalationId, body))} />}
+      {canApproveBudget && <BudgetForm onAnswer={(body) => answered(() => approveBudget(escalationId, body))} />}
+      {canInform && <InformationForm onAnswer={(body) => answered(() => giveInformation(escalationId, body))} />}
+      {canEvaluate && <EvaluationForm onAnswer={(body) => answered(() => evaluate(escalationId, body))} />}
+      {canPublish && (
+        <PrecedentForm
+          onPublish={async (body) => {
+            const published = await publishPrecedent(escalationId, body);
+            if (!published.response.ok) return setError(new ApiError(published.response.status, published.error as Schemas['Problem']));
+            setShown({ ...escalation, precedentId: published.data?.id ?? '' });
+          }}
+        />
+      )}
+      {escalation.precedentId && <Alert type="ok">{t.escalations.published}</Alert>}
+      <Heading level={2}>{t.escalations.history}</Heading>
+      <ul>
+        {escalation.history.map((h) => (
+          <li key={`${h.at}-${h.event}`}>
+            {t.dateTime(h.at)}: {h.event} ({h.by}){h.note ? `: ${h.note}` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

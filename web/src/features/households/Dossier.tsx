@@ -1,0 +1,115 @@
+import { type Actor, CASE_WORKERS, hasAnyRole, mayCarryCases, TEAM_LEADERS } from '#shared/domain/access.ts';
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/nlds.tsx';
+import { ErrorAlert, Loading, ScreenLink, useLoad } from '../../components/ui.tsx';
+import { t } from '../../lib/texts.ts';
+import { getAssessments, getDossier, getRoster } from './api.ts';
+import { AppointRegisseur } from './components/AppointRegisseur.tsx';
+import { Assessments } from './components/Assessments.tsx';
+
+/**
+ * The dossier: a household on one page. One round trip: the dossier, its assessments and (for a
+ * team leader, who appoints the regisseur) the rosters of the leader's teams, side by side.
+ */
+export function Dossier({ householdId, actor }: { householdId: string; actor: Actor }) {
+  const leader = hasAnyRole(actor, TEAM_LEADERS);
+  const loaded = useLoad(async () => {
+    const [dossier, assessments, rosters] = await Promise.all([
+      getDossier(householdId),
+      getAssessments(householdId),
+      leader ? Promise.all(actor.teams.map(getRoster)) : [],
+    ]);
+    return { dossier, assessments: assessments.items, rosters };
+  }, householdId);
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (!loaded.data) return <ErrorAlert error={loaded.error} />;
+  const d = loaded.data.dossier;
+  const address = `${d.address.postcode} ${d.address.houseNumber}${d.address.houseNumberAddition ? ` ${d.address.houseNumberAddition}` : ''}`;
+  const candidates = (loaded.data.rosters.find((roster) => roster.teamId === d.teamId)?.members ?? []).filter((m) =>
+    mayCarryCases(m.roles),
+  );
+  const open = d.status === 'open';
+  return (
+    <div className="wt-stack">
+      <Heading level={1}>
+        {t.dossier.title}: {address}
+      </Heading>
+      {leader && (
+        <Paragraph>
+          <ScreenLink to={`/huishoudens/${householdId}/privacy`}>{t.dossier.privacy}</ScreenLink>
+        </Paragraph>
+      )}
+      <Heading level={2}>{t.dossier.members}</Heading>
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t.intake.name}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t.intake.birthDate}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t.intake.bsn}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t.dossier.legal}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {d.members.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell>{m.name}</TableCell>
+              <TableCell>{t.date(m.birthDate)}</TableCell>
+              <TableCell>{m.bsnMasked ?? '—'}</TableCell>
+              <TableCell>{(m.legalRelations ?? []).map((r) => `${r.kind}: ${r.holderName}`).join('; ') || '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Heading level={2}>{t.dossier.regisseur}</Heading>
+      <Paragraph>
+        {d.regisseur ? (d.regisseur.name ?? d.regisseur.userId) : t.dossier.noRegisseur}
+        {d.regisseur && !d.regisseur.onRoster && ` (${t.dossier.offRoster})`}
+      </Paragraph>
+      {leader && open && (
+        <AppointRegisseur householdId={householdId} current={d.regisseur?.userId} candidates={candidates} onAppointed={loaded.reload} />
+      )}
+      <Heading level={2}>{t.dossier.intakes}</Heading>
+      {d.intakes.map((intake) => (
+        <section key={intake.id} className="wt-stack">
+          <Heading level={3}>
+            {t.date(intake.createdAt)} · {t.intake.channels[intake.channel]}
+          </Heading>
+          <Paragraph className="wt-story">{intake.question}</Paragraph>
+        </section>
+      ))}
+      <Heading level={2}>{t.dossier.plan}</Heading>
+      <Paragraph>
+        <ScreenLink to={`/huishoudens/${householdId}/plan`}>{t.plan.toPlan}</ScreenLink>
+      </Paragraph>
+      {d.plan ? (
+        <ul>
+          {d.plan.goals.map((goal) => (
+            <li key={`${goal.domain}-${goal.description}`}>
+              {t.domains[goal.domain]}: {goal.description}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Paragraph>{t.dossier.noPlan}</Paragraph>
+      )}
+      <Assessments
+        householdId={householdId}
+        assessments={loaded.data.assessments}
+        canRecord={open && hasAnyRole(actor, CASE_WORKERS)}
+        onRecorded={loaded.reload}
+      />
+      <Heading level={2}>{t.dossier.escalations}</Heading>
+      <ul>
+        {d.escalations.map((e) => (
+          <li key={e.id}>
+            <ScreenLink to={`/doorbraken/${e.id}`}>{e.blockage}</ScreenLink> ({t.escalations.statuses[e.status]})
+          </li>
+        ))}
+      </ul>
+      {d.plan && (
+        <Paragraph>
+          <ScreenLink to={`/huishoudens/${householdId}/doorbraak`}>{t.escalations.submit}</ScreenLink>
+        </Paragraph>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { type FormEvent, useState } from 'react';
+import { type Actor, mayCarryCases } from '#shared/domain/access.ts';
+import { TRIAGE_OUTCOMES } from '#shared/domain/intake.ts';
+import {
+  Alert,
+  Button,
+  Choice,
+  ChoiceGroup,
+  Heading,
+  Paragraph,
+  SelectField,
+  SelectOption,
+  TextareaField,
+} from '../../components/nlds.tsx';
+import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad, useProblem } from '../../components/ui.tsx';
+import type { Schemas } from '../../lib/api.ts';
+import { t } from '../../lib/texts.ts';
+import { getIntake, getRoster, triageIntake } from './api.ts';
+
+type Outcome = Schemas['TriageRequest']['outcome'];
+
+/** Triage: the four outcomes, each with exactly the fields it needs (api.md). One round trip to open: the intake and the rosters side by side. */
+export function Triage({ intakeId, actor }: { intakeId: string; actor: Actor }) {
+  const loaded = useLoad(async () => {
+    const [intake, rosters] = await Promise.all([getIntake(intakeId), Promise.all(actor.teams.map(getRoster))]);
+    const coaches = new Map(
+      rosters
+        .flat()
+        .filter((m) => mayCarryCases(m.roles))
+        .map((m) => [m.userId, m]),
+    );
+    return { intake, coaches: [...coaches.values()] };
+  }, intakeId);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [resolution, setResolution] = useState('');
+  const [coachId, setCoachId] = useState('');
+  const [complexity, setComplexity] = useState<'simple' | 'complex'>();
+  const { error, fieldErrors, setFieldErrors, fail } = useProblem();
+  const [triaged, setTriaged] = useState<Schemas['Intake']>();
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (!loaded.data) return <ErrorAlert error={loaded.error} />;
+  const { intake, coaches } = loaded.data;
+  const done = triaged ?? (intake.status === 'triaged' ? intake : undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!outcome) {
+      setFieldErrors({ outcome: t.intake.required });
+      return;
+    }
+    const body: Schemas['TriageRequest'] = {
+      outcome,
+      ...(resolution.trim() && (outcome === 'resolved_by_intaker' || outcome === 'referred_external')
+        ? { resolution: resolution.trim() }
+        : {}),
+      ...(outcome === 'referred_to_coach' ? { coachId, ...(complexity ? { complexity } : {}) } : {}),
+    };
+    try {
+      setTriaged(await triageIntake(intakeId, body));
+    } catch (caught) {
+      fail(caught);
+    }
+  };
+
+  return (
+    <div className="wt-stack">
+      <Heading level={1}>{t.triage.title}</Heading>
+      <Heading level={2} appearance={4}>
+        {t.triage.story}
+      </Heading>
+      <Paragraph className="wt-story">{intake.question}</Paragraph>
+      <Paragraph>{intake.domains.map((d) => t.domains[d]).join(', ')}</Paragraph>
+      {done ? (
+        <Alert type="ok">
+          <Paragraph>
+            {t.triage.done}: {t.triage.outcomes[done.triage?.outcome ?? ''] ?? ''}.{' '}
+            {done.householdId && <ScreenLink to={`/huishoudens/${done.householdId}`}>{t.dossier.title}</ScreenLink>}
+          </Paragraph>
+        </Alert>
+      ) : (
+        <form className="wt-stack" onSubmit={submit} noValidate>
+          <ErrorAlert error={error} />
+          <ChoiceGroup legend={t.triage.outcome} errorMessage={fieldErrors.outcome}>
+            {TRIAGE_OUTCOMES.map((value) => (
+              <Choice
+                type="radio"
+                key={value}
+                id={`uitkomst-${value}`}
+                name="outcome"
+                value={value}
+                label={t.triage.outcomes[value]}
+                checked={outcome === value}
+                onChange={() => setOutcome(value)}
+              />
+            ))}
+          </ChoiceGroup>
+          {(outcome === 'resolved_by_intaker' || outcome === 'referred_external') && (
+            <TextareaField
+              id="veld-resolution"
+              label={t.triage.resolution}
+              value={resolution}
+              errorMessage={fieldErrors.resolution}
+              onChange={(e) => setResolution(inputValue(e))}
+            />
+          )}
+          {outcome === 'referred_to_coach' && (
+            <>
+              <SelectField
+                id="veld-coachId"
+                label={t.triage.coach}
+                value={coachId}
+                onChange={(e) => setCoachId(inputValue(e))}
+                errorMessage={fieldErrors.coachId}
+              >
+                <SelectOption value="">—</SelectOption>
+                {coaches.map((coach) => (
+                  <SelectOption key={coach.userId} value={coach.userId}>
+                    {coach.name ?? coach.userId}
+                  </SelectOption>
+                ))}
+              </SelectField>
+              <ChoiceGroup legend={t.triage.complexity} errorMessage={fieldErrors.complexity}>
+                {(['simple', 'complex'] as const).map((value) => (
+                  <Choice
+                    type="radio"
+                    key={value}
+                    id={`complexiteit-${value}`}
+                    name="complexity"
+                    value={value}
+                    label={t.triage.complexities[value]}
+                    checked={complexity === value}
+                    onChange={() => setComplexity(value)}
+                  />
+                ))}
+              </ChoiceGroup>
+            </>
+          )}
+          <div className="wt-actions">
+            <Button appearance="primary-action-button" type="submit">
+              {t.triage.save}
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { api, ok, type Schemas } from '../../lib/api.ts';
+
+/** The city's teams (GET /teams): the intake is registered for one of the caller's. */
+export const getTeams = () => api.GET('/teams').then(ok);
+
+/** A whole intake in one call (POST /intakes), once: a retry with the same key is the same intake. */
+export const createIntake = (body: Schemas['NewIntake']) =>
+  api.POST('/intakes', { body, headers: { 'Idempotency-Key': crypto.randomUUID() } }).then(ok);
+
+export const getIntake = (id: string) => api.GET('/intakes/{id}', { params: { path: { id } } }).then(ok);
+
+/** A team's roster; one the caller may not read is empty. */
+export const getRoster = (id: string) =>
+  api.GET('/teams/{id}/members', { params: { path: { id } } }).then((answer) => answer.data?.items ?? []);
+
+export const triageIntake = (id: string, body: Schemas['TriageRequest']) =>
+  api.POST('/intakes/{id}/triage', { params: { path: { id } }, body }).then(ok);

@@ -1,0 +1,277 @@
+import { type FormEvent, useState } from 'react';
+import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
+import {
+  Alert,
+  Button,
+  Choice,
+  Fieldset,
+  Heading,
+  Paragraph,
+  SelectField,
+  SelectOption,
+  TextareaField,
+  TextField,
+} from '../../components/nlds.tsx';
+import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad, useProblem } from '../../components/ui.tsx';
+import { ApiError, type Schemas } from '../../lib/api.ts';
+import { t } from '../../lib/texts.ts';
+import { agreePlan, getLatestPlan, getPlan, savePlan } from './api.ts';
+
+type Plan = Schemas['Plan'];
+type Content = Schemas['PlanContent'];
+type Goal = Content['goals'][number];
+type Action = Goal['actions'][number];
+
+const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const newAction = (): Action => ({ description: '', organisation: '', dueDate: inAMonth() });
+const newGoal = (): Goal => ({ domain: 'finances', description: '', actions: [] });
+
+/** The plan as the form edits it: the content, with each kept action's id and status. */
+const contentOf = (plan: Plan): Content => ({
+  evaluationDate: plan.evaluationDate,
+  goals: plan.goals.map((goal) => ({
+    domain: goal.domain,
+    description: goal.description,
+    actions: goal.actions.map((a) => ({
+      id: a.id,
+      status: a.status,
+      description: a.description,
+      organisation: a.organisation,
+      dueDate: a.dueDate,
+      ...(a.ownerId ? { ownerId: a.ownerId } : {}),
+    })),
+  })),
+});
+
+/** This person's content, to save on top of another version: an action that version no longer has is saved as a new one (its done status kept). */
+function onTopOf(content: Content, theirs: Plan): Content {
+  const known = new Set(theirs.goals.flatMap((goal) => goal.actions.map((a) => a.id)));
+  return {
+    ...content,
+    goals: content.goals.map((goal) => ({
+      ...goal,
+      actions: goal.actions.map(({ id, ...action }) => (id && known.has(id) ? { id, ...action } : action)),
+    })),
+  };
+}
+
+/**
+ * The plan (one household, one plan): goals per life domain with their actions. Saved with the
+ * ETag it was read with; when someone else saved in between (412), their version is shown and
+ * the form keeps yours, to save on top of theirs: nothing is lost.
+ */
+export function PlanEditor({ householdId }: { householdId: string }) {
+  const loaded = useLoad(() => getPlan(householdId), householdId);
+  const [base, setBase] = useState<{ plan?: Plan; etag?: string }>();
+  const [content, setContent] = useState<Content>();
+  const [theirs, setTheirs] = useState<Plan>();
+  const { error, fieldErrors, fail, clear } = useProblem();
+  const [saved, setSaved] = useState(false);
+  const [agreedBy, setAgreedBy] = useState('');
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (!loaded.data) return <ErrorAlert error={loaded.error} />;
+  const current = base ?? loaded.data;
+  const form = content ?? (current.plan ? contentOf(current.plan) : { evaluationDate: inAMonth(), goals: [newGoal()] });
+  const edit = (change: (c: Content) => Content) => {
+    setSaved(false);
+    setContent(change(structuredClone(form)));
+  };
+  const editGoal = (g: number, change: Partial<Goal>) =>
+    edit((c) => ({ ...c, goals: c.goals.map((goal, i) => (i === g ? { ...goal, ...change } : goal)) }));
+  const editAction = (g: number, a: number, change: Partial<Action>) =>
+    edit((c) => ({
+      ...c,
+      goals: c.goals.map((goal, i) =>
+        i === g ? { ...goal, actions: goal.actions.map((action, j) => (j === a ? { ...action, ...change } : action)) } : goal,
+      ),
+    }));
+  const closed = current.plan?.status === 'closed';
+
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault();
+    clear();
+    try {
+      setBase(await savePlan(householdId, form, current));
+      setContent(undefined);
+      setTheirs(undefined);
+      setSaved(true);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 412) {
+        // Someone saved in between: show their version; the form keeps this person's.
+        const latest = await getLatestPlan(householdId);
+        setTheirs(latest.plan);
+        setBase(latest);
+        setContent(onTopOf(form, latest.plan));
+        return;
+      }
+      fail(caught);
+    }
+  };
+
+  const agree = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      setBase(await agreePlan(householdId, agreedBy));
+      setContent(undefined);
+    } catch (caught) {
+      fail(caught);
+    }
+  };
+
+  return (
+    <div className="wt-stack">
+      <Heading level={1}>{t.plan.title}</Heading>
+      <Paragraph>
+        <ScreenLink to={`/huishoudens/${householdId}`}>{t.dossier.title}</ScreenLink>
+        {current.plan && (
+          <>
+            {' '}
+            · {t.plan.status}: {t.plan.statuses[current.plan.status]} · versie {current.plan.version}
+          </>
+        )}
+      </Paragraph>
+      {!current.plan && <Paragraph>{t.plan.none}</Paragraph>}
+      {saved && <Alert type="ok">{t.plan.saved}</Alert>}
+      {current.plan?.agreedBy && <Paragraph>{t.plan.agreed(current.plan.agreedBy)}</Paragraph>}
+      <ErrorAlert error={error} />
+      {theirs && (
+        <section className="wt-stack" aria-labelledby="hun-versie">
+          <Alert type="warning">{t.plan.conflict(theirs.updatedBy, t.dateTime(theirs.updatedAt))}</Alert>
+          <Heading level={2} id="hun-versie">
+            {t.plan.theirs}
+          </Heading>
+          <ul>
+            {theirs.goals.map((goal) => (
+              <li key={`${goal.domain}-${goal.description}`}>
+                {t.domains[goal.domain]}: {goal.description}
+                <ul>
+                  {goal.actions.map((a) => (
+                    <li key={a.id}>
+                      {a.description} ({a.organisation}, {t.date(a.dueDate)})
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <Button appearance="primary-action-button" onClick={() => void save()}>
+            {t.plan.keepMine}
+          </Button>
+        </section>
+      )}
+      <form className="wt-stack" onSubmit={save} noValidate>
+        <TextField
+          id="veld-evaluationDate"
+          type="date"
+          label={t.plan.evaluationDate}
+          value={form.evaluationDate}
+          disabled={closed}
+          errorMessage={fieldErrors.evaluationDate}
+          onChange={(e) => edit((c) => ({ ...c, evaluationDate: inputValue(e) }))}
+        />
+        {form.goals.map((goal, g) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: goals have no id; their place is their name here ("Doel 2")
+          <Fieldset key={g} legend={t.plan.goal(g + 1)}>
+            <SelectField
+              id={`veld-goals-${g}-domain`}
+              label={t.plan.domain}
+              value={goal.domain}
+              disabled={closed}
+              onChange={(e) => editGoal(g, { domain: inputValue(e) as Goal['domain'] })}
+            >
+              {LIFE_DOMAINS.map((d) => (
+                <SelectOption key={d} value={d}>
+                  {t.domains[d]}
+                </SelectOption>
+              ))}
+            </SelectField>
+            <TextareaField
+              id={`veld-goals-${g}-description`}
+              label={t.plan.description}
+              value={goal.description}
+              disabled={closed}
+              errorMessage={fieldErrors[`goals.${g}.description`]}
+              onChange={(e) => editGoal(g, { description: inputValue(e) })}
+            />
+            {goal.actions.map((action, a) => (
+              <Fieldset key={action.id ?? `new-${a}`} legend={t.plan.action(g + 1, a + 1)}>
+                <div className="wt-grid">
+                  <TextField
+                    id={`veld-goals-${g}-actions-${a}-description`}
+                    label={t.plan.description}
+                    value={action.description}
+                    disabled={closed}
+                    onChange={(e) => editAction(g, a, { description: inputValue(e) })}
+                  />
+                  <TextField
+                    id={`veld-goals-${g}-actions-${a}-organisation`}
+                    label={t.plan.organisation}
+                    value={action.organisation}
+                    disabled={closed}
+                    onChange={(e) => editAction(g, a, { organisation: inputValue(e) })}
+                  />
+                  <TextField
+                    id={`veld-goals-${g}-actions-${a}-ownerId`}
+                    label={t.plan.owner}
+                    value={action.ownerId ?? ''}
+                    disabled={closed}
+                    errorMessage={fieldErrors[`goals.${g}.actions.${a}.ownerId`]}
+                    onChange={(e) => editAction(g, a, { ownerId: inputValue(e) || undefined })}
+                  />
+                  <TextField
+                    id={`veld-goals-${g}-actions-${a}-dueDate`}
+                    type="date"
+                    label={t.plan.dueDate}
+                    value={action.dueDate}
+                    disabled={closed}
+                    onChange={(e) => editAction(g, a, { dueDate: inputValue(e) })}
+                  />
+                </div>
+                <Choice
+                  type="checkbox"
+                  id={`veld-goals-${g}-actions-${a}-done`}
+                  label={t.plan.done}
+                  checked={action.status === 'done'}
+                  disabled={closed}
+                  onChange={(e) => editAction(g, a, { status: inputChecked(e) ? 'done' : 'open' })}
+                />
+                {!closed && (
+                  <Button appearance="subtle-button" onClick={() => editGoal(g, { actions: goal.actions.filter((_, j) => j !== a) })}>
+                    {t.plan.removeAction(g + 1, a + 1)}
+                  </Button>
+                )}
+              </Fieldset>
+            ))}
+            {!closed && (
+              <div className="wt-actions">
+                <Button onClick={() => editGoal(g, { actions: [...goal.actions, newAction()] })}>{t.plan.addAction(g + 1)}</Button>
+                {form.goals.length > 1 && (
+                  <Button appearance="subtle-button" onClick={() => edit((c) => ({ ...c, goals: c.goals.filter((_, i) => i !== g) }))}>
+                    {t.plan.removeGoal(g + 1)}
+                  </Button>
+                )}
+              </div>
+            )}
+          </Fieldset>
+        ))}
+        {!closed && (
+          <div className="wt-actions">
+            <Button onClick={() => edit((c) => ({ ...c, goals: [...c.goals, newGoal()] }))}>{t.plan.addGoal}</Button>
+            <Button appearance="primary-action-button" type="submit">
+              {t.plan.save}
+            </Button>
+          </div>
+        )}
+      </form>
+      {current.plan?.status === 'draft' && !content && (
+        <form className="wt-actions" onSubmit={agree}>
+          <TextField id="veld-agreedBy" label={t.plan.agreedBy} value={agreedBy} onChange={(e) => setAgreedBy(inputValue(e))} />
+          <Button appearance="primary-action-button" type="submit">
+            {t.plan.agree}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Alert, Button, Heading, Paragraph, SelectField, SelectOption } from '../../components/nlds.tsx';
+import { ErrorAlert, inputValue, ListTable, useLoad } from '../../components/ui.tsx';
+import type { Schemas } from '../../lib/api.ts';
+import { t } from '../../lib/texts.ts';
+import { exportHousehold, getHousehold, getProcessingLog } from './api.ts';
+
+type Line = Schemas['ProcessingLogEntry'];
+const PAGE = 50;
+
+/**
+ * Privacy (team leader): the household's processing log, for everyone or one member (one
+ * person's subject access request), paged; and the export of everything held. One round trip to
+ * open: the dossier (for the members' names) and the first page side by side.
+ */
+export function Privacy({ householdId }: { householdId: string }) {
+  const [member, setMember] = useState('');
+  const [further, setMore] = useState<{ lines: Line[]; cursor: string | null }>();
+  const [error, setError] = useState<unknown>();
+  const [exported, setExported] = useState<string>();
+
+  const page = (forMember: string, after: string | null) => getProcessingLog(householdId, PAGE, forMember, after);
+  const dossier = useLoad(() => getHousehold(householdId), householdId);
+  const first = useLoad(async () => {
+    setMore(undefined);
+    return page(member, null);
+  }, `${householdId}/${member}`);
+  const lines = first.data ? [...first.data.items, ...(further?.lines ?? [])] : undefined;
+  const cursor = further ? further.cursor : (first.data?.nextCursor ?? null);
+
+  const more = async () => {
+    if (!cursor) return;
+    try {
+      const answer = await page(member, cursor);
+      setMore((earlier) => ({ lines: [...(earlier?.lines ?? []), ...answer.items], cursor: answer.nextCursor }));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const download = async () => {
+    try {
+      const everything = await exportHousehold(householdId);
+      const file = `huishouden-${householdId}-${everything.exportedAt.slice(0, 10)}.json`;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(everything, null, 2)], { type: 'application/json' }));
+      link.download = file;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      setExported(file);
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  const nameOf = (memberId: string) => dossier.data?.members.find((m) => m.id === memberId)?.name ?? memberId;
+  return (
+    <div className="wt-stack">
+      <Heading level={1}>{t.privacy.title}</Heading>
+      <Paragraph>{t.privacy.intro}</Paragraph>
+      <ErrorAlert error={error ?? dossier.error} />
+      <Heading level={2}>{t.privacy.export}</Heading>
+      <Paragraph>{t.privacy.exportHint}</Paragraph>
+      {exported && (
+        <Alert type="ok">
+          <Paragraph>{t.privacy.exported(exported)}</Paragraph>
+        </Alert>
+      )}
+      <div className="wt-actions">
+        <Button appearance="secondary-action-button" onClick={() => void download()}>
+          {t.privacy.export}
+        </Button>
+      </div>
+      <Heading level={2}>{t.privacy.log}</Heading>
+      <SelectField id="veld-member" label={t.privacy.member} value={member} onChange={(e) => setMember(inputValue(e))}>
+        <SelectOption value="">{t.privacy.everyone}</SelectOption>
+        {(dossier.data?.members ?? []).map((m) => (
+          <SelectOption key={m.id} value={m.id}>
+            {m.name}
+          </SelectOption>
+        ))}
+      </SelectField>
+      <ListTable
+        state={{ ...first, data: lines?.map((line, n) => ({ ...line, n })) }}
+        caption={member ? `${t.privacy.log}: ${nameOf(member)}` : t.privacy.log}
+        columns={[
+          t.privacy.at,
+          t.privacy.actor,
+          t.privacy.action,
+          t.privacy.resource,
+          t.privacy.purpose,
+          t.privacy.activity,
+          t.privacy.member,
+          t.privacy.status,
+        ]}
+        empty={t.privacy.none}
+        rowKey={(line) => String(line.n)}
+        cells={(line) => [
+          t.dateTime(line.at),
+          `${line.actor} (${line.roles.map((role) => t.roles[role] ?? role).join(', ')})`,
+          t.privacy.actions[line.action] ?? line.action,
+          line.resource,
+          line.purpose,
+          line.processingActivityId ?? '—',
+          line.dataSubjects.map(nameOf).join(', ') || '—',
+          t.privacy.statuses[line.status] ?? line.status,
+        ]}
+      />
+      {cursor && (
+        <Button appearance="secondary-action-button" onClick={() => void more()}>
+          {t.more}
+        </Button>
+      )}
+    </div>
+  );
+}
