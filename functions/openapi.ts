@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { problemStatuses } from '#shared/errors.ts';
-import { API_VERSION, BASE_PATH, type RouteContract } from './http/contract.ts';
+import { API_VERSION, BASE_PATH, type Method, type RouteContract } from './http/contract.ts';
 import { GatewayForbidden, Problem } from './http/schemas.ts';
 
 const versionHeader = {
@@ -11,6 +11,9 @@ const traceparent = {
   description: "W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent.",
   schema: { type: 'string' as const, example: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
 };
+
+/** Each method as OpenAPI names it (a path item's key). */
+const OPENAPI_METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' } as const satisfies Record<Method, string>;
 
 /** Every answer of a function carries its trace; the gateway's own 401, and a crash's 500, cannot. */
 const answerHeaders = { ...versionHeader, traceparent: { ...traceparent, required: true } };
@@ -77,8 +80,7 @@ export function openApiDocument(routes: RouteContract[]) {
       content: { 'application/problem+json': { schema: Problem } },
     };
     registry.registerPath({
-      // Method is one of GET, POST, PUT, DELETE: lower-cased, one of these.
-      method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete',
+      method: OPENAPI_METHOD[route.method],
       path: route.path,
       operationId: route.operationId,
       summary: route.summary,
@@ -113,8 +115,7 @@ export function openApiDocument(routes: RouteContract[]) {
   // so that the use case can answer 428 rather than a 400.
   for (const route of routes) {
     if (!route.errors.includes('precondition_required')) continue;
-    // Lower-cased Method, as registered above.
-    const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'put'];
+    const operation = document.paths?.[route.path]?.[OPENAPI_METHOD[route.method]];
     for (const parameter of operation?.parameters ?? []) {
       if ('in' in parameter && parameter.in === 'header' && parameter.name === 'if-match') parameter.required = true;
     }

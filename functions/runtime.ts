@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { Logger, LogLevel } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CityRuntimeConfig } from '#shared/city.ts';
 import { redactPersonalData } from '#shared/redaction.ts';
@@ -6,9 +6,13 @@ import type { BusinessMetrics } from '#shared/use-cases/ports.ts';
 import { powertoolsBusinessMetrics } from './metrics.ts';
 
 /**
- * What every function is given, whatever runs it: Lambda builds it from its environment in
- * the function's index.ts, local mode from the synthesized template. Nothing reads
- * process.env below this point, so functions sharing one process cannot mix configurations.
+ * What every function is given, whatever runs it: on Lambda, each function's index.ts builds it
+ * with lambdaRuntime (functions/lambda.ts) from process.env; local mode builds one per function
+ * from the environment the synthesized template gives it. A function's own configuration (city,
+ * table, state machine, partner clients, log level) comes only from here, never from process.env,
+ * so functions sharing one process (local mode) cannot mix configurations. What still reads
+ * process.env is the same for every function of a process: the switch that turns business metrics
+ * off (functions/metrics.ts, for tests and local runs) and the variables Powertools reads itself.
  */
 export interface FunctionRuntime {
   city: CityRuntimeConfig;
@@ -40,22 +44,35 @@ export interface FunctionEnvironment {
 export function readEnvironment(env: Record<string, string | undefined>): FunctionEnvironment {
   const { CITY_CONFIG, TABLE_NAME } = env;
   if (!CITY_CONFIG || !TABLE_NAME) throw new Error('CITY_CONFIG and TABLE_NAME must be set');
-  // The two required variables are checked above; the rest are optional strings, as the type says.
-  return { ...env, CITY_CONFIG, TABLE_NAME } as FunctionEnvironment;
+  // The two required variables are checked above; every other variable is an optional string.
+  const environment: FunctionEnvironment = { ...env, CITY_CONFIG, TABLE_NAME };
+  return environment;
+}
+
+type LevelName = (typeof LogLevel)[keyof typeof LogLevel];
+const LEVEL_NAMES: ReadonlySet<string> = new Set(Object.values(LogLevel));
+const isLevelName = (name: string): name is LevelName => LEVEL_NAMES.has(name);
+
+/** A level name in either case, as Powertools takes it; anything else leaves the level to Powertools (INFO unless its own variables say). */
+function logLevelOf(name: string): LevelName | undefined {
+  const upper = name.toUpperCase();
+  return isLevelName(upper) ? upper : undefined;
 }
 
 export function createLogger(env: FunctionEnvironment, fn: string): Logger {
   return new Logger({
     serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'wijkteams',
-    // Powertools accepts any of its level names at run time; the stack and local mode set one of them.
-    logLevel: (env.POWERTOOLS_LOG_LEVEL ?? 'INFO') as 'INFO',
+    logLevel: logLevelOf(env.POWERTOOLS_LOG_LEVEL ?? 'INFO'),
     persistentKeys: { function: fn },
     jsonReplacerFn: redactPersonalData,
   });
 }
 
 export function runtimeFrom(env: FunctionEnvironment, db: DynamoDBDocumentClient, fn: string): FunctionRuntime {
-  // Written by the stack (and local mode) from the typed city configuration.
+  // Sound without a parse: the stack writes CITY_CONFIG (local mode reads it from the synthesized
+  // template) with runtimeConfigOf (infra/cities.ts), from the typed city configuration that
+  // test/infra/stack.test.ts synthesizes for every city; a schema of the whole configuration would
+  // be parsed again at every cold start for nothing.
   const city = JSON.parse(env.CITY_CONFIG) as CityRuntimeConfig;
   return {
     city,

@@ -57,7 +57,7 @@ export class CityStack extends Stack {
       'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]': 'Data-key actions that DynamoDB needs on the one customer managed city key.',
       [`AwsSolutions-IAM5[Resource::<${logicalId(flowFunction)}.Arn>:*]`]: 'The state machine invokes versions of its own task function.',
       'AwsSolutions-CFR4':
-        "With CloudFront's default *.cloudfront.net certificate the viewer TLS policy cannot be chosen; a city that gives the distribution its own domain and ACM certificate sets minimumProtocolVersion TLSv1.2_2021 with it (README, Deploy a city).",
+        "With CloudFront's default *.cloudfront.net certificate the viewer TLS policy cannot be chosen; a city that gives the distribution its own domain and ACM certificate sets minimumProtocolVersion TLSv1.2_2021 with it (docs/operations.md, Deploy a city).",
       'AwsSolutions-CFR1':
         'No geo restriction: professionals also work from abroad (holidays, border regions); sign-in with MFA, not the country, decides who gets in.',
       'AwsSolutions-CFR2':

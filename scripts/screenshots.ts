@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: the README's pictures of each screen of the web client, taken in
+ * `npm run screenshots`: the pictures of each screen of the web client in docs/web-client.md, taken in
  * Debian's Chromium from a local stack with the demo city loaded (nothing kept afterwards).
  */
 import { mkdirSync } from 'node:fs';

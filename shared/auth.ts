@@ -19,6 +19,10 @@ export const SIGNALS_SCOPE = 'signals/write';
 
 export type Claims = Record<string, unknown>;
 
+/** Every Role is a string: widened so that includes() takes a group name, which may be any string. */
+const KNOWN_ROLES: readonly string[] = ROLES;
+const isRole = (group: string): group is Role => KNOWN_ROLES.includes(group);
+
 /**
  * Cognito puts groups in `cognito:groups` as a JSON array; API Gateway's JWT authorizer
  * flattens array claims to a string such as `[intaker wijkcoach]`. Group names cannot hold
@@ -55,7 +59,7 @@ export function principalFromClaims(claims: Claims): Principal | undefined {
     const clientId = typeof claims.client_id === 'string' ? claims.client_id : undefined;
     return clientId && scopes.includes(SIGNALS_SCOPE) ? { userId: clientId, roles: [], teams: [], partnerId: clientId } : undefined;
   }
-  const roles = groupsClaim(claims['cognito:groups']).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const roles = groupsClaim(claims['cognito:groups']).filter(isRole);
   const teams = teamsClaim(claims['custom:teams']);
   const principal: Principal = { userId, roles, teams };
   if (typeof claims.name === 'string' && claims.name) principal.name = claims.name;

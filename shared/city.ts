@@ -1,10 +1,5 @@
 import type { ProcessingActivity } from './processing-activities.ts';
 
-/**
- * The part of a city's configuration that the functions need at run time.
- * The stack passes it to every function as the `CITY_CONFIG` environment variable,
- * so a function never depends on the CDK code that defines the cities.
- */
 export const TEAM_KINDS = ['wijkteam', 'interventieteam', 'doorbraakteam'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
 
@@ -32,6 +27,11 @@ export interface Money {
   currency: 'EUR';
 }
 
+/**
+ * The part of a city's configuration that the functions need at run time (infra/cities.ts
+ * derives it with runtimeConfigOf). The stack passes it to every function as the `CITY_CONFIG`
+ * environment variable, so a function never depends on the CDK code that defines the cities.
+ */
 export interface CityRuntimeConfig {
   cityId: string;
   name: string;

@@ -1,7 +1,9 @@
 /**
- * Every error the domain can raise, and the one place where each maps to an HTTP status
- * and a problem+json body (RFC 9457). Details never carry personal data: they name
- * fields and states, never values.
+ * Every error the domain and the HTTP pipeline raise, and the one place where each maps to
+ * its HTTP status and title. Every one is answered as problem+json (RFC 9457) but
+ * `unauthenticated`: the pipeline answers that 401 with the JWT authorizer's own fixed body, so a
+ * client sees one 401 whether the gateway or a function refused the token. Details never carry
+ * personal data: they name fields and states, never values.
  */
 export interface InvalidParam {
   name: string;
@@ -41,6 +43,8 @@ export class DomainError extends Error {
   }
 }
 
+/** No valid token: the pipeline raises it when the claims name no one it knows. */
+export const unauthenticated = () => new DomainError('unauthenticated', 'Unauthorized');
 export const invalidInput = (detail: string, invalidParams: InvalidParam[] = []) => new DomainError('invalid_input', detail, invalidParams);
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
 export const notFound = (resource: string) => new DomainError('not_found', `${resource} not found`);
@@ -73,12 +77,23 @@ const TRANSIENT_NAMES = new Set([
 ]);
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
 
+/**
+ * The name of a thrown error: the AWS SDK throws each service error as an Error whose name is
+ * the service's error code (`ConditionalCheckFailedException`), but types what it throws as
+ * unknown; undefined for anything thrown without a name.
+ */
+export function errorName(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : undefined;
+}
+
 /** A dependency that is down, throttling or unreachable: the client may retry, so 503 rather than 500. */
 export function isTransient(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
-  const { name, code, errors } = error as { name?: string; code?: string; errors?: unknown[] };
+  const name = errorName(error);
+  // Node's system errors carry their code (ECONNRESET); an AggregateError (a failed connect to each address) its errors.
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   if ((name && TRANSIENT_NAMES.has(name)) || (code && TRANSIENT_CODES.has(code))) return true;
-  return Array.isArray(errors) && errors.some(isTransient);
+  return 'errors' in error && Array.isArray(error.errors) && error.errors.some(isTransient);
 }
 
 /** Anything that is not a DomainError is our fault: a 500 that says nothing about the cause. */
@@ -102,6 +117,5 @@ export function toProblem(error: unknown, instance: string): Problem {
   return problem;
 }
 
-export const problemStatuses = Object.fromEntries(
-  Object.entries(PROBLEMS).map(([code, { status, title }]) => [code, { status, title }]),
-) as Record<ProblemCode, { status: number; title: string }>;
+/** Each error's status and title, for the OpenAPI document. */
+export const problemStatuses: Readonly<Record<ProblemCode, { readonly status: number; readonly title: string }>> = PROBLEMS;

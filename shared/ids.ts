@@ -12,9 +12,10 @@ export function isId(value: string): boolean {
 }
 
 /**
- * Intakes and escalations live in their household's partition (the dossier is one Query), so
- * their public id carries the household id: reading one is then one strongly consistent
- * request. Clients treat the id as opaque.
+ * Escalations live in their household's partition (the dossier is one Query), so their public
+ * id carries the household id, in clear: reading one is then one strongly consistent request.
+ * Intakes live there too, but their id seals the household id (shared/intake-ids.ts), since an
+ * intake's sender may be outside the household's team. Clients treat either id as opaque.
  */
 export function householdChildId(householdId: string, key: string): string {
   return `${householdId}.${key}`;

@@ -5,7 +5,9 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  * for a household another team holds is readable by its sender, who must not learn the
  * household's id). The id is a random 128-bit tweak followed by the household id, masked with
  * the tweak and encrypted as one AES-256 block under a key derived from the city's look-up key:
- * 43 characters, unique per intake, and only the intakes function can open it, with no read.
+ * 43 characters, unique per intake. Only a function that holds the look-up key can open it, with
+ * no read: the intakes function opens them; the signals function seals those of the intakes it
+ * registers (registry holds the key too, for hashing, and never opens one).
  */
 export interface IntakeIds {
   /** A new, unique intake id for an intake of this household. */

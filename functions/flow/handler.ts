@@ -20,7 +20,8 @@ export function createHandler(deps: FunctionRuntime) {
         onTrace: (traceId) => logger.appendKeys({ traceId }),
         onOverdue: (escalation) => {
           // The team leader's notice: the EscalationOverdue metric raises the OverdueDecisions alarm
-          // (infra/constructs/observability.ts); this line names the team it concerns (README query).
+          // (infra/constructs/observability.ts); this line names the team it concerns
+          // (docs/operations.md, CloudWatch Logs Insights: Overdue decisions, per team).
           logger.warn('decision overdue', { escalationId: escalation.id, teamId: escalation.teamId });
         },
       },

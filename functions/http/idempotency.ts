@@ -5,6 +5,7 @@ import {
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { idempotencyPartition } from '#shared/db/keys.ts';
 import { TABLE_SCHEMA } from '#shared/db/table-schema.ts';
@@ -42,8 +43,10 @@ export function idempotentOperation<Body, Result>(
     sortKeyAttr: TABLE_SCHEMA.sortKey,
     staticPkValue: idempotencyPartition(scope),
     expiryAttr: TABLE_SCHEMA.timeToLiveAttribute,
-    // Powertools types its client against its own copy of the SDK; the instance is the same DocumentClient.
-    awsSdkV3Client: runtime.db as never,
+    // Powertools types its client as the plain DynamoDBClient and sends its own low-level commands
+    // (GetItem, PutItem with attribute values it marshals itself). The DocumentClient is that client
+    // with translation added only to its own document commands: it sends those commands unchanged.
+    awsSdkV3Client: runtime.db as DynamoDBClient,
   });
   const once = makeIdempotent(
     async (request: { key: [string, string]; body: Body }, context: RequestContext) => operation(request.body, context),

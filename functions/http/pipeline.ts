@@ -13,6 +13,7 @@ import {
   notFound,
   payloadTooLarge,
   toProblem,
+  unauthenticated,
   unsupportedMediaType,
 } from '#shared/errors.ts';
 import { currentRegister, type ProcessingActivity, type ProcessingActivityId } from '#shared/processing-activities.ts';
@@ -79,13 +80,6 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super('Unauthorized');
-    this.name = 'UnauthenticatedError';
-  }
-}
-
 /**
  * Zod's issues as invalidParams that never echo the request (api.md 1.1): a key the client made
  * up is reported on its parent without its name, and its message (which quotes the key) is
@@ -106,13 +100,11 @@ function issuesToParams(issues: z.core.$ZodIssue[], prefix: string): InvalidPara
   });
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, where: string): Record<string, unknown> {
-  if (!schema) return {};
+function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success)
     throw invalidInput(`The request ${where} is not valid.`, issuesToParams(parsed.error.issues, where === 'body' ? '' : where));
-  // One parser serves every contract; the typed view of the result is RouteInput<C>, from the same schema.
-  return parsed.data as Record<string, unknown>;
+  return parsed.data;
 }
 
 function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers']): Record<string, string | undefined> {
@@ -139,8 +131,8 @@ function parseRequest(contract: RouteContract, event: HttpEvent): RouteInput {
   const body = contract.body ? readBody(event, headers) : undefined;
   if (contract.headers) validate(contract.headers, headers, 'header');
   return {
-    params: validate(contract.params, event.pathParameters ?? {}, 'path'),
-    query: validate(contract.query, event.queryStringParameters ?? {}, 'query'),
+    params: contract.params ? validate(contract.params, event.pathParameters ?? {}, 'path') : {},
+    query: contract.query ? validate(contract.query, event.queryStringParameters ?? {}, 'query') : {},
     body: contract.body ? validate(contract.body, body, 'body') : undefined,
     headers,
   };
@@ -161,10 +153,10 @@ const errorFields = (error: unknown) =>
   error instanceof Error ? { errorName: error.name, stack: error.stack } : { errorName: typeof error, stack: undefined };
 
 export function errorResponse(error: unknown, instance: string): APIGatewayProxyResultV2 {
-  if (error instanceof UnauthenticatedError) {
-    // The exact answer of API Gateway's JWT authorizer, so clients see one behaviour.
+  if (error instanceof DomainError && error.code === 'unauthenticated') {
+    // Its status from errors.ts; its body the exact answer of API Gateway's JWT authorizer, so clients see one behaviour.
     return {
-      statusCode: 401,
+      statusCode: error.status,
       headers: { 'Content-Type': 'application/json', 'www-authenticate': 'Bearer', ...SECURITY_HEADERS },
       body: JSON.stringify({ message: 'Unauthorized' }),
     };
@@ -179,16 +171,16 @@ export function errorResponse(error: unknown, instance: string): APIGatewayProxy
 
 function principalOf(event: HttpEvent): Principal {
   const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims ?? {});
-  if (!principal) throw new UnauthenticatedError();
+  if (!principal) throw unauthenticated();
   return principal;
 }
 
 /**
- * One Lambda function serving several routes: it finds the route by API Gateway's route key,
- * checks the caller's roles, validates the request against the route's schemas and turns
- * every error into problem+json. Use cases see plain values and a RequestContext.
+ * What every HTTP function hands its pipeline: its logger, its city's register of processing
+ * activities, the runtime's clock when it sets one (else the pipeline takes the system clock), and
+ * the roster store for the functions that keep team rosters current (all but service, whose one
+ * signed-in route reads only the register).
  */
-/** What every HTTP function hands its pipeline: its logger, its city's register, its clock, and the roster store when it has teams. */
 export const pipelineDeps = (runtime: Pick<FunctionRuntime, 'logger' | 'city' | 'clock'>, roster?: RosterStore): HttpFunctionDeps => ({
   logger: runtime.logger,
   register: registerOf(runtime.city),
@@ -196,6 +188,12 @@ export const pipelineDeps = (runtime: Pick<FunctionRuntime, 'logger' | 'city' | 
   ...(runtime.clock ? { now: runtime.clock } : {}),
 });
 
+/**
+ * One Lambda function serving several routes: it finds the route by API Gateway's route key,
+ * checks the caller's roles, validates the request against the route's schemas and turns
+ * every error into its answer (problem+json; a 401 as the JWT authorizer gives it). Use cases
+ * see plain values and a RequestContext.
+ */
 export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation[]) {
   const byRouteKey = new Map(routes.map((route) => [routeKeyOf(route.contract), route]));
   // The register as it stands, once per instance rather than once per request.
@@ -265,7 +263,7 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
         const cause = error instanceof Error ? error.cause : undefined;
         const causes: unknown[] = cause instanceof AggregateError ? cause.errors : cause === undefined ? [] : [cause];
         logger.error('request failed', { ...errorFields(error), ...(causes.length > 0 ? { causes: causes.map(errorFields) } : {}) });
-      } else if (!(error instanceof DomainError) && !(error instanceof UnauthenticatedError)) {
+      } else if (!(error instanceof DomainError)) {
         logger.warn('request refused', { errorName: errorFields(error).errorName });
       }
     }

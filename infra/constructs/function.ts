@@ -16,7 +16,7 @@ export const FUNCTION_BUNDLING = {
   format: OutputFormat.ESM,
   target: 'node24',
   minify: true,
-  // No source maps: Node's --enable-source-maps parses the map at import, measured 10–40 ms of each cold start (README, Cold start).
+  // No source maps: Node's --enable-source-maps parses the map at import, measured 10–40 ms of each cold start (docs/performance.md, Cold start).
   sourceMap: false,
   mainFields: ['module', 'main'],
   // The AWS SDK (and the Smithy packages it is made of) as the Lambda runtime provides it: CDK's default for Node.js 24.

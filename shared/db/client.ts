@@ -4,6 +4,8 @@ import {
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
   BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
   DynamoDBDocumentClient,
   QueryCommand,
   type QueryCommandInput,
@@ -11,6 +13,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { ConcurrentChange } from '../use-cases/races.ts';
 
 export function documentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
@@ -57,11 +60,11 @@ type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Ite
 /** Puts and deletes, 25 to a request, with unprocessed items sent again after a backoff. */
 export async function batchWrite(db: DynamoDBDocumentClient, table: string, requests: WriteRequest[]): Promise<void> {
   for (let start = 0; start < requests.length; start += 25) {
-    let request: Record<string, WriteRequest[]> | undefined = { [table]: requests.slice(start, start + 25) };
+    let request: BatchWriteCommandInput['RequestItems'] = { [table]: requests.slice(start, start + 25) };
     for (let round = 0; request && Object.keys(request).length > 0; round++) {
       if (round > 0) await backoff(round);
-      const answer = await db.send(new BatchWriteCommand({ RequestItems: request }));
-      request = answer.UnprocessedItems as typeof request;
+      const answer: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: request }));
+      request = answer.UnprocessedItems;
     }
   }
 }
@@ -82,8 +85,9 @@ export async function transactWrite(
       await db.send(new TransactWriteCommand({ TransactItems: items }));
       return;
     } catch (error) {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-      if ((error as Error).name !== 'TransactionCanceledException') throw error;
+      const cancelled = TransactionCanceled.safeParse(error);
+      if (!cancelled.success) throw error;
+      const reasons = cancelled.data.CancellationReasons;
       if (reasons?.some((r) => r.Code === 'ConditionalCheckFailed')) throw new ConcurrentChange(what);
       // Another transaction held one of the items (the team's counters, a busy household): nothing was
       // written, and the same transaction, conditions and all, is sent again after a backoff.
@@ -95,6 +99,12 @@ export async function transactWrite(
     }
   }
 }
+
+/** A cancelled transaction as the SDK throws it (typed unknown): why each of its items failed, in order. */
+const TransactionCanceled = z.object({
+  name: z.literal('TransactionCanceledException'),
+  CancellationReasons: z.array(z.object({ Code: z.string().optional() })).optional(),
+});
 
 /** On AWS, concurrent transactions on one item cancel each other (TransactionConflict); a few rounds settle it. */
 const TRANSACTION_CONFLICT_RETRIES = 5;

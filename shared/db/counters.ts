@@ -30,9 +30,11 @@ function mergedByItem(changes: CounterChange[]): CounterChange[] {
     const key = `${change.teamId}|${change.month ?? ''}`;
     const known = merged.get(key);
     if (!known) merged.set(key, { ...change, counts: { ...change.counts } });
-    else
-      for (const [name, value] of Object.entries(change.counts))
-        known.counts[name as keyof CounterChange['counts']] = (known.counts[name as keyof CounterChange['counts']] ?? 0) + (value ?? 0);
+    else {
+      // Read and written by any name: the names added are those of another change's counts.
+      const counts: Record<string, number | undefined> = known.counts;
+      for (const [name, value] of Object.entries(change.counts)) counts[name] = (counts[name] ?? 0) + (value ?? 0);
+    }
   }
   return [...merged.values()];
 }

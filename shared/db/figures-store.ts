@@ -12,7 +12,7 @@ export function dynamoFiguresStore(db: DynamoDBDocumentClient, table: string): F
         table,
         teamIds.flatMap((teamId) => [statsKey(teamId, month), statsKey(teamId)]),
       );
-      const result = new Map(teamIds.map((teamId) => [teamId, { counts: {} as Counts, open: 0 }]));
+      const result = new Map<string, { counts: Counts; open: number }>(teamIds.map((teamId) => [teamId, { counts: {}, open: 0 }]));
       for (const item of items) {
         const row = result.get(String(item.teamId));
         if (!row) continue;

@@ -27,7 +27,7 @@ import { INTAKE, IntakeRecord } from './records/intake.ts';
 import { nameEntryPuts } from './records/name-entry.ts';
 import { PLAN, parsePlan } from './records/plan.ts';
 import { processingLogItem } from './records/processing-log.ts';
-import { recordsOf } from './records/record.ts';
+import { ItemKey, recordsOf } from './records/record.ts';
 import { ROSTER, RosterEntryRecord } from './records/roster.ts';
 import { TASK, TaskRecord, taskWrites } from './records/task.ts';
 import { CASELOAD_INDEX } from './table-schema.ts';
@@ -70,19 +70,21 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
 
   /** The keys of every item in a partition (keys only: cheap to read). */
   const keysOf = async (pk: string) =>
-    (await queryAll(db, {
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk },
-      ProjectionExpression: 'pk, sk',
-    })) as { pk: string; sk: string }[];
+    (
+      await queryAll(db, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ProjectionExpression: 'pk, sk',
+      })
+    ).map((item) => ItemKey.parse(item));
 
   return {
     async caseload(teamIds, status, limit, after) {
       const pages = await Promise.all(
-        teamIds.map(async (teamId) => {
+        teamIds.map(async (teamId): Promise<{ teamId: string; items: Item[]; more: boolean }> => {
           const position = after?.[teamId];
-          if (position === 'done') return { teamId, items: [] as Item[], more: false };
+          if (position === 'done') return { teamId, items: [], more: false };
           const page: QueryCommandOutput = await db.send(
             new QueryCommand({
               TableName: table,

@@ -7,7 +7,7 @@ import { addressLookupKey, bsnLookupKey, householdKey, intakeKey, memberIdentity
 import { appendProcessingLog } from './processing-log-store.ts';
 import { HOUSEHOLD, householdItem, parseHousehold, readHousehold } from './records/household.ts';
 import { INTAKE, intakeItem, parseIntake } from './records/intake.ts';
-import { lookupItem } from './records/lookup.ts';
+import { lookupItem, parseLookup } from './records/lookup.ts';
 import { nameEntryPuts } from './records/name-entry.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
@@ -23,7 +23,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
     async findHouseholdMatches(bsnHashes, addressHash) {
       const keys = [...bsnHashes.map(bsnLookupKey), addressLookupKey(addressHash)];
       const items = await batchGet(db, table, keys);
-      const householdOf = new Map(items.map((item) => [item.pk as string, item.householdId as string]));
+      const householdOf = new Map(items.map(parseLookup).map((lookup) => [lookup.pk, lookup.householdId]));
       const matches: HouseholdMatches = { byBsn: [] };
       for (const bsnHash of bsnHashes) {
         const householdId = householdOf.get(bsnLookupKey(bsnHash).pk);

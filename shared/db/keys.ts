@@ -1,5 +1,8 @@
 /**
- * Every DynamoDB key of the single table is built here and nowhere else.
+ * Every DynamoDB key of the single table is built here, and the prefixes and shapes the stores
+ * check keys against (a cursor's position) come from here: no other module of the application
+ * spells a key or a prefix. (Powertools builds an idempotency record's sort key itself, under
+ * the partition built here; the tests spell keys out to check the layout.)
  *
  * | item                    | pk                    | sk                  | gsi1pk / gsi1sk                       |
  * | ----------------------- | --------------------- | ------------------- | ------------------------------------- |
@@ -25,6 +28,7 @@
  * | processing-log line     | LOG#<householdId>     | <at>#<lineId>       |                                       |
  * | figures of a month      | STATS#<YYYY-MM>       | TEAM#<teamId>       |                                       |
  * | open households now     | STATS#OPEN            | TEAM#<teamId>       |                                       |
+ * | idempotency record      | IDEMPOTENCY#<function> | Powertools': <prefix>#<hash of the key> |                    |
  *
  * Everything about one household lives in its partition, so the dossier is one Query. Plan
  * versions have a partition of their own so that months of edits do not weigh on the dossier;
@@ -43,6 +47,9 @@ export const householdKey = (householdId: string): Key => ({ pk: householdPartit
 
 export const householdPartition = (householdId: string): string => `${HOUSEHOLD_PREFIX}${householdId}`;
 
+/** Whether a partition key is a household's (`HH#…`), as a cursor's position must be for a household's task. */
+export const isHouseholdPartition = (pk: string): boolean => pk.startsWith(HOUSEHOLD_PREFIX);
+
 /**
  * The caseload is ordered by when a household came in, newest first: an order that never
  * changes, so paging cannot skip or repeat a household, and updates do not rewrite the index.
@@ -54,7 +61,7 @@ export const caseloadIndexKeys = (teamId: string, status: string, createdAt: str
   gsi1sk: caseloadSortKey(createdAt, householdId),
 });
 
-/** The intake's public id is sealed (shared/intake-ids.ts): it names the intake, and only the intakes function can read its household from it. */
+/** The intake's public id is sealed (shared/intake-ids.ts): it names the intake, and only a function holding the look-up key reads its household from it. */
 export const intakeKey = (householdId: string, intakeId: string): Key => ({
   pk: householdPartition(householdId),
   sk: `INTAKE#${intakeId}`,
@@ -86,9 +93,11 @@ export const assessmentKey = (householdId: string, assessedAt: string, assessmen
   sk: `${ASSESSMENT_PREFIX}${assessedAt}#${assessmentId}`,
 });
 
+export const ESCALATION_PREFIX = 'ESCALATION#';
+
 export const escalationKey = (householdId: string, escalationKey: string): Key => ({
   pk: householdPartition(householdId),
-  sk: `ESCALATION#${escalationKey}`,
+  sk: `${ESCALATION_PREFIX}${escalationKey}`,
 });
 
 /** The city-wide queue of the doorbraakteam and the budget holders: escalations by status, oldest first. */
@@ -97,7 +106,7 @@ export const escalationQueueKeys = (status: string, submittedAt: string, escalat
   gsi2sk: `${submittedAt}#${escalationId}`,
 });
 
-export const escalationQueuePartition = (status: string): string => `ESCALATION#${status}`;
+export const escalationQueuePartition = (status: string): string => `${ESCALATION_PREFIX}${status}`;
 
 /** The escalation id in a queue sort key (`<submittedAt>#<escalationId>`), or undefined when it is not one. */
 export const escalationIdOfQueueSortKey = (sortKey: string): string | undefined => {
@@ -184,9 +193,19 @@ export const precedentKey = (precedentId: string): Key => ({ pk: PRECEDENTS_PART
  * under it. The team's outreach queue is gsi1 by team and status, oldest first; a signal attached
  * to an earlier one for the same address is not in it (its outreach is the earlier one's).
  */
-export const signalPartition = (signalId: string): string => `SIGNAL#${signalId}`;
+const SIGNAL_PREFIX = 'SIGNAL#';
+const SIGNAL_SORT_KEY = 'SIGNAL';
 
-export const signalKey = (signalId: string): Key => ({ pk: signalPartition(signalId), sk: 'SIGNAL' });
+export const signalPartition = (signalId: string): string => `${SIGNAL_PREFIX}${signalId}`;
+
+export const signalKey = (signalId: string): Key => ({ pk: signalPartition(signalId), sk: SIGNAL_SORT_KEY });
+
+/** Whether a partition key is a signal's (`SIGNAL#…`), as a cursor's position must be for a signal or its outreach task. */
+export const isSignalPartition = (pk: string): boolean => pk.startsWith(SIGNAL_PREFIX);
+
+/** Whether a key is a signal item's own (`SIGNAL#<signalId>` / `SIGNAL`), as a queue cursor's position must be. */
+export const isSignalKey = (key: { pk?: string; sk?: string }): boolean =>
+  key.pk !== undefined && isSignalPartition(key.pk) && key.sk === SIGNAL_SORT_KEY;
 
 export const signalTaskKey = (signalId: string, taskId: string): Key => ({ pk: signalPartition(signalId), sk: `${TASK_PREFIX}${taskId}` });
 

@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { invalidCursor } from '../cursor.ts';
 
 type Item = Record<string, unknown>;
 
@@ -34,14 +35,14 @@ export async function mergedPage(
   query: MergedPageQuery,
 ): Promise<{ items: Item[]; next?: Record<string, PartitionPosition> }> {
   const read = await Promise.all(
-    query.partitions.map(async (partition) => {
+    query.partitions.map(async (partition): Promise<{ partition: string; items: Item[]; stoppedAt: Item | undefined }> => {
       const position = query.after?.[partition] ?? 'start';
-      if (position === 'done') return { partition, items: [] as Item[], stoppedAt: undefined };
+      if (position === 'done') return { partition, items: [], stoppedAt: undefined };
       // A position past the key condition's bound has nothing after it (DynamoDB would refuse the start key).
       if (query.sortKeyBelow && position !== 'start' && (position[query.sk] ?? '') >= query.sortKeyBelow) {
-        return { partition, items: [] as Item[], stoppedAt: undefined };
+        return { partition, items: [], stoppedAt: undefined };
       }
-      let start = position === 'start' ? undefined : position;
+      let start: Item | undefined = position === 'start' ? undefined : position;
       const items: Item[] = [];
       let stoppedAt: Item | undefined;
       for (let request = 0; request < MAX_REQUESTS_PER_PARTITION && items.length < query.limit; request++) {
@@ -64,7 +65,7 @@ export async function mergedPage(
         items.push(...(page.Items ?? []));
         stoppedAt = page.LastEvaluatedKey;
         if (!stoppedAt) break;
-        start = stoppedAt as Record<string, string>;
+        start = stoppedAt;
       }
       return { partition, items, stoppedAt };
     }),
@@ -116,14 +117,29 @@ export function isMergedPosition(
     entries.every(([partition, position]) => {
       if (!partitions.includes(partition)) return false;
       if (position === 'done' || position === 'start') return true;
-      if (typeof position !== 'object' || position === null) return false;
-      const key = position as Record<string, unknown>;
-      return (
-        Object.keys(key).length === query.keyAttributes.length &&
-        query.keyAttributes.every((name) => typeof key[name] === 'string') &&
-        key[query.pk] === partition &&
-        isKey(key as Record<string, string>)
-      );
+      return isKeyOf(position, query.keyAttributes) && position[query.pk] === partition && isKey(position);
     })
   );
+}
+
+/**
+ * A position the use case already checked with the store's own guard (isMergedPosition over the
+ * same partitions), checked again where its type is needed: one that fails is a made-up cursor (400).
+ */
+export function checkedPosition(
+  value: Record<string, unknown> | undefined,
+  partitions: string[],
+  query: Pick<MergedPageQuery, 'pk' | 'keyAttributes'>,
+  isKey: (key: Record<string, string>) => boolean,
+): Record<string, PartitionPosition> | undefined {
+  if (value === undefined) return undefined;
+  if (!isMergedPosition(value, partitions, query, isKey)) throw invalidCursor();
+  return value;
+}
+
+/** Whether a value is a key of exactly these attributes, each a string. */
+function isKeyOf(value: unknown, attributes: readonly string[]): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = new Map(Object.entries(value));
+  return fields.size === attributes.length && attributes.every((name) => typeof fields.get(name) === 'string');
 }

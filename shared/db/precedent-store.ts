@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { errorName } from '../errors.ts';
 import { parseHouseholdChildId } from '../ids.ts';
 import type { PrecedentStore } from '../use-cases/ports.ts';
 import { queryAll, transactWrite } from './client.ts';
@@ -61,7 +62,7 @@ export function dynamoPrecedentStore(db: DynamoDBDocumentClient, table: string):
         );
         return parsePrecedent(Attributes);
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+        if (errorName(error) === 'ConditionalCheckFailedException') return undefined;
         throw error;
       }
     },

@@ -7,6 +7,7 @@ import { dynamoHouseholdStore } from './household-store.ts';
 import {
   addressLookupKey,
   bsnLookupKey,
+  ESCALATION_PREFIX,
   escalationQueuePartition,
   householdKey,
   householdPartition,
@@ -167,7 +168,7 @@ export function dynamoRegistryStore(db: DynamoDBDocumentClient, table: string): 
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :escalation)',
-          ExpressionAttributeValues: { ':pk': householdPartition(householdId), ':escalation': 'ESCALATION#' },
+          ExpressionAttributeValues: { ':pk': householdPartition(householdId), ':escalation': ESCALATION_PREFIX },
         }),
       );
       return recordsOf(ESCALATION, EscalationRecord, Items ?? []).some((e) => BEFORE_DOORBRAAKTEAM.includes(e.status));

@@ -8,13 +8,14 @@ import {
   addressLookupKey,
   addressOutreachKey,
   bsnLookupKey,
+  isSignalKey,
   isSignalQueueSortKey,
   signalKey,
   signalQueuePartition,
   signalReferenceKey,
   signalTaskKey,
 } from './keys.ts';
-import { isMergedPosition, mergedPage, type PartitionPosition } from './merged-page.ts';
+import { checkedPosition, isMergedPosition, mergedPage, type PartitionPosition } from './merged-page.ts';
 import { readHousehold } from './records/household.ts';
 import { signalLogItem } from './records/processing-log.ts';
 import {
@@ -30,8 +31,7 @@ import { CASELOAD_INDEX } from './table-schema.ts';
 
 const BY_QUEUE = { indexName: CASELOAD_INDEX, pk: 'gsi1pk', sk: 'gsi1sk', keyAttributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'] } as const;
 
-const isQueueKey = (key: Record<string, string>) =>
-  key.pk?.startsWith('SIGNAL#') === true && key.sk === 'SIGNAL' && isSignalQueueSortKey(key.gsi1sk ?? '');
+const isQueueKey = (key: Record<string, string>) => isSignalKey(key) && isSignalQueueSortKey(key.gsi1sk ?? '');
 
 export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): SignalStore {
   const put = (Item: Record<string, unknown>, ConditionExpression?: string, values?: Record<string, unknown>) => ({
@@ -157,12 +157,14 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
       isMergedPosition(value, partitionsOf(teamId, statuses), BY_QUEUE, isQueueKey),
 
     async queue(teamId, statuses, limit, after) {
+      const partitions = partitionsOf(teamId, statuses);
+      const position = checkedPosition(after, partitions, BY_QUEUE, isQueueKey);
       const { items, next } = await mergedPage(db, {
         table,
         ...BY_QUEUE,
-        partitions: partitionsOf(teamId, statuses),
+        partitions,
         limit,
-        ...(after ? { after: after as Record<string, PartitionPosition> } : {}),
+        ...(position ? { after: position } : {}),
       });
       const signals = items.flatMap((item) => parseSignal(item) ?? []);
       return next ? { signals, next } : { signals };

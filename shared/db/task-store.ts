@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Assignee, Task } from '../domain/tasks.ts';
 import type { TaskPosition, TaskQuery, TaskStore } from '../use-cases/ports.ts';
-import { isTaskSortKey, TASK_PREFIX, taskAssigneePartition, teamTaskPartition } from './keys.ts';
-import { isMergedPosition, mergedPage, type PartitionPosition } from './merged-page.ts';
+import { isHouseholdPartition, isSignalPartition, isTaskSortKey, TASK_PREFIX, taskAssigneePartition, teamTaskPartition } from './keys.ts';
+import { checkedPosition, isMergedPosition, mergedPage } from './merged-page.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { parseTask } from './records/task.ts';
 import { TASK_INDEX, TEAM_TASK_INDEX } from './table-schema.ts';
@@ -12,7 +12,8 @@ const BY_TEAM = { indexName: TEAM_TASK_INDEX, pk: 'gsi2pk', sk: 'gsi2sk', keyAtt
 
 /** A task lives in its household's partition, or in its signal's (an outreach). */
 const isTaskKey = (sortKeyName: string) => (key: Record<string, string>) =>
-  (key.pk?.startsWith('HH#') === true || key.pk?.startsWith('SIGNAL#') === true) &&
+  key.pk !== undefined &&
+  (isHouseholdPartition(key.pk) || isSignalPartition(key.pk)) &&
   key.sk?.startsWith(TASK_PREFIX) === true &&
   isTaskSortKey(key[sortKeyName] ?? '');
 
@@ -23,7 +24,7 @@ export function dynamoTaskStore(db: DynamoDBDocumentClient, table: string): Task
     query: TaskQuery,
     excludedUserId?: string,
   ): Promise<{ tasks: Task[]; next?: TaskPosition }> => {
-    const after = query.after as Record<string, PartitionPosition> | undefined;
+    const after = checkedPosition(query.after, partitions, index, isTaskKey(index.sk));
     const conditions: string[] = [];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};

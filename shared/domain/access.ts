@@ -49,8 +49,11 @@ export interface Actor {
   readonly teams: readonly string[];
 }
 
-export const hasAnyRole = (actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean =>
-  actor.roles.some((role) => (roles as readonly string[]).includes(role));
+export const hasAnyRole = (actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean => {
+  // Every Role is a string: widened so that includes() takes the actor's roles, which are any strings.
+  const allowed: readonly string[] = roles;
+  return actor.roles.some((role) => allowed.includes(role));
+};
 
 /** A route's or action's roles: 403, since what is asked is visible to the caller. */
 export function requireAnyRole(actor: Pick<Actor, 'roles'>, roles: readonly Role[], message?: string): void {

@@ -127,20 +127,21 @@ export function defaultEvaluateAt(now: string, days: number): string {
   return new Date(Date.parse(now) + days * 24 * 60 * 60 * 1000).toISOString();
 }
 
-/** What the API shows: never the task token. */
+/** An answer as the API takes it, with its kind: what the flow is handed, and what decides the status it moves to. */
+export type GivenAnswer =
+  | { kind: 'decision'; payload: DecisionAnswer }
+  | { kind: 'information'; payload: { information: string } }
+  | { kind: 'budget_approval'; payload: { decision: 'approve' | 'reject'; motivation: string } }
+  | { kind: 'evaluation'; payload: { resolved: boolean; note: string } };
+
 /**
  * The status an answer moves the escalation to, as the state machine decides it
  * (infra/constructs/doorbraak-flow.ts): what a 202 shows before the flow has taken the answer.
  */
-export function statusAfterAnswer(
-  escalation: Pick<Escalation, 'cost'>,
-  kind: AnswerKind,
-  payload: Record<string, unknown>,
-  threshold: number,
-): EscalationStatus {
-  switch (kind) {
+export function statusAfterAnswer(escalation: Pick<Escalation, 'cost'>, given: GivenAnswer, threshold: number): EscalationStatus {
+  switch (given.kind) {
     case 'decision': {
-      const answer = payload as unknown as DecisionAnswer;
+      const answer = given.payload;
       if (answer.decision === 'reject') return 'rejected';
       if (answer.decision === 'request_info') return 'awaiting_information';
       return approvedAmount(escalation, answer) > threshold ? 'awaiting_budget_approval' : 'approved';
@@ -148,12 +149,13 @@ export function statusAfterAnswer(
     case 'information':
       return 'awaiting_decision';
     case 'budget_approval':
-      return payload.decision === 'approve' ? 'approved' : 'rejected';
+      return given.payload.decision === 'approve' ? 'approved' : 'rejected';
     case 'evaluation':
-      return payload.resolved === true ? 'closed_resolved' : 'closed_unresolved';
+      return given.payload.resolved === true ? 'closed_resolved' : 'closed_unresolved';
   }
 }
 
+/** What the API shows: never the task token, nor the flow's bookkeeping (when the awaited answer is due, the last request's trace). */
 export function escalationView(escalation: Escalation) {
   const { taskToken: _token, answerDueAt: _due, traceId: _trace, ...view } = escalation;
   return view;

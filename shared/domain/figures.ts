@@ -30,9 +30,11 @@ export type SignalCounterKey = `partner.${string}.${Counter}` | `${'' | `partner
 /** A team's counters of a month as read: the fixed ones and the per-partner and histogram ones. */
 export type Counts = Partial<Record<Counter | SignalCounterKey, number>>;
 
+const COUNTER_NAMES: ReadonlySet<string> = new Set(COUNTERS);
+
 /** Whether a stored attribute is one of the counters (fixed, per partner, or a histogram bucket). */
 export const isCounterName = (name: string): name is Counter | SignalCounterKey =>
-  (COUNTERS as readonly string[]).includes(name) ||
+  COUNTER_NAMES.has(name) ||
   /^(partner\.[a-z0-9-]+\.)?firstContactDays\.\d+$/.test(name) ||
   /^partner\.[a-z0-9-]+\.signals(Received|Reached|HelpAccepted)$/.test(name);
 
@@ -84,9 +86,10 @@ export function firstContactCounts(partnerId: string, days: number): Counts {
 
 /** Adds counts (of several signals in one change) into one. */
 export function addCounts(...all: Counts[]): Counts {
+  // Keyed by any name: every name summed is one of the given counts'.
   const sum: Record<string, number> = {};
   for (const counts of all) for (const [name, value] of Object.entries(counts)) sum[name] = (sum[name] ?? 0) + (value ?? 0);
-  return sum as Counts;
+  return sum;
 }
 
 export interface SignalFigures {
@@ -117,7 +120,9 @@ export function medianOfHistogram(histogram: Map<number, number>): number | null
 /** The signal figures of a team's (or the city's) counts; with a partner, that partner's. */
 export function signalFigures(counts: Counts, partnerId?: string): SignalFigures {
   const prefix = partnerId ? `partner.${partnerId}.` : '';
-  const read = (name: string) => (counts as Record<string, number | undefined>)[name] ?? 0;
+  // Read by any name: a partner's counter names are built from its id.
+  const byName: Readonly<Record<string, number | undefined>> = counts;
+  const read = (name: string) => byName[name] ?? 0;
   const histogram = new Map<number, number>();
   for (const [name, value] of Object.entries(counts)) {
     if (!name.startsWith(`${prefix}firstContactDays.`)) continue;

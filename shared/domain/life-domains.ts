@@ -17,3 +17,8 @@ export const LIFE_DOMAINS = [
 ] as const;
 
 export type LifeDomain = (typeof LIFE_DOMAINS)[number];
+
+const DOMAIN_NAMES: ReadonlySet<string> = new Set(LIFE_DOMAINS);
+
+/** Whether a key of a record by domain (scores, changes) names one of the life domains. */
+export const isLifeDomain = (name: string): name is LifeDomain => DOMAIN_NAMES.has(name);

@@ -1,4 +1,5 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import { errorName } from '../errors.ts';
 import type { ApprovalFlow } from '../use-cases/ports.ts';
 
 /** Step Functions names allow letters, digits, - and _ only. */
@@ -26,7 +27,7 @@ export function stepFunctionsApprovalFlow(client: () => Promise<SFNClient>, stat
         );
       } catch (error) {
         // A retried submission that already started its flow.
-        if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
+        if (errorName(error) !== 'ExecutionAlreadyExists') throw error;
       }
     },
     async resume(token, answer) {
@@ -35,7 +36,7 @@ export function stepFunctionsApprovalFlow(client: () => Promise<SFNClient>, stat
         await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(answer) }));
         return true;
       } catch (error) {
-        if (GONE.has((error as Error).name)) return false;
+        if (GONE.has(errorName(error) ?? '')) return false;
         throw error;
       }
     },

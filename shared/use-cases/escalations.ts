@@ -3,7 +3,6 @@ import type { CityRuntimeConfig, Money } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
 import { BUDGET_HOLDERS, DOORBRAAKTEAM, hasAnyRole, requireAnyRole, seesEscalationsOf, teamHousehold } from '../domain/access.ts';
 import {
-  type AnswerKind,
   checkAwaiting,
   checkDecision,
   type DecisionAnswer,
@@ -11,6 +10,7 @@ import {
   type EscalationStatus,
   escalationView,
   FLOW_ACTOR,
+  type GivenAnswer,
   statusAfterAnswer,
 } from '../domain/escalation.ts';
 import { count } from '../domain/figures.ts';
@@ -132,10 +132,10 @@ async function answer(
   ports: EscalationPorts,
   context: RequestContext,
   escalationId: string,
-  kind: AnswerKind,
+  given: GivenAnswer,
   authorize: (escalation: Escalation, household: Household | undefined) => void,
-  payload: Record<string, unknown>,
 ) {
+  const { kind } = given;
   const { escalation, household } = await load(ports, context, escalationId);
   authorize(escalation, household);
   const token = checkAwaiting(escalation, kind);
@@ -154,7 +154,7 @@ async function answer(
     .catch(raceLostAs(() => conflict('This answer was already given: the flow has moved on.')));
   let resumed: boolean;
   try {
-    resumed = await ports.flow.resume(token, { ...payload, by: context.principal.userId, at: context.now, traceId: context.traceId });
+    resumed = await ports.flow.resume(token, { ...given.payload, by: context.principal.userId, at: context.now, traceId: context.traceId });
   } catch (error) {
     // Step Functions could not be reached: the flow still waits on this token, so it goes back for a
     // retry. If that write fails too, the error carries both causes to the pipeline's log.
@@ -180,37 +180,23 @@ async function answer(
   const { taskToken: _token, awaiting: _awaiting, ...rest } = escalation;
   return escalationView({
     ...rest,
-    status: statusAfterAnswer(escalation, kind, payload, ports.city.doorbraakBudgetThreshold.amount),
+    status: statusAfterAnswer(escalation, given, ports.city.doorbraakBudgetThreshold.amount),
     pendingAnswer,
   });
 }
 
 export const decide = (ports: EscalationPorts, context: RequestContext, escalationId: string, input: DecisionAnswer) => {
   checkDecision(input, context.now);
-  return answer(
-    ports,
-    context,
-    escalationId,
-    'decision',
-    (escalation) => {
-      requireAnyRole(context.principal, DOORBRAAKTEAM, "Decisions are the doorbraakteam's.");
-      if (escalation.submittedBy === context.principal.userId) throw forbidden('Nobody decides on an escalation they submitted.');
-    },
-    { ...input },
-  );
+  return answer(ports, context, escalationId, { kind: 'decision', payload: input }, (escalation) => {
+    requireAnyRole(context.principal, DOORBRAAKTEAM, "Decisions are the doorbraakteam's.");
+    if (escalation.submittedBy === context.principal.userId) throw forbidden('Nobody decides on an escalation they submitted.');
+  });
 };
 
 export const giveInformation = (ports: EscalationPorts, context: RequestContext, escalationId: string, information: string) =>
-  answer(
-    ports,
-    context,
-    escalationId,
-    'information',
-    (escalation) => {
-      if (escalation.submittedBy !== context.principal.userId) throw forbidden('The submitter gives the information asked for.');
-    },
-    { information },
-  );
+  answer(ports, context, escalationId, { kind: 'information', payload: { information } }, (escalation) => {
+    if (escalation.submittedBy !== context.principal.userId) throw forbidden('The submitter gives the information asked for.');
+  });
 
 export const approveBudget = (
   ports: EscalationPorts,
@@ -218,19 +204,12 @@ export const approveBudget = (
   escalationId: string,
   input: { decision: 'approve' | 'reject'; motivation: string },
 ) =>
-  answer(
-    ports,
-    context,
-    escalationId,
-    'budget_approval',
-    (escalation) => {
-      requireAnyRole(context.principal, BUDGET_HOLDERS, "Budget approvals are the budget holders'.");
-      if (escalation.decidedBy === context.principal.userId || escalation.submittedBy === context.principal.userId) {
-        throw forbidden('A budget approval is given by someone other than who decided or submitted.');
-      }
-    },
-    { ...input },
-  );
+  answer(ports, context, escalationId, { kind: 'budget_approval', payload: input }, (escalation) => {
+    requireAnyRole(context.principal, BUDGET_HOLDERS, "Budget approvals are the budget holders'.");
+    if (escalation.decidedBy === context.principal.userId || escalation.submittedBy === context.principal.userId) {
+      throw forbidden('A budget approval is given by someone other than who decided or submitted.');
+    }
+  });
 
 export const evaluate = (
   ports: EscalationPorts,
@@ -238,14 +217,7 @@ export const evaluate = (
   escalationId: string,
   input: { resolved: boolean; note: string },
 ) =>
-  answer(
-    ports,
-    context,
-    escalationId,
-    'evaluation',
-    (escalation, household) => {
-      const mayEvaluate = household?.regisseur?.userId === context.principal.userId || escalation.submittedBy === context.principal.userId;
-      if (!mayEvaluate) throw forbidden("The household's regisseur or the submitter evaluates a doorbraak.");
-    },
-    { ...input },
-  );
+  answer(ports, context, escalationId, { kind: 'evaluation', payload: input }, (escalation, household) => {
+    const mayEvaluate = household?.regisseur?.userId === context.principal.userId || escalation.submittedBy === context.principal.userId;
+    if (!mayEvaluate) throw forbidden("The household's regisseur or the submitter evaluates a doorbraak.");
+  });

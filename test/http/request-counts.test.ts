@@ -3,7 +3,8 @@ import { startTestApi, type TestApi } from '../setup/helpers.ts';
 
 /**
  * How many DynamoDB requests each route makes, counted on the client the functions use.
- * These are the numbers the README promises; a change that adds a round trip fails here.
+ * These are the numbers docs/data-model.md promises (DynamoDB requests per route); a change that
+ * adds a round trip fails here.
  */
 let api: TestApi;
 let anna: string;

@@ -26,6 +26,9 @@ export function parseRecord<S extends z.ZodType>(kind: string, schema: S, item: 
   return parsed.data;
 }
 
+/** An item's table key, as a keys-only Query (ProjectionExpression `pk, sk`) returns it. */
+export const ItemKey = z.object({ pk: z.string(), sk: z.string() });
+
 /** Every item of the given kind among items of several (one BatchGet or one partition Query). */
 export const recordsOf = <S extends z.ZodType>(kind: string, schema: S, items: Item[]): z.output<S>[] =>
   items.filter((item) => item.type === kind).flatMap((item) => parseRecord(kind, schema, item) ?? []);
