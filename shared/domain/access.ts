@@ -153,3 +153,37 @@ export const worksOutreachOf = (actor: Actor, signal: { teamId: string }): boole
 /** The doorbraakteam and the budget holders see every escalation of the city; the household's current team its own. */
 export const seesEscalationsOf = (actor: Actor, household: { teamId: string } | undefined): boolean =>
   hasAnyRole(actor, CITY_WIDE) || (household !== undefined && isOnTeam(actor, household.teamId));
+
+/** Rule 6: the doorbraakteam decides, never on a doorbraak the decider submitted. */
+export const decidesEscalation = (actor: Actor, escalation: { submittedBy: string }): boolean =>
+  hasAnyRole(actor, DOORBRAAKTEAM) && escalation.submittedBy !== actor.userId;
+
+/** Rule 6: a budget holder approves the cost, never one who decided or submitted the doorbraak. */
+export const approvesBudgetOf = (actor: Actor, escalation: { submittedBy: string; decidedBy?: string | null }): boolean =>
+  hasAnyRole(actor, BUDGET_HOLDERS) && escalation.decidedBy !== actor.userId && escalation.submittedBy !== actor.userId;
+
+/** The information the doorbraakteam asks for is given by who submitted the doorbraak. */
+export const informsEscalation = (actor: Actor, escalation: { submittedBy: string }): boolean => escalation.submittedBy === actor.userId;
+
+/** The household's regisseur or the submitter evaluates a doorbraak. */
+export const evaluatesEscalation = (
+  actor: Actor,
+  escalation: { submittedBy: string },
+  household: { regisseur?: { userId: string } | null } | undefined,
+): boolean => household?.regisseur?.userId === actor.userId || escalation.submittedBy === actor.userId;
+
+// The journal ---------------------------------------------------------------------------------
+
+/** A restricted entry is read by its author, the household's regisseur and the team's team leaders (v1.2). */
+export const readsRestrictedEntry = (
+  actor: Actor,
+  entry: { by: { userId: string } },
+  household: { teamId: string; regisseur?: { userId: string } | null },
+): boolean =>
+  entry.by.userId === actor.userId ||
+  household.regisseur?.userId === actor.userId ||
+  (hasAnyRole(actor, TEAM_LEADERS) && isOnTeam(actor, household.teamId));
+
+/** An entry is corrected by its author, or by a team leader of the household's team (v1.2). */
+export const correctsJournalEntry = (actor: Actor, entry: { by: { userId: string } }, household: { teamId: string }): boolean =>
+  entry.by.userId === actor.userId || (hasAnyRole(actor, TEAM_LEADERS) && isOnTeam(actor, household.teamId));

@@ -1,7 +1,18 @@
 import * as z from 'zod/mini';
 import type { CityRuntimeConfig, Money } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
-import { BUDGET_HOLDERS, DOORBRAAKTEAM, hasAnyRole, requireAnyRole, seesEscalationsOf, teamHousehold } from '../domain/access.ts';
+import {
+  approvesBudgetOf,
+  BUDGET_HOLDERS,
+  DOORBRAAKTEAM,
+  decidesEscalation,
+  evaluatesEscalation,
+  hasAnyRole,
+  informsEscalation,
+  requireAnyRole,
+  seesEscalationsOf,
+  teamHousehold,
+} from '../domain/access.ts';
 import {
   checkAwaiting,
   checkDecision,
@@ -189,13 +200,13 @@ export const decide = (ports: EscalationPorts, context: RequestContext, escalati
   checkDecision(input, context.now);
   return answer(ports, context, escalationId, { kind: 'decision', payload: input }, (escalation) => {
     requireAnyRole(context.principal, DOORBRAAKTEAM, "Decisions are the doorbraakteam's.");
-    if (escalation.submittedBy === context.principal.userId) throw forbidden('Nobody decides on an escalation they submitted.');
+    if (!decidesEscalation(context.principal, escalation)) throw forbidden('Nobody decides on an escalation they submitted.');
   });
 };
 
 export const giveInformation = (ports: EscalationPorts, context: RequestContext, escalationId: string, information: string) =>
   answer(ports, context, escalationId, { kind: 'information', payload: { information } }, (escalation) => {
-    if (escalation.submittedBy !== context.principal.userId) throw forbidden('The submitter gives the information asked for.');
+    if (!informsEscalation(context.principal, escalation)) throw forbidden('The submitter gives the information asked for.');
   });
 
 export const approveBudget = (
@@ -206,7 +217,7 @@ export const approveBudget = (
 ) =>
   answer(ports, context, escalationId, { kind: 'budget_approval', payload: input }, (escalation) => {
     requireAnyRole(context.principal, BUDGET_HOLDERS, "Budget approvals are the budget holders'.");
-    if (escalation.decidedBy === context.principal.userId || escalation.submittedBy === context.principal.userId) {
+    if (!approvesBudgetOf(context.principal, escalation)) {
       throw forbidden('A budget approval is given by someone other than who decided or submitted.');
     }
   });
@@ -218,6 +229,6 @@ export const evaluate = (
   input: { resolved: boolean; note: string },
 ) =>
   answer(ports, context, escalationId, { kind: 'evaluation', payload: input }, (escalation, household) => {
-    const mayEvaluate = household?.regisseur?.userId === context.principal.userId || escalation.submittedBy === context.principal.userId;
-    if (!mayEvaluate) throw forbidden("The household's regisseur or the submitter evaluates a doorbraak.");
+    if (!evaluatesEscalation(context.principal, escalation, household))
+      throw forbidden("The household's regisseur or the submitter evaluates a doorbraak.");
   });

@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { type Actor, BUDGET_HOLDERS, CASE_WORKERS, DOORBRAAKTEAM, hasAnyRole } from '#shared/domain/access.ts';
+import {
+  type Actor,
+  approvesBudgetOf,
+  CASE_WORKERS,
+  DOORBRAAKTEAM,
+  decidesEscalation,
+  hasAnyRole,
+  informsEscalation,
+} from '#shared/domain/access.ts';
 import { Alert, Heading, Paragraph } from '../../components/nlds.tsx';
 import { ErrorAlert, Loading, useLoad } from '../../components/ui.tsx';
 import { ApiError, type Schemas } from '../../lib/api.ts';
@@ -42,10 +50,10 @@ export function EscalationDetail({ escalationId, actor }: { escalationId: string
       await sleep(Math.min(250 * (i + 1), 2000));
     }
   };
-  const me = actor.userId;
-  const canDecide = escalation.awaiting === 'decision' && hasAnyRole(actor, DOORBRAAKTEAM) && escalation.submittedBy !== me;
-  const canApproveBudget = escalation.awaiting === 'budget_approval' && hasAnyRole(actor, BUDGET_HOLDERS) && escalation.decidedBy !== me;
-  const canInform = escalation.awaiting === 'information' && escalation.submittedBy === me;
+  const canDecide = escalation.awaiting === 'decision' && decidesEscalation(actor, escalation);
+  const canApproveBudget = escalation.awaiting === 'budget_approval' && approvesBudgetOf(actor, escalation);
+  const canInform = escalation.awaiting === 'information' && informsEscalation(actor, escalation);
+  // The escalation does not say who the household's regisseur is: the screen offers the evaluation to case workers, the API decides.
   const canEvaluate = escalation.awaiting === 'evaluation' && hasAnyRole(actor, CASE_WORKERS);
   const decided = ['approved', 'awaiting_evaluation', 'closed_resolved', 'closed_unresolved', 'rejected'].includes(escalation.status);
   const canPublish = decided && hasAnyRole(actor, DOORBRAAKTEAM) && !escalation.precedentId;
