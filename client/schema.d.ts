@@ -329,6 +329,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/households/{id}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household's journal, newest first */
+        get: operations["listJournal"];
+        put?: never;
+        /** Write down what happened: a conversation, a home visit, a call, a note */
+        post: operations["addJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/journal/{entryId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a journal entry; the text it replaces is kept */
+        post: operations["correctJournalEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household's story: its journal and every recorded event, newest first */
+        get: operations["getTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/households/{id}/plan": {
         parameters: {
             query?: never;
@@ -788,7 +840,7 @@ export interface components {
         /** @description An entry of the register of processing activities (verwerkingsregister). */
         ProcessingActivity: {
             /** @enum {string} */
-            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach";
+            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal";
             name: string;
             purpose: string;
             /** @description The grondslag: the law and article, and the AVG basis. */
@@ -1217,6 +1269,95 @@ export interface components {
         MemberRemoval: {
             reason: string;
         };
+        /** @description What happened, in the professional’s words; never deleted, only corrected. */
+        JournalEntry: {
+            id: string;
+            /** @enum {string} */
+            kind: "conversation" | "home_visit" | "phone" | "email" | "letter" | "consultation" | "note" | "resident_message";
+            text: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The members the entry is about. */
+            about: string[];
+            domains: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            involvedIds: string[];
+            restricted: boolean;
+            by: components["schemas"]["Author"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Every correction, oldest first, with the text it replaced. */
+            corrections: {
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["Author"];
+                previousText: string;
+                reason: string;
+            }[];
+        };
+        /** @description Who wrote or corrected it, by name (their user id for reference). */
+        Author: {
+            userId: string;
+            name: string;
+        };
+        /** @description A journal entry as its author writes it. */
+        NewJournalEntry: {
+            /** @enum {string} */
+            kind: "conversation" | "home_visit" | "phone" | "email" | "letter" | "consultation" | "note";
+            text: string;
+            /**
+             * Format: date-time
+             * @description When it happened (default: now); never in the future.
+             */
+            at?: string;
+            /** @description The members it is about (default: every member). */
+            about?: string[];
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            involvedIds?: string[];
+            /** @description Only its author, the regisseur and the team leaders may read it (domestic violence, the meldcode). */
+            restricted?: boolean;
+        };
+        /** @description The corrected text and why. */
+        JournalCorrection: {
+            text: string;
+            reason: string;
+        };
+        /** @description A page of journal entries, newest first by when they happened. */
+        JournalPage: {
+            items: (components["schemas"]["JournalEntry"] | components["schemas"]["ClosedJournalEntry"])[];
+            nextCursor: string | null;
+        };
+        /** @description A restricted entry, as someone who may not read it sees it: that it exists, not what it says. */
+        ClosedJournalEntry: {
+            id: string;
+            /** @enum {string} */
+            kind: "conversation" | "home_visit" | "phone" | "email" | "letter" | "consultation" | "note" | "resident_message";
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["Author"];
+            /** @enum {boolean} */
+            restricted: true;
+        };
+        /** @description A page of the household's timeline, newest first. */
+        TimelinePage: {
+            items: components["schemas"]["TimelineItem"][];
+            nextCursor: string | null;
+        };
+        /** @description A journal entry or a recorded event of the household. */
+        TimelineItem: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "journal" | "event";
+            /** @description What happened, as a code (`plan_agreed`, `intake_triaged`, …). */
+            event?: string;
+            /** @description In Dutch words; an entry’s first 200 characters, or nothing when the reader may not read it. */
+            summary: string;
+            by?: components["schemas"]["Author"];
+            ref: {
+                type: string;
+                id: string;
+            };
+        };
         /** @description The household's one plan, at one version. */
         Plan: {
             id: string;
@@ -1438,7 +1579,7 @@ export interface components {
              * @description The entry of the register of processing activities (GET /processing-activities); null before 1.1.
              * @enum {string|null}
              */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | null;
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | null;
             processingActivityVersion: number | null;
             /** @description The members whose data was processed (member ids, never a BSN). */
             dataSubjects: string[];
@@ -1460,6 +1601,8 @@ export interface components {
             planVersions: components["schemas"]["Plan"][];
             assessments: components["schemas"]["StoredAssessment"][];
             escalations: components["schemas"]["Escalation"][];
+            /** @description Every journal entry with its corrections, restricted ones too, newest first. */
+            journal: components["schemas"]["JournalEntry"][];
             /** @description Every correction of the household's address and members, oldest first. */
             corrections: components["schemas"]["Correction"][];
             /** @description Who read, changed or exported the data, when and why. */
@@ -3899,6 +4042,462 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listJournal: {
+        parameters: {
+            query?: {
+                kind?: "conversation" | "home_visit" | "phone" | "email" | "letter" | "consultation" | "note" | "resident_message";
+                domain?: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
+                member?: string;
+                /** @description Words the text has words starting with (case and accents do not matter). */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries (a filtered page may hold fewer than `limit`: follow `nextCursor`). */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewJournalEntry"];
+            };
+        };
+        responses: {
+            /** @description The entry. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    /** @description The household's journal, where the new entry is listed by when it happened. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntry"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctJournalEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JournalCorrection"];
+            };
+        };
+        responses: {
+            /** @description The entry, corrected, with every earlier text. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalEntry"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the timeline. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

@@ -3,6 +3,7 @@ import { figuresRoutes } from './figures/contract.ts';
 import { householdRoutes } from './households/contract.ts';
 import type { RouteContract } from './http/contract.ts';
 import { intakeRoutes } from './intakes/contract.ts';
+import { journalRoutes } from './journal/contract.ts';
 import { planRoutes } from './plans/contract.ts';
 import { privacyRoutes } from './privacy/contract.ts';
 import { registryRoutes } from './registry/contract.ts';
@@ -23,6 +24,7 @@ export const routes: RouteContract[] = [
   ...intakeRoutes,
   ...householdRoutes,
   ...registryRoutes,
+  ...journalRoutes,
   ...planRoutes,
   ...escalationRoutes,
   ...precedentRoutes,

@@ -18,6 +18,7 @@ export const PROCESSING_ACTIVITY_IDS = [
   'accountability',
   'vroegsignalering',
   'outreach',
+  'journal',
 ] as const;
 export type ProcessingActivityId = (typeof PROCESSING_ACTIVITY_IDS)[number];
 

@@ -126,5 +126,14 @@ function sharedRegister(retentionYears: number, signalRetentionMonths: number): 
       retention: signals,
       version: 1,
     },
+    {
+      id: 'journal',
+      name: 'Recording case work (verslaglegging)',
+      purpose:
+        'Writing down what happened in a household’s case (conversations, home visits, calls, letters, consultations) and reading it back, with the household’s timeline',
+      legalBasis: 'Wmo 2015 art. 2.3.2, 5.1.1; Jeugdwet art. 7.4.0; WGBO art. 7:454 BW for the care file (AVG art. 6(1)(e), 9(2)(h))',
+      retention: caseFiles,
+      version: 1,
+    },
   ];
 }

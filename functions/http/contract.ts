@@ -46,7 +46,7 @@ export interface RouteContract {
 export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;
 
 /** The API's full semantic version, sent as the `API-Version` header (NL API Design Rules). */
-export const API_VERSION = '1.1.0';
+export const API_VERSION = '1.2.0';
 export const BASE_PATH = '/v1';
 
 /** `GET /v1/intakes/{id}`: the route key as API Gateway names it. */

@@ -4,6 +4,7 @@ import { isValidBsn } from '#shared/domain/bsn.ts';
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
+import { STORED_JOURNAL_KINDS } from '#shared/domain/journal.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { PLAN_STATUSES } from '#shared/domain/plan.ts';
 import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
@@ -310,3 +311,25 @@ export const Dossier = z
     closeReason: z.string().optional(),
   })
   .meta({ id: 'Dossier', description: 'Everything on one household, in one answer.' });
+
+export const Author = z
+  .object({ userId: z.string(), name: z.string() })
+  .meta({ id: 'Author', description: 'Who wrote or corrected it, by name (their user id for reference).' });
+
+export const JournalEntry = z
+  .object({
+    id: Id,
+    kind: z.enum(STORED_JOURNAL_KINDS),
+    text: z.string(),
+    at: Timestamp,
+    about: z.array(Id).meta({ description: 'The members the entry is about.' }),
+    domains: z.array(z.enum(LIFE_DOMAINS)),
+    involvedIds: z.array(Id),
+    restricted: z.boolean(),
+    by: Author,
+    createdAt: Timestamp,
+    corrections: z
+      .array(z.object({ at: Timestamp, by: Author, previousText: z.string(), reason: z.string() }))
+      .meta({ description: 'Every correction, oldest first, with the text it replaced.' }),
+  })
+  .meta({ id: 'JournalEntry', description: 'What happened, in the professional’s words; never deleted, only corrected.' });

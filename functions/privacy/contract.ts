@@ -11,6 +11,7 @@ import {
   HouseholdParams,
   HouseholdSummary,
   Intake,
+  JournalEntry,
   ListQuery,
   orNull,
   Plan,
@@ -101,6 +102,7 @@ export const HouseholdExport = z
     planVersions: z.array(Plan).meta({ description: 'Every version of every plan, oldest first.' }),
     assessments: z.array(StoredAssessment),
     escalations: z.array(Escalation),
+    journal: z.array(JournalEntry).meta({ description: 'Every journal entry with its corrections, restricted ones too, newest first.' }),
     corrections: z.array(Correction).meta({ description: "Every correction of the household's address and members, oldest first." }),
     processingLog: z.array(ProcessingLogEntry).meta({ description: 'Who read, changed or exported the data, when and why.' }),
     processingActivities: z

@@ -12,6 +12,7 @@ import {
   caseloadPartition,
   householdKey,
   householdPartition,
+  journalPartition,
   NAME_PREFIX,
   planKey,
   planVersionsPartition,
@@ -236,12 +237,15 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
 
     async close({ household, reason, now, expiresAt, log, counters }) {
       // Retention: every record of the household expires with it (the processing log does not).
-      const [records, versions] = await Promise.all([
+      const [records, versions, journal] = await Promise.all([
         keysOf(householdPartition(household.id)),
         keysOf(planVersionsPartition(household.id)),
+        keysOf(journalPartition(household.id)),
       ]);
       const [leaveIndexes, keep] = partition(
-        [...records, ...versions].filter((key) => key.sk !== householdKey(household.id).sk || key.pk !== householdKey(household.id).pk),
+        [...records, ...versions, ...journal].filter(
+          (key) => key.sk !== householdKey(household.id).sk || key.pk !== householdKey(household.id).pk,
+        ),
         // A closed household is no longer found by name nor waits in anyone's work list.
         (key) => key.sk.startsWith(NAME_PREFIX) || key.sk.startsWith(TASK_PREFIX),
       );

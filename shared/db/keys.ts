@@ -19,13 +19,14 @@
  * | intake                  | HH#<householdId>      | INTAKE#<intakeId>   |                                       |
  * | plan (the latest one)   | HH#<householdId>      | PLAN                |                                       |
  * | assessment              | HH#<householdId>      | ASSESSMENT#<at>#<id> |                                      |
+ * | journal entry           | HH#<householdId>#JOURNAL | <entryId> (it starts with its `at`) | gsi2: STORY#<householdId> / <at>#<entryId> |
  * | plan version            | HH#<householdId>#PLAN-VERSIONS | <planId>#<version, 6 digits> |                     |
  * | escalation              | HH#<householdId>      | ESCALATION#<key>    | gsi2: ESCALATION#<status> / <submittedAt>#<id> |
  * | BSN look-up             | BSN#<hmac(bsn)>       | LOOKUP              |                                       |
  * | address look-up         | ADDR#<hmac(address)>  | LOOKUP              |                                       |
  * | roster entry            | TEAM#<teamId>         | MEMBER#<userId>     |                                       |
  * | a professional's rosters | USER#<userId>        | ROSTER              |                                       |
- * | processing-log line     | LOG#<householdId>     | <at>#<lineId>       |                                       |
+ * | processing-log line     | LOG#<householdId>     | <at>#<lineId>       | a change's: gsi2: STORY#<householdId> / <at>#<lineId> |
  * | figures of a month      | STATS#<YYYY-MM>       | TEAM#<teamId>       |                                       |
  * | open households now     | STATS#OPEN            | TEAM#<teamId>       |                                       |
  * | idempotency record      | IDEMPOTENCY#<function> | Powertools': <prefix>#<hash of the key> |                    |
@@ -267,3 +268,33 @@ export const statsKey = (teamId: string, month?: string): Key => ({ pk: `STATS#$
 
 /** Idempotency records of Powertools share the table under one static partition per function. */
 export const idempotencyPartition = (functionName: string): string => `IDEMPOTENCY#${functionName}`;
+
+/**
+ * The household's journal has a partition of its own, as plan versions do: years of entries
+ * do not weigh on the dossier's Query. An entry id starts with when it happened (`timeOrderedId`),
+ * so the partition reads in the journal's order and an entry is found by its id alone.
+ */
+export const journalPartition = (householdId: string): string => `${householdPartition(householdId)}#JOURNAL`;
+
+export const journalEntryKey = (householdId: string, entryId: string): Key => ({ pk: journalPartition(householdId), sk: entryId });
+
+/**
+ * The household's timeline (gsi2): its journal entries and its processing-log lines of changes,
+ * by when they happened. One index partition per household, so a page is one Query.
+ */
+export const timelinePartition = (householdId: string): string => `STORY#${householdId}`;
+
+export const timelineIndexKeys = (householdId: string, at: string, id: string) => ({
+  gsi2pk: timelinePartition(householdId),
+  gsi2sk: `${at}#${id}`,
+});
+
+/**
+ * The household item and its escalations lie side by side in its partition (`ESCALATION#…` sorts
+ * just before `HOUSEHOLD`, nothing between them): one Query reads what decides a household's reach.
+ */
+export const householdReachRange = (householdId: string) => ({
+  pk: householdPartition(householdId),
+  from: ESCALATION_PREFIX,
+  to: householdKey(householdId).sk,
+});

@@ -10,7 +10,7 @@ export const TABLE_SCHEMA = {
   globalIndexes: [
     /** Caseload: a team's households by status, newest arrival first (the order never changes, so paging is stable); tasks by assignee; a name's first word. */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Queues across the city, such as escalations by status; tasks by team; a name's second word. */
+    /** Queues across the city, such as escalations by status; tasks by team; a name's second word; a household's timeline. */
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** A name's third word (the name index, shared/db/keys.ts). */
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
@@ -22,3 +22,4 @@ export const CASELOAD_INDEX = TABLE_SCHEMA.globalIndexes[0].indexName;
 export const QUEUE_INDEX = TABLE_SCHEMA.globalIndexes[1].indexName;
 export const TASK_INDEX = TABLE_SCHEMA.globalIndexes[0].indexName;
 export const TEAM_TASK_INDEX = TABLE_SCHEMA.globalIndexes[1].indexName;
+export const TIMELINE_INDEX = TABLE_SCHEMA.globalIndexes[1].indexName;

@@ -5,6 +5,7 @@ import type { AnswerKind, Escalation, EscalationStatus, HistoryEvent } from '../
 import type { CounterChange, Counts } from '../domain/figures.ts';
 import type { Correction, Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
+import type { JournalEntry } from '../domain/journal.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { Precedent, PrecedentText } from '../domain/precedent.ts';
 import type { Signal } from '../domain/signal.ts';
@@ -361,8 +362,13 @@ export interface PrivacyStore extends HouseholdReader, ProcessingLogWriter {
     after?: string,
     member?: string,
   ): Promise<{ items: StoredProcessingLogLine[]; next?: string }>;
-  /** Everything held on a household: its partition, every plan version and its processing log (three Queries side by side). */
-  everything(householdId: string): Promise<{ records?: DossierRecords; planVersions: Plan[]; processingLog: StoredProcessingLogLine[] }>;
+  /** Everything held on a household: its partition, every plan version, its journal and its processing log (four Queries side by side). */
+  everything(householdId: string): Promise<{
+    records?: DossierRecords;
+    planVersions: Plan[];
+    journal: JournalEntry[];
+    processingLog: StoredProcessingLogLine[];
+  }>;
 }
 
 export interface FiguresStore {
@@ -440,4 +446,31 @@ export interface PrecedentStore {
   reword(precedentId: string, text: PrecedentText, now: string): Promise<Precedent | undefined>;
   /** Every precedent of the city (one partition, a Query page or two). */
   all(): Promise<Precedent[]>;
+}
+
+/** One item of a household's timeline index: a journal entry, or the processing-log line of a change. */
+export type TimelineRecord = { kind: 'journal'; entry: JournalEntry } | { kind: 'change'; line: StoredProcessingLogLine };
+
+/** A journal entry as a page reads it, with its place in the journal (what a cursor carries on from). */
+export type JournalPageEntry = JournalEntry & { sortKey: string };
+
+export interface JournalStore extends ProcessingLogWriter {
+  /** The household and its escalations (what decides its reach): one Query. */
+  reachRecords(householdId: string): Promise<{ household?: Household; escalations: Escalation[] }>;
+  getEntry(householdId: string, entryId: string): Promise<JournalEntry | undefined>;
+  /** One transaction: the entry, its log line, and a check that the household is open and still with the team read. */
+  addEntry(household: Household, entry: JournalEntry, log: ProcessingLogLine): Promise<void>;
+  /** One transaction over the entry as read (ConcurrentChange when it was corrected meanwhile). */
+  correctEntry(household: Household, before: JournalEntry, corrected: JournalEntry, log: ProcessingLogLine): Promise<void>;
+  /** One Query of the journal, newest first, from after the given place. */
+  entries(householdId: string, limit: number, after?: string): Promise<{ items: JournalPageEntry[]; next?: string }>;
+  /** Whether a cursor's place has the shape of a journal's (a made-up one is 400, never a refused Query). */
+  isJournalPosition(after: string): boolean;
+  /** One Query of the household's timeline index, newest first. */
+  timeline(
+    householdId: string,
+    limit: number,
+    after?: Record<string, string>,
+  ): Promise<{ items: TimelineRecord[]; next?: Record<string, string> }>;
+  isTimelinePosition(after: Record<string, string>, householdId: string): boolean;
 }

@@ -3,6 +3,7 @@ import { AfterCursor, decodeCursor, encodeCursor, type Page } from '../cursor.ts
 import { teamHousehold } from '../domain/access.ts';
 import { escalationView } from '../domain/escalation.ts';
 import { householdSummary, membersForDisplay } from '../domain/household.ts';
+import { journalEntryView } from '../domain/journal.ts';
 import { notFound } from '../errors.ts';
 import { membersOf, processingLogLine, type RequestContext, type StoredProcessingLogLine } from '../processing-log.ts';
 import { registerOf } from '../processing-register.ts';
@@ -66,7 +67,7 @@ export async function readProcessingLog(
 
 /** A subject access request (AVG art. 15): everything held on the household, itself logged as an export. */
 export async function exportHousehold(ports: PrivacyPorts, context: RequestContext, householdId: string) {
-  const { records, planVersions, processingLog } = await ports.store.everything(householdId);
+  const { records, planVersions, journal, processingLog } = await ports.store.everything(householdId);
   if (!records) throw notFound('Household');
   const household = teamHousehold(context.principal, records.household);
   await ports.store.appendProcessingLog([
@@ -89,6 +90,8 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
     planVersions: planVersions.sort((a, b) => a.version - b.version),
     assessments: records.assessments,
     escalations: records.escalations.map(escalationView),
+    // Restricted entries too: the team leader decides what to hand over (v1.2 precisions).
+    journal: journal.map(journalEntryView),
     corrections: records.corrections
       .sort((a, b) => a.at.localeCompare(b.at))
       .map(({ at, by, kind, memberId, fields, reason }) => ({

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** What the web client may take from `shared/`: pure rules it shares with the API, nothing that does I/O. */
-export const WEB_SHARED_MODULES = [
+const WEB_SHARED_MODULES = [
   'shared/domain/access.ts',
   'shared/domain/address.ts',
   'shared/domain/bsn.ts',
@@ -57,7 +57,7 @@ function importsOf(file: string): Import[] {
 }
 
 const allImports = (dirs: string[]) => dirs.flatMap(sourceFiles).flatMap(importsOf);
-const under = (dir: string) => (path: string | undefined) => path !== undefined && path.startsWith(`${dir}/`);
+const under = (dir: string) => (path: string | undefined) => path?.startsWith(`${dir}/`) === true;
 const shown = (imports: Import[]) => imports.map((i) => `${i.file} → ${i.specifier}`);
 
 /** The web client's feature a file belongs to, if any. */
@@ -118,7 +118,8 @@ describe('import rules', () => {
     const web = allImports(['web/src']);
     const crossFeature = web.filter((i) => featureOf(i.file) && featureOf(i.target) && featureOf(i.file) !== featureOf(i.target));
     const upward = web.filter(
-      (i) => (under('web/src/components')(i.file) || under('web/src/lib')(i.file)) && (featureOf(i.target) || under('web/src/app')(i.target)),
+      (i) =>
+        (under('web/src/components')(i.file) || under('web/src/lib')(i.file)) && (featureOf(i.target) || under('web/src/app')(i.target)),
     );
     expect(shown([...crossFeature, ...upward])).toEqual([]);
   });

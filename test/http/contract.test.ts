@@ -56,7 +56,7 @@ describe('NL API Design Rules', () => {
       api.call('GET', '/teams', { token: await api.token({ sub: 'a', roles: ['beheerder'] }) }),
       api.call('GET', '/intakes/x', { token: await api.token({ sub: 'a', roles: ['intaker'], teams: ['pathmos'] }) }),
     ]);
-    for (const reply of replies) expect(reply.headers.get('api-version')).toBe('1.1.0');
+    for (const reply of replies) expect(reply.headers.get('api-version')).toBe('1.2.0');
   });
 });
 

@@ -38,7 +38,7 @@ describe('POST /intakes', () => {
   it('registers an intake in a new household and reads it back', async () => {
     const created = await api.call('POST', '/intakes', { token: anna, body: intakeBody() });
     expect(created.status).toBe(201);
-    expect(created.headers.get('api-version')).toBe('1.1.0');
+    expect(created.headers.get('api-version')).toBe('1.2.0');
     expect(created.headers.get('cache-control')).toBe('no-store');
     expect(created.body).toMatchObject({
       householdId: expect.any(String),

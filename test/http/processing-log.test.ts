@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '#functions/routes.ts';
 import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
 import { planBody as makePlanBody, type Needs, type World, world } from '../setup/worlds.ts';
@@ -31,6 +32,8 @@ interface Case {
 type Setup = World & { memberId: string; postcode: string };
 
 const planBody = makePlanBody();
+/** Transfer is left out of the timeline check: the household has left the team that would read it. */
+const isChange = (c: Case) => c.action === 'create' || c.action === 'update' || c.action === 'delete';
 const OWN = 'velve-lindenhof';
 const path = (request: { path: string }) => request.path;
 
@@ -97,6 +100,38 @@ const cases: Record<string, Case> = {
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/assessments` }),
     action: 'read',
     resource: (w) => `/households/${w.householdId}/assessments`,
+  },
+  addJournalEntry: {
+    needs: {},
+    as: 'regisseur',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/journal`, body: { kind: 'phone', text: 'Gebeld' } }),
+    action: 'create',
+    resource: (w, answer) => `/households/${w.householdId}/journal/${answer.body.id}`,
+  },
+  correctJournalEntry: {
+    needs: { journal: true },
+    as: 'regisseur',
+    request: (w) => ({
+      method: 'POST',
+      path: `/households/${w.householdId}/journal/${w.journalEntryId}/corrections`,
+      body: { text: 'Huisbezoek met de buurvrouw', reason: 'Aangevuld' },
+    }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/journal/${w.journalEntryId}/corrections`,
+  },
+  listJournal: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/journal` }),
+    action: 'read',
+    resource: (w) => `/households/${w.householdId}/journal`,
+  },
+  getTimeline: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/timeline` }),
+    action: 'read',
+    resource: (w) => `/households/${w.householdId}/timeline`,
   },
   closeHousehold: {
     needs: {},
@@ -352,6 +387,20 @@ beforeAll(async () => {
 afterAll(() => api.stack.stop());
 
 describe('one processing-log line for every 2xx on personal data', () => {
+  it('has a case for every route of a register activity', () => {
+    // A signal's lines are kept with the signal (signals.test.ts), and the log is not logged (above).
+    const elsewhere = new Set([
+      'getProcessingLog',
+      'receiveSignal',
+      'listSignals',
+      'getSignal',
+      'recordContactAttempt',
+      'recordSignalOutcome',
+    ]);
+    const onPersonalData = routes.filter((route) => route.processingActivity && !elsewhere.has(route.operationId));
+    expect(onPersonalData.map((route) => route.operationId).filter((id) => !(id in cases))).toEqual([]);
+  });
+
   for (const [name, c] of Object.entries(cases)) {
     it(name, async () => {
       const w = await worldFor(c.needs);
@@ -374,6 +423,11 @@ describe('one processing-log line for every 2xx on personal data', () => {
       expect(line).toMatchObject({ traceId, spanId, status: 'ok', processingActivityVersion: 1 });
       expect(PROCESSING_ACTIVITY_IDS).toContain(line?.processingActivityId);
       expect(Array.isArray(line?.dataSubjects)).toBe(true);
+      // v1.2: every change of the household is an event on its timeline (a journal entry is there as itself).
+      if (!isChange(c) || name.includes('Journal') || name === 'transferHousehold') return;
+      const timeline = await api.call('GET', `/households/${w.householdId}/timeline`, { token: token('leader') });
+      const event = timeline.body.items.find((item: { at: string }) => item.at === line?.at);
+      expect(event, `${name} on the timeline`).toMatchObject({ kind: 'event', event: expect.any(String), summary: expect.any(String) });
     }, 30_000);
   }
 });

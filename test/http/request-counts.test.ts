@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../setup/helpers.ts';
+import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
 
 /**
  * How many DynamoDB requests each route makes, counted on the client the functions use.
@@ -325,6 +325,31 @@ describe('DynamoDB requests per route', () => {
     expect(
       await measure(() => api.call('POST', `/signals/${other.body.id}/outcome`, { token: wes, body: { outcome: 'help_declined' } }), 200),
     ).toEqual(['GetItem', 'TransactWriteItems']);
+  });
+
+  it('the journal: a write is one read and one transaction; a page one Query beside the reach read, and its log line', async () => {
+    const created = await api.call('POST', '/intakes', { token: anna, body: body('7549CD', randomBsn()) });
+    const journal = `/households/${created.body.householdId}/journal`;
+    // Anna's first call to the journal function puts her on its roster once; that write is behind us after this.
+    await api.call('GET', journal, { token: anna });
+    const write = () => api.call('POST', journal, { token: anna, body: { kind: 'note', text: 'Notitie' } });
+    expect(await measure(write, 201)).toEqual(['Query', 'TransactWriteItems']);
+    const entry = await write();
+    expect(
+      await measure(
+        () =>
+          api.call('POST', `${journal}/${entry.body.id}/corrections`, { token: anna, body: { text: 'Notitie, verbeterd', reason: 'r' } }),
+        200,
+      ),
+    ).toEqual(['Query', 'GetItem', 'TransactWriteItems']);
+    expect(await measure(() => api.call('GET', journal, { token: anna }), 200)).toEqual(['Query', 'Query', 'PutItem']);
+    // The timeline: the reach read and the page side by side; then the team's roster (for names) beside the log line.
+    expect(await measure(() => api.call('GET', `/households/${created.body.householdId}/timeline`, { token: anna }), 200)).toEqual([
+      'Query',
+      'Query',
+      'Query',
+      'PutItem',
+    ]);
   });
 
   it('refused input costs no request at all', async () => {

@@ -12,10 +12,13 @@ export interface World {
   actionId?: string;
   precedentId?: string;
   signalId?: string;
+  journalEntryId?: string;
 }
 
 export interface Needs {
   plan?: boolean;
+  /** A journal entry written by the regisseur. */
+  journal?: boolean;
   /** The escalation (decided) published as a precedent by `decider`. */
   precedent?: boolean;
   /** An agreed plan with one action owned by this professional. */
@@ -63,6 +66,13 @@ export async function world(makers: WorldMakers, needs: Needs): Promise<World> {
   const intake = await api.call('POST', '/intakes', { token: token('leader'), body: makers.intakeBody() });
   const w: World = { householdId: intake.body.householdId, intakeId: intake.body.id };
   await api.call('PUT', `/households/${w.householdId}/regisseur`, { token: token('leader'), body: { userId: 'regisseur' } });
+  if (needs.journal) {
+    const entry = await api.call('POST', `/households/${w.householdId}/journal`, {
+      token: token('regisseur'),
+      body: { kind: 'home_visit', text: 'Huisbezoek' },
+    });
+    w.journalEntryId = entry.body.id;
+  }
   if (needs.signal) {
     const signal = await api.call('POST', '/signals', { token: token('partner'), body: signalBody() });
     w.signalId = signal.body.id;

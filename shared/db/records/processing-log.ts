@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { ROLES } from '../../domain/access.ts';
+import { isTimelineChange } from '../../domain/timeline.ts';
 import { PROCESSING_ACTIVITY_IDS } from '../../processing-activities.ts';
 import type { ProcessingLogLine, SignalLogLine, StoredProcessingLogLine } from '../../processing-log.ts';
-import { processingLogKey, signalLogKey } from '../keys.ts';
+import { processingLogKey, signalLogKey, timelineIndexKeys } from '../keys.ts';
 import { parseRecord } from './record.ts';
 
 /** A processing-log line: `LOG#<householdId>` / `<at>#<lineId>`, apart from the household so it outlives it. */
@@ -29,8 +30,10 @@ export const ProcessingLogRecord = z.looseObject({
 export const parseProcessingLogLine = (item: Record<string, unknown> | undefined): StoredProcessingLogLine | undefined =>
   parseRecord(PROCESSING_LOG, ProcessingLogRecord, item);
 
+/** A change's line is also on the household's timeline index: the timeline's events are the log's changes (shared/domain/timeline.ts). */
 export const processingLogItem = (line: ProcessingLogLine) => ({
   ...processingLogKey(line.householdId, line.at, line.id),
+  ...(isTimelineChange(line) ? timelineIndexKeys(line.householdId, line.at, line.id) : {}),
   type: PROCESSING_LOG,
   ...line,
 });
