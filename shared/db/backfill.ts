@@ -1,19 +1,23 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CityRuntimeConfig } from '../city.ts';
 import { escalationTask, planTasks, type Task, triageTasks } from '../domain/tasks.ts';
+import { isTimelineChange } from '../domain/timeline.ts';
 import { batchPut, queryAll } from './client.ts';
-import { caseloadPartition, householdPartition, NAME_PREFIX, TASK_PREFIX } from './keys.ts';
+import { caseloadPartition, householdPartition, NAME_PREFIX, processingLogPartition, TASK_PREFIX, timelineIndexKeys } from './keys.ts';
 import { ESCALATION, EscalationRecord } from './records/escalation.ts';
 import { HOUSEHOLD, HouseholdRecord } from './records/household.ts';
 import { INTAKE, IntakeRecord } from './records/intake.ts';
 import { nameEntryItem } from './records/name-entry.ts';
 import { PLAN, parsePlan } from './records/plan.ts';
+import { PROCESSING_LOG, ProcessingLogRecord } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
 import { taskItem } from './records/task.ts';
 import { CASELOAD_INDEX } from './table-schema.ts';
 
 /**
- * Version 1.1 keeps a name index and a work list that 1.0 did not write. This puts in what an
+ * Version 1.1 keeps a name index and a work list that 1.0 did not write; version 1.2 a timeline
+ * index of each household's changes (their processing-log lines on gsi2), which 1.0 and 1.1 did
+ * not. This puts in what an
  * open household of 1.0 lacks (a name entry per member; the tasks of its open intakes, its agreed
  * plan and what its doorbraak flow waits for), as 1.1 would have written them. It walks each
  * team's open caseload (an index Query, no scan) and reads each household's partition once; what
@@ -23,6 +27,7 @@ import { CASELOAD_INDEX } from './table-schema.ts';
 export async function backfillDailyWork(db: DynamoDBDocumentClient, table: string, city: CityRuntimeConfig, now: string) {
   let households = 0;
   let written = 0;
+  let timeline = 0;
   for (const team of city.teams) {
     const caseload = await queryAll(db, {
       TableName: table,
@@ -66,7 +71,25 @@ export async function backfillDailyWork(db: DynamoDBDocumentClient, table: strin
       ];
       if (missing.length > 0) await batchPut(db, table, missing);
       written += missing.length;
+      const untimed = await changesOffTimeline(db, table, household.id);
+      if (untimed.length > 0) await batchPut(db, table, untimed);
+      timeline += untimed.length;
     }
   }
-  return { households, written };
+  return { households, written, timeline };
+}
+
+/** The household's logged changes that are not yet on its timeline index, as items that are (the same line, the index keys added). */
+async function changesOffTimeline(db: DynamoDBDocumentClient, table: string, householdId: string) {
+  const lines = await queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': processingLogPartition(householdId) },
+  });
+  return lines.flatMap((item) => {
+    if (item.type !== PROCESSING_LOG || item.gsi2pk !== undefined) return [];
+    const line = ProcessingLogRecord.safeParse(item);
+    if (!line.success || !isTimelineChange(line.data)) return [];
+    return [{ ...item, ...timelineIndexKeys(householdId, line.data.at, line.data.id) }];
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backfillDailyWork } from '#shared/db/backfill.ts';
 import { batchPut } from '#shared/db/client.ts';
+import { dynamoJournalStore } from '#shared/db/journal-store.ts';
 import { householdItem } from '#shared/db/records/household.ts';
 import { intakeItem } from '#shared/db/records/intake.ts';
 import { planItem } from '#shared/db/records/plan.ts';
@@ -15,7 +16,8 @@ import { freshTable } from '../setup/helpers.ts';
 
 /**
  * A city that ran 1.0 has open households without name entries or tasks. The backfill writes
- * them as 1.1 would have (found by name, in the work list), and a second run writes nothing.
+ * them as 1.1 would have (found by name, in the work list), puts their logged changes on the
+ * timeline as 1.2 does, and a second run writes nothing.
  */
 describe('the 1.1 backfill on DynamoDB Local', () => {
   it('indexes the names of open households and writes the tasks of their open intakes and agreed plans, once', async () => {
@@ -69,19 +71,45 @@ describe('the 1.1 backfill on DynamoDB Local', () => {
       updatedAt: now,
       updatedBy: 'kees',
     } as unknown as Plan;
-    await batchPut(db, tableName, [householdItem(household), intakeItem(intake), planItem(plan)]);
+    // The household's log as 1.1 wrote it: a read and a change, neither on a timeline index.
+    const line = (action: string, resource: string) => ({
+      pk: `LOG#${household.id}`,
+      sk: `${now}#${action}`,
+      type: 'processing-log',
+      id: newId(),
+      householdId: household.id,
+      at: now,
+      actor: 'kees',
+      roles: ['wijkcoach'],
+      action,
+      resource,
+      purpose: 'p',
+      traceId: '0'.repeat(32),
+      dataSubjects: [],
+    });
+    await batchPut(db, tableName, [
+      householdItem(household),
+      intakeItem(intake),
+      planItem(plan),
+      line('read', `/households/${household.id}`),
+      line('update', `/households/${household.id}/regisseur`),
+    ]);
 
     const city = runtimeConfigOf(cityConfig('enschede'));
-    expect(await backfillDailyWork(db, tableName, city, now)).toEqual({ households: 1, written: 4 });
+    expect(await backfillDailyWork(db, tableName, city, now)).toEqual({ households: 1, written: 4, timeline: 1 });
     const names = await dynamoRegistryStore(db, tableName).nameEntries([team], 'versieh', 100);
     expect(names.entries.map((e) => e.householdId)).toEqual([household.id]);
     const tasks = dynamoTaskStore(db, tableName);
     const teamTasks = await tasks.forTeam(team, { limit: 100 });
+    const story = await dynamoJournalStore(db, tableName).timeline(household.id, 10);
+    expect(story.items.map((item) => (item.kind === 'change' ? item.line.resource : item.kind))).toEqual([
+      `/households/${household.id}/regisseur`,
+    ]);
     expect(teamTasks.tasks.map((t) => [t.kind, 'user' in t.assignee ? t.assignee.user : null]).sort()).toEqual([
       ['plan_action', 'wim'],
       ['plan_evaluation', 'kees'],
       ['triage', null],
     ]);
-    expect(await backfillDailyWork(db, tableName, city, now)).toEqual({ households: 1, written: 0 });
+    expect(await backfillDailyWork(db, tableName, city, now)).toEqual({ households: 1, written: 0, timeline: 0 });
   });
 });
