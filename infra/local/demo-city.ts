@@ -181,6 +181,7 @@ export interface DemoSummary {
   households: number;
   intakes: number;
   assessments: number;
+  journalEntries: number;
   escalations: Record<string, number>;
   signals: Record<string, number>;
   precedents: number;
@@ -220,7 +221,16 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
     return moment;
   };
 
-  const summary: DemoSummary = { households: 0, intakes: 0, assessments: 0, escalations: {}, signals: {}, precedents: 0, seconds: 0 };
+  const summary: DemoSummary = {
+    households: 0,
+    intakes: 0,
+    assessments: 0,
+    journalEntries: 0,
+    escalations: {},
+    signals: {},
+    precedents: 0,
+    seconds: 0,
+  };
   try {
     // Everyone signs in once, half a year ago: the rosters hold them from then on.
     at(190);
@@ -303,6 +313,19 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
       );
       const dossier = ok('dossier', await api.GET('/households/{id}', { headers: as(coach), params: { path } }));
       const domains = dossier.intakes[0]?.domains ?? ['finances'];
+      // The household's story: what the coach wrote down after each contact (a restricted entry in every fourth household).
+      const note = async (kind: Schemas['NewJournalEntry']['kind'], text: string, restricted = false) => {
+        ok(
+          'journal',
+          await api.POST('/households/{id}/journal', { headers: as(coach), params: { path }, body: { kind, text, domains, restricted } }),
+        );
+        summary.journalEntries++;
+      };
+      at(household.since - 2);
+      await note('home_visit', `Kennismaking thuis met ${household.adult}. Samen op een rij gezet wat speelt en wat het eerst moet.`);
+      if (complex.indexOf(household) % 4 === 0) {
+        await note('consultation', 'Overleg met Veilig Thuis volgens de meldcode; afspraken over de veiligheid van de kinderen.', true);
+      }
       at(household.since - 3);
       const start = new Date(now.getTime() - (household.since - 3) * DAY);
       const plan = ok(
@@ -360,6 +383,10 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
           }),
         );
         summary.assessments++;
+        await note(
+          n % 2 === 0 ? 'conversation' : 'phone',
+          n === 0 ? 'Eerste meting samen gedaan en het plan toegelicht.' : `Voortgang besproken bij meting ${n + 1}.`,
+        );
         for (const domain of domains) scores[domain] = Math.min(5, (scores[domain] ?? 1) + (random.next() < 0.6 ? 1 : 0));
       }
     }
