@@ -14,6 +14,10 @@ export const Task = z
       .string()
       .optional()
       .meta({ description: "The household the task is about; absent on a signal's outreach (no household until help is accepted)." }),
+    householdName: z.string().optional().meta({
+      description:
+        'The household as a person recognises it, its adults’ surnames and address (“Smit · 7545 KL 4”), where the reader may see it.',
+    }),
     intakeId: z.string().optional(),
     escalationId: z.string().optional(),
     signalId: z.string().optional().meta({ description: 'The signal of an outreach task.' }),

@@ -1,9 +1,20 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Assignee, Task } from '../domain/tasks.ts';
 import type { TaskPosition, TaskQuery, TaskStore } from '../use-cases/ports.ts';
-import { isHouseholdPartition, isSignalPartition, isTaskSortKey, TASK_PREFIX, taskAssigneePartition, teamTaskPartition } from './keys.ts';
+import { batchGet } from './client.ts';
+import {
+  householdKey,
+  isHouseholdPartition,
+  isSignalPartition,
+  isTaskSortKey,
+  TASK_PREFIX,
+  taskAssigneePartition,
+  teamTaskPartition,
+} from './keys.ts';
 import { checkedPosition, isMergedPosition, mergedPage } from './merged-page.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
+import { HOUSEHOLD, HouseholdRecord } from './records/household.ts';
+import { recordsOf } from './records/record.ts';
 import { parseTask } from './records/task.ts';
 import { TASK_INDEX, TEAM_TASK_INDEX } from './table-schema.ts';
 
@@ -59,6 +70,10 @@ export function dynamoTaskStore(db: DynamoDBDocumentClient, table: string): Task
 
     forAssignees: (assignees, query, excludedUserId) => page(BY_ASSIGNEE, assignees.map(taskAssigneePartition), query, excludedUserId),
     forTeam: (teamId, query) => page(BY_TEAM, [teamTaskPartition(teamId)], query),
+    async households(householdIds) {
+      const items = await batchGet(db, table, householdIds.map(householdKey));
+      return recordsOf(HOUSEHOLD, HouseholdRecord, items);
+    },
     appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),
   };
 }

@@ -187,3 +187,20 @@ export const readsRestrictedEntry = (
 /** An entry is corrected by its author, or by a team leader of the household's team (v1.2). */
 export const correctsJournalEntry = (actor: Actor, entry: { by: { userId: string } }, household: { teamId: string }): boolean =>
   entry.by.userId === actor.userId || (hasAnyRole(actor, TEAM_LEADERS) && isOnTeam(actor, household.teamId));
+
+// The work list ---------------------------------------------------------------------------------
+
+/**
+ * Whether a task of the caller's work list may name its household (v1.2 "Names, never ids"): for
+ * the household's own team; for a team triaging an intake routed to it (its triage shows the
+ * people); for the doorbraakteam while the doorbraak waits for its decision. A budget holder
+ * approves a cost and sees no household.
+ */
+export const namesHouseholdOfTask = (
+  actor: Actor,
+  task: { kind: string; assignee: { team: string } | { user: string } | { role: string } },
+  household: { teamId: string },
+): boolean =>
+  isOnTeam(actor, household.teamId) ||
+  (task.kind === 'triage' && 'team' in task.assignee && isOnTeam(actor, task.assignee.team)) ||
+  (task.kind === 'escalation_decision' && hasAnyRole(actor, DOORBRAAKTEAM));

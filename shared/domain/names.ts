@@ -72,3 +72,29 @@ export function nameMatches(name: string, termWords: string[]): boolean {
   const words = nameWords(name);
   return termWords.every((term) => words.some((word) => word.startsWith(term)));
 }
+
+/** A name's surname as people say it: from its first particle on ("Anna de Vries" → "de Vries"), else its last word. */
+export function surnameOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return words[0] ?? '';
+  const particle = words.findIndex((word, i) => i > 0 && PARTICLES.has(word.toLowerCase()));
+  return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
+}
+
+/** `7545XA` as it is written on a letter: `7545 XA`. */
+export const postcodeAsWritten = (postcode: string): string => postcode.replace(/^(\d{4})\s*([A-Za-z]{2})$/, '$1 $2').toUpperCase();
+
+/**
+ * A household as a person recognises it (v1.2 "Names, never ids"): its adults' surnames (every
+ * member's when it has no adult), each once, and its address: "Smit · 7545 KL 4".
+ */
+export function householdName(household: {
+  members: { name: string; role: string }[];
+  address: { postcode: string; houseNumber: string; houseNumberAddition?: string };
+}): string {
+  const adults = household.members.filter((m) => m.role === 'adult');
+  const surnames = [...new Set((adults.length > 0 ? adults : household.members).map((m) => surnameOf(m.name)).filter(Boolean))];
+  const { postcode, houseNumber, houseNumberAddition } = household.address;
+  const address = `${postcodeAsWritten(postcode)} ${houseNumber}${houseNumberAddition ? ` ${houseNumberAddition}` : ''}`;
+  return surnames.length > 0 ? `${surnames.join(' en ')} · ${address}` : address;
+}

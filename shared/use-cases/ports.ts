@@ -395,6 +395,8 @@ export interface TaskStore extends ProcessingLogWriter {
   /** Whether a cursor's position fits these assignees (or this team): a made-up one is 400, never a refused Query. */
   isAssigneePosition(value: unknown, assignees: Assignee[]): value is TaskPosition;
   isTeamPosition(value: unknown, teamId: string): value is TaskPosition;
+  /** One BatchGetItem: the households a page of tasks is about, to name them. */
+  households(householdIds: string[]): Promise<Household[]>;
 }
 
 export type LookupKind = 'bsn' | 'address';

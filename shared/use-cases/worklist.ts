@@ -1,7 +1,17 @@
 import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
-import { BUDGET_HOLDERS, DOORBRAAKTEAM, hasAnyRole, ownTeams, requireOwnTeam, TEAM_WORKERS } from '../domain/access.ts';
+import {
+  BUDGET_HOLDERS,
+  DOORBRAAKTEAM,
+  hasAnyRole,
+  namesHouseholdOfTask,
+  ownTeams,
+  requireOwnTeam,
+  TEAM_WORKERS,
+} from '../domain/access.ts';
+import type { Household } from '../domain/household.ts';
+import { householdName } from '../domain/names.ts';
 import { type Assignee, amsterdamDate, isOverdue, type Task, type TaskKind } from '../domain/tasks.ts';
 import { notFound } from '../errors.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
@@ -19,6 +29,8 @@ export interface TaskView {
   dueDate: string;
   overdue: boolean;
   householdId?: string;
+  /** The household as a person recognises it, where the reader may see it ("Smit · 7545 KL 4"). */
+  householdName?: string;
   signalId?: string;
   intakeId?: string;
   escalationId?: string;
@@ -44,12 +56,13 @@ function assigneesOf(context: RequestContext, city: CityRuntimeConfig): Assignee
   return assignees;
 }
 
-const view = (task: Task, now: string): TaskView => ({
+const view = (task: Task, now: string, name: string | undefined): TaskView => ({
   id: task.id,
   kind: task.kind,
   dueDate: task.dueDate,
   overdue: isOverdue(task.dueDate, now),
   ...(task.householdId ? { householdId: task.householdId } : {}),
+  ...(name ? { householdName: name } : {}),
   ...(task.signalId ? { signalId: task.signalId } : {}),
   ...(task.intakeId ? { intakeId: task.intakeId } : {}),
   ...(task.escalationId ? { escalationId: task.escalationId } : {}),
@@ -74,13 +87,39 @@ const cursorOf = (query: WorklistQuery, next: TaskPosition | undefined) =>
   next ? encodeCursor({ kind: query.kind ?? null, overdue: query.overdue, position: next } satisfies WorklistCursor) : null;
 
 /**
- * The tasks listed name households: each household shown writes a processing-log line, as a
- * caseload page does. An outreach task shows a signal's id and no one's data: no line.
+ * The tasks listed name their households (v1.2): the page's households are read in one request,
+ * and each household shown writes a processing-log line, as a caseload page does, naming the
+ * members whose names the answer shows (the adults', or everyone's in a household without one). An
+ * outreach task shows a signal's id and no one's data: no line. Returns each task's household name
+ * where the caller may see it.
  */
-async function logShown(ports: WorklistPorts, context: RequestContext, tasks: Task[], resource: string) {
-  const households = [...new Set(tasks.flatMap((task) => (task.householdId ? [task.householdId] : [])))];
-  if (households.length > 0)
-    await ports.store.appendProcessingLog(households.map((id) => processingLogLine(context, id, 'read', resource, [])));
+async function namedAndLogged(ports: WorklistPorts, context: RequestContext, tasks: Task[], resource: string) {
+  const ids = [...new Set(tasks.flatMap((task) => (task.householdId ? [task.householdId] : [])))];
+  if (ids.length === 0) return () => undefined;
+  const households = new Map((await ports.store.households(ids)).map((household) => [household.id, household]));
+  const shown = (task: Task): Household | undefined => {
+    const household = task.householdId ? households.get(task.householdId) : undefined;
+    return household && namesHouseholdOfTask(context.principal, task, household) ? household : undefined;
+  };
+  const named = new Map<string, Household>();
+  for (const task of tasks) {
+    const household = shown(task);
+    if (household) named.set(household.id, household);
+  }
+  const subjectsOf = (household: Household) => {
+    const adults = household.members.filter((m) => m.role === 'adult');
+    return (adults.length > 0 ? adults : household.members).map((m) => m.id);
+  };
+  await ports.store.appendProcessingLog(
+    ids.map((id) => {
+      const household = named.get(id);
+      return processingLogLine(context, id, 'read', resource, household ? subjectsOf(household) : []);
+    }),
+  );
+  return (task: Task) => {
+    const household = shown(task);
+    return household ? householdName(household) : undefined;
+  };
 }
 
 /** `GET /me/tasks`: the caller's tasks, overdue first, then by due date. */
@@ -97,8 +136,8 @@ export async function myTasks(ports: WorklistPorts, context: RequestContext, que
     },
     context.principal.userId,
   );
-  await logShown(ports, context, tasks, '/me/tasks');
-  return { items: tasks.map((task) => view(task, context.now)), nextCursor: cursorOf(query, next) };
+  const nameOf = await namedAndLogged(ports, context, tasks, '/me/tasks');
+  return { items: tasks.map((task) => view(task, context.now, nameOf(task))), nextCursor: cursorOf(query, next) };
 }
 
 /** `GET /teams/{id}/tasks`: the team leader's view of the team's work, by person. */
@@ -117,9 +156,12 @@ export async function teamTasks(
     limit: query.limit,
     ...(after ? { after } : {}),
   });
-  await logShown(ports, context, tasks, `/teams/${teamId}/tasks`);
+  const nameOf = await namedAndLogged(ports, context, tasks, `/teams/${teamId}/tasks`);
   return {
-    items: tasks.map((task) => ({ ...view(task, context.now), assigneeId: 'user' in task.assignee ? task.assignee.user : null })),
+    items: tasks.map((task) => ({
+      ...view(task, context.now, nameOf(task)),
+      assigneeId: 'user' in task.assignee ? task.assignee.user : null,
+    })),
     nextCursor: cursorOf(query, next),
   };
 }

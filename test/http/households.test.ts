@@ -291,7 +291,9 @@ describe('retention', () => {
     await api.call('POST', `/households/${id}/plan`, { token: kees, body: planContent() });
     await api.call('PUT', `/households/${id}/plan`, { token: kees, body: planContent('v2'), headers: { 'if-match': '"1"' } });
     await api.call('POST', `/households/${id}/plan/close`, { token: kees, body: { outcome: 'klaar' } });
-    expect((await api.call('POST', `/households/${id}/journal`, { token: kees, body: { kind: 'note', text: 'Afgerond' } })).status).toBe(201);
+    expect((await api.call('POST', `/households/${id}/journal`, { token: kees, body: { kind: 'note', text: 'Afgerond' } })).status).toBe(
+      201,
+    );
     const closed = await api.call('POST', `/households/${id}/close`, { token: lotte, body: { reason: 'Afgerond' } });
     expect(closed.status).toBe(200);
     const partition = async (pk: string) =>

@@ -245,7 +245,7 @@ describe('DynamoDB requests per route', () => {
     ).toEqual(['GetItem', 'TransactWriteItems']);
   });
 
-  it('the work list: one Query per assignee, side by side, and one log write; a completion one read and one transaction', async () => {
+  it('the work list: one Query per assignee, side by side, the households it names in one read, and one log write; a completion one read and one transaction', async () => {
     const wim = await api.token({ sub: 'wim', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
     const lotte = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
     await Promise.all([
@@ -254,10 +254,16 @@ describe('DynamoDB requests per route', () => {
       api.call('GET', '/teams/velve-lindenhof/tasks', { token: lotte }),
     ]);
     const id = (await api.call('POST', '/intakes', { token: anna, body: body('7554AB', '777777770') })).body.householdId;
-    // Wim's own tasks and his team's: two Queries.
-    expect(await measure(() => api.call('GET', '/me/tasks', { token: wim }), 200)).toEqual(['Query', 'Query', 'BatchWriteItem']);
+    // Wim's own tasks and his team's: two Queries; then the page's households, to name them (v1.2).
+    expect(await measure(() => api.call('GET', '/me/tasks', { token: wim }), 200)).toEqual([
+      'Query',
+      'Query',
+      'BatchGetItem',
+      'BatchWriteItem',
+    ]);
     expect(await measure(() => api.call('GET', '/teams/velve-lindenhof/tasks', { token: lotte }), 200)).toEqual([
       'Query',
+      'BatchGetItem',
       'BatchWriteItem',
     ]);
     await api.call('PUT', `/households/${id}/regisseur`, { token: lotte, body: { userId: 'lotte' } });

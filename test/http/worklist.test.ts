@@ -58,6 +58,7 @@ async function tasks(token: string, query = '') {
     dueDate: string;
     overdue: boolean;
     householdId: string;
+    householdName?: string;
     intakeId?: string;
     escalationId?: string;
     title: string;
@@ -140,6 +141,35 @@ describe('triage tasks', () => {
     expect(triaged.status).toBe(200);
     expect((await tasks(anna)).some((t) => t.intakeId === intake.id)).toBe(false);
     expect((await tasks(kees)).some((t) => t.intakeId === intake.id)).toBe(false);
+  });
+
+  it('names the household of every task as a person recognises it: its adults’ surnames and its address (v1.2)', async () => {
+    const reply = await api.call('POST', '/intakes', {
+      token: anna,
+      body: {
+        teamId: TEAM,
+        channel: 'walk_in',
+        urgency: 'acute',
+        question: 'Ik kom er niet meer uit.',
+        domains: ['finances'],
+        household: {
+          address: { postcode: '7545kl', houseNumber: '4', houseNumberAddition: 'a' },
+          members: [
+            { name: 'Anna de Vries', birthDate: '1980-01-01', bsn: randomBsn(), role: 'adult' },
+            { name: 'Piet Smit', birthDate: '1979-01-01', role: 'adult' },
+            { name: 'Kim Smit', birthDate: '2015-01-01', role: 'child' },
+          ],
+        },
+      },
+    });
+    const triage = (await tasks(anna)).find((t) => t.intakeId === reply.body.id);
+    expect(triage?.householdName).toBe('de Vries en Smit · 7545 KL 4 A');
+    // The interventieteam triages the acute intake, and sees whom it is about.
+    expect((await tasks(ina)).find((t) => t.intakeId === reply.body.id)?.householdName).toBe('de Vries en Smit · 7545 KL 4 A');
+    // Names are personal data: the list's log line names the members it showed (the adults).
+    const log = await api.call('GET', `/households/${reply.body.householdId}/processing-log?limit=1`, { token: lotte });
+    expect(log.body.items[0]).toMatchObject({ resource: '/me/tasks' });
+    expect(log.body.items[0].dataSubjects).toHaveLength(2);
   });
 
   it('puts an urgent intake in the interventieteam’s list too, and a routed intake in the list of the team that holds the household', async () => {
@@ -367,6 +397,8 @@ describe('what the doorbraak flow waits for', () => {
     await untilAwaiting(escalationId, 'decision');
     const decision = (await tasks(dora)).filter((t) => t.escalationId === escalationId);
     expect(decision).toEqual([expect.objectContaining({ kind: 'escalation_decision', householdId, overdue: false })]);
+    // The doorbraakteam sees whom it decides about; a budget holder approves a cost and sees no household.
+    expect(decision[0]?.householdName).toMatch(/^Werklijst · /);
     expect((await tasks(kees)).some((t) => t.escalationId === escalationId)).toBe(false);
 
     // Ask for information: the submitter's task.
@@ -384,6 +416,7 @@ describe('what the doorbraak flow waits for', () => {
     await api.call('POST', `/escalations/${escalationId}/decision`, { token: both, body: { decision: 'approve', motivation: 'Akkoord' } });
     await untilAwaiting(escalationId, 'budget_approval');
     expect((await tasks(bert)).filter((t) => t.escalationId === escalationId).map((t) => t.kind)).toEqual(['budget_approval']);
+    expect((await tasks(bert)).find((t) => t.escalationId === escalationId)?.householdName).toBeUndefined();
     expect((await tasks(both)).some((t) => t.escalationId === escalationId)).toBe(false);
     await api.call('POST', `/escalations/${escalationId}/budget-approval`, {
       token: bert,
