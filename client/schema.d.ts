@@ -1740,6 +1740,8 @@ export interface components {
             overdue: boolean;
             /** @description The household the task is about; absent on a signal's outreach (no household until help is accepted). */
             householdId?: string;
+            /** @description The household as a person recognises it, its adults’ surnames and address (“Smit · 7545 KL 4”), where the reader may see it. */
+            householdName?: string;
             intakeId?: string;
             escalationId?: string;
             /** @description The signal of an outreach task. */
@@ -1763,6 +1765,8 @@ export interface components {
             overdue: boolean;
             /** @description The household the task is about; absent on a signal's outreach (no household until help is accepted). */
             householdId?: string;
+            /** @description The household as a person recognises it, its adults’ surnames and address (“Smit · 7545 KL 4”), where the reader may see it. */
+            householdName?: string;
             intakeId?: string;
             escalationId?: string;
             /** @description The signal of an outreach task. */
