@@ -82,21 +82,23 @@ export function triageTasks(
 
 /**
  * An active plan's open actions wait for their owners, and its evaluation for the regisseur
- * (or, between regisseurs, for the team). A draft is not yet agreed: nothing is due from it.
+ * (or, between regisseurs, for the team). An action without an owner is the regisseur's too
+ * (v1.2: it must be on someone's work list). A draft is not yet agreed: nothing is due from it.
  */
 export function planTasks(plan: Plan, household: Pick<Household, 'teamId' | 'regisseur'>): Task[] {
   if (plan.status !== 'active') return [];
   const base = { householdId: plan.householdId, teamId: household.teamId };
+  const regisseurs: Assignee = household.regisseur ? { user: household.regisseur.userId } : { team: household.teamId };
   const actions: Task[] = plan.goals.flatMap((goal) =>
     goal.actions.flatMap((action) =>
-      action.ownerId && action.status !== 'done'
+      action.status !== 'done'
         ? [
             {
               ...base,
               id: `action.${action.id}`,
               kind: 'plan_action' as const,
               dueDate: action.dueDate,
-              assignee: { user: action.ownerId },
+              assignee: action.ownerId ? { user: action.ownerId } : regisseurs,
               title: action.description,
             },
           ]
@@ -110,10 +112,16 @@ export function planTasks(plan: Plan, household: Pick<Household, 'teamId' | 'reg
       id: `evaluation.${plan.id}`,
       kind: 'plan_evaluation',
       dueDate: plan.evaluationDate,
-      assignee: household.regisseur ? { user: household.regisseur.userId } : { team: household.teamId },
+      assignee: regisseurs,
       title: 'Evaluate the plan with the household',
     },
   ];
+}
+
+/** The plan's tasks that wait for whoever is regisseur (its evaluation, its actions without owner): they move with an appointment. */
+export function regisseursTasks(plan: Plan, household: Pick<Household, 'teamId' | 'regisseur'>): Task[] {
+  const unowned = new Set(plan.goals.flatMap((goal) => goal.actions.flatMap((action) => (action.ownerId ? [] : [`action.${action.id}`]))));
+  return planTasks(plan, household).filter((task) => task.kind === 'plan_evaluation' || unowned.has(task.id));
 }
 
 /** An escalation's one task (the flow waits for one answer at a time). */

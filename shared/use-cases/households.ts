@@ -7,7 +7,7 @@ import { escalationView } from '../domain/escalation.ts';
 import { openHouseholds } from '../domain/figures.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
-import { planTasks, tasksAfterTransfer } from '../domain/tasks.ts';
+import { regisseursTasks, tasksAfterTransfer } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
@@ -126,10 +126,8 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
     appointedAt: context.now,
     appointedBy: context.principal.userId,
   };
-  // The plan's evaluation is the regisseur's task: it moves to them with the appointment.
-  const evaluation = found.plan
-    ? planTasks(found.plan, { teamId: household.teamId, regisseur }).filter((t) => t.kind === 'plan_evaluation')
-    : [];
+  // The plan's evaluation and its actions without owner are the regisseur's tasks: they move to them with the appointment.
+  const evaluation = found.plan ? regisseursTasks(found.plan, { teamId: household.teamId, regisseur }) : [];
   await ports.store
     .appointRegisseur(
       household,

@@ -242,11 +242,20 @@ describe('plan tasks', () => {
       ['plan_action', 'Aanvraag bijzondere bijstand', day(5), false],
     ]);
     expect(plan.goals[0].actions.every((a: { id: string; status: string }) => a.id && a.status === 'open')).toBe(true);
-    const evaluation = (await tasks(kees)).filter((t) => t.householdId === agreedId);
-    expect(evaluation).toEqual([expect.objectContaining({ kind: 'plan_evaluation', dueDate: day(30), overdue: false })]);
+    // The regisseur evaluates the plan, and (v1.2) does what nobody else was made owner of.
+    const regisseurs = (await tasks(kees)).filter((t) => t.householdId === agreedId);
+    expect(regisseurs).toEqual([
+      expect.objectContaining({ kind: 'plan_action', title: 'Zonder eigenaar', dueDate: day(5) }),
+      expect.objectContaining({ kind: 'plan_evaluation', dueDate: day(30), overdue: false }),
+    ]);
+    // A new regisseur takes both over.
+    await api.call('GET', '/teams', { token: wim });
+    expect((await api.call('PUT', `/households/${agreedId}/regisseur`, { token: lotte, body: { userId: 'wim' } })).status).toBe(200);
+    expect((await tasks(kees)).filter((t) => t.householdId === agreedId)).toEqual([]);
+    expect((await tasks(wim)).filter((t) => t.householdId === agreedId).map((t) => t.title)).toContain('Zonder eigenaar');
     const overdueOnly = (await tasks(wim, '?overdue=true')).filter((t) => t.householdId === agreedId);
     expect(overdueOnly.map((t) => t.title)).toEqual(['Bel de woningcorporatie over een regeling']);
-    expect((await tasks(wim, '?kind=plan_evaluation')).some((t) => t.householdId === agreedId)).toBe(false);
+    expect((await tasks(wim, '?kind=plan_evaluation')).map((t) => t.householdId)).toContain(agreedId);
   });
 
   it('completing an action is one call by its owner, a new version, and the task goes', async () => {
