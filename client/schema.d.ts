@@ -1733,7 +1733,7 @@ export interface components {
         Task: {
             id: string;
             /** @enum {string} */
-            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach";
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment";
             /** Format: date */
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
@@ -1758,7 +1758,7 @@ export interface components {
         TeamTask: {
             id: string;
             /** @enum {string} */
-            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach";
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment";
             /** Format: date */
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
@@ -7013,7 +7013,7 @@ export interface operations {
     listMyTasks: {
         parameters: {
             query?: {
-                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach";
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment";
                 /** @description true: only the tasks that are overdue. */
                 overdue?: "true" | "false";
                 limit?: number;
@@ -7093,7 +7093,7 @@ export interface operations {
     listTeamTasks: {
         parameters: {
             query?: {
-                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach";
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment";
                 /** @description true: only the tasks that are overdue. */
                 overdue?: "true" | "false";
                 limit?: number;

@@ -200,7 +200,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         log,
         'household moved or closed',
         [],
-        taskWrites(table, household.id, { put: tasks, remove: [] }),
+        taskWrites(table, household.id, tasks),
       ),
 
     async transfer({ household, toTeamId, now, log, counters, tasks }) {

@@ -58,7 +58,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       };
     },
 
-    async saveTriage({ intake, householdNeedsPlan, now, log, counters, doneTasks }) {
+    async saveTriage({ intake, householdNeedsPlan, now, log, counters, doneTasks, newTasks }) {
       const household = householdKey(intake.householdId);
       await transactWrite(
         db,
@@ -90,7 +90,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
           },
           put(processingLogItem(log)),
           ...counterUpdates(table, counters),
-          ...taskWrites(table, intake.householdId, { put: [], remove: doneTasks }),
+          ...taskWrites(table, intake.householdId, { put: newTasks, remove: doneTasks }),
         ],
         'intake no longer open',
       );

@@ -163,8 +163,12 @@ export const taskKey = (householdId: string, taskKey: string): Key => ({
   sk: `${TASK_PREFIX}${taskKey}`,
 });
 
-export const taskAssigneePartition = (assignee: Assignee): string =>
-  'user' in assignee ? `TASKS#USER#${assignee.user}` : 'team' in assignee ? `TASKS#TEAM#${assignee.team}` : `TASKS#ROLE#${assignee.role}`;
+export function taskAssigneePartition(assignee: Assignee): string {
+  if ('user' in assignee) return `TASKS#USER#${assignee.user}`;
+  if ('team' in assignee) return `TASKS#TEAM#${assignee.team}`;
+  if ('leaders' in assignee) return `TASKS#LEADERS#${assignee.leaders}`;
+  return `TASKS#ROLE#${assignee.role}`;
+}
 
 export const teamTaskPartition = (teamId: string): string => `TEAMTASKS#${teamId}`;
 

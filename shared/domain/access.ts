@@ -198,7 +198,7 @@ export const correctsJournalEntry = (actor: Actor, entry: { by: { userId: string
  */
 export const namesHouseholdOfTask = (
   actor: Actor,
-  task: { kind: string; assignee: { team: string } | { user: string } | { role: string } },
+  task: { kind: string; assignee: { team: string } | { user: string } | { leaders: string } | { role: string } },
   household: { teamId: string },
 ): boolean =>
   isOnTeam(actor, household.teamId) ||

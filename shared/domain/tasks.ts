@@ -17,11 +17,12 @@ export const TASK_KINDS = [
   'escalation_information',
   'escalation_evaluation',
   'signal_outreach',
+  'regisseur_appointment',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-/** Whom a task waits for: one professional, everyone of a team who triages, or everyone holding a city-wide role. */
-export type Assignee = { user: string } | { team: string } | { role: (typeof CITY_WIDE)[number] };
+/** Whom a task waits for: one professional, everyone of a team who triages, a team's team leaders, or everyone holding a city-wide role. */
+export type Assignee = { user: string } | { team: string } | { leaders: string } | { role: (typeof CITY_WIDE)[number] };
 
 export interface Task {
   /** Unique within the household; also the task's sort key there. */
@@ -124,6 +125,21 @@ export function regisseursTasks(plan: Plan, household: Pick<Household, 'teamId' 
   return planTasks(plan, household).filter((task) => task.kind === 'plan_evaluation' || unowned.has(task.id));
 }
 
+/** A complex household without a regisseur waits for its team's leaders to appoint one (v1.2: the coach cannot write its plan before). */
+export const REGISSEUR_APPOINTMENT_TASK = 'regisseur-appointment';
+
+export function regisseurAppointmentTask(householdId: string, teamId: string, now: string): Task {
+  return {
+    id: REGISSEUR_APPOINTMENT_TASK,
+    kind: 'regisseur_appointment',
+    dueDate: nextWorkingDay(now),
+    householdId,
+    teamId,
+    assignee: { leaders: teamId },
+    title: "Appoint the household's regisseur",
+  };
+}
+
 /** An escalation's one task (the flow waits for one answer at a time). */
 export const escalationTaskId = (escalation: Pick<Escalation, 'id'>): string =>
   `escalation.${escalation.id.split('.')[1] ?? escalation.id}`;
@@ -194,7 +210,8 @@ export function taskChanges(before: Task[], after: Task[]): { put: Task[]; remov
 export function tasksAfterTransfer(tasks: Task[], fromTeamId: string, toTeamId: string): { put: Task[]; remove: string[] } {
   const moved = tasks.map((task) => {
     const staysWith = 'role' in task.assignee || ('team' in task.assignee && task.assignee.team !== fromTeamId);
-    return { ...task, ...(task.teamId ? { teamId: toTeamId } : {}), assignee: staysWith ? task.assignee : { team: toTeamId } };
+    const assignee: Assignee = 'leaders' in task.assignee ? { leaders: toTeamId } : staysWith ? task.assignee : { team: toTeamId };
+    return { ...task, ...(task.teamId ? { teamId: toTeamId } : {}), assignee };
   });
   const seen = new Set<string>();
   const put: Task[] = [];

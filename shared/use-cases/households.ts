@@ -7,7 +7,7 @@ import { escalationView } from '../domain/escalation.ts';
 import { openHouseholds } from '../domain/figures.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
-import { regisseursTasks, tasksAfterTransfer } from '../domain/tasks.ts';
+import { REGISSEUR_APPOINTMENT_TASK, regisseurAppointmentTask, regisseursTasks, type Task, tasksAfterTransfer } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
@@ -134,10 +134,20 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
       regisseur,
       context.now,
       processingLogLine(context, householdId, 'update', resource(householdId, '/regisseur'), membersOf(household)),
-      evaluation,
+      // The appointment is what the team's leaders were asked for.
+      { put: evaluation, remove: [REGISSEUR_APPOINTMENT_TASK] },
     )
     .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   return householdSummary({ ...household, regisseur, updatedAt: context.now });
+}
+
+/** The regisseur stays with the old team: a household that needs a plan asks the new team's leaders to appoint one. */
+function withRegisseurAsked(tasks: { put: Task[]; remove: string[] }, household: Household, toTeamId: string, now: string) {
+  if (!household.needsPlan) return tasks;
+  return {
+    put: [...tasks.put.filter((task) => task.id !== REGISSEUR_APPOINTMENT_TASK), regisseurAppointmentTask(household.id, toTeamId, now)],
+    remove: tasks.remove.filter((id) => id !== REGISSEUR_APPOINTMENT_TASK),
+  };
 }
 
 export async function transfer(ports: HouseholdPorts, context: RequestContext, householdId: string, teamId: string) {
@@ -157,7 +167,7 @@ export async function transfer(ports: HouseholdPorts, context: RequestContext, h
       now: context.now,
       log: processingLogLine(context, householdId, 'update', resource(householdId, '/transfer'), membersOf(household)),
       counters: [openHouseholds(household.teamId, -1), openHouseholds(team.id, 1)],
-      tasks: tasksAfterTransfer(found.tasks, household.teamId, team.id),
+      tasks: withRegisseurAsked(tasksAfterTransfer(found.tasks, household.teamId, team.id), household, team.id, context.now),
     })
     .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   const { regisseur: _previous, ...moved } = household;

@@ -23,7 +23,7 @@ import {
   type Urgency,
 } from '../domain/intake.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
-import { triageTasks } from '../domain/tasks.ts';
+import { regisseurAppointmentTask, triageTasks } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
@@ -290,6 +290,9 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
       log: processingLogLine(context, intake.householdId, 'update', `/intakes/${intake.id}/triage`, membersOf(household)),
       counters: [count(intake.routedToTeamId ?? intake.teamId, context.now, triageCounts(input.outcome, result.householdNeedsPlan))],
       doneTasks: triageTasks(intake, household.teamId).map((task) => task.id),
+      // A complex household without a regisseur: its team's leaders are asked to appoint one (v1.2), or the coach's plan waits on nobody.
+      newTasks:
+        result.householdNeedsPlan && !household.regisseur ? [regisseurAppointmentTask(household.id, household.teamId, context.now)] : [],
     })
     .catch(raceLostAs(() => conflict('The intake has already been triaged.')));
   const metrics = ports.metrics ?? noMetrics;

@@ -88,6 +88,8 @@ export interface IntakeStore extends HouseholdReader, ProcessingLogWriter {
     counters: CounterChange[];
     /** The triage tasks the triage ends. */
     doneTasks: string[];
+    /** What the triage asks of someone: the appointment of a regisseur for a complex household without one. */
+    newTasks: Task[];
   }): Promise<void>;
 }
 
@@ -238,7 +240,13 @@ export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {
     rosterChecks: { teamId: string; userId: string }[],
   ): Promise<{ household?: Household; plan?: Plan; rosterHits: RosterEntry[] }>;
   /** The household must still be open and in the team it was read in; the plan's evaluation task follows the regisseur. */
-  appointRegisseur(household: Household, regisseur: Regisseur, now: string, log: ProcessingLogLine, tasks: Task[]): Promise<void>;
+  appointRegisseur(
+    household: Household,
+    regisseur: Regisseur,
+    now: string,
+    log: ProcessingLogLine,
+    tasks: { put: Task[]; remove: string[] },
+  ): Promise<void>;
   /** One Query (strongly consistent): the household and its tasks. */
   householdAndTasks(householdId: string): Promise<{ household?: Household; tasks: Task[] }>;
   /**

@@ -8,6 +8,7 @@ import {
   namesHouseholdOfTask,
   ownTeams,
   requireOwnTeam,
+  TEAM_LEADERS,
   TEAM_WORKERS,
 } from '../domain/access.ts';
 import type { Household } from '../domain/household.ts';
@@ -48,9 +49,9 @@ export interface WorklistQuery {
 function assigneesOf(context: RequestContext, city: CityRuntimeConfig): Assignee[] {
   const { principal } = context;
   const assignees: Assignee[] = [{ user: principal.userId }];
-  if (hasAnyRole(principal, TEAM_WORKERS)) {
-    for (const team of ownTeams(principal, (id) => findTeam(city, id) !== undefined)) assignees.push({ team });
-  }
+  const teams = ownTeams(principal, (id) => findTeam(city, id) !== undefined);
+  if (hasAnyRole(principal, TEAM_WORKERS)) for (const team of teams) assignees.push({ team });
+  if (hasAnyRole(principal, TEAM_LEADERS)) for (const team of teams) assignees.push({ leaders: team });
   if (hasAnyRole(principal, DOORBRAAKTEAM)) assignees.push({ role: 'doorbraakteam' });
   if (hasAnyRole(principal, BUDGET_HOLDERS)) assignees.push({ role: 'budgethouder' });
   return assignees;

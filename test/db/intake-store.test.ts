@@ -264,9 +264,17 @@ describe('intake store on DynamoDB Local', () => {
       tasks: [],
     });
     const triaged: Intake = { ...intake, status: 'triaged', triage: { outcome: 'referred_external', triagedAt: now, triagedBy: 'anna' } };
-    await store.saveTriage({ intake: triaged, householdNeedsPlan: true, now, log: logLine(h.id), counters: [], doneTasks: [] });
+    await store.saveTriage({
+      intake: triaged,
+      householdNeedsPlan: true,
+      now,
+      log: logLine(h.id),
+      counters: [],
+      doneTasks: [],
+      newTasks: [],
+    });
     await expect(
-      store.saveTriage({ intake: triaged, householdNeedsPlan: false, now, log: logLine(h.id), counters: [], doneTasks: [] }),
+      store.saveTriage({ intake: triaged, householdNeedsPlan: false, now, log: logLine(h.id), counters: [], doneTasks: [], newTasks: [] }),
     ).rejects.toBeInstanceOf(ConcurrentChange);
     const found = await store.getIntake(h.id, intake.id);
     expect(found.intake?.triage?.outcome).toBe('referred_external');

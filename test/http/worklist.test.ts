@@ -203,6 +203,35 @@ describe('triage tasks', () => {
   });
 });
 
+describe('the regisseur', () => {
+  it("a complex referral asks the team's leaders to appoint one; the appointment ends it; a transfer asks the new team's (v1.2)", async () => {
+    const { householdId, id } = await register();
+    const triaged = await api.call('POST', `/intakes/${id}/triage`, {
+      token: anna,
+      body: { outcome: 'referred_to_coach', coachId: 'kees', complexity: 'complex' },
+    });
+    expect(triaged.status).toBe(200);
+    const asked = (await tasks(lotte)).filter((t) => t.householdId === householdId);
+    expect(asked).toEqual([expect.objectContaining({ kind: 'regisseur_appointment', dueDate: nextWorkingDay(), overdue: false })]);
+    // Only a team leader can appoint: nobody else is asked.
+    for (const token of [anna, kees, otto]) expect((await tasks(token)).some((t) => t.householdId === householdId)).toBe(false);
+    expect((await api.call('PUT', `/households/${householdId}/regisseur`, { token: lotte, body: { userId: 'kees' } })).status).toBe(200);
+    expect((await tasks(lotte)).some((t) => t.householdId === householdId)).toBe(false);
+    // Moved: the regisseur stays with the old team, so the new team's leader is asked.
+    expect((await api.call('POST', `/households/${householdId}/transfer`, { token: lotte, body: { teamId: OTHER } })).status).toBe(200);
+    expect((await tasks(otto)).filter((t) => t.householdId === householdId).map((t) => t.kind)).toEqual(['regisseur_appointment']);
+  });
+
+  it('a simple referral, or a household that has its regisseur, asks nothing', async () => {
+    const simple = await register();
+    await api.call('POST', `/intakes/${simple.id}/triage`, {
+      token: anna,
+      body: { outcome: 'referred_to_coach', coachId: 'kees', complexity: 'simple' },
+    });
+    expect((await tasks(lotte)).some((t) => t.householdId === simple.householdId)).toBe(false);
+  });
+});
+
 describe('plan tasks', () => {
   it('give each owner the open actions of an agreed plan and the regisseur its evaluation; a draft gives nothing', async () => {
     const { householdId, id } = await register();
@@ -383,7 +412,8 @@ describe('plan tasks', () => {
         .filter((t) => t.householdId === householdId)
         .map((t) => t.kind)
         .sort(),
-    ).toEqual(['plan_action', 'plan_evaluation']);
+      // The regisseur stayed with the old team: Otto, the new team's leader, is asked to appoint one (v1.2).
+    ).toEqual(['plan_action', 'plan_evaluation', 'regisseur_appointment']);
   });
 
   it('closing the plan ends its tasks', async () => {

@@ -14,7 +14,12 @@ export const TaskRecord = z.looseObject({
   householdId: z.string().optional(),
   signalId: z.string().optional(),
   teamId: z.string().optional(),
-  assignee: z.union([z.looseObject({ user: z.string() }), z.looseObject({ team: z.string() }), z.looseObject({ role: z.enum(CITY_WIDE) })]),
+  assignee: z.union([
+    z.looseObject({ user: z.string() }),
+    z.looseObject({ team: z.string() }),
+    z.looseObject({ leaders: z.string() }),
+    z.looseObject({ role: z.enum(CITY_WIDE) }),
+  ]),
   excludedUserId: z.string().optional(),
   title: z.string(),
   intakeId: z.string().optional(),
