@@ -54,6 +54,7 @@ export const t = {
       escalation_information: 'Informatie voor het doorbraakteam',
       escalation_evaluation: 'Doorbraak evalueren',
       signal_outreach: 'Outreach na een signaal',
+      regisseur_appointment: 'Regisseur aanwijzen',
     } as Record<string, string>,
   },
   intake: {
