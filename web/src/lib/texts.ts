@@ -43,7 +43,7 @@ export const t = {
     empty: 'Geen taken: alles is bij.',
     due: 'Uiterlijk',
     overdue: 'Te laat',
-    kind: 'Soort',
+    household: 'Huishouden',
     task: 'Taak',
     kinds: {
       plan_action: 'Actie uit het plan',

@@ -21,14 +21,15 @@ export function Worklist() {
       <Heading level={1}>{t.worklist.title}</Heading>
       <ListTable
         state={{ ...tasks, data: tasks.data?.items }}
-        columns={[t.worklist.task, t.worklist.kind, t.worklist.due]}
+        columns={[t.worklist.task, t.worklist.household, t.worklist.due]}
         empty={t.worklist.empty}
         rowKey={(task) => `${task.kind}-${task.id}-${task.householdId ?? task.signalId}`}
         cells={(task) => [
           <ScreenLink key="link" to={linkOf(task)}>
             {task.kind === 'plan_action' ? task.title : (t.worklist.kinds[task.kind] ?? task.title)}
           </ScreenLink>,
-          t.worklist.kinds[task.kind] ?? task.kind,
+          // The household as a person recognises it (the API names it where the reader may see it).
+          task.householdName ?? '—',
           <>
             {t.date(task.dueDate)}
             {task.overdue && <span className="wt-overdue"> ({t.worklist.overdue})</span>}
