@@ -1377,6 +1377,15 @@ export interface components {
             agreedBy?: string;
             /** Format: date-time */
             agreedAt?: string;
+            /** @description The household’s last agreement: who agreed, when, to which version. */
+            agreement?: {
+                by: string;
+                /** Format: date-time */
+                at: string;
+                version: number;
+            };
+            /** @description true: the goals or actions changed since the household agreed; the plan is to be agreed again. */
+            changedSinceAgreement?: boolean;
             /** Format: date-time */
             closedAt?: string;
             outcome?: string;
@@ -1733,7 +1742,7 @@ export interface components {
         Task: {
             id: string;
             /** @enum {string} */
-            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment";
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement";
             /** Format: date */
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
@@ -1758,7 +1767,7 @@ export interface components {
         TeamTask: {
             id: string;
             /** @enum {string} */
-            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment";
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement";
             /** Format: date */
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
@@ -7013,7 +7022,7 @@ export interface operations {
     listMyTasks: {
         parameters: {
             query?: {
-                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment";
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement";
                 /** @description true: only the tasks that are overdue. */
                 overdue?: "true" | "false";
                 limit?: number;
@@ -7093,7 +7102,7 @@ export interface operations {
     listTeamTasks: {
         parameters: {
             query?: {
-                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment";
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement";
                 /** @description true: only the tasks that are overdue. */
                 overdue?: "true" | "false";
                 limit?: number;

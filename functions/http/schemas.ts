@@ -198,6 +198,14 @@ export const Plan = z
     updatedBy: z.string(),
     agreedBy: z.string().optional(),
     agreedAt: Timestamp.optional(),
+    agreement: z
+      .object({ by: z.string(), at: Timestamp, version: z.number().int() })
+      .optional()
+      .meta({ description: 'The household’s last agreement: who agreed, when, to which version.' }),
+    changedSinceAgreement: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true: the goals or actions changed since the household agreed; the plan is to be agreed again.' }),
     closedAt: Timestamp.optional(),
     outcome: z.string().optional(),
     doorbraken: z.array(Doorbraak).optional(),

@@ -127,6 +127,10 @@ export interface Plan extends PlanContent {
   updatedBy: string;
   agreedBy?: string;
   agreedAt?: string;
+  /** The household's last agreement, and the version it agreed to (v1.2; plans agreed before 1.2 have only agreedBy and agreedAt). */
+  agreement?: { by: string; at: string; version: number };
+  /** An active plan whose goals or actions were changed since the household agreed: it is to be agreed again (v1.2). */
+  changedSinceAgreement?: boolean;
   closedAt?: string;
   outcome?: string;
   doorbraken?: Doorbraak[];
@@ -163,14 +167,39 @@ export function checkRevisionBase(plan: Plan, ifMatchVersion: number): void {
 
 export function revisePlan(plan: Plan, ifMatchVersion: number, content: PlanContent, by: string, now: string): Plan {
   checkRevisionBase(plan, ifMatchVersion);
-  return { ...plan, ...content, version: plan.version + 1, updatedAt: now, updatedBy: by };
+  // What the household agreed to changed (not only which actions are done): it is theirs to agree to again.
+  const agreedContent = (p: PlanContent) =>
+    JSON.stringify([
+      p.evaluationDate,
+      p.goals.map((g) => [g.domain, g.description, g.actions.map(({ status, doneAt, doneBy, ...a }) => a)]),
+    ]);
+  const changed = plan.status === 'active' && agreedContent(content) !== agreedContent(plan);
+  return {
+    ...plan,
+    ...content,
+    ...(changed ? { changedSinceAgreement: true } : {}),
+    version: plan.version + 1,
+    updatedAt: now,
+    updatedBy: by,
+  };
 }
 
 /** The household agrees to its plan and owns it from then on (Enschede's Maatwerkroute). */
 export function agreePlan(plan: Plan, agreedBy: string, by: string, now: string): Plan {
   assertNotClosed(plan);
-  if (plan.status === 'active') throw conflict('The household has already agreed to this plan.');
-  return { ...plan, status: 'active', agreedBy, agreedAt: now, version: plan.version + 1, updatedAt: now, updatedBy: by };
+  if (plan.status === 'active' && !plan.changedSinceAgreement) throw conflict('The household has already agreed to this plan.');
+  const version = plan.version + 1;
+  return {
+    ...plan,
+    status: 'active',
+    agreedBy,
+    agreedAt: now,
+    agreement: { by: agreedBy, at: now, version },
+    changedSinceAgreement: false,
+    version,
+    updatedAt: now,
+    updatedBy: by,
+  };
 }
 
 export function closePlan(plan: Plan, outcome: string, by: string, now: string): Plan {

@@ -18,6 +18,7 @@ export const TASK_KINDS = [
   'escalation_evaluation',
   'signal_outreach',
   'regisseur_appointment',
+  'plan_agreement',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -116,13 +117,27 @@ export function planTasks(plan: Plan, household: Pick<Household, 'teamId' | 'reg
       assignee: regisseurs,
       title: 'Evaluate the plan with the household',
     },
+    ...(plan.changedSinceAgreement
+      ? [
+          {
+            ...base,
+            id: `agreement.${plan.id}`,
+            kind: 'plan_agreement' as const,
+            dueDate: nextWorkingDay(plan.updatedAt),
+            assignee: regisseurs,
+            title: 'Agree the changed plan with the household',
+          },
+        ]
+      : []),
   ];
 }
 
 /** The plan's tasks that wait for whoever is regisseur (its evaluation, its actions without owner): they move with an appointment. */
 export function regisseursTasks(plan: Plan, household: Pick<Household, 'teamId' | 'regisseur'>): Task[] {
   const unowned = new Set(plan.goals.flatMap((goal) => goal.actions.flatMap((action) => (action.ownerId ? [] : [`action.${action.id}`]))));
-  return planTasks(plan, household).filter((task) => task.kind === 'plan_evaluation' || unowned.has(task.id));
+  return planTasks(plan, household).filter(
+    (task) => task.kind === 'plan_evaluation' || task.kind === 'plan_agreement' || unowned.has(task.id),
+  );
 }
 
 /** A complex household without a regisseur waits for its team's leaders to appoint one (v1.2: the coach cannot write its plan before). */

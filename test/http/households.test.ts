@@ -147,7 +147,7 @@ describe('one plan', () => {
     expect(staleAction.status).toBe(412);
 
     const agreed = await api.call('POST', `/households/${id}/plan/agreement`, { token: kees, body: { agreedBy: 'Jan Jansen' } });
-    expect(agreed.body).toMatchObject({ status: 'active', agreedBy: 'Jan Jansen', version: 3 });
+    expect(agreed.body).toMatchObject({ status: 'active', agreedBy: 'Jan Jansen', version: 3, agreement: { by: 'Jan Jansen', version: 3 } });
     expect((await api.call('POST', `/households/${id}/plan/agreement`, { token: kees, body: { agreedBy: 'Jan' } })).status).toBe(409);
 
     // The household cannot close while its plan is open.
@@ -281,6 +281,38 @@ describe('transfer and close', () => {
     postcodeSeq--; // the same address and the same BSN as the closed household
     const again = await newHousehold(anna, 'velve-lindenhof', bsn);
     expect(again).not.toBe(id);
+  });
+});
+
+describe('the household agrees to the version it was shown (v1.2)', () => {
+  it('a changed plan is to be agreed again: the regisseur is asked, and the agreement names its version', async () => {
+    const id = await withRegisseur();
+    await api.call('POST', `/households/${id}/plan`, { token: kees, body: planContent() });
+    const first = await api.call('POST', `/households/${id}/plan/agreement`, { token: kees, body: { agreedBy: 'Jan Jansen' } });
+    expect(first.body).toMatchObject({ version: 2, agreement: { by: 'Jan Jansen', version: 2 }, changedSinceAgreement: false });
+    const tasksOf = async () =>
+      ((await api.call('GET', '/me/tasks', { token: kees })).body.items as { kind: string; householdId: string }[])
+        .filter((task) => task.householdId === id)
+        .map((task) => task.kind);
+    expect(await tasksOf()).not.toContain('plan_agreement');
+    // Completing an action is no change of what was agreed.
+    const actionId = first.body.goals[0].actions[0].id;
+    const done = await api.call('POST', `/households/${id}/plan/actions/${actionId}/completion`, { token: kees });
+    expect(done.body.changedSinceAgreement).toBe(false);
+    // A changed goal is.
+    const changed = await api.call('PUT', `/households/${id}/plan`, {
+      token: kees,
+      body: planContent('Schulden in beeld, en een budgetcursus'),
+      headers: { 'if-match': `"${done.body.version}"` },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ status: 'active', changedSinceAgreement: true, agreement: { version: 2 } });
+    expect(await tasksOf()).toContain('plan_agreement');
+    const again = await api.call('POST', `/households/${id}/plan/agreement`, { token: kees, body: { agreedBy: 'Jan Jansen' } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ changedSinceAgreement: false, agreement: { by: 'Jan Jansen', version: changed.body.version + 1 } });
+    expect(await tasksOf()).not.toContain('plan_agreement');
+    expect((await api.call('POST', `/households/${id}/plan/agreement`, { token: kees, body: { agreedBy: 'Jan' } })).status).toBe(409);
   });
 });
 

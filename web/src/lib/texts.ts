@@ -55,6 +55,7 @@ export const t = {
       escalation_evaluation: 'Doorbraak evalueren',
       signal_outreach: 'Outreach na een signaal',
       regisseur_appointment: 'Regisseur aanwijzen',
+      plan_agreement: 'Gewijzigd plan afspreken met het huishouden',
     } as Record<string, string>,
   },
   intake: {
@@ -228,6 +229,9 @@ export const t = {
     agreedBy: 'Akkoord gegeven door (bewoner)',
     agree: 'Akkoord vastleggen',
     agreed: (who: string) => `Akkoord gegeven door ${who}.`,
+    agreedVersion: (who: string, version: number, when: string) => `Akkoord gegeven door ${who} op versie ${version} (${when}).`,
+    changedSinceAgreement:
+      'Het plan is gewijzigd sinds dit akkoord: bespreek het opnieuw met het huishouden en leg het nieuwe akkoord vast.',
     toPlan: 'Plan bekijken of maken',
   },
   escalations: {

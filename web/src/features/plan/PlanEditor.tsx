@@ -133,7 +133,14 @@ export function PlanEditor({ householdId }: { householdId: string }) {
       </Paragraph>
       {!current.plan && <Paragraph>{t.plan.none}</Paragraph>}
       {saved && <Alert type="ok">{t.plan.saved}</Alert>}
-      {current.plan?.agreedBy && <Paragraph>{t.plan.agreed(current.plan.agreedBy)}</Paragraph>}
+      {current.plan?.agreement ? (
+        <Paragraph>
+          {t.plan.agreedVersion(current.plan.agreement.by, current.plan.agreement.version, t.dateTime(current.plan.agreement.at))}
+        </Paragraph>
+      ) : (
+        current.plan?.agreedBy && <Paragraph>{t.plan.agreed(current.plan.agreedBy)}</Paragraph>
+      )}
+      {current.plan?.changedSinceAgreement && <Paragraph>{t.plan.changedSinceAgreement}</Paragraph>}
       <ErrorAlert error={error} />
       {theirs && (
         <section className="wt-stack" aria-labelledby="hun-versie">
@@ -264,7 +271,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
           </div>
         )}
       </form>
-      {current.plan?.status === 'draft' && !content && (
+      {(current.plan?.status === 'draft' || (current.plan?.status === 'active' && current.plan.changedSinceAgreement)) && !content && (
         <form className="wt-actions" onSubmit={agree}>
           <TextField id="veld-agreedBy" label={t.plan.agreedBy} value={agreedBy} onChange={(e) => setAgreedBy(inputValue(e))} />
           <Button appearance="primary-action-button" type="submit">

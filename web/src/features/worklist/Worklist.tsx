@@ -8,7 +8,8 @@ import { getTasks } from './api.ts';
 function linkOf(task: Schemas['Task']): string {
   if (task.kind === 'triage' && task.intakeId) return `/aanmeldingen/${task.intakeId}/triage`;
   if (task.kind === 'signal_outreach' && task.signalId) return `/signalen/${task.signalId}`;
-  if ((task.kind === 'plan_action' || task.kind === 'plan_evaluation') && task.householdId) return `/huishoudens/${task.householdId}/plan`;
+  if ((task.kind === 'plan_action' || task.kind === 'plan_evaluation' || task.kind === 'plan_agreement') && task.householdId)
+    return `/huishoudens/${task.householdId}/plan`;
   if (task.escalationId) return `/doorbraken/${task.escalationId}`;
   return task.householdId ? `/huishoudens/${task.householdId}` : '/';
 }
