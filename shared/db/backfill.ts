@@ -14,6 +14,10 @@ import { recordsOf } from './records/record.ts';
 import { taskItem } from './records/task.ts';
 import { CASELOAD_INDEX } from './table-schema.ts';
 
+/** The index keys a name entry is found by. */
+const INDEX_KEYS = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+const sameIndexKeys = (a: Record<string, unknown>, b: Record<string, unknown>) => INDEX_KEYS.every((key) => a[key] === b[key]);
+
 /**
  * Version 1.1 keeps a name index and a work list that 1.0 did not write; version 1.2 a timeline
  * index of each household's changes (their processing-log lines on gsi2), which 1.0 and 1.1 did
@@ -64,9 +68,13 @@ export async function backfillDailyWork(db: DynamoDBDocumentClient, table: strin
         }),
       ];
       const missing = [
+        // A member's name entry that is missing, or indexed by words the name is no longer found by (1.2 reads "O'Brien" as obrien).
         ...household.members
-          .filter((m) => !present.has(`${NAME_PREFIX}${m.id}`))
-          .map((m) => nameEntryItem(household.teamId, household.id, m)),
+          .map((m) => nameEntryItem(household.teamId, household.id, m))
+          .filter((entry) => {
+            const stored = items.find((item) => item.sk === entry.sk);
+            return !stored || !sameIndexKeys(stored, entry);
+          }),
         ...tasks.filter((task) => !present.has(`${TASK_PREFIX}${task.id}`)).map(taskItem),
       ];
       if (missing.length > 0) await batchPut(db, table, missing);

@@ -4,11 +4,15 @@
  * `zoe` finds "Zoë").
  */
 
-/** Lower case, accents off, split on everything that is not a letter or a digit ("Jansen-de Vries" → jansen, de, vries). */
+/**
+ * Lower case, accents off, apostrophes out ("O'Brien" → obrien, as people type it), split on
+ * everything else that is not a letter or a digit ("Jansen-de Vries" → jansen, de, vries).
+ */
 export function nameWords(name: string): string[] {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    .replace(/['’‘`´ʼ]/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);

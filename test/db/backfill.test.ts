@@ -4,6 +4,7 @@ import { batchPut } from '#shared/db/client.ts';
 import { dynamoJournalStore } from '#shared/db/journal-store.ts';
 import { householdItem } from '#shared/db/records/household.ts';
 import { intakeItem } from '#shared/db/records/intake.ts';
+import { nameEntryItem } from '#shared/db/records/name-entry.ts';
 import { planItem } from '#shared/db/records/plan.ts';
 import { dynamoRegistryStore } from '#shared/db/registry-store.ts';
 import { dynamoTaskStore } from '#shared/db/task-store.ts';
@@ -17,7 +18,7 @@ import { freshTable } from '../setup/helpers.ts';
 /**
  * A city that ran 1.0 has open households without name entries or tasks. The backfill writes
  * them as 1.1 would have (found by name, in the work list), puts their logged changes on the
- * timeline as 1.2 does, and a second run writes nothing.
+ * timeline as 1.2 does, indexes again a name entry whose words changed, and a second run writes nothing.
  */
 describe('the 1.1 backfill on DynamoDB Local', () => {
   it('indexes the names of open households and writes the tasks of their open intakes and agreed plans, once', async () => {
@@ -111,5 +112,12 @@ describe('the 1.1 backfill on DynamoDB Local', () => {
       ['triage', null],
     ]);
     expect(await backfillDailyWork(db, tableName, city, now)).toEqual({ households: 1, written: 0, timeline: 0 });
+    // A name entry indexed by words its name is no longer found by (before 1.2 "O'Brien" was o + brien) is written again.
+    const [member] = household.members;
+    if (!member) throw new Error('the household has a member');
+    const stale = { ...nameEntryItem(team, household.id, member), gsi1sk: `o#${household.id}#${member.id}` };
+    await batchPut(db, tableName, [stale]);
+    expect(await backfillDailyWork(db, tableName, city, now)).toEqual({ households: 1, written: 1, timeline: 0 });
+    expect((await dynamoRegistryStore(db, tableName).nameEntries([team], 'versieh', 100)).entries).toHaveLength(1);
   });
 });

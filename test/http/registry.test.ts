@@ -122,6 +122,13 @@ describe('find a household', () => {
     expect(ids(await search(otto, 'name=jans'))).not.toContain(jansen);
   });
 
+  it("finds a name whatever its apostrophes: obrien, o'brien and O’Brien find Seán O'Brien (v1.2)", async () => {
+    const { householdId } = await register([{ name: "Seán O'Briennaam" }]);
+    for (const term of ['obriennaam', "o'briennaam", 'O%E2%80%99Briennaam', 'sean%20obrien']) {
+      expect(ids(await search(anna, `name=${term}`)), term).toEqual([householdId]);
+    }
+  });
+
   it('pages through many matches, each household exactly once', async () => {
     const made = new Set<string>();
     for (let i = 0; i < 7; i++)
