@@ -147,7 +147,12 @@ describe('one plan', () => {
     expect(staleAction.status).toBe(412);
 
     const agreed = await api.call('POST', `/households/${id}/plan/agreement`, { token: kees, body: { agreedBy: 'Jan Jansen' } });
-    expect(agreed.body).toMatchObject({ status: 'active', agreedBy: 'Jan Jansen', version: 3, agreement: { by: 'Jan Jansen', version: 3 } });
+    expect(agreed.body).toMatchObject({
+      status: 'active',
+      agreedBy: 'Jan Jansen',
+      version: 3,
+      agreement: { by: 'Jan Jansen', version: 3 },
+    });
     expect((await api.call('POST', `/households/${id}/plan/agreement`, { token: kees, body: { agreedBy: 'Jan' } })).status).toBe(409);
 
     // The household cannot close while its plan is open.
