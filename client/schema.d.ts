@@ -1742,7 +1742,7 @@ export interface components {
         Task: {
             id: string;
             /** @enum {string} */
-            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement";
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact";
             /** Format: date */
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
@@ -1767,7 +1767,7 @@ export interface components {
         TeamTask: {
             id: string;
             /** @enum {string} */
-            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement";
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact";
             /** Format: date */
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
@@ -7022,7 +7022,7 @@ export interface operations {
     listMyTasks: {
         parameters: {
             query?: {
-                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement";
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact";
                 /** @description true: only the tasks that are overdue. */
                 overdue?: "true" | "false";
                 limit?: number;
@@ -7102,7 +7102,7 @@ export interface operations {
     listTeamTasks: {
         parameters: {
             query?: {
-                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement";
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact";
                 /** @description true: only the tasks that are overdue. */
                 overdue?: "true" | "false";
                 limit?: number;

@@ -19,6 +19,7 @@ import { HOUSEHOLD, HouseholdRecord } from './records/household.ts';
 import { JOURNAL_ENTRY, journalEntryItem, parseJournalEntry } from './records/journal.ts';
 import { PROCESSING_LOG, parseProcessingLogLine, processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
+import { taskWrites } from './records/task.ts';
 import { TIMELINE_INDEX } from './table-schema.ts';
 
 type Item = Record<string, unknown>;
@@ -58,13 +59,14 @@ export function dynamoJournalStore(db: DynamoDBDocumentClient, table: string): J
       return parseJournalEntry(item);
     },
 
-    async addEntry(household, entry, log) {
+    async addEntry(household, entry, log, doneTasks) {
       await transactWrite(
         db,
         [
           householdUnchanged(household),
           { Put: { TableName: table, Item: journalEntryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: table, Item: processingLogItem(log) } },
+          ...taskWrites(table, household.id, { put: [], remove: doneTasks }),
         ],
         'household closed or moved',
       );

@@ -14,6 +14,9 @@ export const STORED_JOURNAL_KINDS = [...JOURNAL_KINDS, 'resident_message'] as co
 export type JournalKind = (typeof STORED_JOURNAL_KINDS)[number];
 
 export const MAX_JOURNAL_TEXT = 20_000;
+
+/** The kinds that are a contact with the household: one of them ends the coach's first-contact task. */
+export const CONTACT_KINDS: readonly JournalKind[] = ['conversation', 'home_visit', 'phone', 'email'];
 /** A timeline item shows the start of an entry's text. */
 export const TIMELINE_SUMMARY_LENGTH = 200;
 /** An entry may be dated a little ahead of the server's clock (a laptop's clock drifts), never more. */

@@ -19,6 +19,7 @@ export const TASK_KINDS = [
   'signal_outreach',
   'regisseur_appointment',
   'plan_agreement',
+  'first_contact',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -152,6 +153,26 @@ export function regisseurAppointmentTask(householdId: string, teamId: string, no
     teamId,
     assignee: { leaders: teamId },
     title: "Appoint the household's regisseur",
+  };
+}
+
+/** A referral to a coach asks the coach to make first contact with the household (v1.2); a contact in the journal ends it. */
+export const FIRST_CONTACT_TASK = 'first-contact';
+
+/** Working days a coach has for the first contact after a referral. */
+const FIRST_CONTACT_WORKING_DAYS = 3;
+
+export function firstContactTask(householdId: string, teamId: string, coachId: string, now: string): Task {
+  let dueDate = nextWorkingDay(now);
+  for (let day = 1; day < FIRST_CONTACT_WORKING_DAYS; day++) dueDate = nextWorkingDay(`${dueDate}T12:00:00Z`);
+  return {
+    id: FIRST_CONTACT_TASK,
+    kind: 'first_contact',
+    dueDate,
+    householdId,
+    teamId,
+    assignee: { user: coachId },
+    title: 'Make first contact with the household',
   };
 }
 

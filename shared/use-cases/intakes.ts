@@ -23,7 +23,7 @@ import {
   type Urgency,
 } from '../domain/intake.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
-import { regisseurAppointmentTask, triageTasks } from '../domain/tasks.ts';
+import { firstContactTask, regisseurAppointmentTask, triageTasks } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
@@ -291,8 +291,13 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
       counters: [count(intake.routedToTeamId ?? intake.teamId, context.now, triageCounts(input.outcome, result.householdNeedsPlan))],
       doneTasks: triageTasks(intake, household.teamId).map((task) => task.id),
       // A complex household without a regisseur: its team's leaders are asked to appoint one (v1.2), or the coach's plan waits on nobody.
-      newTasks:
-        result.householdNeedsPlan && !household.regisseur ? [regisseurAppointmentTask(household.id, household.teamId, context.now)] : [],
+      newTasks: [
+        ...(result.householdNeedsPlan && !household.regisseur
+          ? [regisseurAppointmentTask(household.id, household.teamId, context.now)]
+          : []),
+        // The coach referred to makes the first contact (v1.2): in the team of the household, or the one the intake was routed to.
+        ...(input.coachId ? [firstContactTask(household.id, household.teamId, input.coachId, context.now)] : []),
+      ],
     })
     .catch(raceLostAs(() => conflict('The intake has already been triaged.')));
   const metrics = ports.metrics ?? noMetrics;

@@ -6,6 +6,7 @@ import type { Household } from '../domain/household.ts';
 import {
   type Author,
   type ClosedEntry,
+  CONTACT_KINDS,
   closedEntry,
   correctedEntry,
   type JournalEntry,
@@ -16,6 +17,7 @@ import {
   type NewJournalEntry,
   summaryOf,
 } from '../domain/journal.ts';
+import { FIRST_CONTACT_TASK } from '../domain/tasks.ts';
 import { eventOf } from '../domain/timeline.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
@@ -50,6 +52,8 @@ export async function addJournalEntry(ports: JournalPorts, context: RequestConte
       household,
       entry,
       processingLogLine(context, householdId, 'create', journalResource(householdId, `/${entry.id}`), entry.about),
+      // A contact with the household ends the first-contact task of a referral (a delete of nothing when there is none).
+      CONTACT_KINDS.includes(entry.kind) ? [FIRST_CONTACT_TASK] : [],
     )
     .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   return journalEntryView(entry);

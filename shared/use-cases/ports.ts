@@ -468,8 +468,8 @@ export interface JournalStore extends ProcessingLogWriter {
   /** The household and its escalations (what decides its reach): one Query. */
   reachRecords(householdId: string): Promise<{ household?: Household; escalations: Escalation[] }>;
   getEntry(householdId: string, entryId: string): Promise<JournalEntry | undefined>;
-  /** One transaction: the entry, its log line, and a check that the household is open and still with the team read. */
-  addEntry(household: Household, entry: JournalEntry, log: ProcessingLogLine): Promise<void>;
+  /** One transaction: the entry, its log line, a check that the household is open and still with the team read, and the tasks it ends. */
+  addEntry(household: Household, entry: JournalEntry, log: ProcessingLogLine, doneTasks: string[]): Promise<void>;
   /** One transaction over the entry as read (ConcurrentChange when it was corrected meanwhile). */
   correctEntry(household: Household, before: JournalEntry, corrected: JournalEntry, log: ProcessingLogLine): Promise<void>;
   /** One Query of the journal, newest first, from after the given place. */

@@ -72,6 +72,12 @@ async function withAgreedPlan(actions: { description: string; ownerId?: string; 
     body: { outcome: 'referred_to_coach', coachId: 'kees', complexity: 'complex' },
   });
   expect(triaged.status).toBe(200);
+  // The coach makes first contact (which ends that task, v1.2), then becomes regisseur.
+  const contact = await api.call('POST', `/households/${householdId}/journal`, {
+    token: kees,
+    body: { kind: 'home_visit', text: 'Kennismaking.' },
+  });
+  expect(contact.status).toBe(201);
   expect((await api.call('PUT', `/households/${householdId}/regisseur`, { token: lotte, body: { userId: 'kees' } })).status).toBe(200);
   const created = await api.call('POST', `/households/${householdId}/plan`, {
     token: kees,
@@ -214,12 +220,20 @@ describe('the regisseur', () => {
     const asked = (await tasks(lotte)).filter((t) => t.householdId === householdId);
     expect(asked).toEqual([expect.objectContaining({ kind: 'regisseur_appointment', dueDate: nextWorkingDay(), overdue: false })]);
     // Only a team leader can appoint: nobody else is asked.
-    for (const token of [anna, kees, otto]) expect((await tasks(token)).some((t) => t.householdId === householdId)).toBe(false);
+    for (const token of [anna, kees, otto]) {
+      expect((await tasks(token)).some((t) => t.householdId === householdId && t.kind === 'regisseur_appointment')).toBe(false);
+    }
     expect((await api.call('PUT', `/households/${householdId}/regisseur`, { token: lotte, body: { userId: 'kees' } })).status).toBe(200);
     expect((await tasks(lotte)).some((t) => t.householdId === householdId)).toBe(false);
     // Moved: the regisseur stays with the old team, so the new team's leader is asked.
     expect((await api.call('POST', `/households/${householdId}/transfer`, { token: lotte, body: { teamId: OTHER } })).status).toBe(200);
-    expect((await tasks(otto)).filter((t) => t.householdId === householdId).map((t) => t.kind)).toEqual(['regisseur_appointment']);
+    // (The coach's first contact, not yet made, moves to the new team as well.)
+    expect(
+      (await tasks(otto))
+        .filter((t) => t.householdId === householdId)
+        .map((t) => t.kind)
+        .sort(),
+    ).toEqual(['first_contact', 'regisseur_appointment']);
   });
 
   it('a simple referral, or a household that has its regisseur, asks nothing', async () => {
@@ -229,6 +243,31 @@ describe('the regisseur', () => {
       body: { outcome: 'referred_to_coach', coachId: 'kees', complexity: 'simple' },
     });
     expect((await tasks(lotte)).some((t) => t.householdId === simple.householdId)).toBe(false);
+  });
+});
+
+describe('the first contact', () => {
+  it('a referral asks the coach to make first contact within three working days; a contact in the journal ends it, a note does not (v1.2)', async () => {
+    const { householdId, id } = await register();
+    await api.call('POST', `/intakes/${id}/triage`, {
+      token: anna,
+      body: { outcome: 'referred_to_coach', coachId: 'kees', complexity: 'simple' },
+    });
+    // Three working days on (Monday to Friday, Europe/Amsterdam), computed here.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const due = new Date(`${today}T12:00:00Z`);
+    for (let n = 0; n < 3; ) {
+      due.setUTCDate(due.getUTCDate() + 1);
+      if (![0, 6].includes(due.getUTCDay())) n++;
+    }
+    const asked = (await tasks(kees)).filter((t) => t.householdId === householdId);
+    expect(asked).toEqual([expect.objectContaining({ kind: 'first_contact', dueDate: due.toISOString().slice(0, 10) })]);
+    expect((await tasks(wim)).some((t) => t.householdId === householdId)).toBe(false);
+    const journal = `/households/${householdId}/journal`;
+    expect((await api.call('POST', journal, { token: kees, body: { kind: 'note', text: 'Dossier gelezen.' } })).status).toBe(201);
+    expect((await tasks(kees)).some((t) => t.householdId === householdId && t.kind === 'first_contact')).toBe(true);
+    expect((await api.call('POST', journal, { token: kees, body: { kind: 'phone', text: 'Gebeld; afspraak gemaakt.' } })).status).toBe(201);
+    expect((await tasks(kees)).some((t) => t.householdId === householdId && t.kind === 'first_contact')).toBe(false);
   });
 });
 

@@ -207,6 +207,144 @@ describe('the web client', () => {
     await expectAccessible(page, 'Dossier', axe);
   });
 
+  it('writes the household’s story in the dossier: an entry with the keyboard alone, read by a colleague; a restricted one they only see exists; a correction that keeps the earlier text; filters; at 390 px', async () => {
+    const people = (await (await fetch(`${api.stack.url}/local/professionals`)).json()) as { id: string; name: string }[];
+    const coachName = people.find((p) => p.id === 'demo-wijkcoach-velve-lindenhof')?.name ?? '';
+    expect(coachName).not.toBe('');
+    const coach = await api.token({ sub: 'demo-wijkcoach-velve-lindenhof', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    const intake = await registerIntake(
+      await api.token({ sub: 'demo-intaker-velve-lindenhof', roles: ['intaker'], teams: ['velve-lindenhof'] }),
+      {
+        question: 'Huurachterstand en spanningen thuis.',
+        domains: ['finances', 'domestic_relations'],
+        address: { postcode: '7545TL', houseNumber: '9' },
+        members: [
+          { name: 'Tamara Tijdlijn', birthDate: '1988-08-18', role: 'adult' },
+          { name: 'Timo Tijdlijn', birthDate: '2016-06-16', role: 'child' },
+        ],
+      },
+    );
+    const householdId = intake.body.householdId;
+    const visit = 'Huisbezoek afgelegd: de huur is drie maanden achter, de verhuurder dreigt met ontruiming.';
+    const secret = 'Mevrouw vertelt over geweld van haar ex-partner; meldcode stap twee gezet.';
+    const timeline = page.getByRole('list', { name: 'Tijdlijn, nieuwste eerst' });
+    const itemWith = (text: string) => timeline.locator(':scope > li').filter({ hasText: text });
+    const text = page.getByRole('textbox', { name: 'Verslag', exact: true });
+
+    // The coach writes down a home visit with the keyboard alone: it is on the timeline at once, without a page load.
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Tijdlijn', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => itemWith('Aanmelding geregistreerd').count()).toBe(1);
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    await page.getByRole('heading', { level: 1 }).click();
+    await tabTo(page, 'Verslag');
+    await page.keyboard.press('Control+Enter'); // nothing written yet: said at the field, nothing saved
+    await expect.poll(() => page.locator('#veld-journal-text-fout').textContent()).toBe('Schrijf eerst wat er gebeurd is.');
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.press('Shift+Tab');
+    await tabTo(page, 'Soort');
+    await page.keyboard.type('Hu'); // "Huisbezoek", chosen by typing as in any select
+    await tabTo(page, 'Verslag');
+    await page.keyboard.type(visit);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => itemWith(visit).count()).toBe(1);
+    expect(await itemWith(visit).textContent()).toContain(`Huisbezoek`);
+    expect(await itemWith(visit).textContent()).toContain(coachName);
+    expect(await page.getByRole('status').filter({ hasText: 'Verslag opgeslagen.' }).count()).toBe(1);
+    expect(await text.inputValue()).toBe('');
+    expect(await text.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('veld-journal-text');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    const journal = await api.call('GET', `/households/${householdId}/journal`, { token: coach });
+    expect(journal.body.items.map((e: { kind: string; text: string }) => [e.kind, e.text])).toEqual([['home_visit', visit]]);
+    await expectAccessible(page, 'Dossier (tijdlijn)', axe);
+
+    // A restricted entry; a refusal of the API is said at its field in Dutch (the request is changed on its way to a future moment).
+    await text.fill(secret);
+    await page.getByText('Meer opties: moment, over wie, leefgebieden, afschermen').click();
+    await page.getByLabel('Afgeschermd (alleen auteur, regisseur en teamleiders)').check();
+    await page.route('**/v1/households/*/journal', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const body = JSON.parse(route.request().postData() ?? '{}');
+      await route.continue({ postData: JSON.stringify({ ...body, at: new Date(Date.now() + 86_400_000).toISOString() }) });
+    });
+    await page.getByRole('button', { name: 'Verslag opslaan' }).click();
+    await expect.poll(() => page.locator('#veld-journal-at-fout').textContent()).toBe('Dit moment ligt in de toekomst.');
+    expect(await page.getByLabel('Datum en tijd').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText(/future|not valid|does not fit/).count()).toBe(0);
+    await expectAccessible(page, 'Dossier (verslag met fout)', axe);
+    await page.unroute('**/v1/households/*/journal');
+    await page.getByRole('button', { name: 'Verslag opslaan' }).click();
+    await expect.poll(() => itemWith(secret).count()).toBe(1);
+    expect(await itemWith(secret).textContent()).toContain('afgeschermd');
+
+    // A colleague of the team reads the visit; of the restricted entry only that it exists.
+    await signInAs('intaker');
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => itemWith(visit).count()).toBe(1);
+    expect(await itemWith(visit).textContent()).toContain(coachName);
+    expect(await itemWith('Afgeschermd verslag').count()).toBe(1);
+    expect(await page.getByText(secret).count()).toBe(0);
+    expect(await page.getByText(/meldcode stap/).count()).toBe(0);
+    await itemWith(visit).getByRole('button', { name: 'Volledig verslag' }).click();
+    await expect.poll(() => itemWith(visit).getByText('Tamara Tijdlijn, Timo Tijdlijn').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Corrigeren' }).count()).toBe(0); // neither its author nor a team leader
+    await expectAccessible(page, 'Dossier (tijdlijn van een collega)', axe);
+    // Filters: a search in the text, and a kind that has no entries.
+    await page.getByText('Zoeken en filteren in verslagen').click();
+    await page.getByLabel('Zoeken in verslagen').fill('ontruim');
+    const found = page.getByRole('list', { name: 'Gevonden verslagen, nieuwste eerst' });
+    await expect.poll(() => found.getByRole('listitem').count()).toBe(1);
+    expect(await found.getByRole('listitem').textContent()).toContain(visit);
+    await page.getByLabel('Zoeken in verslagen').fill('');
+    await page.getByLabel('Soort verslag').selectOption({ label: 'Notitie' });
+    await expect.poll(() => page.getByText('Geen verslagen gevonden.').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'Dossier (verslagen gefilterd)', axe);
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await expect.poll(() => itemWith(visit).count()).toBe(1);
+
+    // The coach corrects the visit: the text it replaces stays readable, with who, when and why.
+    const corrected = 'Huisbezoek afgelegd: de huur is twee maanden achter, de verhuurder dreigt met ontruiming.';
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => itemWith(visit).count()).toBe(1);
+    await itemWith(visit).getByRole('button', { name: 'Volledig verslag' }).click();
+    await itemWith(visit).getByRole('button', { name: 'Corrigeren' }).click();
+    await page.getByLabel('Nieuwe tekst').fill(corrected);
+    await page.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await expect.poll(() => page.getByLabel('Reden van de correctie').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Geef de reden van de correctie.').count()).toBe(1);
+    await page.getByLabel('Reden van de correctie').fill('Het waren twee maanden, niet drie.');
+    await page.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await expect.poll(() => page.getByText(`Eerder: ${visit}`).count()).toBe(1);
+    const now = itemWith(`Eerder: ${visit}`);
+    expect(await now.textContent()).toContain(corrected);
+    expect(await now.textContent()).toContain('gecorrigeerd');
+    expect(await now.getByText(`Gecorrigeerd door ${coachName} op `).textContent()).toContain('Reden: Het waren twee maanden, niet drie.');
+    expect(await page.getByRole('status').filter({ hasText: 'Correctie opgeslagen.' }).count()).toBe(1);
+    const after = await api.call('GET', `/households/${householdId}/journal`, { token: coach });
+    const entry = after.body.items.find((e: { text?: string }) => e.text === corrected);
+    expect(entry.corrections.map((c: { previousText: string }) => c.previousText)).toEqual([visit]);
+    await expectAccessible(page, 'Dossier (verslag gecorrigeerd)', axe);
+
+    // On a phone (390 px): the form and the timeline fit, nothing scrolls sideways.
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Tijdlijn', exact: true }) });
+      expect(await section.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const box = await text.boundingBox();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+      await expectAccessible(page, 'Dossier (tijdlijn, 390 px)', axe);
+    } finally {
+      if (wide) await page.setViewportSize(wide);
+    }
+  });
+
   it('takes a partner’s signal through outreach to help accepted, and on to the triage', async () => {
     const menzis = await api.stack.idp.signPartner('menzis');
     const sent = await api.call('POST', '/signals', {
