@@ -330,6 +330,18 @@ describe('the web client', () => {
     expect(entry.corrections.map((c: { previousText: string }) => c.previousText)).toEqual([visit]);
     await expectAccessible(page, 'Dossier (verslag gecorrigeerd)', axe);
 
+    // A longer story comes in pages: "Meer laden" goes on where the first page ended, kinds and corrections and all.
+    for (let n = 1; n <= 10; n++)
+      await api.call('POST', `/households/${householdId}/journal`, { token: coach, body: { kind: 'phone', text: `Gebeld, keer ${n}.` } });
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => timeline.locator(':scope > li').count()).toBe(10);
+    expect(await itemWith(corrected).count()).toBe(0);
+    await page.getByRole('button', { name: 'Meer laden' }).click();
+    await expect.poll(() => timeline.locator(':scope > li').count()).toBe(10 + 3);
+    expect(await itemWith(corrected).textContent()).toContain('Huisbezoek');
+    expect(await itemWith('Gebeld, keer 1.').textContent()).toContain('Telefoongesprek');
+    expect(await page.getByRole('button', { name: 'Meer laden' }).count()).toBe(0);
+
     // On a phone (390 px): the form and the timeline fit, nothing scrolls sideways.
     const wide = page.viewportSize();
     await page.setViewportSize({ width: 390, height: 844 });

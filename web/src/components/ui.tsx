@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../lib/api.ts';
+import { ApiError, type InvalidParam } from '../lib/api.ts';
 import { useLinkHandler } from '../lib/router.tsx';
 import { t } from '../lib/texts.ts';
 import { Alert, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from './nlds.tsx';
@@ -14,25 +14,32 @@ export function ScreenLink({ to, children, current }: { to: string; children: Re
   );
 }
 
-/** What a failed call means for the person at the screen, in Dutch. */
-export function messageOf(error: unknown): string {
+/**
+ * What a failed call means for the person at the screen, in Dutch. With `ownWords`, only the
+ * client's own words: never the API's (English) detail, for a form that says at its fields what
+ * is wrong.
+ */
+export function messageOf(error: unknown, ownWords = false): string {
   if (error instanceof ApiError) {
     if (error.status === 404) return t.notFound;
     if (error.status === 403) return t.forbidden;
-    if (error.status === 409 || error.status === 412) return error.problem?.detail ?? t.conflict;
-    if (error.status === 400) return error.problem?.detail ?? t.fixFields;
+    if (error.status === 409 || error.status === 412) return (!ownWords && error.problem?.detail) || t.conflict;
+    if (error.status === 400) return (!ownWords && error.problem?.detail) || t.fixFields;
   }
   return t.error;
 }
 
-export function ErrorAlert({ error }: { error: unknown }) {
+export function ErrorAlert({ error, ownWords }: { error: unknown; ownWords?: boolean }) {
   if (!error) return null;
   return (
     <Alert type="error">
-      <Paragraph>{messageOf(error)}</Paragraph>
+      <Paragraph>{messageOf(error, ownWords)}</Paragraph>
     </Alert>
   );
 }
+
+/** How a form says an API's invalid param in its own Dutch words: the field it shows at, and what it says there. */
+export type ParamInDutch = (param: InvalidParam) => { field: string; message: string };
 
 /** One call when the screen opens, again when `key` (what the load depends on) changes, and on `reload`: its data, or its error. */
 export function useLoad<T>(load: () => Promise<T>, key: string) {
@@ -53,9 +60,10 @@ export function useLoad<T>(load: () => Promise<T>, key: string) {
 
 /**
  * What a form's last call said was wrong: the problem, for the alert above the form, and its
- * `invalidParams` by field name, for the fields they name.
+ * `invalidParams` by field name, for the fields they name (in the form's own words when it
+ * gives `inDutch`; the first param for a field is the one shown).
  */
-export function useProblem() {
+export function useProblem(inDutch?: ParamInDutch) {
   const [error, setError] = useState<unknown>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   return {
@@ -63,9 +71,19 @@ export function useProblem() {
     fieldErrors,
     /** A check of the form's own, at the field it concerns. */
     setFieldErrors,
-    fail(caught: unknown) {
-      setFieldErrors(caught instanceof ApiError ? caught.fieldErrors() : {});
+    /** The call failed: its problem for the alert, its invalidParams at their fields (which it returns, for the focus). */
+    fail(caught: unknown): Record<string, string> {
+      const said: Record<string, string> = {};
+      if (caught instanceof ApiError && !inDutch) Object.assign(said, caught.fieldErrors());
+      else if (caught instanceof ApiError && inDutch) {
+        for (const param of caught.problem?.invalidParams ?? []) {
+          const { field, message } = inDutch(param);
+          said[field] ??= message;
+        }
+      }
+      setFieldErrors(said);
       setError(caught);
+      return said;
     },
     clear() {
       setError(undefined);

@@ -22,6 +22,7 @@ export function authorizeWith(token: () => string | undefined): void {
 
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
+export type InvalidParam = NonNullable<Problem['invalidParams']>[number];
 
 /** An answer that is not the one hoped for, as the screens show it. */
 export class ApiError extends Error {

@@ -2,23 +2,26 @@ import { type Actor, CASE_WORKERS, hasAnyRole, mayCarryCases, TEAM_LEADERS } fro
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/nlds.tsx';
 import { ErrorAlert, Loading, ScreenLink, useLoad } from '../../components/ui.tsx';
 import { t } from '../../lib/texts.ts';
-import { getAssessments, getDossier, getRoster } from './api.ts';
+import { getAssessments, getDossier, getRoster, getStory } from './api.ts';
 import { AppointRegisseur } from './components/AppointRegisseur.tsx';
 import { Assessments } from './components/Assessments.tsx';
+import { Timeline } from './components/Timeline.tsx';
 
 /**
- * The dossier: a household on one page. One round trip: the dossier, its assessments and (for a
- * team leader, who appoints the regisseur) the rosters of the leader's teams, side by side.
+ * The dossier: a household on one page. One round trip: the dossier, its story (the timeline and
+ * the journal), its assessments and (for a team leader, who appoints the regisseur) the rosters
+ * of the leader's teams, side by side.
  */
 export function Dossier({ householdId, actor }: { householdId: string; actor: Actor }) {
   const leader = hasAnyRole(actor, TEAM_LEADERS);
   const loaded = useLoad(async () => {
-    const [dossier, assessments, rosters] = await Promise.all([
+    const [dossier, story, assessments, rosters] = await Promise.all([
       getDossier(householdId),
+      getStory(householdId),
       getAssessments(householdId),
       leader ? Promise.all(actor.teams.map(getRoster)) : [],
     ]);
-    return { dossier, assessments: assessments.items, rosters };
+    return { dossier, story, assessments: assessments.items, rosters };
   }, householdId);
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ErrorAlert error={loaded.error} />;
@@ -39,7 +42,8 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
         </Paragraph>
       )}
       <Heading level={2}>{t.dossier.members}</Heading>
-      <Table>
+      {/* On a phone the members' table scrolls sideways in a region of its own, reachable by keyboard. */}
+      <Table scrollLabel={t.dossier.members}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t.intake.name}</TableHeaderCell>
@@ -67,6 +71,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
       {leader && open && (
         <AppointRegisseur householdId={householdId} current={d.regisseur?.userId} candidates={candidates} onAppointed={loaded.reload} />
       )}
+      <Timeline householdId={householdId} story={loaded.data.story} household={d} actor={actor} />
       <Heading level={2}>{t.dossier.intakes}</Heading>
       {d.intakes.map((intake) => (
         <section key={intake.id} className="wt-stack">

@@ -23,3 +23,47 @@ export const appointRegisseur = (id: string, userId: string) =>
 
 export const recordAssessment = (id: string, body: Schemas['NewAssessment']) =>
   api.POST('/households/{id}/assessments', { params: { path: { id } }, body }).then(ok);
+
+export type JournalEntry = Schemas['JournalEntry'];
+/** A restricted entry as a reader who may not read it gets it: that it exists, not what it says. */
+export type ClosedJournalEntry = Schemas['ClosedJournalEntry'];
+export type TimelineItem = Schemas['TimelineItem'];
+export type JournalKind = Schemas['NewJournalEntry']['kind'];
+export type LifeDomainName = NonNullable<Schemas['NewJournalEntry']['domains']>[number];
+
+/** What the journal's list is filtered by (GET …/journal): none of them is the whole journal. */
+export interface JournalFilter {
+  kind?: JournalKind;
+  domain?: LifeDomainName;
+  member?: string;
+  q?: string;
+}
+
+/** The timeline and the journal are paged alike, so the journal's pages hold every entry the timeline's pages list. */
+export const STORY_PAGE = 10;
+
+export const getTimeline = (id: string, cursor?: string) =>
+  api.GET('/households/{id}/timeline', { params: { path: { id }, query: { limit: STORY_PAGE, ...(cursor ? { cursor } : {}) } } }).then(ok);
+
+export const getJournal = (id: string, filter: JournalFilter, cursor?: string) =>
+  api
+    .GET('/households/{id}/journal', { params: { path: { id }, query: { ...filter, limit: STORY_PAGE, ...(cursor ? { cursor } : {}) } } })
+    .then(ok);
+
+/**
+ * The household's story as the dossier opens with it: the timeline's first page and, beside it
+ * (the timeline names an entry without its kind, full text or corrections), the journal's. A
+ * story the caller may not read leaves the rest of the dossier standing: its error instead.
+ */
+export const getStory = (id: string) =>
+  Promise.all([getTimeline(id), getJournal(id, {})]).then(
+    ([timeline, journal]) => ({ timeline, journal }),
+    (error: unknown) => ({ error }),
+  );
+export type Story = Awaited<ReturnType<typeof getStory>>;
+
+export const addJournalEntry = (id: string, body: Schemas['NewJournalEntry']) =>
+  api.POST('/households/{id}/journal', { params: { path: { id } }, body }).then(ok);
+
+export const correctJournalEntry = (id: string, entryId: string, body: Schemas['JournalCorrection']) =>
+  api.POST('/households/{id}/journal/{entryId}/corrections', { params: { path: { id, entryId } }, body }).then(ok);

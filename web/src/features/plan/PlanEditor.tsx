@@ -141,6 +141,25 @@ export function PlanEditor({ householdId }: { householdId: string }) {
         current.plan?.agreedBy && <Paragraph>{t.plan.agreed(current.plan.agreedBy)}</Paragraph>
       )}
       {current.plan?.changedSinceAgreement && <Paragraph>{t.plan.changedSinceAgreement}</Paragraph>}
+      {(current.plan?.doorbraken ?? []).length > 0 && (
+        <section aria-labelledby="doorbraken-op-plan">
+          <Heading level={2} id="doorbraken-op-plan">
+            {t.plan.doorbraken}
+          </Heading>
+          <ul>
+            {(current.plan?.doorbraken ?? []).map((d) => (
+              <li key={d.escalationId}>
+                <ScreenLink to={`/doorbraken/${d.escalationId}`}>{d.proposal}</ScreenLink>
+                {' · '}
+                {t.plan.doorbraakApproved(t.date(d.approvedAt.slice(0, 10)), d.organisations.join(', '))}
+                {d.approvedCost && ` · ${t.plan.doorbraakCost(t.money(d.approvedCost.amount))}`}
+                {' · '}
+                {t.plan.doorbraakEvaluate(t.date(d.evaluateAt.slice(0, 10)))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ErrorAlert error={error} />
       {theirs && (
         <section className="wt-stack" aria-labelledby="hun-versie">
