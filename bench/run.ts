@@ -6,12 +6,11 @@ import autocannon from 'autocannon';
 import { documentClient } from '#shared/db/client.ts';
 import { assessmentKey, householdKey, householdPartition, intakeKey, processingLogKey } from '#shared/db/keys.ts';
 import { householdItem } from '#shared/db/records/household.ts';
-import { journalEntryItem } from '#shared/db/records/journal.ts';
 import { nameEntryItem } from '#shared/db/records/name-entry.ts';
 import { taskItem } from '#shared/db/records/task.ts';
 import type { Household } from '#shared/domain/household.ts';
 import type { Task } from '#shared/domain/tasks.ts';
-import { newId, timeOrderedId } from '#shared/ids.ts';
+import { newId } from '#shared/ids.ts';
 import { launchChromium } from '../infra/local/chromium.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/dynamodb.ts';
 import { localIdp } from '../infra/local/idp.ts';
@@ -19,6 +18,7 @@ import { startLocalStack } from '../infra/local/server.ts';
 import { PROJECT_ROOT } from '../infra/project-root.ts';
 import { ensureWebBuild, WEB_DIST } from '../infra/web-assets.ts';
 import { measureColdStart } from './cold-start.ts';
+import { measureJournal } from './journal.ts';
 import { measureLocalStart } from './local-start.ts';
 import { apiEvent, meterClient, percentile, round, time } from './measure.ts';
 
@@ -629,92 +629,17 @@ try {
   results.scale = scaleRows;
 
   // ── 4b. The journal: a household with 20 entries against one with 2,000 ──────────────────
-  const journalScale = async () => {
-    const writeEntries = async (householdId: string, count: number) => {
-      const now = Date.now();
-      const items = Array.from({ length: count }, (_, i) => {
-        const at = new Date(now - (i + 1) * 3_600_000).toISOString();
-        return journalEntryItem({
-          id: timeOrderedId(at),
-          householdId,
-          kind: 'home_visit',
-          text: `Huisbezoek ${i}: ${'de rekeningen samen doorgenomen. '.repeat(8)}`,
-          at,
-          about: [],
-          domains: ['finances'],
-          involvedIds: [],
-          restricted: i % 10 === 0,
-          by: { userId: 'lotte', name: 'Lotte Smit' },
-          createdAt: at,
-          corrections: [],
-        });
-      });
-      for (let start = 0; start < items.length; start += 25) {
-        await bare.send(
-          new BatchWriteCommand({ RequestItems: { [TABLE]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })) } }),
-        );
-      }
-    };
-    const few = (await call('POST', '/intakes', leader, intakeBody())).body.householdId as string;
-    const many = (await call('POST', '/intakes', leader, intakeBody())).body.householdId as string;
-    const started = performance.now();
-    await writeEntries(few, 20);
-    await writeEntries(many, 2_000);
-    const seeded = (performance.now() - started) / 1000;
-    const journalEvent = (householdId: string, query: Record<string, string>) =>
-      apiEvent('GET /v1/households/{id}/journal', {
-        path: `/v1/households/${householdId}/journal`,
-        pathParameters: { id: householdId },
-        query,
-        claims,
-      });
-    const timelineEvent = (householdId: string) =>
-      apiEvent('GET /v1/households/{id}/timeline', {
-        path: `/v1/households/${householdId}/timeline`,
-        pathParameters: { id: householdId },
-        query: { limit: '10' },
-        claims,
-      });
-    const cursorOf = async (householdId: string) => {
-      const reply = await invoke('journal', journalEvent(householdId, { limit: '10' }));
-      return String(JSON.parse(String((reply as { body?: string }).body)).nextCursor);
-    };
-    const measured = async (householdId: string) => {
-      const cursor = await cursorOf(householdId);
-      const runs = {
-        // Pages of 10: both households fill two, so both answers carry as many entries.
-        first: () => invoke('journal', journalEvent(householdId, { limit: '10' })),
-        next: () => invoke('journal', journalEvent(householdId, { limit: '10', cursor })),
-        timeline: () => invoke('journal', timelineEvent(householdId)),
-      };
-      for (let i = 0; i < 20; i++) for (const run of Object.values(runs)) await run();
-      const n = QUICK ? 40 : 200;
-      const samples = { first: [] as number[], next: [] as number[], timeline: [] as number[] };
-      for (let i = 0; i < n; i++)
-        for (const [name, run] of Object.entries(runs)) samples[name as keyof typeof samples].push(await time(run));
-      return { first: percentile(samples.first, 50), next: percentile(samples.next, 50), timeline: percentile(samples.timeline, 50) };
-    };
-    const atFew = await measured(few);
-    const atMany = await measured(many);
-    return { seeded, atFew, atMany };
-  };
-  const journal = await journalScale();
-  const journalRows = (
-    [
-      ['journal, first page (10, one Query)', 'first'],
-      ['journal, the second page (10, from a cursor)', 'next'],
-      ['timeline, first page (10, one index Query)', 'timeline'],
-    ] as const
-  ).map(([what, key]) => ({
-    what,
-    'p50 ms at 20': round(journal.atFew[key]),
-    'p50 ms at 2000': round(journal.atMany[key]),
-    ratio: round(journal.atMany[key] / journal.atFew[key]),
-    target: '≤ 1.2',
-  }));
-  log(`## The journal: a household with 20 entries against one with 2,000 (seeded in ${round(journal.seeded, 1)} s)`);
-  table(journalRows);
-  results.journal = journalRows;
+  const journal = await measureJournal({
+    register: async () => (await call('POST', '/intakes', leader, intakeBody())).body.householdId as string,
+    db: bare,
+    table: TABLE,
+    invoke: (event) => invoke('journal', event),
+    claims,
+    samples: QUICK ? 40 : 200,
+  });
+  log(`## The journal: a household with 20 entries against one with 2,000 (seeded in ${round(journal.seeded, 1)} s, interleaved)`);
+  table(journal.rows);
+  results.journal = journal.rows;
 
   // ── 5. HTTP load on the local server ─────────────────────────────────────────────────────
   const loadRows: Record<string, unknown>[] = [];
