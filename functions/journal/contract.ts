@@ -98,6 +98,7 @@ export const listJournalRoute = defineRoute({
       .trim()
       .min(2)
       .max(100)
+      .refine((q) => /[\p{L}\p{N}]/u.test(q), 'must hold a letter or a digit')
       .optional()
       .meta({ description: 'Words the text has words starting with (case and accents do not matter).' }),
     ...ListQuery,

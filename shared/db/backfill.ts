@@ -3,7 +3,7 @@ import type { CityRuntimeConfig } from '../city.ts';
 import { escalationTask, planTasks, type Task, triageTasks } from '../domain/tasks.ts';
 import { isTimelineChange } from '../domain/timeline.ts';
 import { batchPut, queryAll } from './client.ts';
-import { caseloadPartition, householdPartition, NAME_PREFIX, processingLogPartition, TASK_PREFIX, timelineIndexKeys } from './keys.ts';
+import { caseloadPartition, householdPartition, processingLogPartition, TASK_PREFIX, timelineIndexKeys } from './keys.ts';
 import { ESCALATION, EscalationRecord } from './records/escalation.ts';
 import { HOUSEHOLD, HouseholdRecord } from './records/household.ts';
 import { INTAKE, IntakeRecord } from './records/intake.ts';

@@ -270,7 +270,9 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
               'SET #status = :closed, closedAt = :now, closeReason = :reason, gsi1pk = :caseload, updatedAt = :now, expiresAt = :expiresAt',
             // The plan's status is kept on the household in the same transactions that change the plan.
             ConditionExpression:
-              '#status = :open AND teamId = :team AND updatedAt = :read AND (attribute_not_exists(planStatus) OR planStatus = :closed) AND (attribute_not_exists(openEscalations) OR openEscalations = :none)',
+              '#status = :open AND teamId = :team AND updatedAt = :read AND (attribute_not_exists(planStatus) OR planStatus = :closed) AND (attribute_not_exists(openEscalations) OR openEscalations = :none) AND ' +
+              // The journal entries whose keys were read are all there are: one written meanwhile would not expire.
+              (household.journalEntries === undefined ? 'attribute_not_exists(journalEntries)' : 'journalEntries = :journal'),
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':closed': 'closed',
@@ -282,6 +284,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
               ':expiresAt': expiresAt,
               ':none': 0,
               ':read': household.updatedAt,
+              ...(household.journalEntries === undefined ? {} : { ':journal': household.journalEntries }),
             },
           },
         },

@@ -63,7 +63,17 @@ export function dynamoJournalStore(db: DynamoDBDocumentClient, table: string): J
       await transactWrite(
         db,
         [
-          householdUnchanged(household),
+          {
+            // Counted on the household, which closing checks: an entry written while it closes fails the one or the other.
+            Update: {
+              TableName: table,
+              Key: householdKey(household.id),
+              UpdateExpression: 'ADD journalEntries :one',
+              ConditionExpression: '#status = :open AND teamId = :team',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':open': 'open', ':team': household.teamId, ':one': 1 },
+            },
+          },
           { Put: { TableName: table, Item: journalEntryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: table, Item: processingLogItem(log) } },
           ...taskWrites(table, household.id, { put: [], remove: doneTasks }),
@@ -133,9 +143,11 @@ export function dynamoJournalStore(db: DynamoDBDocumentClient, table: string): J
 
     isTimelinePosition(after, householdId) {
       const { pk, sk, gsi2pk, gsi2sk, ...rest } = after;
-      if (Object.keys(rest).length > 0 || gsi2pk !== timelinePartition(householdId) || typeof gsi2sk !== 'string') return false;
-      if (pk === journalPartition(householdId)) return typeof sk === 'string' && isId(sk);
-      return pk === processingLogPartition(householdId) && typeof sk === 'string' && isProcessingLogSortKey(sk);
+      if (Object.keys(rest).length > 0 || gsi2pk !== timelinePartition(householdId)) return false;
+      if (typeof gsi2sk !== 'string' || typeof sk !== 'string') return false;
+      // The index's sort key is `<at>#<id>`: a log line's is its own sort key, an entry's ends with its id.
+      if (pk === journalPartition(householdId)) return isId(sk) && isProcessingLogSortKey(gsi2sk) && gsi2sk.endsWith(`#${sk}`);
+      return pk === processingLogPartition(householdId) && isProcessingLogSortKey(sk) && gsi2sk === sk;
     },
 
     appendProcessingLog: (lines) => appendProcessingLog(db, table, lines),

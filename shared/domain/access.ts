@@ -129,6 +129,13 @@ export const searchReach = (actor: Actor, isKnownTeam: (teamId: string) => boole
 /** A household found is within a search's reach through its team (else only if an escalation is before the doorbraakteam). */
 export const inSearchedTeams = (reach: SearchReach, household: { teamId: string }): boolean => reach.teams.includes(household.teamId);
 
+/** A plan action is marked done by its owner or the household's regisseur. */
+export const completesPlanAction = (
+  actor: Actor,
+  action: { ownerId?: string | null },
+  household: { regisseur?: { userId: string } | null },
+): boolean => action.ownerId === actor.userId || household.regisseur?.userId === actor.userId;
+
 /** The regisseur directs the household's case (its plan, its closing); the team leader may always act for the team. */
 export const directsCase = (actor: Actor, household: { regisseur?: { userId: string } | null }): boolean =>
   household.regisseur?.userId === actor.userId || hasAnyRole(actor, TEAM_LEADERS);

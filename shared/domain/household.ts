@@ -79,6 +79,8 @@ export interface Household {
   regisseur?: Regisseur;
   /** Escalations not yet in a final status; the household cannot close while there are any. */
   openEscalations?: number;
+  /** How many journal entries it has: closing checks it, so an entry written meanwhile cannot miss the household's expiry. */
+  journalEntries?: number;
   /** The status of the household's latest plan, kept with the household for lists. */
   planStatus?: 'draft' | 'active' | 'closed';
   /** The look-ups this household owns (removed when it closes): keyed hashes, never values. */

@@ -4,7 +4,7 @@
  * who changed it and why. These are the rules, as plain functions; the journal use case
  * applies them.
  */
-import { type InvalidParam, invalidInput } from '../errors.ts';
+import { conflict, type InvalidParam, invalidInput } from '../errors.ts';
 import type { LifeDomain } from './life-domains.ts';
 import { nameWords } from './names.ts';
 
@@ -75,6 +75,8 @@ export function journalEntry(
   const at = input.at ?? now;
   if (Date.parse(at) > Date.parse(now) + FUTURE_SLACK_MS)
     problems.push({ name: 'at', code: 'in_future', reason: 'must not lie in the future' });
+  // An entry's id starts with when it happened, counted from 1970 (shared/ids.ts).
+  if (Date.parse(at) < 0) problems.push({ name: 'at', code: 'too_early', reason: 'must not lie before 1970' });
   const members = new Set(household.members.map((m) => m.id));
   (input.about ?? []).forEach((memberId, i) => {
     if (!members.has(memberId)) problems.push({ name: `about[${i}]`, code: 'unknown_member', reason: 'must be a member of the household' });
@@ -103,13 +105,24 @@ export function journalEntry(
   };
 }
 
+/**
+ * The most an entry with its corrections may hold, in bytes of UTF-8: a DynamoDB item holds at
+ * most 400 KB, the keys and the rest of the entry beside it.
+ */
+export const MAX_ENTRY_BYTES = 350_000;
+
 /** A correction: the new text replaces the current one, which is kept with who replaced it, when and why. */
 export function correctedEntry(entry: JournalEntry, correction: { text: string; reason: string }, by: Author, now: string): JournalEntry {
-  return {
+  const corrected = {
     ...entry,
     text: correction.text,
     corrections: [...entry.corrections, { at: now, by, previousText: entry.text, reason: correction.reason }],
   };
+  // Every text an entry ever had is kept on it (rule 15): once they fill it, a new entry says what changed.
+  if (new TextEncoder().encode(JSON.stringify(corrected)).length > MAX_ENTRY_BYTES) {
+    throw conflict('The entry holds as many corrections as it can: write a new entry that says what changed.');
+  }
+  return corrected;
 }
 
 /** An entry as the API shows it (the household is the path's). */
@@ -150,12 +163,18 @@ export interface JournalFilter {
   q?: string;
 }
 
-/** Whether an entry is listed under the filter; a restricted entry the reader may not read never matches `q`. */
+/**
+ * Whether an entry is listed under the filter. A restricted entry the reader may not read is
+ * judged by what they see of it (its kind): it never matches `q`, a domain or a member, or the
+ * filters would tell what it is about.
+ */
 export function matchesFilter(entry: JournalEntry, filter: JournalFilter, readable: boolean): boolean {
   if (filter.kind && entry.kind !== filter.kind) return false;
+  const judgedByContent = filter.domain !== undefined || filter.member !== undefined || filter.q !== undefined;
+  if (judgedByContent && !readable) return false;
   if (filter.domain && !entry.domains.includes(filter.domain)) return false;
   if (filter.member && !entry.about.includes(filter.member)) return false;
-  if (filter.q !== undefined && (!readable || !matchesTerm(entry.text, filter.q))) return false;
+  if (filter.q !== undefined && !matchesTerm(entry.text, filter.q)) return false;
   return true;
 }
 

@@ -147,13 +147,6 @@ const RULES: EventRule[] = [
     summary: 'De doorbraak kon niet verder worden afgehandeld',
     ref: 'escalation',
   },
-  {
-    action: 'create',
-    resource: on('/escalations/(id)/precedent'),
-    event: 'precedent_published',
-    summary: 'Doorbraak gepubliceerd als precedent',
-    ref: 'escalation',
-  },
 ];
 
 /** A flow's change of the plan (an approved doorbraak recorded on it) reads as what it is, not as someone's edit. */

@@ -168,7 +168,17 @@ export async function timeline(
   const [roster] = await Promise.all([
     page.items.some((item) => item.kind === 'change') ? ports.roster.listTeam(household.teamId) : [],
     ports.store.appendProcessingLog([
-      processingLogLine(context, householdId, 'read', `/households/${householdId}/timeline`, membersOf(household)),
+      processingLogLine(context, householdId, 'read', `/households/${householdId}/timeline`, [
+        // The members, and whom the entries it shows are about (a former member too).
+        ...new Set([
+          ...membersOf(household),
+          ...page.items.flatMap((item) =>
+            item.kind === 'journal' && (!item.entry.restricted || readsRestrictedEntry(context.principal, item.entry, household))
+              ? item.entry.about
+              : [],
+          ),
+        ]),
+      ]),
     ]),
   ]);
   const names = new Map(roster.flatMap((member) => (member.name ? [[member.userId, member.name] as const] : [])));

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
-import { directsCase, teamHousehold } from '../domain/access.ts';
+import { completesPlanAction, directsCase, teamHousehold } from '../domain/access.ts';
 import { type CounterChange, count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import {
@@ -184,7 +184,7 @@ export async function completePlanAction(ports: PlanPorts, context: RequestConte
     const action = findAction(plan, actionId);
     if (!action) throw notFound('Action');
     const { userId } = context.principal;
-    if (action.ownerId !== userId && household.regisseur?.userId !== userId) {
+    if (!completesPlanAction(context.principal, action, household)) {
       throw forbidden("An action is marked done by its owner or the household's regisseur.");
     }
     if (plan.status !== 'active') throw conflict('Only an action of an agreed plan can be done.');

@@ -143,6 +143,23 @@ describe('the journal', () => {
     });
   });
 
+  it('never tells by a filter what a restricted entry one may not read is about', async () => {
+    const h = await household();
+    await write(kees, h.householdId, {
+      kind: 'note',
+      text: 'Meldcode.',
+      restricted: true,
+      about: [h.zoe],
+      domains: ['domestic_relations'],
+    });
+    for (const query of ['?domain=domestic_relations', `?member=${h.zoe}`, '?q=meldcode']) {
+      expect((await journal(anna, h.householdId, query)).body.items, query).toEqual([]);
+      expect((await journal(lotte, h.householdId, query)).body.items, query).toHaveLength(1);
+    }
+    // Its kind is what everyone sees of it: filtering by kind lists it, closed.
+    expect((await journal(anna, h.householdId, '?kind=note')).body.items).toEqual([expect.objectContaining({ restricted: true })]);
+  });
+
   it('is corrected, never overwritten: the earlier text stays with who changed it and why', async () => {
     const h = await household();
     const entry = await write(kees, h.householdId, { kind: 'phone', text: 'Afspraak op dinsdag.' });
@@ -176,6 +193,19 @@ describe('the journal', () => {
     expect(['DELETE', 'PUT'].some((method) => routes.some((r) => r.method === method && r.path.includes('/journal')))).toBe(false);
   });
 
+  it('keeps every text an entry had until the entry is full, then asks for a new entry (409), never a 500', async () => {
+    const h = await household();
+    const long = (c: string) => c.repeat(20_000);
+    const entry = await write(kees, h.householdId, { kind: 'note', text: long('€') });
+    const path = `/households/${h.householdId}/journal/${entry.body.id}/corrections`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await api.call('POST', path, { token: kees, body: { text: `${i}${long('€').slice(1)}`, reason: 'r' } })).status);
+    expect(statuses.slice(0, 2)).toEqual([200, 200]);
+    expect(statuses).toContain(409);
+    expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
+  });
+
   it('refuses bad input with the field named, and writes nothing', async () => {
     const h = await household();
     const refused = async (body: unknown, field: string) => {
@@ -192,6 +222,10 @@ describe('the journal', () => {
     await refused({ kind: 'note', text: 'GEHEIM', about: ['AAAAAAAAAAAAAAAAAAAAAA'] }, 'about[0]');
     await refused({ kind: 'note', text: 'GEHEIM', involvedIds: ['AAAAAAAAAAAAAAAAAAAAAA'] }, 'involvedIds[0]');
     await refused({ kind: 'resident_message', text: 'GEHEIM' }, 'kind');
+    await refused({ kind: 'note', text: 'GEHEIM', at: '1969-12-31T23:00:00Z' }, 'at');
+    const punctuation = await journal(kees, h.householdId, '?q=!!');
+    expect(punctuation.status).toBe(400);
+    expect(punctuation.body.invalidParams.map((p: { name: string }) => p.name)).toContain('query.q');
     expect((await journal(kees, h.householdId)).body.items).toEqual([]);
   });
 
@@ -265,5 +299,11 @@ describe('the timeline', () => {
     const rest = await api.call('GET', `/households/${h.householdId}/timeline?limit=3&cursor=${first.body.nextCursor}`, { token: anna });
     expect([...first.body.items, ...rest.body.items]).toEqual(items);
     expect((await api.call('GET', `/households/${h.householdId}/timeline?cursor=bm9wZQ`, { token: anna })).status).toBe(400);
+    // A cursor made up from a real one: another place in the index than an item's is refused, never a failed Query.
+    const real = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString()) as { after: Record<string, string> };
+    for (const gsi2sk of ['', 'x', '9999']) {
+      const forged = Buffer.from(JSON.stringify({ after: { ...real.after, gsi2sk } })).toString('base64url');
+      expect((await api.call('GET', `/households/${h.householdId}/timeline?cursor=${forged}`, { token: anna })).status, gsi2sk).toBe(400);
+    }
   });
 });

@@ -48,6 +48,7 @@ export const HouseholdRecord = z.looseObject({
     .looseObject({ userId: z.string(), name: z.string().optional(), appointedAt: z.string(), appointedBy: z.string() })
     .optional(),
   openEscalations: z.number().optional(),
+  journalEntries: z.number().optional(),
   planStatus: z.enum(['draft', 'active', 'closed']).optional(),
   ownedBsnHashes: z.array(z.string()),
   addressHash: z.string(),
