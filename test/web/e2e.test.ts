@@ -63,6 +63,137 @@ function registerIntake(
   });
 }
 
+/** The demo professionals of the local sign-in page, by id: their names are what the screens show. */
+async function demoPeople(): Promise<Map<string, { id: string; name: string; roles: string[]; teams: string[] }>> {
+  const people = (await (await fetch(`${api.stack.url}/local/professionals`)).json()) as {
+    id: string;
+    name: string;
+    roles: string[];
+    teams: string[];
+  }[];
+  return new Map(people.map((p) => [p.id, p]));
+}
+
+/** A token for a demo professional as their sign-in gives it (with their name: the roster keeps the name of the latest token). */
+async function tokenOf(people: Awaited<ReturnType<typeof demoPeople>>, id: string): Promise<string> {
+  const person = people.get(id);
+  if (!person) throw new Error(`no demo professional ${id}`);
+  return api.token({ sub: person.id, name: person.name, roles: person.roles, teams: person.teams });
+}
+
+const COACH = 'demo-wijkcoach-velve-lindenhof';
+const LEADER = 'demo-teamleider-velve-lindenhof';
+const INTAKER = 'demo-intaker-velve-lindenhof';
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** What the work-list walks share: a day's work for the coach of Velve-Lindenhof, registered through the API. */
+interface DayOfWork {
+  people: Awaited<ReturnType<typeof demoPeople>>;
+  coach: string;
+  leader: string;
+  /** A household with an agreed plan (the coach its regisseur), since changed: an overdue action of the coach's, one without owner, the agreement to renew. */
+  planned: { householdId: string; overdueActionId: string; openActionId: string };
+  /** An intake not yet triaged. */
+  untriaged: { householdId: string; intakeId: string };
+  /** A complex referral to the coach: first contact for the coach, a regisseur to appoint for the leaders. */
+  referred: { householdId: string };
+  escalationId: string;
+}
+let day: DayOfWork | undefined;
+
+async function dayOfWork(): Promise<DayOfWork> {
+  if (day) return day;
+  const people = await demoPeople();
+  const [coach, leader, intaker] = await Promise.all([tokenOf(people, COACH), tokenOf(people, LEADER), tokenOf(people, INTAKER)]);
+  for (const token of [coach, leader, intaker]) await api.call('GET', '/teams', { token }); // on the roster, by name
+
+  const planned = await registerIntake(intaker, {
+    question: 'De huur en de energie lopen achter.',
+    domains: ['finances', 'housing'],
+    address: { postcode: '7545MA', houseNumber: '1' },
+    members: [{ name: 'Anouk Ochtend', birthDate: '1981-01-01', role: 'adult' }],
+  });
+  const householdId = planned.body.householdId;
+  await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: COACH } });
+  const content = (evaluationDate: string) => ({
+    evaluationDate,
+    goals: [
+      {
+        domain: 'finances',
+        description: 'Grip op de rekeningen',
+        actions: [
+          { description: 'Budgetcoach bellen', organisation: 'Gemeente', dueDate: dayFromNow(-3), ownerId: COACH },
+          { description: 'Huurachterstand uitzoeken', organisation: 'Woonbedrijf', dueDate: dayFromNow(7) },
+        ],
+      },
+    ],
+  });
+  const created = await api.call('POST', `/households/${householdId}/plan`, { token: coach, body: content(dayFromNow(20)) });
+  expect(created.status).toBe(201);
+  const agreed = await api.call('POST', `/households/${householdId}/plan/agreement`, { token: coach, body: { agreedBy: 'Anouk Ochtend' } });
+  expect(agreed.status).toBe(200);
+  const [overdueAction, openAction] = agreed.body.goals[0].actions as { id: string }[];
+  // The evaluation moves: the household is to agree again (a plan_agreement task for the regisseur).
+  const changed = await api.call('PUT', `/households/${householdId}/plan`, {
+    token: coach,
+    headers: { 'if-match': agreed.headers.get('etag') ?? '' },
+    body: {
+      evaluationDate: dayFromNow(25),
+      goals: agreed.body.goals.map((g: { domain: string; description: string; actions: Record<string, unknown>[] }) => ({
+        domain: g.domain,
+        description: g.description,
+        actions: g.actions.map(({ doneAt, doneBy, ...a }) => a),
+      })),
+    },
+  });
+  expect(changed.status).toBe(200);
+  expect(changed.body.changedSinceAgreement).toBe(true);
+
+  const untriaged = await registerIntake(intaker, {
+    question: 'Vraag over schoolkosten.',
+    domains: ['finances'],
+    address: { postcode: '7545MB', houseNumber: '2' },
+    members: [{ name: 'Bert Middag', birthDate: '1970-02-02', role: 'adult' }],
+  });
+  const referred = await registerIntake(intaker, {
+    question: 'Schulden, werk kwijt, en zorgen om de zoon.',
+    domains: ['finances', 'work_education', 'parenting'],
+    address: { postcode: '7545MC', houseNumber: '3' },
+    members: [{ name: 'Cor Avond', birthDate: '1975-03-03', role: 'adult' }],
+  });
+  const triaged = await api.call('POST', `/intakes/${referred.body.id}/triage`, {
+    token: intaker,
+    body: { outcome: 'referred_to_coach', coachId: COACH, complexity: 'complex' },
+  });
+  expect(triaged.status).toBe(200);
+
+  const escalation = await api.call('POST', `/households/${householdId}/escalations`, {
+    token: coach,
+    body: {
+      blockage: 'Beslagvrije voet te laag berekend',
+      organisations: ['Belastingdienst'],
+      proposal: 'Herberekenen',
+      urgency: 'normal',
+    },
+  });
+  expect(escalation.status).toBe(201);
+
+  day = {
+    people,
+    coach,
+    leader,
+    planned: { householdId, overdueActionId: overdueAction?.id ?? '', openActionId: openAction?.id ?? '' },
+    untriaged: { householdId: untriaged.body.householdId, intakeId: untriaged.body.id },
+    referred: { householdId: referred.body.householdId },
+    escalationId: escalation.body.id,
+  };
+  return day;
+}
+
+/** A section of a screen by its heading (a kind of task in the Werklijst, a person in the team's view). */
+const sectionOf = (heading: RegExp) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading }) });
+const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
 describe('the web client', () => {
   it('signs in locally with a demo professional per role, and opens on the work list', async () => {
     await page.goto('/');
@@ -651,6 +782,316 @@ describe('the web client', () => {
     await expect.poll(() => page.getByRole('heading', { level: 2, name: /premieschuld met de toeslag/ }).isVisible()).toBe(true);
     await expectAccessible(page, 'Precedenten', axe);
     expect(await page.getByText('Doorbraak Bewoner').count()).toBe(0);
+  });
+
+  it('the Werklijst: every task names its household, grouped under a heading per kind, "Alleen te laat", and each opens where its work is done', async () => {
+    const { planned, untriaged, referred, escalationId } = await dayOfWork();
+    await signInAs('wijkcoach');
+    const actions = sectionOf(/^Actie uit het plan \(/);
+    await expect.poll(() => actions.getByRole('link', { name: 'Budgetcoach bellen' }).count()).toBe(1);
+    // One heading per kind, each once; the coach's day has these kinds.
+    for (const kind of [
+      'Actie uit het plan',
+      'Plan evalueren',
+      'Gewijzigd plan afspreken met het huishouden',
+      'Triage',
+      'Eerste contact leggen',
+    ])
+      expect(await page.getByRole('heading', { level: 2, name: new RegExp(`^${kind} \\(`) }).count(), kind).toBe(1);
+    // Grouped: every row under a kind is a task of that kind (its link says where its work is done).
+    const hrefs = (heading: RegExp) =>
+      sectionOf(heading)
+        .locator('tbody a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of await hrefs(/^Actie uit het plan \(/)) expect(href).toMatch(/^\/huishoudens\/[^/]+\/plan#actie-/);
+    for (const href of await hrefs(/^Triage \(/)) expect(href).toMatch(/^\/aanmeldingen\/[^/]+\/triage$/);
+    for (const href of await hrefs(/^Eerste contact leggen \(/)) expect(href).toMatch(/^\/huishoudens\/[^/#]+#veld-journal-kind$/);
+    // Every task with a household names it: surname and address, never an id.
+    const rows = page.locator('section tbody tr');
+    expect(await rows.count()).toBeGreaterThan(4);
+    for (const cells of await rows.evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+    ))
+      if (!cells[0]?.startsWith('Outreach')) expect(cells[1], cells.join(' | ')).toMatch(/ · \d{4} [A-Z]{2} \d+/);
+    const rowOf = (section: ReturnType<typeof sectionOf>, name: string) =>
+      section.getByRole('row').filter({ has: page.getByRole('link', { name }) });
+    expect(await rowOf(actions, 'Budgetcoach bellen').textContent()).toContain('Ochtend · 7545 MA 1');
+    expect(await rowOf(actions, 'Budgetcoach bellen').textContent()).toContain('Te laat');
+    expect(await actions.getByRole('link', { name: 'Budgetcoach bellen' }).getAttribute('href')).toBe(
+      `/huishoudens/${planned.householdId}/plan#actie-${planned.overdueActionId}`,
+    );
+    // The action without an owner is the regisseur's: on the coach's list too.
+    expect(await rowOf(actions, 'Huurachterstand uitzoeken').textContent()).toContain('Ochtend · 7545 MA 1');
+    const triage = sectionOf(/^Triage \(/)
+      .getByRole('row')
+      .filter({ hasText: 'Middag · 7545 MB 2' });
+    expect(await triage.getByRole('link').getAttribute('href')).toBe(`/aanmeldingen/${untriaged.intakeId}/triage`);
+    await expectAccessible(page, 'Werklijst (per soort)', axe);
+
+    // "Alleen te laat": the API's overdue tasks only, in the address.
+    await page.getByLabel('Alleen te laat').check();
+    await expect.poll(() => page.url()).toMatch(/\/\?overdue=true$/);
+    await expect.poll(() => page.getByRole('link', { name: 'Huurachterstand uitzoeken' }).count()).toBe(0);
+    expect(await actions.getByRole('link', { name: 'Budgetcoach bellen' }).count()).toBe(1);
+    for (const text of await page.locator('section tbody tr').allTextContents()) expect(text).toContain('Te laat');
+    await expectAccessible(page, 'Werklijst (alleen te laat)', axe);
+    await page.getByLabel('Alleen te laat').uncheck();
+    await expect.poll(() => page.getByRole('link', { name: 'Huurachterstand uitzoeken' }).count()).toBe(1);
+
+    // A first contact opens the dossier at the journal's form; a changed plan at the agreement.
+    await sectionOf(/^Eerste contact leggen \(/)
+      .getByRole('row')
+      .filter({ hasText: 'Avond · 7545 MC 3' })
+      .getByRole('link')
+      .click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: /Dossier/ }).isVisible()).toBe(true);
+    expect(page.url()).toContain(`/huishoudens/${referred.householdId}#veld-journal-kind`);
+    await expect.poll(focusedId).toBe('veld-journal-kind');
+    await page.goBack();
+    await sectionOf(/^Gewijzigd plan afspreken met het huishouden \(/)
+      .getByRole('row')
+      .filter({ hasText: 'Ochtend · 7545 MA 1' })
+      .getByRole('link')
+      .click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Plan' }).isVisible()).toBe(true);
+    await expect.poll(focusedId).toBe('veld-agreedBy');
+
+    // The team leader's list: the regisseur to appoint, which opens at the appointment.
+    await signInAs('teamleider');
+    const appoint = sectionOf(/^Regisseur aanwijzen \(/)
+      .getByRole('row')
+      .filter({ hasText: 'Avond · 7545 MC 3' });
+    await expect.poll(() => appoint.count()).toBe(1);
+    await appoint.getByRole('link').click();
+    await expect.poll(focusedId).toBe('veld-userId');
+    expect(page.url()).toContain(`/huishoudens/${referred.householdId}#veld-userId`);
+    await expectAccessible(page, 'Dossier (regisseur aanwijzen vanuit de werklijst)', axe);
+
+    // The doorbraakteam's decision opens the doorbraak, its household named.
+    await signInAs('doorbraakteam', 'Doorbraakteam');
+    const decide = sectionOf(/^Doorbraak beslissen \(/)
+      .getByRole('row')
+      .filter({ hasText: 'Ochtend · 7545 MA 1' });
+    await expect.poll(() => decide.count(), { timeout: 30_000 }).toBe(1);
+    expect(await decide.getByRole('link').getAttribute('href')).toBe(`/doorbraken/${escalationId}`);
+  });
+
+  it('a coach’s morning: open the Werklijst, find the household, open its plan action and complete it, with the keyboard; counted', async () => {
+    const { planned, coach } = await dayOfWork();
+    await signInAs('wijkcoach');
+    await page.goto('/caseload');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Caseload' }).isVisible()).toBe(true);
+    const pages: string[] = [];
+    const onNavigated = (frame: { url(): string }) => {
+      if (frame === page.mainFrame()) pages.push(frame.url());
+    };
+    page.on('framenavigated', onNavigated);
+    const keys = { tab: 0, other: 0 };
+    const press = async (key: string) => {
+      if (key === 'Tab') keys.tab++;
+      else keys.other++;
+      await page.keyboard.press(key);
+    };
+    /** Tab until the focused element is `matches` (at most 60 presses). */
+    const tabUntil = async (matches: () => Promise<boolean>) => {
+      for (let i = 0; i < 60 && !(await matches()); i++) await press('Tab');
+      expect(await matches()).toBe(true);
+    };
+    /** The focused element: its tag, text and link. */
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return { tag: el?.tagName ?? '', text: el?.textContent ?? '', href: el?.getAttribute('href') ?? '' };
+      });
+
+    // Open the Werklijst from the menu.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabUntil(async () => (await focused()).tag === 'A' && (await focused()).text === 'Werklijst');
+    await press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Werklijst' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: 'Budgetcoach bellen' }).count()).toBe(1);
+    // Find the household: its row in the plan's actions, and the action's link in it.
+    const href = `/huishoudens/${planned.householdId}/plan#actie-${planned.overdueActionId}`;
+    await tabUntil(async () => (await focused()).href === href);
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? ''),
+      'the focused row names the household',
+    ).toContain('Ochtend · 7545 MA 1');
+    await press('Enter');
+    // The plan opens at the action.
+    await expect.poll(focusedId).toBe(`actie-${planned.overdueActionId}`);
+    await expectAccessible(page, 'Plan (geopend bij een actie)', axe);
+    await tabUntil(async () => (await focused()).text === 'Actie 1.1 afronden');
+    await press('Enter');
+    await expect.poll(() => page.getByText('Afgerond: Budgetcoach bellen.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Actie 1.1 afronden' }).count()).toBe(0);
+    await expect.poll(focusedId).toBe(`actie-${planned.overdueActionId}`);
+    page.off('framenavigated', onNavigated);
+    const plan = await api.call('GET', `/households/${planned.householdId}/plan`, { token: coach });
+    expect(plan.body.goals[0].actions.find((a: { id: string }) => a.id === planned.overdueActionId).status).toBe('done');
+    await expectAccessible(page, 'Plan (actie afgerond)', axe);
+
+    const morning = {
+      keystrokes: keys.tab + keys.other,
+      tab: keys.tab,
+      otherKeys: keys.other,
+      typedCharacters: 0,
+      pageChanges: pages.length,
+      pages,
+    };
+    console.log(`a coach's morning: ${JSON.stringify(morning)}`);
+    expect(morning.pageChanges).toBe(2); // the Werklijst, the plan at the action: no page between
+    expect(keys.other).toBe(3); // Enter on the menu, on the task, on "afronden"
+  });
+
+  it('the team leader sees the team’s tasks by person, by name from the roster, “Het team” for what waits for the team: never a user id', async () => {
+    const { people, leader } = await dayOfWork();
+    const coachName = people.get(COACH)?.name ?? '';
+    await signInAs('teamleider');
+    await page.getByRole('link', { name: /^Werk van .*Velve-Lindenhof.* per persoon$/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Werk van .*Velve-Lindenhof/ }).isVisible()).toBe(true);
+    const coachSection = sectionOf(new RegExp(`^${coachName} \\(`));
+    await expect.poll(() => coachSection.getByRole('link', { name: 'Actie uit het plan: Huurachterstand uitzoeken' }).count()).toBe(1);
+    expect(
+      await coachSection.getByRole('row').filter({ hasText: 'Actie uit het plan: Huurachterstand uitzoeken' }).textContent(),
+    ).toContain('Ochtend · 7545 MA 1');
+    const team = sectionOf(/^Het team \(/);
+    expect(await team.getByRole('row').filter({ hasText: 'Middag · 7545 MB 2' }).getByRole('link', { name: 'Triage' }).count()).toBe(1);
+    expect(
+      await team.getByRole('row').filter({ hasText: 'Avond · 7545 MC 3' }).getByRole('link', { name: 'Regisseur aanwijzen' }).count(),
+    ).toBe(1);
+    // As many as the API lists for the coach; every person once.
+    const listed = await api.call('GET', '/teams/velve-lindenhof/tasks?limit=100', { token: leader });
+    const forCoach = listed.body.items.filter((task: { assigneeId: string | null }) => task.assigneeId === COACH);
+    expect(await coachSection.locator('tbody tr').count()).toBe(forCoach.length);
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(new Set(headings.map((h) => h.replace(/ \(.*$/, ''))).size).toBe(headings.length);
+    // Never a user id on the screen.
+    const ids = [
+      ...new Set(listed.body.items.flatMap((task: { assigneeId: string | null }) => (task.assigneeId ? [task.assigneeId] : []))),
+    ];
+    expect(ids.length).toBeGreaterThan(0);
+    const shown = (await page.locator('main').textContent()) ?? '';
+    for (const id of ids as string[]) expect(shown).not.toContain(id);
+    await expectAccessible(page, 'Werk van het team', axe);
+    await page.getByLabel('Alleen te laat').check();
+    await expect.poll(() => page.url()).toMatch(/\/team\/velve-lindenhof\/werk\?overdue=true$/);
+    await expect.poll(() => page.getByRole('link', { name: 'Actie uit het plan: Huurachterstand uitzoeken' }).count()).toBe(0);
+  });
+
+  it('picks people by name: the action’s owner from the team’s roster; the plan conflict names the colleague', async () => {
+    const { people, planned, leader } = await dayOfWork();
+    const [coachName, leaderName] = [people.get(COACH)?.name ?? '', people.get(LEADER)?.name ?? ''];
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${planned.householdId}/plan`);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Plan' }).isVisible()).toBe(true);
+    const owner = page.locator('#veld-goals-0-actions-0-ownerId');
+    expect(await owner.evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await owner.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(`${coachName} (wijkcoach)`);
+    const options = await owner.locator('option').allTextContents();
+    expect(options).toContain(`${leaderName} (teamleider)`);
+    for (const option of options) expect(option).not.toMatch(/demo-/);
+    expect(await page.locator('#veld-goals-0-actions-1-ownerId').inputValue()).toBe(''); // no owner: the regisseur's
+    expect(await page.getByRole('option', { name: 'Niemand: de regisseur' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'Plan (eigenaar op naam)', axe);
+
+    // The coach gives the open action to the team leader by name, while the team leader saves a change.
+    await page
+      .getByLabel('Eigenaar')
+      .nth(1)
+      .selectOption({ label: `${leaderName} (teamleider)` });
+    const read = await api.call('GET', `/households/${planned.householdId}/plan`, { token: leader });
+    const theirs = {
+      evaluationDate: read.body.evaluationDate,
+      goals: read.body.goals.map((g: { domain: string; description: string; actions: Record<string, unknown>[] }) => ({
+        domain: g.domain,
+        description: 'Grip op de rekeningen, samen met de budgetcoach',
+        actions: g.actions.map(({ doneAt, doneBy, ...a }) => a),
+      })),
+    };
+    expect(
+      (
+        await api.call('PUT', `/households/${planned.householdId}/plan`, {
+          token: leader,
+          body: theirs,
+          headers: { 'if-match': read.headers.get('etag') ?? '' },
+        })
+      ).status,
+    ).toBe(200);
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'De versie van de ander' }).isVisible()).toBe(true);
+    const warning = (await page.getByRole('status').filter({ hasText: 'heeft het plan intussen gewijzigd' }).textContent()) ?? '';
+    expect(warning).toContain(leaderName);
+    expect(warning).not.toContain(LEADER);
+    await page.getByRole('button', { name: 'Mijn versie opslaan bovenop de hunne' }).click();
+    await expect.poll(() => page.getByText('Het plan is opgeslagen.').isVisible()).toBe(true);
+    const saved = await api.call('GET', `/households/${planned.householdId}/plan`, { token: leader });
+    expect(saved.body.goals[0].actions.find((a: { id: string }) => a.id === planned.openActionId).ownerId).toBe(LEADER);
+  });
+
+  it('offers no step that leads nowhere: a doorbraak and a plan say what comes first, the agreement is left to whoever directs the case, the export to the team leader', async () => {
+    const { people, leader, coach } = await dayOfWork();
+    const leaderName = people.get(LEADER)?.name ?? '';
+    const intake = await registerIntake(await tokenOf(people, INTAKER), {
+      question: 'Alles tegelijk.',
+      domains: ['finances'],
+      address: { postcode: '7545MD', houseNumber: '4' },
+      members: [{ name: 'Dirk Nogniet', birthDate: '1969-04-04', role: 'adult' }],
+    });
+    const householdId = intake.body.householdId;
+    const doorbraak = () => page.getByRole('link', { name: 'Doorbraak aanvragen' });
+
+    // No regisseur yet: the doorbraak and the plan say so; nothing to save.
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => page.getByText('Nog geen regisseur').isVisible()).toBe(true);
+    expect(await doorbraak().count()).toBe(0);
+    expect(await page.getByText('Doorbraak aanvragen · Eerst een regisseur aanwijzen').count()).toBe(1);
+    await expectAccessible(page, 'Dossier (doorbraak: eerst een regisseur)', axe);
+    await page.getByRole('link', { name: 'Plan bekijken of maken' }).click();
+    await expect
+      .poll(() => page.getByText(/^Eerst een regisseur aanwijzen: een teamleider doet dat in het dossier/).isVisible())
+      .toBe(true);
+    expect(await page.getByRole('button', { name: 'Plan opslaan' }).count()).toBe(0);
+    expect(await page.getByLabel('Omschrijving').isDisabled()).toBe(true);
+    await expectAccessible(page, 'Plan (eerst een regisseur)', axe);
+
+    // The team leader is the regisseur: the coach may not make the plan (the API agrees), and the dossier says a plan comes first.
+    await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: LEADER } });
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => page.getByText('Doorbraak aanvragen · Eerst een plan maken').count()).toBe(1);
+    expect(await doorbraak().count()).toBe(0);
+    await page.goto(`/huishoudens/${householdId}/plan`);
+    await expect.poll(() => page.getByText(`Het plan maakt de regisseur (${leaderName}) of een teamleider`).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Plan opslaan' }).count()).toBe(0);
+    const content = { evaluationDate: dayFromNow(30), goals: [{ domain: 'finances', description: 'Rust in de financiën', actions: [] }] };
+    expect((await api.call('POST', `/households/${householdId}/plan`, { token: coach, body: content })).status).toBe(403);
+
+    // The regisseur makes it: the coach may change it (the API lets case workers), not record the agreement.
+    expect((await api.call('POST', `/households/${householdId}/plan`, { token: leader, body: content })).status).toBe(201);
+    await page.goto(`/huishoudens/${householdId}/plan`);
+    await expect.poll(() => page.getByRole('button', { name: 'Plan opslaan' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Akkoord vastleggen' }).count()).toBe(0);
+    expect(await page.getByText(`Het akkoord van het huishouden legt de regisseur (${leaderName}) of een teamleider vast.`).count()).toBe(
+      1,
+    );
+    expect(
+      (await api.call('POST', `/households/${householdId}/plan/agreement`, { token: coach, body: { agreedBy: 'Dirk Nogniet' } })).status,
+    ).toBe(403);
+    await expectAccessible(page, 'Plan (akkoord aan de regisseur)', axe);
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => doorbraak().count()).toBe(1);
+
+    // Privacy: no export for a coach (the API refuses it), but why.
+    await page.goto(`/huishoudens/${householdId}/privacy`);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Privacy' }).isVisible()).toBe(true);
+    expect(await page.getByText(/^Alleen een teamleider van het team/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Inzageverzoek: alles exporteren' }).count()).toBe(0);
+    expect((await api.call('GET', `/households/${householdId}/export`, { token: coach })).status).toBe(403);
+    await expectAccessible(page, 'Privacy (geen teamleider)', axe);
+    await signInAs('teamleider');
+    await page.goto(`/huishoudens/${householdId}/privacy`);
+    await expect.poll(() => page.getByRole('button', { name: 'Inzageverzoek: alles exporteren' }).isVisible()).toBe(true);
   });
 
   it('shows the figures of six months as charts and as a table: the city for the beheerder, their team for a team leader', async () => {

@@ -17,6 +17,7 @@ import { Precedents } from '../features/precedents/Precedents.tsx';
 import { Privacy } from '../features/privacy/Privacy.tsx';
 import { SignalDetail } from '../features/signals/SignalDetail.tsx';
 import { SignalQueue } from '../features/signals/SignalQueue.tsx';
+import { TeamWork } from '../features/worklist/TeamWork.tsx';
 import { Worklist } from '../features/worklist/Worklist.tsx';
 import { matchPath, useRouter } from '../lib/router.tsx';
 import { t } from '../lib/texts.ts';
@@ -62,13 +63,14 @@ export function App() {
     );
 
   const screens: { pattern: string; render: (p: Record<string, string>) => ReactNode }[] = [
-    { pattern: '/', render: () => <Worklist /> },
+    { pattern: '/', render: () => <Worklist actor={session} /> },
+    { pattern: '/team/:id/werk', render: (p) => <TeamWork teamId={p.id ?? ''} /> },
     { pattern: '/aanmelden', render: () => <IntakeForm actor={session} /> },
     { pattern: '/aanmeldingen/:id/triage', render: (p) => <Triage intakeId={p.id ?? ''} actor={session} /> },
     { pattern: '/caseload', render: () => <Caseload actor={session} /> },
     { pattern: '/huishoudens/:id', render: (p) => <Dossier householdId={p.id ?? ''} actor={session} /> },
-    { pattern: '/huishoudens/:id/privacy', render: (p) => <Privacy householdId={p.id ?? ''} /> },
-    { pattern: '/huishoudens/:id/plan', render: (p) => <PlanEditor householdId={p.id ?? ''} /> },
+    { pattern: '/huishoudens/:id/privacy', render: (p) => <Privacy householdId={p.id ?? ''} actor={session} /> },
+    { pattern: '/huishoudens/:id/plan', render: (p) => <PlanEditor householdId={p.id ?? ''} actor={session} /> },
     { pattern: '/huishoudens/:id/doorbraak', render: (p) => <EscalationRequest householdId={p.id ?? ''} /> },
     { pattern: '/doorbraken', render: () => <EscalationQueue /> },
     { pattern: '/doorbraken/:id', render: (p) => <EscalationDetail escalationId={p.id ?? ''} actor={session} /> },

@@ -238,9 +238,13 @@ export function Choice({
   );
 }
 
-export function Fieldset({ legend, children }: { legend: ReactNode; children: ReactNode }) {
+export function Fieldset({
+  legend,
+  children,
+  ...rest
+}: { legend: ReactNode; children: ReactNode } & Omit<HTMLAttributes<HTMLFieldSetElement>, 'className'>) {
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" {...rest}>
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
       {children}
     </fieldset>

@@ -92,6 +92,25 @@ export function useProblem(inDutch?: ParamInDutch) {
   };
 }
 
+/**
+ * A link may name the place on its screen where the work is done (`…/plan#actie-123`): once the
+ * screen has what it shows (`ready`), the element with that id gets the focus and is scrolled
+ * into view, so the keyboard and a screen reader start there. Once per hash.
+ */
+export function useFocusOnHash(ready: boolean) {
+  const done = useRef<string>('');
+  useEffect(() => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (!ready || !id || done.current === location.href) return;
+    const target = document.getElementById(id);
+    if (!target) return;
+    done.current = location.href;
+    if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) target.tabIndex = -1;
+    target.focus();
+    target.scrollIntoView({ block: 'center' });
+  });
+}
+
 export function Loading() {
   return <Paragraph aria-live="polite">{t.loading}</Paragraph>;
 }

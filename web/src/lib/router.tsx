@@ -25,7 +25,7 @@ export const useRouter = () => useContext(PathContext);
 
 /** The parameters of `pattern` (`/intakes/:id/triage`) in the current path, or undefined when it does not match. */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
-  const [pathname = ''] = path.split('?');
+  const [pathname = ''] = path.split(/[?#]/);
   const names: string[] = [];
   const regex = new RegExp(
     `^${pattern.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
@@ -36,6 +36,12 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   const found = regex.exec(pathname);
   if (!found) return undefined;
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]));
+}
+
+/** The query of the current path (`?overdue=true`), as the screen reads its filters. */
+export function useQuery(): URLSearchParams {
+  const { path } = useRouter();
+  return new URLSearchParams(/\?([^#]*)/.exec(path)?.[1] ?? '');
 }
 
 /** A link within the client: an anchor (keyboard, new tab, screen readers) that navigates without a page load. */

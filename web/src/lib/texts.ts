@@ -38,6 +38,9 @@ export const t = {
   conflict: 'Dit is intussen door iemand anders gewijzigd of al gedaan.',
   fixFields: 'Controleer de gemarkeerde velden.',
   more: 'Meer laden',
+  /** A professional on a roster whose sign-in gave no name: never their user id on a screen. */
+  unnamed: 'Naam onbekend',
+  offRoster: 'niet meer op het rooster',
   worklist: {
     title: 'Werklijst',
     empty: 'Geen taken: alles is bij.',
@@ -45,6 +48,10 @@ export const t = {
     overdue: 'Te laat',
     household: 'Huishouden',
     task: 'Taak',
+    onlyOverdue: 'Alleen te laat',
+    noneOverdue: 'Geen taken te laat.',
+    group: (kind: string, n: number, late: number) => `${kind} (${n}${late > 0 ? `, waarvan ${late} te laat` : ''})`,
+    teamWork: (team: string) => `Werk van ${team} per persoon`,
     kinds: {
       plan_action: 'Actie uit het plan',
       plan_evaluation: 'Plan evalueren',
@@ -58,6 +65,16 @@ export const t = {
       plan_agreement: 'Gewijzigd plan afspreken met het huishouden',
       first_contact: 'Eerste contact leggen',
     } as Record<string, string>,
+  },
+  teamWork: {
+    title: (team: string) => `Werk van ${team}`,
+    intro: 'Alle open taken van het team, per persoon op wie ze wachten; het team zelf voor wat nog niemand is toegewezen.',
+    theTeam: 'Het team',
+    empty: 'Het team heeft geen open taken.',
+    offRoster: 'Niet meer op het rooster',
+    person: (name: string, n: number, late: number) =>
+      `${name} (${n} ${n === 1 ? 'taak' : 'taken'}${late > 0 ? `, waarvan ${late} te laat` : ''})`,
+    back: 'Naar mijn werklijst',
   },
   intake: {
     title: 'Aanmelden',
@@ -159,6 +176,8 @@ export const t = {
     appointed: (name: string) => `${name} is de regisseur.`,
     offRoster: 'Staat niet meer op het rooster van het team: wijs een andere regisseur aan.',
     privacy: 'Privacy: verwerkingen en inzage',
+    escalationNeedsRegisseur: 'Eerst een regisseur aanwijzen',
+    escalationNeedsPlan: 'Eerst een plan maken',
   },
   assessments: {
     title: 'ZRM-metingen',
@@ -269,6 +288,8 @@ export const t = {
     export: 'Inzageverzoek: alles exporteren',
     exportHint: 'Alles wat over dit huishouden is vastgelegd, als JSON-bestand (AVG artikel 15). De export zelf wordt ook gelogd.',
     exported: (file: string) => `De export is gedownload als ${file}.`,
+    leadersOnly: 'Alleen een teamleider van het team ziet de verwerkingen en beantwoordt een inzageverzoek (export).',
+    toDossier: 'Terug naar het dossier',
   },
   plan: {
     title: 'Plan',
@@ -281,7 +302,11 @@ export const t = {
     description: 'Omschrijving',
     actions: 'Acties',
     action: (goal: number, n: number) => `Actie ${goal}.${n}`,
-    owner: 'Eigenaar (gebruikers-id)',
+    owner: 'Eigenaar',
+    ownerHint: 'Iemand van het rooster van het team. Niemand gekozen: de regisseur.',
+    noOwner: 'Niemand: de regisseur',
+    ownerOption: (name: string, roles: string) => `${name} (${roles})`,
+    ownerOffRoster: 'Niet meer op het rooster: kies een ander',
     organisation: 'Organisatie',
     dueDate: 'Uiterlijk',
     done: 'Gedaan',
@@ -291,6 +316,16 @@ export const t = {
     removeAction: (goal: number, n: number) => `Actie ${goal}.${n} verwijderen`,
     save: 'Plan opslaan',
     saved: 'Het plan is opgeslagen.',
+    complete: (goal: number, n: number) => `Actie ${goal}.${n} afronden`,
+    completed: (description: string) => `Afgerond: ${description}.`,
+    doneOn: (when: string) => `Afgerond op ${when}.`,
+    someone: 'Een collega',
+    needsRegisseur: 'Eerst een regisseur aanwijzen: een teamleider doet dat in het dossier. Pas dan kan het plan gemaakt worden.',
+    onlyDirectorCreates: (regisseur: string) => `Het plan maakt de regisseur (${regisseur}) of een teamleider; u kunt het hier lezen.`,
+    onlyCaseWorkers: 'Het plan wijzigt een wijkcoach of teamleider van het team; u kunt het hier lezen.',
+    householdClosed: 'Het huishouden is gesloten: er komt geen nieuw plan.',
+    onlyDirectorAgrees: (regisseur?: string) =>
+      `Het akkoord van het huishouden legt de regisseur${regisseur ? ` (${regisseur})` : ''} of een teamleider vast.`,
     conflict: (who: string, when: string) =>
       `${who} heeft het plan intussen gewijzigd (${when}). Hun versie staat hieronder; uw wijzigingen staan nog in het formulier.`,
     theirs: 'De versie van de ander',

@@ -1,6 +1,6 @@
 import { type Actor, CASE_WORKERS, hasAnyRole, mayCarryCases, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/nlds.tsx';
-import { ErrorAlert, Loading, ScreenLink, useLoad } from '../../components/ui.tsx';
+import { ErrorAlert, Loading, ScreenLink, useFocusOnHash, useLoad } from '../../components/ui.tsx';
 import { t } from '../../lib/texts.ts';
 import { getAssessments, getDossier, getRoster, getStory } from './api.ts';
 import { AppointRegisseur } from './components/AppointRegisseur.tsx';
@@ -23,6 +23,8 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
     ]);
     return { dossier, story, assessments: assessments.items, rosters };
   }, householdId);
+  // A task opens the dossier where its work is done: the regisseur's select, the journal's form.
+  useFocusOnHash(loaded.data !== undefined);
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ErrorAlert error={loaded.error} />;
   const d = loaded.data.dossier;
@@ -65,7 +67,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
       </Table>
       <Heading level={2}>{t.dossier.regisseur}</Heading>
       <Paragraph>
-        {d.regisseur ? (d.regisseur.name ?? d.regisseur.userId) : t.dossier.noRegisseur}
+        {d.regisseur ? (d.regisseur.name ?? t.unnamed) : t.dossier.noRegisseur}
         {d.regisseur && !d.regisseur.onRoster && ` (${t.dossier.offRoster})`}
       </Paragraph>
       {leader && open && (
@@ -110,9 +112,18 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
           </li>
         ))}
       </ul>
-      {d.plan && (
+      {open && hasAnyRole(actor, CASE_WORKERS) && (
         <Paragraph>
-          <ScreenLink to={`/huishoudens/${householdId}/doorbraak`}>{t.escalations.submit}</ScreenLink>
+          {/* A doorbraak unblocks a plan, and a plan needs its regisseur: until then the step is named, with what comes first. */}
+          {d.plan && d.plan.status !== 'closed' ? (
+            <ScreenLink to={`/huishoudens/${householdId}/doorbraak`}>{t.escalations.submit}</ScreenLink>
+          ) : (
+            <>
+              <span className="wt-unavailable">{t.escalations.submit}</span>
+              {' · '}
+              {d.regisseur ? t.dossier.escalationNeedsPlan : t.dossier.escalationNeedsRegisseur}
+            </>
+          )}
         </Paragraph>
       )}
     </div>

@@ -116,7 +116,7 @@ export function Triage({ intakeId, actor }: { intakeId: string; actor: Actor }) 
                 <SelectOption value="">—</SelectOption>
                 {coaches.map((coach) => (
                   <SelectOption key={coach.userId} value={coach.userId}>
-                    {coach.name ?? coach.userId}
+                    {coach.name ?? t.unnamed}
                   </SelectOption>
                 ))}
               </SelectField>

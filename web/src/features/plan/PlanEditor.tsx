@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { type Actor, CASE_WORKERS, completesPlanAction, directsCase, hasAnyRole } from '#shared/domain/access.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import {
   Alert,
@@ -12,10 +13,10 @@ import {
   TextareaField,
   TextField,
 } from '../../components/nlds.tsx';
-import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad, useProblem } from '../../components/ui.tsx';
+import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useFocusOnHash, useLoad, useProblem } from '../../components/ui.tsx';
 import { ApiError, type Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
-import { agreePlan, getLatestPlan, getPlan, savePlan } from './api.ts';
+import { agreePlan, completeAction, getHousehold, getLatestPlan, getPlan, getRoster, savePlan } from './api.ts';
 
 type Plan = Schemas['Plan'];
 type Content = Schemas['PlanContent'];
@@ -55,23 +56,67 @@ function onTopOf(content: Content, theirs: Plan): Content {
   };
 }
 
+/** The action marked done, in the form too: a later save of the whole plan must not open it again. */
+const doneIn = (content: Content, actionId: string): Content => ({
+  ...content,
+  goals: content.goals.map((goal) => ({
+    ...goal,
+    actions: goal.actions.map((action) => (action.id === actionId ? { ...action, status: 'done' } : action)),
+  })),
+});
+
 /**
  * The plan (one household, one plan): goals per life domain with their actions. Saved with the
  * ETag it was read with; when someone else saved in between (412), their version is shown and
- * the form keeps yours, to save on top of theirs: nothing is lost.
+ * the form keeps yours, to save on top of theirs: nothing is lost. An action's owner is picked by
+ * name from the household team's roster. A task opens the plan at its action (`#actie-…`), where
+ * its owner or the regisseur completes it. What the API would refuse is not offered, and the
+ * screen says why: the plan is made by whoever directs the case (`directsCase`) once there is a
+ * regisseur, changed by the team's case workers, agreed by whoever directs the case. One round
+ * trip to open: the plan, the household and the rosters side by side.
  */
-export function PlanEditor({ householdId }: { householdId: string }) {
-  const loaded = useLoad(() => getPlan(householdId), householdId);
+export function PlanEditor({ householdId, actor }: { householdId: string; actor: Actor }) {
+  const loaded = useLoad(async () => {
+    const [read, household, rosters] = await Promise.all([
+      getPlan(householdId),
+      getHousehold(householdId),
+      Promise.all(actor.teams.map(getRoster)),
+    ]);
+    const roster = (rosters.find((r) => r.teamId === household.teamId)?.members ?? []).sort((a, b) =>
+      (a.name ?? '').localeCompare(b.name ?? '', 'nl'),
+    );
+    return { read, household, roster };
+  }, householdId);
   const [base, setBase] = useState<{ plan?: Plan; etag?: string }>();
   const [content, setContent] = useState<Content>();
   const [theirs, setTheirs] = useState<Plan>();
   const { error, fieldErrors, fail, clear } = useProblem();
   const [saved, setSaved] = useState(false);
   const [agreedBy, setAgreedBy] = useState('');
+  const [completed, setCompleted] = useState<{ actionId: string; description: string }>();
+  const completion = useProblem();
+  useFocusOnHash(loaded.data !== undefined);
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ErrorAlert error={loaded.error} />;
-  const current = base ?? loaded.data;
+  const { household, roster } = loaded.data;
+  const current = base ?? loaded.data.read;
+  const nameOf = (userId: string) => roster.find((m) => m.userId === userId)?.name;
+  const regisseur = household.regisseur ? (household.regisseur.name ?? t.unnamed) : undefined;
+  const directs = directsCase(actor, household);
+  // What the API would refuse (plans.ts): a new plan needs a regisseur and whoever directs the
+  // case; a plan is changed by the team's case workers; a closed one not at all.
+  const readOnlyBecause = !hasAnyRole(actor, CASE_WORKERS)
+    ? t.plan.onlyCaseWorkers
+    : current.plan
+      ? undefined
+      : household.status !== 'open'
+        ? t.plan.householdClosed
+        : !regisseur
+          ? t.plan.needsRegisseur
+          : !directs
+            ? t.plan.onlyDirectorCreates(regisseur)
+            : undefined;
   const form = content ?? (current.plan ? contentOf(current.plan) : { evaluationDate: inAMonth(), goals: [newGoal()] });
   const edit = (change: (c: Content) => Content) => {
     setSaved(false);
@@ -86,7 +131,28 @@ export function PlanEditor({ householdId }: { householdId: string }) {
         i === g ? { ...goal, actions: goal.actions.map((action, j) => (j === a ? { ...action, ...change } : action)) } : goal,
       ),
     }));
-  const closed = current.plan?.status === 'closed';
+  const readOnly = current.plan?.status === 'closed' || readOnlyBecause !== undefined;
+  /** The action as saved: who owns it and whether it is done are the saved plan's, not the form's. */
+  const savedAction = (id: string | undefined) =>
+    current.plan?.goals.flatMap((goal) => goal.actions).find((action) => id !== undefined && action.id === id);
+  // An action is completed by its owner or the household's regisseur, once the household agreed to the plan.
+  const completes = (action: Schemas['PlanAction'] | undefined) =>
+    current.plan?.status === 'active' && action?.status === 'open' && completesPlanAction(actor, action, household);
+
+  const complete = async (action: Schemas['PlanAction']) => {
+    completion.clear();
+    setCompleted(undefined);
+    try {
+      setBase(await completeAction(householdId, action.id));
+      if (content) setContent(doneIn(content, action.id));
+      setCompleted({ actionId: action.id, description: action.description });
+      // The button is gone: the focus stays with the action, where the confirmation is.
+      requestAnimationFrame(() => document.getElementById(`actie-${action.id}`)?.focus());
+    } catch (caught) {
+      completion.fail(caught);
+      setCompleted({ actionId: action.id, description: action.description });
+    }
+  };
 
   const save = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -132,6 +198,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
         )}
       </Paragraph>
       {!current.plan && <Paragraph>{t.plan.none}</Paragraph>}
+      {readOnlyBecause && <Paragraph>{readOnlyBecause}</Paragraph>}
       {saved && <Alert type="ok">{t.plan.saved}</Alert>}
       {current.plan?.agreement ? (
         <Paragraph>
@@ -163,7 +230,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
       <ErrorAlert error={error} />
       {theirs && (
         <section className="wt-stack" aria-labelledby="hun-versie">
-          <Alert type="warning">{t.plan.conflict(theirs.updatedBy, t.dateTime(theirs.updatedAt))}</Alert>
+          <Alert type="warning">{t.plan.conflict(nameOf(theirs.updatedBy) ?? t.plan.someone, t.dateTime(theirs.updatedAt))}</Alert>
           <Heading level={2} id="hun-versie">
             {t.plan.theirs}
           </Heading>
@@ -192,7 +259,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
           type="date"
           label={t.plan.evaluationDate}
           value={form.evaluationDate}
-          disabled={closed}
+          disabled={readOnly}
           errorMessage={fieldErrors.evaluationDate}
           onChange={(e) => edit((c) => ({ ...c, evaluationDate: inputValue(e) }))}
         />
@@ -203,7 +270,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
               id={`veld-goals-${g}-domain`}
               label={t.plan.domain}
               value={goal.domain}
-              disabled={closed}
+              disabled={readOnly}
               onChange={(e) => editGoal(g, { domain: inputValue(e) as Goal['domain'] })}
             >
               {LIFE_DOMAINS.map((d) => (
@@ -216,60 +283,94 @@ export function PlanEditor({ householdId }: { householdId: string }) {
               id={`veld-goals-${g}-description`}
               label={t.plan.description}
               value={goal.description}
-              disabled={closed}
+              disabled={readOnly}
               errorMessage={fieldErrors[`goals.${g}.description`]}
               onChange={(e) => editGoal(g, { description: inputValue(e) })}
             />
-            {goal.actions.map((action, a) => (
-              <Fieldset key={action.id ?? `new-${a}`} legend={t.plan.action(g + 1, a + 1)}>
-                <div className="wt-grid">
-                  <TextField
-                    id={`veld-goals-${g}-actions-${a}-description`}
-                    label={t.plan.description}
-                    value={action.description}
-                    disabled={closed}
-                    onChange={(e) => editAction(g, a, { description: inputValue(e) })}
+            {goal.actions.map((action, a) => {
+              const stored = savedAction(action.id);
+              return (
+                <Fieldset
+                  key={action.id ?? `new-${a}`}
+                  legend={t.plan.action(g + 1, a + 1)}
+                  {...(action.id ? { id: `actie-${action.id}`, tabIndex: -1 } : {})}
+                >
+                  {stored &&
+                    completed?.actionId === stored.id &&
+                    (completion.error ? (
+                      <ErrorAlert error={completion.error} />
+                    ) : (
+                      <Alert type="ok">
+                        <Paragraph>{t.plan.completed(completed.description)}</Paragraph>
+                      </Alert>
+                    ))}
+                  {stored && completes(stored) && (
+                    <div className="wt-actions">
+                      <Button appearance="primary-action-button" onClick={() => void complete(stored)}>
+                        {t.plan.complete(g + 1, a + 1)}
+                      </Button>
+                    </div>
+                  )}
+                  {stored?.status === 'done' && stored.doneAt && <Paragraph>{t.plan.doneOn(t.dateTime(stored.doneAt))}</Paragraph>}
+                  <div className="wt-grid">
+                    <TextField
+                      id={`veld-goals-${g}-actions-${a}-description`}
+                      label={t.plan.description}
+                      value={action.description}
+                      disabled={readOnly}
+                      onChange={(e) => editAction(g, a, { description: inputValue(e) })}
+                    />
+                    <TextField
+                      id={`veld-goals-${g}-actions-${a}-organisation`}
+                      label={t.plan.organisation}
+                      value={action.organisation}
+                      disabled={readOnly}
+                      onChange={(e) => editAction(g, a, { organisation: inputValue(e) })}
+                    />
+                    <SelectField
+                      id={`veld-goals-${g}-actions-${a}-ownerId`}
+                      label={t.plan.owner}
+                      value={action.ownerId ?? ''}
+                      disabled={readOnly}
+                      errorMessage={fieldErrors[`goals.${g}.actions.${a}.ownerId`]}
+                      onChange={(e) => editAction(g, a, { ownerId: inputValue(e) || undefined })}
+                    >
+                      <SelectOption value="">{t.plan.noOwner}</SelectOption>
+                      {action.ownerId && !roster.some((m) => m.userId === action.ownerId) && (
+                        <SelectOption value={action.ownerId}>{t.plan.ownerOffRoster}</SelectOption>
+                      )}
+                      {roster.map((m) => (
+                        <SelectOption key={m.userId} value={m.userId}>
+                          {t.plan.ownerOption(m.name ?? t.unnamed, m.roles.map((role) => t.roles[role] ?? role).join(', '))}
+                        </SelectOption>
+                      ))}
+                    </SelectField>
+                    <TextField
+                      id={`veld-goals-${g}-actions-${a}-dueDate`}
+                      type="date"
+                      label={t.plan.dueDate}
+                      value={action.dueDate}
+                      disabled={readOnly}
+                      onChange={(e) => editAction(g, a, { dueDate: inputValue(e) })}
+                    />
+                  </div>
+                  <Choice
+                    type="checkbox"
+                    id={`veld-goals-${g}-actions-${a}-done`}
+                    label={t.plan.done}
+                    checked={action.status === 'done'}
+                    disabled={readOnly}
+                    onChange={(e) => editAction(g, a, { status: inputChecked(e) ? 'done' : 'open' })}
                   />
-                  <TextField
-                    id={`veld-goals-${g}-actions-${a}-organisation`}
-                    label={t.plan.organisation}
-                    value={action.organisation}
-                    disabled={closed}
-                    onChange={(e) => editAction(g, a, { organisation: inputValue(e) })}
-                  />
-                  <TextField
-                    id={`veld-goals-${g}-actions-${a}-ownerId`}
-                    label={t.plan.owner}
-                    value={action.ownerId ?? ''}
-                    disabled={closed}
-                    errorMessage={fieldErrors[`goals.${g}.actions.${a}.ownerId`]}
-                    onChange={(e) => editAction(g, a, { ownerId: inputValue(e) || undefined })}
-                  />
-                  <TextField
-                    id={`veld-goals-${g}-actions-${a}-dueDate`}
-                    type="date"
-                    label={t.plan.dueDate}
-                    value={action.dueDate}
-                    disabled={closed}
-                    onChange={(e) => editAction(g, a, { dueDate: inputValue(e) })}
-                  />
-                </div>
-                <Choice
-                  type="checkbox"
-                  id={`veld-goals-${g}-actions-${a}-done`}
-                  label={t.plan.done}
-                  checked={action.status === 'done'}
-                  disabled={closed}
-                  onChange={(e) => editAction(g, a, { status: inputChecked(e) ? 'done' : 'open' })}
-                />
-                {!closed && (
-                  <Button appearance="subtle-button" onClick={() => editGoal(g, { actions: goal.actions.filter((_, j) => j !== a) })}>
-                    {t.plan.removeAction(g + 1, a + 1)}
-                  </Button>
-                )}
-              </Fieldset>
-            ))}
-            {!closed && (
+                  {!readOnly && (
+                    <Button appearance="subtle-button" onClick={() => editGoal(g, { actions: goal.actions.filter((_, j) => j !== a) })}>
+                      {t.plan.removeAction(g + 1, a + 1)}
+                    </Button>
+                  )}
+                </Fieldset>
+              );
+            })}
+            {!readOnly && (
               <div className="wt-actions">
                 <Button onClick={() => editGoal(g, { actions: [...goal.actions, newAction()] })}>{t.plan.addAction(g + 1)}</Button>
                 {form.goals.length > 1 && (
@@ -281,7 +382,7 @@ export function PlanEditor({ householdId }: { householdId: string }) {
             )}
           </Fieldset>
         ))}
-        {!closed && (
+        {!readOnly && (
           <div className="wt-actions">
             <Button onClick={() => edit((c) => ({ ...c, goals: [...c.goals, newGoal()] }))}>{t.plan.addGoal}</Button>
             <Button appearance="primary-action-button" type="submit">
@@ -290,14 +391,18 @@ export function PlanEditor({ householdId }: { householdId: string }) {
           </div>
         )}
       </form>
-      {(current.plan?.status === 'draft' || (current.plan?.status === 'active' && current.plan.changedSinceAgreement)) && !content && (
-        <form className="wt-actions" onSubmit={agree}>
-          <TextField id="veld-agreedBy" label={t.plan.agreedBy} value={agreedBy} onChange={(e) => setAgreedBy(inputValue(e))} />
-          <Button appearance="primary-action-button" type="submit">
-            {t.plan.agree}
-          </Button>
-        </form>
-      )}
+      {(current.plan?.status === 'draft' || (current.plan?.status === 'active' && current.plan.changedSinceAgreement)) &&
+        !content &&
+        (directs ? (
+          <form className="wt-actions" onSubmit={agree}>
+            <TextField id="veld-agreedBy" label={t.plan.agreedBy} value={agreedBy} onChange={(e) => setAgreedBy(inputValue(e))} />
+            <Button appearance="primary-action-button" type="submit">
+              {t.plan.agree}
+            </Button>
+          </form>
+        ) : (
+          <Paragraph>{t.plan.onlyDirectorAgrees(regisseur)}</Paragraph>
+        ))}
     </div>
   );
 }

@@ -18,6 +18,13 @@ export async function getLatestPlan(householdId: string): Promise<{ plan: Plan; 
   return { plan: ok(answer), etag: etagOf(answer) };
 }
 
+/** The household (its team, for the roster; its regisseur, who directs the plan). */
+export const getHousehold = (id: string) => api.GET('/households/{id}', { params: { path: { id } } }).then(ok);
+
+/** A team's roster (the owners an action may have); one the caller may not read is empty. */
+export const getRoster = (id: string) =>
+  api.GET('/teams/{id}/members', { params: { path: { id } } }).then((answer) => ({ teamId: id, members: answer.data?.items ?? [] }));
+
 /** Saves the content on top of the version read (If-Match its ETag), or as the first plan; a 412 says someone saved in between. */
 export async function savePlan(householdId: string, content: Schemas['PlanContent'], current: { plan?: Plan; etag?: string }) {
   const answer = current.plan
@@ -26,6 +33,14 @@ export async function savePlan(householdId: string, content: Schemas['PlanConten
         body: content,
       })
     : await api.POST('/households/{id}/plan', { params: { path: { id: householdId } }, body: content });
+  return { plan: ok(answer), etag: etagOf(answer) };
+}
+
+/** One action done (its owner or the regisseur): no If-Match, it never overwrites another change. */
+export async function completeAction(householdId: string, actionId: string) {
+  const answer = await api.POST('/households/{id}/plan/actions/{actionId}/completion', {
+    params: { path: { id: householdId, actionId } },
+  });
   return { plan: ok(answer), etag: etagOf(answer) };
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { type Actor, hasAnyRole, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { Alert, Button, Heading, Paragraph, SelectField, SelectOption } from '../../components/nlds.tsx';
-import { ErrorAlert, inputValue, ListTable, useLoad } from '../../components/ui.tsx';
+import { ErrorAlert, inputValue, ListTable, ScreenLink, useLoad } from '../../components/ui.tsx';
 import type { Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
 import { exportHousehold, getHousehold, getProcessingLog } from './api.ts';
@@ -13,7 +14,23 @@ const PAGE = 50;
  * person's subject access request), paged; and the export of everything held. One round trip to
  * open: the dossier (for the members' names) and the first page side by side.
  */
-export function Privacy({ householdId }: { householdId: string }) {
+export function Privacy({ householdId, actor }: { householdId: string; actor: Actor }) {
+  // The log and the export are the team leader's (the API refuses anyone else): no button that ends in a refusal.
+  if (!hasAnyRole(actor, TEAM_LEADERS))
+    return (
+      <div className="wt-stack">
+        <Heading level={1}>{t.privacy.title}</Heading>
+        <Paragraph>{t.privacy.leadersOnly}</Paragraph>
+        <Paragraph>
+          <ScreenLink to={`/huishoudens/${householdId}`}>{t.privacy.toDossier}</ScreenLink>
+        </Paragraph>
+      </div>
+    );
+  return <ProcessingLog householdId={householdId} />;
+}
+
+/** The team leader's part: the log and the export. */
+function ProcessingLog({ householdId }: { householdId: string }) {
   const [member, setMember] = useState('');
   const [further, setMore] = useState<{ lines: Line[]; cursor: string | null }>();
   const [error, setError] = useState<unknown>();
@@ -23,10 +40,12 @@ export function Privacy({ householdId }: { householdId: string }) {
   const dossier = useLoad(() => getHousehold(householdId), householdId);
   const first = useLoad(async () => {
     setMore(undefined);
-    return page(member, null);
+    return { member, ...(await page(member, null)) };
   }, `${householdId}/${member}`);
-  const lines = first.data ? [...first.data.items, ...(further?.lines ?? [])] : undefined;
-  const cursor = further ? further.cursor : (first.data?.nextCursor ?? null);
+  // The table shows the lines of the member it is captioned with: another member's page is still loading.
+  const shown = first.data?.member === member ? first.data : undefined;
+  const lines = shown ? [...shown.items, ...(further?.lines ?? [])] : undefined;
+  const cursor = further ? further.cursor : (shown?.nextCursor ?? null);
 
   const more = async () => {
     if (!cursor) return;

@@ -31,7 +31,7 @@ export function AppointRegisseur({
     try {
       const household = await appointRegisseur(householdId, userId);
       clear();
-      setAppointed(household.regisseur?.name ?? userId);
+      setAppointed(household.regisseur?.name ?? t.unnamed);
       onAppointed();
     } catch (caught) {
       fail(caught);
@@ -57,7 +57,7 @@ export function AppointRegisseur({
           .filter((m) => m.userId !== current)
           .map((m) => (
             <SelectOption key={m.userId} value={m.userId}>
-              {m.name ?? m.userId}
+              {m.name ?? t.unnamed}
             </SelectOption>
           ))}
       </SelectField>
