@@ -16,6 +16,7 @@ const WEB_SHARED_MODULES = [
   'shared/domain/bsn.ts',
   'shared/domain/intake.ts',
   'shared/domain/life-domains.ts',
+  'shared/domain/names.ts',
   'shared/domain/signal.ts',
 ];
 
