@@ -51,7 +51,7 @@ function registerIntake(
   intake: {
     question: string;
     domains: string[];
-    address: { postcode: string; houseNumber: string };
+    address: { postcode: string; houseNumber: string; houseNumberAddition?: string };
     members: { name: string; birthDate: string; bsn?: string; role: 'adult' | 'child' }[];
     channel?: string;
   },
@@ -338,6 +338,96 @@ describe('the web client', () => {
     await expectAccessible(page, 'Dossier', axe);
   });
 
+  it('names the household as a person recognises it: triage says who, what and to whom; the dossier by surnames and address, members with their role, a long story collapsed; the caseload finds 7545XA17', async () => {
+    const people = await demoPeople();
+    const [intaker, coach, leader] = await Promise.all([tokenOf(people, INTAKER), tokenOf(people, COACH), tokenOf(people, LEADER)]);
+    for (const token of [intaker, coach, leader]) await api.call('GET', '/teams', { token }); // on the roster, by name
+    const coachName = people.get(COACH)?.name ?? '';
+    const ending = 'En dat is het hele verhaal, tot het einde toe.';
+    const story = `${'De huur loopt al maanden achter en de brieven stapelen zich op. '.repeat(20)}${ending}`;
+    const members = [
+      { name: 'Anna de Vries', birthDate: '1980-01-01', role: 'adult' as const },
+      { name: 'Bram Smit', birthDate: '1979-02-02', role: 'adult' as const },
+      { name: 'Cas de Vries', birthDate: '2015-03-03', role: 'child' as const },
+    ];
+    const intake = await registerIntake(intaker, {
+      question: story,
+      domains: ['finances', 'housing'],
+      address: { postcode: '7545XA', houseNumber: '17' },
+      members,
+      channel: 'phone',
+    });
+    const householdId = intake.body.householdId;
+    const name = 'de Vries en Smit · 7545 XA 17';
+
+    // Triage: who (the household by name) and what (urgency and channel), and afterwards to whom.
+    await signInAs('intaker');
+    await page.goto(`/aanmeldingen/${intake.body.id}/triage`);
+    await expect.poll(() => page.getByText(`Huishouden: ${name}`).count()).toBe(1);
+    expect(await page.getByText('Urgentie: Normaal · Kanaal: Telefoon').count()).toBe(1);
+    expect(await page.getByText(/^Bekend huishouden/).count()).toBe(0);
+    await page.getByLabel('Naar een wijkcoach').check();
+    await page.getByLabel('Wijkcoach', { exact: true }).selectOption(COACH);
+    await page.getByLabel('Complex: één plan, één regisseur').check();
+    await page.getByRole('button', { name: 'Triage opslaan' }).click();
+    await expect.poll(() => page.getByText('Getrieerd').isVisible()).toBe(true);
+    expect(await page.getByText(new RegExp(`Doorverwezen naar ${coachName} \\(.*Velve-Lindenhof.*\\)\\.`)).count()).toBe(1);
+    expect((await page.locator('main').textContent()) ?? '').not.toContain(COACH);
+    await expectAccessible(page, 'Triage (doorverwezen, op naam)', axe);
+
+    // A second intake at the address joins the household: the triage says it is known, with its regisseur and plan.
+    await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: COACH } });
+    const again = await registerIntake(intaker, {
+      question: 'Nu ook zorgen om school.',
+      domains: ['parenting'],
+      address: { postcode: '7545XA', houseNumber: '17' },
+      members: members.slice(0, 1),
+    });
+    expect(again.body.householdId).toBe(householdId);
+    await page.goto(`/aanmeldingen/${again.body.id}/triage`);
+    await expect.poll(() => page.getByText(`Bekend huishouden: regisseur ${coachName}, plan nog geen`).count()).toBe(1);
+    expect(await page.getByText('Urgentie: Normaal · Kanaal: Inloop').count()).toBe(1);
+
+    // The dossier: titled by surnames and address, members with their role, the long story by its start.
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: `Dossier: ${name}` }).isVisible()).toBe(true);
+    const rows = page.getByRole('region', { name: 'Leden' }).getByRole('row');
+    expect(await rows.filter({ hasText: 'Anna de Vries' }).textContent()).toContain('volwassene');
+    expect(await rows.filter({ hasText: 'Bram Smit' }).textContent()).toContain('volwassene');
+    expect(await rows.filter({ hasText: 'Cas de Vries' }).textContent()).toContain('kind');
+    const whole = page.getByRole('button', { name: 'Hele verhaal tonen' });
+    expect(await whole.count()).toBe(1); // the short second story has none
+    expect(await whole.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByText(ending).count()).toBe(0);
+    await expectAccessible(page, 'Dossier (lang verhaal ingekort)', axe);
+    await whole.click();
+    expect(await whole.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.getByText(ending).count()).toBe(1);
+    await expectAccessible(page, 'Dossier (hele verhaal)', axe);
+
+    // The caseload's one search field understands a postcode and house number as people type them.
+    const annex = await registerIntake(intaker, {
+      question: 'Een vraag van de buren.',
+      domains: ['housing'],
+      address: { postcode: '7545XA', houseNumber: '17', houseNumberAddition: 'A' },
+      members: [{ name: 'Dina Buur', birthDate: '1990-04-04', role: 'adult' }],
+    });
+    expect(annex.body.householdId).not.toBe(householdId);
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+    for (const [term, link] of [
+      ['7545XA17', '7545XA 17'],
+      ['7545 xa 17', '7545XA 17'],
+      ['7545XA 17a', '7545XA 17 A'],
+    ] as const) {
+      await page.getByLabel('Zoeken').fill(term);
+      await page.getByRole('button', { name: 'Zoek' }).click();
+      const results = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Zoekresultaten' }) });
+      await expect.poll(() => results.getByRole('link', { name: link, exact: true }).count(), term).toBe(1);
+    }
+    await expectAccessible(page, 'Caseload (gezocht op adres)', axe);
+  });
+
   it('writes the household’s story in the dossier: an entry with the keyboard alone, read by a colleague; a restricted one they only see exists; a correction that keeps the earlier text; filters; at 390 px', async () => {
     const people = (await (await fetch(`${api.stack.url}/local/professionals`)).json()) as { id: string; name: string }[];
     const coachName = people.find((p) => p.id === 'demo-wijkcoach-velve-lindenhof')?.name ?? '';
@@ -622,7 +712,11 @@ describe('the web client', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Inzageverzoek: alles exporteren' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^huishouden-${householdId}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+    // Named as a person recognises the household (its surnames and address: the BSN may have joined an earlier one), not by its id.
+    const { address } = (await api.call('GET', `/households/${householdId}`, { token: leader })).body;
+    const named = `${address.postcode.slice(0, 4)}-${address.postcode.slice(4).toLowerCase()}-${address.houseNumber}`;
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^huishouden-[a-z-]+-${named}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+    expect(download.suggestedFilename()).not.toContain(householdId);
     const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
     expect(exported.household.id).toBe(householdId);
     expect(exported.assessments).toHaveLength(2);
@@ -775,6 +869,14 @@ describe('the web client', () => {
     await expect.poll(() => page.getByText('Afgesloten: opgelost').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const escalationId = doorbraak.split('/').at(-1) ?? '';
     expect((await api.call('GET', `/escalations/${escalationId}`, { token: coach })).body.status).toBe('closed_resolved');
+    // The history in Dutch, every step by a name or a role word: the flow is "het doorbraakproces", never a user id.
+    const history = await page
+      .getByRole('heading', { level: 2, name: 'Verloop' })
+      .locator('xpath=following-sibling::ul[1]/li')
+      .allTextContents();
+    expect(history.length).toBeGreaterThan(3);
+    expect(history.some((line) => line.includes('(het doorbraakproces)'))).toBe(true);
+    for (const line of history) expect(line).not.toMatch(/doorbraak-flow|demo-|lotte|\(\)/);
 
     await page.getByRole('link', { name: 'Precedenten', exact: true }).click();
     await page.getByLabel('Zoekterm').fill('premieschuld');
@@ -1092,6 +1194,43 @@ describe('the web client', () => {
     await signInAs('teamleider');
     await page.goto(`/huishoudens/${householdId}/privacy`);
     await expect.poll(() => page.getByRole('button', { name: 'Inzageverzoek: alles exporteren' }).isVisible()).toBe(true);
+  });
+
+  it('leaves no old error beside a success: a failed, then a successful agreement', async () => {
+    const people = await demoPeople();
+    const [coach, leader] = await Promise.all([tokenOf(people, COACH), tokenOf(people, LEADER)]);
+    await api.call('GET', '/teams', { token: coach });
+    const intake = await registerIntake(await tokenOf(people, INTAKER), {
+      question: 'Een plan om af te spreken.',
+      domains: ['finances'],
+      address: { postcode: '7545AK', houseNumber: '5' },
+      members: [{ name: 'Eva Akkoord', birthDate: '1977-07-07', role: 'adult' }],
+    });
+    const householdId = intake.body.householdId;
+    await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: COACH } });
+    const content = { evaluationDate: dayFromNow(30), goals: [{ domain: 'finances', description: 'Rust in de financiën', actions: [] }] };
+    expect((await api.call('POST', `/households/${householdId}/plan`, { token: coach, body: content })).status).toBe(201);
+    await signInAs('wijkcoach');
+    await page.goto(`/huishoudens/${householdId}/plan`);
+    await expect.poll(() => page.getByRole('button', { name: 'Akkoord vastleggen' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Dossier: Akkoord · 7545 AK 5' }).count()).toBe(1);
+    // The first try fails (the service is away for a moment), the second succeeds: the old error is gone.
+    await page.route('**/v1/households/*/plan/agreement', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 }),
+      }),
+    );
+    await page.getByLabel('Akkoord gegeven door (bewoner)').fill('Eva Akkoord');
+    await page.getByRole('button', { name: 'Akkoord vastleggen' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    await page.unroute('**/v1/households/*/plan/agreement');
+    await page.getByRole('button', { name: 'Akkoord vastleggen' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Akkoord vastleggen' }).count()).toBe(0);
+    expect(await page.getByText('Eva Akkoord', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expectAccessible(page, 'Plan (akkoord na een fout)', axe);
   });
 
   it('shows the figures of six months as charts and as a table: the city for the beheerder, their team for a team leader', async () => {

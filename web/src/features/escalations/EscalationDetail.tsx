@@ -12,7 +12,7 @@ import { Alert, Heading, Paragraph } from '../../components/nlds.tsx';
 import { ErrorAlert, Loading, useLoad } from '../../components/ui.tsx';
 import { ApiError, type Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
-import { approveBudget, decide, evaluate, getEscalation, giveInformation, publishPrecedent } from './api.ts';
+import { approveBudget, decide, evaluate, getEscalation, getRoster, giveInformation, publishPrecedent } from './api.ts';
 import { BudgetForm } from './components/BudgetForm.tsx';
 import { DecisionForm } from './components/DecisionForm.tsx';
 import { EvaluationForm } from './components/EvaluationForm.tsx';
@@ -20,6 +20,8 @@ import { InformationForm } from './components/InformationForm.tsx';
 import { PrecedentForm } from './components/PrecedentForm.tsx';
 
 type Escalation = Schemas['Escalation'];
+/** The history's `by` for what the flow does by itself (`FLOW_ACTOR` of shared/domain/escalation.ts, not a module the web imports). */
+const FLOW_ACTOR = 'doorbraak-flow';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -27,10 +29,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * whom may give it (rule 6: not the submitter's own decision, not the decider's budget).
  */
 export function EscalationDetail({ escalationId, actor }: { escalationId: string; actor: Actor }) {
-  const loaded = useLoad(() => getEscalation(escalationId), escalationId);
+  // The doorbraak and, beside it, the rosters the reader may read (the household's team, the reader's own): its history by name.
+  const loaded = useLoad(async () => {
+    const escalation = await getEscalation(escalationId);
+    const rosters = await Promise.all([...new Set([escalation.teamId, ...actor.teams])].map(getRoster));
+    return { escalation, people: new Map(rosters.flat().map((m) => [m.userId, m.name])) };
+  }, escalationId);
   const [shown, setShown] = useState<Escalation>();
   const [error, setError] = useState<unknown>();
-  const escalation = shown ?? loaded.data;
+  const escalation = shown ?? loaded.data?.escalation;
+  /** Who did a step: the flow by itself, a professional by name from a roster, else a role word: never a user id. */
+  const byWhom = (by: string) => (by === FLOW_ACTOR ? t.escalations.flowActor : (loaded.data?.people.get(by) ?? t.escalations.someone));
   if (loaded.loading && !escalation) return <Loading />;
   if (!escalation) return <ErrorAlert error={loaded.error} />;
 
@@ -100,7 +109,8 @@ export function EscalationDetail({ escalationId, actor }: { escalationId: string
       <ul>
         {escalation.history.map((h) => (
           <li key={`${h.at}-${h.event}`}>
-            {t.dateTime(h.at)}: {h.event} ({h.by}){h.note ? `: ${h.note}` : ''}
+            {t.dateTime(h.at)}: {t.escalations.events[h.event] ?? t.escalations.statuses[h.event] ?? h.event} ({byWhom(h.by)})
+            {h.note ? `: ${h.note}` : ''}
           </li>
         ))}
       </ul>

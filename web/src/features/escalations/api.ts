@@ -5,6 +5,10 @@ export const getEscalations = () => api.GET('/escalations', { params: { query: {
 
 export const getEscalation = (id: string) => api.GET('/escalations/{id}', { params: { path: { id } } }).then(ok);
 
+/** A team's roster, as names by user id; one the caller may not read is empty. */
+export const getRoster = (id: string) =>
+  api.GET('/teams/{id}/members', { params: { path: { id } } }).then((answer) => answer.data?.items ?? []);
+
 export const createEscalation = (householdId: string, body: Schemas['NewEscalation']) =>
   api.POST('/households/{id}/escalations', { params: { path: { id: householdId } }, body }).then(ok);
 

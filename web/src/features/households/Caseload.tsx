@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Actor } from '#shared/domain/access.ts';
+import { normalizeAddress } from '#shared/domain/address.ts';
 import {
   Button,
   Heading,
@@ -33,13 +34,20 @@ const rowOf = (h: Pick<Found, 'id' | 'address' | 'teamId'> & { members: { name: 
   teamId: h.teamId,
 });
 
-/** What a search term is: a BSN (nine digits), an address (`7544 AB 12`), or a name. */
+/**
+ * What a search term is: a BSN (nine digits), an address (a postcode and house number, as
+ * people type them: `7544 AB 12`, `7544AB12`, `7544 ab 12`, `7544AB 12a`, `7544AB 12-2`), or a name.
+ */
 function criterionOf(term: string): SearchCriterion {
   const trimmed = term.trim();
   if (/^\d{9}$/.test(trimmed)) return { bsn: trimmed };
-  const address = /^([1-9]\d{3}\s?[A-Za-z]{2})\s+(\d{1,5})\s*([A-Za-z0-9-]{1,6})?$/.exec(trimmed);
+  const address = /^([1-9]\d{3})\s*([A-Za-z]{2})\s*(\d{1,5})(?:\s*-?\s*([A-Za-z0-9]{1,6}))?$/.exec(trimmed);
   if (address)
-    return { postcode: address[1] ?? '', houseNumber: address[2] ?? '', ...(address[3] ? { houseNumberAddition: address[3] } : {}) };
+    return normalizeAddress({
+      postcode: `${address[1]}${address[2]}`,
+      houseNumber: address[3] ?? '',
+      ...(address[4] ? { houseNumberAddition: address[4] } : {}),
+    });
   return { name: trimmed };
 }
 

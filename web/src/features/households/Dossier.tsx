@@ -1,10 +1,12 @@
 import { type Actor, CASE_WORKERS, hasAnyRole, mayCarryCases, TEAM_LEADERS } from '#shared/domain/access.ts';
+import { householdName } from '#shared/domain/names.ts';
 import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/nlds.tsx';
 import { ErrorAlert, Loading, ScreenLink, useFocusOnHash, useLoad } from '../../components/ui.tsx';
 import { t } from '../../lib/texts.ts';
 import { getAssessments, getDossier, getRoster, getStory } from './api.ts';
 import { AppointRegisseur } from './components/AppointRegisseur.tsx';
 import { Assessments } from './components/Assessments.tsx';
+import { LongStory } from './components/LongStory.tsx';
 import { Timeline } from './components/Timeline.tsx';
 
 /**
@@ -28,7 +30,6 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ErrorAlert error={loaded.error} />;
   const d = loaded.data.dossier;
-  const address = `${d.address.postcode} ${d.address.houseNumber}${d.address.houseNumberAddition ? ` ${d.address.houseNumberAddition}` : ''}`;
   const candidates = (loaded.data.rosters.find((roster) => roster.teamId === d.teamId)?.members ?? []).filter((m) =>
     mayCarryCases(m.roles),
   );
@@ -36,7 +37,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
   return (
     <div className="wt-stack">
       <Heading level={1}>
-        {t.dossier.title}: {address}
+        {t.dossier.title}: {householdName(d)}
       </Heading>
       {leader && (
         <Paragraph>
@@ -49,6 +50,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t.intake.name}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t.dossier.role}</TableHeaderCell>
             <TableHeaderCell scope="col">{t.intake.birthDate}</TableHeaderCell>
             <TableHeaderCell scope="col">{t.intake.bsn}</TableHeaderCell>
             <TableHeaderCell scope="col">{t.dossier.legal}</TableHeaderCell>
@@ -58,6 +60,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
           {d.members.map((m) => (
             <TableRow key={m.id}>
               <TableCell>{m.name}</TableCell>
+              <TableCell>{t.dossier.memberRoles[m.role] ?? m.role}</TableCell>
               <TableCell>{t.date(m.birthDate)}</TableCell>
               <TableCell>{m.bsnMasked ?? '—'}</TableCell>
               <TableCell>{(m.legalRelations ?? []).map((r) => `${r.kind}: ${r.holderName}`).join('; ') || '—'}</TableCell>
@@ -80,7 +83,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
           <Heading level={3}>
             {t.date(intake.createdAt)} · {t.intake.channels[intake.channel]}
           </Heading>
-          <Paragraph className="wt-story">{intake.question}</Paragraph>
+          <LongStory id={`verhaal-${intake.id}`} text={intake.question} />
         </section>
       ))}
       <Heading level={2}>{t.dossier.plan}</Heading>

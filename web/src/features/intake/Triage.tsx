@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type Actor, mayCarryCases } from '#shared/domain/access.ts';
 import { TRIAGE_OUTCOMES } from '#shared/domain/intake.ts';
+import { householdName } from '#shared/domain/names.ts';
 import {
   Alert,
   Button,
@@ -15,21 +16,30 @@ import {
 import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad, useProblem } from '../../components/ui.tsx';
 import type { Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
-import { getIntake, getRoster, triageIntake } from './api.ts';
+import { getHousehold, getIntake, getRoster, getTeams, triageIntake } from './api.ts';
 
 type Outcome = Schemas['TriageRequest']['outcome'];
 
-/** Triage: the four outcomes, each with exactly the fields it needs (api.md). One round trip to open: the intake and the rosters side by side. */
+/**
+ * Triage: who and what (the household by name, the urgency and channel, whether it is known),
+ * the four outcomes, each with exactly the fields it needs (api.md), and afterwards to whom. To
+ * open: the intake, the rosters and the teams side by side, then the household the intake names
+ * (its own team's: the intake says `householdId` only to a reader who may open it).
+ */
 export function Triage({ intakeId, actor }: { intakeId: string; actor: Actor }) {
   const loaded = useLoad(async () => {
-    const [intake, rosters] = await Promise.all([getIntake(intakeId), Promise.all(actor.teams.map(getRoster))]);
-    const coaches = new Map(
-      rosters
-        .flat()
-        .filter((m) => mayCarryCases(m.roles))
-        .map((m) => [m.userId, m]),
-    );
-    return { intake, coaches: [...coaches.values()] };
+    const [intake, rosters, teams] = await Promise.all([
+      getIntake(intakeId),
+      Promise.all(actor.teams.map(getRoster)),
+      getTeams().then(
+        (answer) => answer.items,
+        () => [],
+      ),
+    ]);
+    const household = intake.householdId ? await getHousehold(intake.householdId).catch(() => undefined) : undefined;
+    const people = new Map(rosters.flat().map((m) => [m.userId, m]));
+    const coaches = [...people.values()].filter((m) => mayCarryCases(m.roles));
+    return { intake, household, people, coaches, teams };
   }, intakeId);
   const [outcome, setOutcome] = useState<Outcome>();
   const [resolution, setResolution] = useState('');
@@ -40,8 +50,11 @@ export function Triage({ intakeId, actor }: { intakeId: string; actor: Actor }) 
 
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ErrorAlert error={loaded.error} />;
-  const { intake, coaches } = loaded.data;
+  const { intake, household, people, coaches, teams } = loaded.data;
   const done = triaged ?? (intake.status === 'triaged' ? intake : undefined);
+  const teamName = (id: string) => teams.find((team) => team.id === id)?.name ?? t.unnamed;
+  const personName = (id: string) => people.get(id)?.name ?? t.escalations.someone;
+  const handlingTeam = intake.routedToTeamId ?? household?.teamId ?? intake.teamId;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,6 +79,20 @@ export function Triage({ intakeId, actor }: { intakeId: string; actor: Actor }) 
   return (
     <div className="wt-stack">
       <Heading level={1}>{t.triage.title}</Heading>
+      {household && (
+        <Paragraph>
+          {t.triage.household}: {householdName(household)}
+        </Paragraph>
+      )}
+      <Paragraph>{t.triage.urgencyAndChannel(t.intake.urgencies[intake.urgency] ?? '', t.intake.channels[intake.channel] ?? '')}</Paragraph>
+      {intake.matchedExistingHousehold && household && (
+        <Paragraph>
+          {t.triage.known(
+            household.regisseur ? (household.regisseur.name ?? t.unnamed) : t.triage.knownNoRegisseur,
+            household.plan ? (t.plan.statuses[household.plan.status] ?? '').toLowerCase() : t.triage.knownNoPlan,
+          )}
+        </Paragraph>
+      )}
       <Heading level={2} appearance={4}>
         {t.triage.story}
       </Heading>
@@ -75,6 +102,7 @@ export function Triage({ intakeId, actor }: { intakeId: string; actor: Actor }) 
         <Alert type="ok">
           <Paragraph>
             {t.triage.done}: {t.triage.outcomes[done.triage?.outcome ?? ''] ?? ''}.{' '}
+            {done.triage?.coachId && `${t.triage.referredTo(personName(done.triage.coachId), teamName(handlingTeam))} `}
             {done.householdId && <ScreenLink to={`/huishoudens/${done.householdId}`}>{t.dossier.title}</ScreenLink>}
           </Paragraph>
         </Alert>

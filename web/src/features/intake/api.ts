@@ -7,6 +7,9 @@ export const getTeams = () => api.GET('/teams').then(ok);
 export const createIntake = (body: Schemas['NewIntake']) =>
   api.POST('/intakes', { body, headers: { 'Idempotency-Key': crypto.randomUUID() } }).then(ok);
 
+/** The household an intake belongs to (its own team's): its name, and whether it already has a regisseur and a plan. */
+export const getHousehold = (id: string) => api.GET('/households/{id}', { params: { path: { id } } }).then(ok);
+
 export const getIntake = (id: string) => api.GET('/intakes/{id}', { params: { path: { id } } }).then(ok);
 
 /** A team's roster; one the caller may not read is empty. */

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type Actor, CASE_WORKERS, completesPlanAction, directsCase, hasAnyRole } from '#shared/domain/access.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
+import { householdName } from '#shared/domain/names.ts';
 import {
   Alert,
   Button,
@@ -177,6 +178,9 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
 
   const agree = async (event: FormEvent) => {
     event.preventDefault();
+    // A new try starts clean: an earlier refusal is not left beside what now succeeds.
+    clear();
+    setSaved(false);
     try {
       setBase(await agreePlan(householdId, agreedBy));
       setContent(undefined);
@@ -189,7 +193,9 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
     <div className="wt-stack">
       <Heading level={1}>{t.plan.title}</Heading>
       <Paragraph>
-        <ScreenLink to={`/huishoudens/${householdId}`}>{t.dossier.title}</ScreenLink>
+        <ScreenLink to={`/huishoudens/${householdId}`}>
+          {t.dossier.title}: {householdName(household)}
+        </ScreenLink>
         {current.plan && (
           <>
             {' '}

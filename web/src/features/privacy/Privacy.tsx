@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type Actor, hasAnyRole, TEAM_LEADERS } from '#shared/domain/access.ts';
+import { householdName } from '#shared/domain/names.ts';
 import { Alert, Button, Heading, Paragraph, SelectField, SelectOption } from '../../components/nlds.tsx';
 import { ErrorAlert, inputValue, ListTable, ScreenLink, useLoad } from '../../components/ui.tsx';
 import type { Schemas } from '../../lib/api.ts';
@@ -7,6 +8,16 @@ import { t } from '../../lib/texts.ts';
 import { exportHousehold, getHousehold, getProcessingLog } from './api.ts';
 
 type Line = Schemas['ProcessingLogEntry'];
+
+/** A name as a file name's part: lower case, accents off, a dash for every run of anything else ("de Vries · 7545 KL 4" → de-vries-7545-kl-4). */
+const slug = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’‘`´ʼ]/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 const PAGE = 50;
 
 /**
@@ -60,7 +71,9 @@ function ProcessingLog({ householdId }: { householdId: string }) {
   const download = async () => {
     try {
       const everything = await exportHousehold(householdId);
-      const file = `huishouden-${householdId}-${everything.exportedAt.slice(0, 10)}.json`;
+      // Named as a person recognises the household, not by its id.
+      const named = dossier.data ? slug(householdName(dossier.data)) : '';
+      const file = `huishouden-${named || householdId}-${everything.exportedAt.slice(0, 10)}.json`;
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([JSON.stringify(everything, null, 2)], { type: 'application/json' }));
       link.download = file;
@@ -77,6 +90,13 @@ function ProcessingLog({ householdId }: { householdId: string }) {
   return (
     <div className="wt-stack">
       <Heading level={1}>{t.privacy.title}</Heading>
+      {dossier.data && (
+        <Paragraph>
+          <ScreenLink to={`/huishoudens/${householdId}`}>
+            {t.dossier.title}: {householdName(dossier.data)}
+          </ScreenLink>
+        </Paragraph>
+      )}
       <Paragraph>{t.privacy.intro}</Paragraph>
       <ErrorAlert error={error ?? dossier.error} />
       <Heading level={2}>{t.privacy.export}</Heading>
