@@ -1,11 +1,21 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../infra/local/chromium.ts';
-import { ensureWebBuild } from '../../infra/web-assets.ts';
-import { startTestApi, type TestApi } from '../setup/helpers.ts';
+import { describe, expect, it } from 'vitest';
 import { dateKeys, expectAccessible, tabTo } from './browser.ts';
+import {
+  api,
+  axe,
+  COACH,
+  dayFromNow,
+  demoPeople,
+  INTAKER,
+  LEADER,
+  page,
+  registerIntake,
+  signInAs,
+  startWebClient,
+  tokenOf,
+} from './harness.ts';
 
 /**
  * The professionals' web client in a real browser against the local stack (web.md): sign in as a
@@ -14,77 +24,7 @@ import { dateKeys, expectAccessible, tabTo } from './browser.ts';
  * dossier, and a partner's signal through outreach to help accepted. axe-core checks every
  * screen the walk reaches. Names and labels are web.md's, in Dutch.
  */
-let api: TestApi;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const axe: Record<string, string> = {};
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  [api, browser] = await Promise.all([
-    startTestApi('enschede', { flow: { retryIntervalMs: 0, evaluationWaitSeconds: 0 } }),
-    launchChromium(),
-  ]);
-  context = await browser.newContext({ baseURL: api.stack.url, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  page = await context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.stack.stop();
-  if (process.env.AXE_REPORT) console.log(JSON.stringify(axe, null, 2));
-});
-
-async function signInAs(role: string, team = 'Velve-Lindenhof') {
-  await page.goto('/');
-  await page.evaluate(() => sessionStorage.clear());
-  await page.goto('/');
-  const section = page.locator('section', { has: page.getByRole('heading', { name: new RegExp(team) }) });
-  await section.getByRole('button', { name: new RegExp(`, ${role}$`) }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Werklijst' }).isVisible()).toBe(true);
-}
-
-/** An intake for Velve-Lindenhof registered through the API, for the walks that begin after registration. */
-function registerIntake(
-  token: string,
-  intake: {
-    question: string;
-    domains: string[];
-    address: { postcode: string; houseNumber: string; houseNumberAddition?: string };
-    members: { name: string; birthDate: string; bsn?: string; role: 'adult' | 'child' }[];
-    channel?: string;
-  },
-) {
-  const { question, domains, address, members, channel = 'walk_in' } = intake;
-  return api.call('POST', '/intakes', {
-    token,
-    body: { teamId: 'velve-lindenhof', channel, urgency: 'normal', question, domains, household: { address, members } },
-  });
-}
-
-/** The demo professionals of the local sign-in page, by id: their names are what the screens show. */
-async function demoPeople(): Promise<Map<string, { id: string; name: string; roles: string[]; teams: string[] }>> {
-  const people = (await (await fetch(`${api.stack.url}/local/professionals`)).json()) as {
-    id: string;
-    name: string;
-    roles: string[];
-    teams: string[];
-  }[];
-  return new Map(people.map((p) => [p.id, p]));
-}
-
-/** A token for a demo professional as their sign-in gives it (with their name: the roster keeps the name of the latest token). */
-async function tokenOf(people: Awaited<ReturnType<typeof demoPeople>>, id: string): Promise<string> {
-  const person = people.get(id);
-  if (!person) throw new Error(`no demo professional ${id}`);
-  return api.token({ sub: person.id, name: person.name, roles: person.roles, teams: person.teams });
-}
-
-const COACH = 'demo-wijkcoach-velve-lindenhof';
-const LEADER = 'demo-teamleider-velve-lindenhof';
-const INTAKER = 'demo-intaker-velve-lindenhof';
-const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+startWebClient();
 
 /** What the work-list walks share: a day's work for the coach of Velve-Lindenhof, registered through the API. */
 interface DayOfWork {
@@ -423,7 +363,7 @@ describe('the web client', () => {
       await page.getByLabel('Zoeken').fill(term);
       await page.getByRole('button', { name: 'Zoek' }).click();
       const results = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Zoekresultaten' }) });
-      await expect.poll(() => results.getByRole('link', { name: link, exact: true }).count(), term).toBe(1);
+      await expect.poll(() => results.getByRole('link', { name: link, exact: true }).count(), { message: term }).toBe(1);
     }
     await expectAccessible(page, 'Caseload (gezocht op adres)', axe);
   });
