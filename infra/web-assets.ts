@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CityConfig } from './cities.ts';
 import { PROJECT_ROOT } from './project-root.ts';
@@ -20,22 +20,54 @@ function newest(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
+const isStale = () => {
+  const built = join(WEB_DIST, 'index.html');
+  return !existsSync(built) || statSync(built).mtimeMs < Math.max(...SOURCES.map(newest));
+};
+
+/** Held while one process builds: test files (and `npm start` beside them) that start together build once, not into each other's output. */
+const BUILD_LOCK = resolve(PROJECT_ROOT, 'web/.build-lock');
+/** A lock older than this is left from a process that died while building. */
+const STALE_LOCK_MS = 180_000;
+
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const since = statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > STALE_LOCK_MS) rmSync(BUILD_LOCK, { force: true, recursive: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(BUILD_LOCK, { force: true, recursive: true });
+  }
+}
+
 /** Builds the client when it is missing or older than its sources (what `npm start` does first); returns whether it built. */
 export async function ensureWebBuild(): Promise<boolean> {
-  const built = join(WEB_DIST, 'index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...SOURCES.map(newest))) return false;
-  const { build } = await import('vite');
-  // Always the production build, also when a test runner (NODE_ENV=test) asks: Vite and the React
-  // plugin read NODE_ENV, and React's development build is twice the size.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
-  return true;
+  if (!isStale()) return false;
+  return withBuildLock(async () => {
+    // Another process may have built it while this one waited.
+    if (!isStale()) return false;
+    const { build } = await import('vite');
+    // Always the production build, also when a test runner (NODE_ENV=test) asks: Vite and the React
+    // plugin read NODE_ENV, and React's development build is twice the size.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
+    return true;
+  });
 }
 
 /** The city's design-token theme as the stylesheet `/theme.css`: its variables on the class the page carries. */

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { type CityConfig, cityConfig } from '../cities.ts';
 import { themeCss, WEB_DIST, webSecurityHeaders } from '../web-assets.ts';
 import type { LocalIdp } from './idp.ts';
@@ -64,6 +66,41 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** Text compresses well; images and fonts are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+/**
+ * The encoding CloudFront would answer with in AWS (brotli, else gzip, else none), by the
+ * request's Accept-Encoding: a browser here downloads what it downloads there.
+ */
+function encodingFor(req: IncomingMessage, type: string, size: number): 'br' | 'gzip' | undefined {
+  // CloudFront compresses files between 1,000 bytes and 10 MB.
+  if (!COMPRESSIBLE.test(type) || size < 1000) return undefined;
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => q?.trim() !== 'q=0')
+    .map(([name]) => name?.trim().toLowerCase());
+  if (accepted.includes('br')) return 'br';
+  if (accepted.includes('gzip')) return 'gzip';
+  return undefined;
+}
+
+/** Compressed once per content and encoding (every screen's path answers the same index.html; a rebuild gives new contents). */
+const compressed = new Map<string, Buffer>();
+function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  const cacheKey = `${encoding}:${createHash('sha256').update(body).digest('base64url')}`;
+  let done = compressed.get(cacheKey);
+  if (!done) {
+    done =
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 9 });
+    compressed.set(cacheKey, done);
+  }
+  return done;
+}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -83,11 +120,19 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export function webHandler(options: { city: string; idp: LocalIdp }) {
   const city = cityConfig(options.city);
   const people = demoProfessionals(city);
-  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-cache') => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...webSecurityHeaders() });
-    res.end(body);
-  };
   return async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    const send = (res: ServerResponse, status: number, type: string, content: string | Buffer, cache = 'no-cache') => {
+      const body = typeof content === 'string' ? Buffer.from(content) : content;
+      const encoding = encodingFor(req, type, body.length);
+      res.writeHead(status, {
+        'content-type': type,
+        'cache-control': cache,
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        ...webSecurityHeaders(),
+      });
+      res.end(encoding ? compress(body, encoding) : body);
+    };
     const method = (req.method ?? 'GET').toUpperCase();
     if (pathname === '/local/sign-in' && method === 'POST') {
       const body = (await readJson(req)) as { id?: unknown } | undefined;

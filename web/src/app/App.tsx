@@ -19,7 +19,7 @@ import { SignalDetail } from '../features/signals/SignalDetail.tsx';
 import { SignalQueue } from '../features/signals/SignalQueue.tsx';
 import { TeamWork } from '../features/worklist/TeamWork.tsx';
 import { Worklist } from '../features/worklist/Worklist.tsx';
-import { matchPath, useRouter } from '../lib/router.tsx';
+import { matchPath, useRouter, useScreenHeading } from '../lib/router.tsx';
 import { t } from '../lib/texts.ts';
 
 /** What the server tells the client about its city (GET /config.json): locally the demo sign-in, deployed the managed login. */
@@ -32,33 +32,30 @@ export function App() {
   const { path, navigate } = useRouter();
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const [config, setConfig] = useState<ClientConfig>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page loads (the configuration, and the way back from the managed login)
   useEffect(() => {
     fetch('/config.json')
       .then((r) => r.json() as Promise<ClientConfig>)
       .then(async (loaded) => {
         setConfig(loaded);
         if (loaded.signIn !== 'cognito' || loadSession()) return;
-        const token = await finishSignIn(loaded.cognito);
-        if (token) setSession(saveSession(token));
-        else await startSignIn(loaded.cognito);
+        const signedIn = await finishSignIn(loaded.cognito);
+        if (!signedIn) return startSignIn(loaded.cognito);
+        setSession(saveSession(signedIn.token));
+        // Back where one was going when the sign-in began (a link from a colleague, a bookmark).
+        navigate(signedIn.returnTo, { replace: true });
       })
       .catch(() => setConfig({ city: '', cityName: '', signIn: 'local' }));
   }, []);
-  useEffect(() => {
-    document.title = config?.cityName ? `${t.app} ${config.cityName}` : t.app;
-  }, [config]);
+  const [main, setMain] = useState<HTMLElement | null>(null);
+  useScreenHeading(main, config?.cityName ? `${t.app} ${config.cityName}` : t.app);
 
-  if (!session && config?.signIn === 'cognito') return <main className="wt-main" id="inhoud" aria-busy="true" />;
+  if (!session && config?.signIn === 'cognito') return <main className="wt-main" id="inhoud" aria-busy="true" ref={setMain} />;
+  // Signed in, one stays on the screen one was going to: a deep link survives the sign-in.
   if (!session)
     return (
-      <main className="wt-main" id="inhoud">
-        <SignIn
-          cityName={config?.cityName ?? ''}
-          onSignedIn={(s) => {
-            setSession(s);
-            navigate('/');
-          }}
-        />
+      <main className="wt-main" id="inhoud" ref={setMain}>
+        <SignIn cityName={config?.cityName ?? ''} onSignedIn={setSession} />
       </main>
     );
 
@@ -137,7 +134,7 @@ export function App() {
           </Button>
         </div>
       </header>
-      <main className="wt-main wt-stack" id="inhoud">
+      <main className="wt-main wt-stack" id="inhoud" ref={setMain}>
         {match ? match.screen.render(match.params) : <Heading level={1}>{t.notFound}</Heading>}
       </main>
     </>

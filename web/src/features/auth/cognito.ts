@@ -10,6 +10,8 @@ export interface CognitoConfig {
 }
 
 const VERIFIER = 'wijkteams.pkce';
+/** Where the sign-in began: the managed login returns to the client's one redirect URI, and the client goes on from here. */
+const RETURN_TO = 'wijkteams.returnTo';
 
 const base64url = (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...bytes))
@@ -27,6 +29,7 @@ export async function codeChallenge(verifier: string): Promise<string> {
 export async function startSignIn(config: CognitoConfig): Promise<void> {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   sessionStorage.setItem(VERIFIER, verifier);
+  sessionStorage.setItem(RETURN_TO, location.pathname + location.search + location.hash);
   const query = new URLSearchParams({
     response_type: 'code',
     client_id: config.clientId,
@@ -38,12 +41,18 @@ export async function startSignIn(config: CognitoConfig): Promise<void> {
   location.assign(`${config.domain}/oauth2/authorize?${query}`);
 }
 
-/** Back from the managed login: the code exchanged for the ID token at the token endpoint, or undefined when there is none. */
-export async function finishSignIn(config: CognitoConfig): Promise<string | undefined> {
+/**
+ * Back from the managed login: the code exchanged for the ID token at the token endpoint, and
+ * the client's path where the sign-in began (only a path of this origin); undefined when there is no code.
+ */
+export async function finishSignIn(config: CognitoConfig): Promise<{ token: string; returnTo: string } | undefined> {
   const code = new URLSearchParams(location.search).get('code');
   const verifier = sessionStorage.getItem(VERIFIER);
   if (!code || !verifier) return undefined;
+  const stored = sessionStorage.getItem(RETURN_TO) ?? '/';
+  const returnTo = stored.startsWith('/') && !stored.startsWith('//') ? stored : '/';
   sessionStorage.removeItem(VERIFIER);
+  sessionStorage.removeItem(RETURN_TO);
   history.replaceState(null, '', location.pathname);
   const response = await fetch(`${config.domain}/oauth2/token`, {
     method: 'POST',
@@ -58,7 +67,7 @@ export async function finishSignIn(config: CognitoConfig): Promise<string | unde
   });
   if (!response.ok) return undefined;
   const tokens = (await response.json()) as { id_token?: string };
-  return tokens.id_token;
+  return tokens.id_token ? { token: tokens.id_token, returnTo } : undefined;
 }
 
 /** Signing out ends the managed login's session too. */
