@@ -200,6 +200,9 @@ describe('the register of processing activities', () => {
         expect(item.legalBasis).toMatch(/AVG|Wmo|Jeugdwet|Participatiewet/);
         expect(item.retention.length).toBeGreaterThan(3);
         expect(Number.isInteger(item.version)).toBe(true);
+        // The register is a Dutch document the city publishes (issue 26): its words are Dutch, not English.
+        for (const text of [item.name, item.purpose, item.retention])
+          expect(text, item.id).not.toMatch(/\b(the|and|to|after|for|with|their|its|years|months|from|which)\b/i);
       }
     }
     expect((await api.call('GET', '/processing-activities')).status).toBe(401);
