@@ -43,7 +43,8 @@ export function demoProfessionals(city: CityConfig): DemoProfessional[] {
   const people: DemoProfessional[] = [];
   const person = (roles: string[], teams: string[], teamName: string | null) => {
     const n = people.length;
-    const name = `${GIVEN[n % GIVEN.length]} ${FAMILY[(n * 5) % FAMILY.length]}`;
+    // Every given name meets every family name once before any pair comes again: distinct names for up to 196 people.
+    const name = `${GIVEN[n % GIVEN.length]} ${FAMILY[(n * 5 + Math.floor(n / GIVEN.length)) % FAMILY.length]}`;
     people.push({ id: `demo-${roles[0]}-${teams[0] ?? 'stad'}`, name, roles, teams, teamName });
   };
   for (const team of city.teams) {
