@@ -1172,25 +1172,4 @@ describe('the web client', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     await expectAccessible(page, 'Plan (akkoord na een fout)', axe);
   });
-
-  it('shows the figures of six months as charts and as a table: the city for the beheerder, their team for a team leader', async () => {
-    const bea = await api.token({ sub: 'bea', roles: ['beheerder'], teams: [] });
-    const stats = await api.call('GET', '/stats', { token: bea });
-    await signInAs('beheerder', 'Stadsbreed');
-    await page.getByRole('link', { name: 'Cijfers', exact: true }).click();
-    await expect.poll(() => page.getByRole('img', { name: /Aanmeldingen en vervolg, De hele stad/ }).isVisible()).toBe(true);
-    expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(2);
-    const table = page.getByRole('table', { name: 'Cijfers per maand, De hele stad' });
-    expect(await table.getByRole('row').count()).toBe(1 + 6);
-    const thisMonth = table.getByRole('row').last();
-    expect(await thisMonth.getByRole('cell').nth(0).textContent()).toBe(stats.body.month);
-    expect(await thisMonth.getByRole('cell').nth(1).textContent()).toBe(String(stats.body.city.intakes));
-    expect(await thisMonth.getByRole('cell').nth(6).textContent()).toBe(String(stats.body.city.signals.received));
-    await expectAccessible(page, 'Cijfers', axe);
-
-    await signInAs('teamleider');
-    await page.getByRole('link', { name: 'Cijfers', exact: true }).click();
-    await expect.poll(() => page.getByRole('table', { name: 'Cijfers per maand, velve-lindenhof' }).isVisible()).toBe(true);
-    expect(await page.getByRole('option', { name: 'De hele stad' }).count()).toBe(0);
-  });
 });

@@ -56,6 +56,8 @@ export function LineChart({
       {
         width: Math.min(720, box.current.clientWidth || 720),
         height: 240,
+        // Room at the right for the last moment's label, which uPlot centres on the plot's edge (else it is cut off).
+        padding: [12, 40, null, null],
         series: [
           {},
           ...series.map((s, i) => ({

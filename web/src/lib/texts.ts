@@ -435,9 +435,9 @@ export const t = {
     table: (scope: string) => `Cijfers per maand, ${scope}`,
     intakes: 'Aanmeldingen',
     resolvedByIntaker: 'Direct opgelost',
-    resolvedShare: 'Aandeel direct opgelost',
+    resolvedShare: 'Direct opgelost (van getrieerd)',
     complex: 'Complex',
-    complexShare: 'Aandeel complex',
+    complexShare: 'Complex (van naar wijkcoach)',
     plansAgreed: 'Plannen akkoord',
     escalations: 'Doorbraken aangevraagd',
     approved: 'Doorbraken goedgekeurd',
@@ -446,7 +446,11 @@ export const t = {
     signalsReached: 'Huishoudens bereikt',
     helpAccepted: 'Hulp geaccepteerd',
     daysToContact: 'Mediaan dagen tot contact',
-    percent: (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`),
+    /** A share with what it is of: "48,3% (14 van 29)". */
+    shareOf: (share: number | null, part: number, whole: number) =>
+      share === null
+        ? '—'
+        : `${new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 }).format(share)} (${part} van ${whole})`,
   },
   signals: {
     title: 'Signalen',
@@ -495,6 +499,11 @@ export const t = {
   },
   money: (amount: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(amount),
   date: (iso: string) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(new Date(iso)),
+  /** A calendar month (`2026-07`) as "jul 2026", in tables and on charts alike. */
+  month: (month: string) =>
+    new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`)),
+  /** A number the Dutch way: a decimal comma, at most one decimal ("12,5"). */
+  number: (n: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(n),
   dateTime: (iso: string) =>
     new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso)),
 };

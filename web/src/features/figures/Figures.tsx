@@ -5,11 +5,12 @@ import { Heading, Paragraph, SelectField, SelectOption } from '../../components/
 import { inputValue, ListTable, useLoad } from '../../components/ui.tsx';
 import type { Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
-import { getFigures } from './api.ts';
+import { getFigures, getTeams } from './api.ts';
 
 type TeamFigures = Schemas['TeamFigures'];
 const MONTHS = 6;
-const MONTH_TICK: Intl.DateTimeFormatOptions = { month: 'short', year: '2-digit', timeZone: 'UTC' };
+/** A month on the charts' axis as the table names it (`t.month`): "jul 2026". */
+const MONTH_TICK: Intl.DateTimeFormatOptions = { month: 'short', year: 'numeric', timeZone: 'UTC' };
 
 /** The last `n` calendar months in Europe/Amsterdam, oldest first, as YYYY-MM. */
 function lastMonths(n: number): string[] {
@@ -24,19 +25,24 @@ function lastMonths(n: number): string[] {
 /** Cijfers: a team's (or the city's) monthly figures as charts and as a table, from six months of GET /stats side by side. */
 export function Figures({ actor }: { actor: Actor }) {
   const months = lastMonths(MONTHS);
-  const loaded = useLoad(async () => Promise.all(months.map(getFigures)), months.join());
+  // The months and the teams' names side by side: one round trip.
+  const loaded = useLoad(async () => {
+    const [pages, teams] = await Promise.all([Promise.all(months.map(getFigures)), getTeams()]);
+    return { pages, names: new Map(teams.items.map((team) => [team.id, team.name])) };
+  }, months.join());
   const cityWide = hasAnyRole(actor, ADMINISTRATORS);
   const [scope, setScope] = useState(cityWide ? 'city' : (actor.teams[0] ?? ''));
   const figures = useMemo(
     () =>
-      (loaded.data ?? []).flatMap((page) => {
+      (loaded.data?.pages ?? []).flatMap((page) => {
         const picked = scope === 'city' ? page.city : page.teams.find((team) => team.teamId === scope);
         return picked ? [{ month: page.month, ...picked }] : [];
       }),
     [loaded.data, scope],
   );
-  const teams = loaded.data?.[0]?.teams.map((team) => team.teamId) ?? [];
-  const scopeName = scope === 'city' ? t.figures.city : scope;
+  const teams = loaded.data?.pages[0]?.teams.map((team) => team.teamId) ?? [];
+  const teamName = (id: string) => loaded.data?.names.get(id) ?? t.unnamed;
+  const scopeName = scope === 'city' ? t.figures.city : teamName(scope);
   // The charts are drawn again only when what they picture changes.
   const charts = useMemo(() => {
     const pick = (f: (x: TeamFigures) => number) => figures.map(f);
@@ -65,7 +71,7 @@ export function Figures({ actor }: { actor: Actor }) {
         {cityWide && <SelectOption value="city">{t.figures.city}</SelectOption>}
         {teams.map((team) => (
           <SelectOption key={team} value={team}>
-            {team}
+            {teamName(team)}
           </SelectOption>
         ))}
       </SelectField>
@@ -105,16 +111,21 @@ export function Figures({ actor }: { actor: Actor }) {
         empty={t.notFound}
         rowKey={(f) => f.month}
         cells={(f) => [
-          f.month,
+          t.month(f.month),
           f.intakes,
-          t.figures.percent(f.resolvedByIntakerShare),
-          t.figures.percent(f.complexShare),
+          // A share says what it is of: the intakes triaged that month, the cases referred to a coach.
+          t.figures.shareOf(
+            f.resolvedByIntakerShare,
+            f.resolvedByIntaker,
+            f.resolvedByIntaker + f.referredToCoach + f.referredToInterventieteam + f.referredExternal,
+          ),
+          t.figures.shareOf(f.complexShare, f.complex, f.referredToCoach),
           f.escalations.submitted,
-          f.averageDecisionHours ?? '—',
+          f.averageDecisionHours === null ? '—' : t.number(f.averageDecisionHours),
           f.signals.received,
           f.signals.reached,
           f.signals.helpAccepted,
-          f.signals.medianDaysToFirstContact ?? '—',
+          f.signals.medianDaysToFirstContact === null ? '—' : t.number(f.signals.medianDaysToFirstContact),
         ]}
       />
     </div>
