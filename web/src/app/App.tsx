@@ -48,6 +48,10 @@ export function App() {
       .catch(() => setConfig({ city: '', cityName: '', signIn: 'local' }));
   }, []);
   const [main, setMain] = useState<HTMLElement | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // A screen chosen from the menu closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is what closes it
+  useEffect(() => setMenuOpen(false), [path]);
   useScreenHeading(main, config?.cityName ? `${t.app} ${config.cityName}` : t.app);
 
   if (!session && config?.signIn === 'cognito') return <main className="wt-main" id="inhoud" aria-busy="true" ref={setMain} />;
@@ -103,35 +107,49 @@ export function App() {
         {t.skipToContent}
       </a>
       <header className="wt-header">
-        <Heading level={2} appearance={4}>
-          {t.app} {config?.cityName}
-        </Heading>
-        <nav className="wt-nav" aria-label={t.nav.label}>
-          <ul>
-            {nav.map((item) => (
-              <li key={item.to}>
-                <ScreenLink to={item.to} current={matchPath(item.to, path) !== undefined}>
-                  {item.label}
-                </ScreenLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="wt-actions">
-          <span>
-            {session.name} ({session.roles.map((role) => t.roles[role] ?? role).join(', ')})
-          </span>
+        <div className="wt-header__bar">
+          <Heading level={2} appearance={4}>
+            {t.app} {config?.cityName}
+          </Heading>
+          {/* On a phone the menu and the person fold behind one button (app.css): the screen starts near the top. */}
           <Button
+            className="wt-menu-button"
             appearance="secondary-action-button"
-            onClick={() => {
-              clearSession();
-              setSession(undefined);
-              if (config?.signIn === 'cognito') location.assign(signOutUrl(config.cognito));
-              else navigate('/');
-            }}
+            aria-expanded={menuOpen}
+            aria-controls="hoofdmenu"
+            onClick={() => setMenuOpen(!menuOpen)}
           >
-            {t.signOut}
+            {t.nav.menu}
           </Button>
+        </div>
+        <div id="hoofdmenu" className={menuOpen ? 'wt-menu wt-menu--open' : 'wt-menu'}>
+          <nav className="wt-nav" aria-label={t.nav.label}>
+            <ul>
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <ScreenLink to={item.to} current={matchPath(item.to, path) !== undefined}>
+                    {item.label}
+                  </ScreenLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="wt-actions">
+            <span>
+              {session.name} ({session.roles.map((role) => t.roles[role] ?? role).join(', ')})
+            </span>
+            <Button
+              appearance="secondary-action-button"
+              onClick={() => {
+                clearSession();
+                setSession(undefined);
+                if (config?.signIn === 'cognito') location.assign(signOutUrl(config.cognito));
+                else navigate('/');
+              }}
+            >
+              {t.signOut}
+            </Button>
+          </div>
         </div>
       </header>
       <main className="wt-main wt-stack" id="inhoud" ref={setMain}>

@@ -141,9 +141,10 @@ export function ListTable<T>({
   if (state.loading && !state.data) return <Loading />;
   if (!state.data) return <ErrorAlert error={state.error} />;
   if (state.data.length === 0) return <Paragraph>{empty}</Paragraph>;
-  // More than a few columns may not fit a narrow screen: the table then scrolls, reachable by keyboard.
+  // On a phone every row is a card, each value under its column's name (`data-label`, layout.css): nothing
+  // off-screen. Wider, more than a few columns may still not fit: the table then scrolls, reachable by keyboard.
   return (
-    <Table {...(columns.length > 5 ? { scrollLabel: caption ?? columns.join(', ') } : {})}>
+    <Table className="wt-cards" {...(columns.length > 5 ? { scrollLabel: caption ?? columns.join(', ') } : {})}>
       {caption && <TableCaption className="wt-skip">{caption}</TableCaption>}
       <TableHeader>
         <TableRow>
@@ -158,7 +159,9 @@ export function ListTable<T>({
         {state.data.map((item) => (
           <TableRow key={rowKey(item)}>
             {cells(item).map((cell, i) => (
-              <TableCell key={columns[i] ?? i}>{cell}</TableCell>
+              <TableCell key={columns[i] ?? i} data-label={columns[i]}>
+                {cell}
+              </TableCell>
             ))}
           </TableRow>
         ))}

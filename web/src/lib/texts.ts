@@ -8,6 +8,8 @@ export const t = {
   signOut: 'Afmelden',
   nav: {
     label: 'Hoofdmenu',
+    /** The button that opens the menu on a phone. */
+    menu: 'Menu',
     worklist: 'Werklijst',
     intake: 'Aanmelden',
     caseload: 'Caseload',

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Actor } from '#shared/domain/access.ts';
 import { normalizeAddress } from '#shared/domain/address.ts';
+import { householdName } from '#shared/domain/names.ts';
 import {
   Button,
   Heading,
@@ -17,19 +18,25 @@ import {
 } from '../../components/nlds.tsx';
 import { ErrorAlert, inputValue, Loading, ScreenLink, useLoad } from '../../components/ui.tsx';
 import { t } from '../../lib/texts.ts';
-import { getHouseholds, type SearchCriterion, searchHouseholds } from './api.ts';
+import { getHouseholds, getTeams, type SearchCriterion, searchHouseholds } from './api.ts';
 
 type Found = {
   id: string;
-  address: { postcode: string; houseNumber: string; houseNumberAddition?: string };
+  /** The household as a person recognises it: surnames and address. */
+  name: string;
   members: string[];
   teamId: string;
 };
 
 /** A household as the caseload and the search results list it: a page of either has the same summary fields. */
-const rowOf = (h: Pick<Found, 'id' | 'address' | 'teamId'> & { members: { name: string }[] }): Found => ({
+const rowOf = (h: {
+  id: string;
+  teamId: string;
+  address: { postcode: string; houseNumber: string; houseNumberAddition?: string };
+  members: { name: string; role: string }[];
+}): Found => ({
   id: h.id,
-  address: h.address,
+  name: householdName(h),
   members: h.members.map((m) => m.name),
   teamId: h.teamId,
 });
@@ -51,8 +58,6 @@ function criterionOf(term: string): SearchCriterion {
   return { name: trimmed };
 }
 
-const addressOf = (a: Found['address']) => `${a.postcode} ${a.houseNumber}${a.houseNumberAddition ? ` ${a.houseNumberAddition}` : ''}`;
-
 /** The team's households (GET /households, paged by cursor), and search by BSN, address or name. */
 export function Caseload({ actor }: { actor: Actor }) {
   const [status, setStatus] = useState<'open' | 'closed'>('open');
@@ -61,6 +66,7 @@ export function Caseload({ actor }: { actor: Actor }) {
   const [searchError, setSearchError] = useState<unknown>();
   const [pages, setPages] = useState<Found[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  const teams = useLoad(() => getTeams().then((answer) => new Map(answer.items.map((team) => [team.id, team.name]))), '');
   const caseload = useLoad(async () => {
     const page = await getHouseholds(status);
     const rows = page.items.map(rowOf);
@@ -92,7 +98,7 @@ export function Caseload({ actor }: { actor: Actor }) {
   };
 
   const table = (rows: Found[], caption: string) => (
-    <Table>
+    <Table className="wt-cards">
       <caption className="wt-skip">{caption}</caption>
       <TableHeader>
         <TableRow>
@@ -104,11 +110,11 @@ export function Caseload({ actor }: { actor: Actor }) {
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>
-            <TableCell>
-              <ScreenLink to={`/huishoudens/${row.id}`}>{addressOf(row.address)}</ScreenLink>
+            <TableCell data-label={t.caseload.household}>
+              <ScreenLink to={`/huishoudens/${row.id}`}>{row.name}</ScreenLink>
             </TableCell>
-            <TableCell>{row.members.join(', ')}</TableCell>
-            <TableCell>{row.teamId}</TableCell>
+            <TableCell data-label={t.caseload.members}>{row.members.join(', ')}</TableCell>
+            <TableCell data-label={t.caseload.team}>{teams.data?.get(row.teamId) ?? ''}</TableCell>
           </TableRow>
         ))}
       </TableBody>

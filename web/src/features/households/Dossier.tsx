@@ -1,6 +1,16 @@
 import { type Actor, CASE_WORKERS, hasAnyRole, mayCarryCases, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { householdName } from '#shared/domain/names.ts';
-import { Heading, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../../components/nlds.tsx';
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../../components/nlds.tsx';
 import { ErrorAlert, Loading, ScreenLink, useFocusOnHash, useLoad } from '../../components/ui.tsx';
 import { t } from '../../lib/texts.ts';
 import { getAssessments, getDossier, getRoster, getStory } from './api.ts';
@@ -45,8 +55,9 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
         </Paragraph>
       )}
       <Heading level={2}>{t.dossier.members}</Heading>
-      {/* On a phone the members' table scrolls sideways in a region of its own, reachable by keyboard. */}
-      <Table scrollLabel={t.dossier.members}>
+      {/* On a phone each member is a card (layout.css `wt-cards`): the BSN is not off-screen. */}
+      <Table className="wt-cards">
+        <TableCaption className="wt-skip">{t.dossier.members}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t.intake.name}</TableHeaderCell>
@@ -59,11 +70,13 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
         <TableBody>
           {d.members.map((m) => (
             <TableRow key={m.id}>
-              <TableCell>{m.name}</TableCell>
-              <TableCell>{t.dossier.memberRoles[m.role] ?? m.role}</TableCell>
-              <TableCell>{t.date(m.birthDate)}</TableCell>
-              <TableCell>{m.bsnMasked ?? '—'}</TableCell>
-              <TableCell>{(m.legalRelations ?? []).map((r) => `${r.kind}: ${r.holderName}`).join('; ') || '—'}</TableCell>
+              <TableCell data-label={t.intake.name}>{m.name}</TableCell>
+              <TableCell data-label={t.dossier.role}>{t.dossier.memberRoles[m.role] ?? m.role}</TableCell>
+              <TableCell data-label={t.intake.birthDate}>{t.date(m.birthDate)}</TableCell>
+              <TableCell data-label={t.intake.bsn}>{m.bsnMasked ?? '—'}</TableCell>
+              <TableCell data-label={t.dossier.legal}>
+                {(m.legalRelations ?? []).map((r) => `${r.kind}: ${r.holderName}`).join('; ') || '—'}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

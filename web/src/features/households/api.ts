@@ -9,6 +9,9 @@ export const getHouseholds = (status: 'open' | 'closed', cursor?: string) =>
 
 export const searchHouseholds = (criterion: SearchCriterion) => api.GET('/households/search', { params: { query: criterion } }).then(ok);
 
+/** The city's teams, for their names. */
+export const getTeams = () => api.GET('/teams').then(ok);
+
 export const getDossier = (id: string) => api.GET('/households/{id}', { params: { path: { id } } }).then(ok);
 
 export const getAssessments = (id: string) =>
