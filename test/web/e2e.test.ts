@@ -821,6 +821,11 @@ describe('the web client', () => {
     expect(history.length).toBeGreaterThan(3);
     expect(history.some((line) => line.includes('(het doorbraakproces)'))).toBe(true);
     for (const line of history) expect(line).not.toMatch(/doorbraak-flow|demo-|lotte|\(\)/);
+    // Every step and the flow's own notes in Dutch (the API's notes are English, for developers).
+    for (const line of history) expect(line).not.toMatch(/Recorded|household|decision|submitted|approved|awaiting|information given/);
+    expect(history.some((line) => line.includes('Goedgekeurd (het doorbraakproces): Vastgelegd in het plan van het huishouden.'))).toBe(
+      true,
+    );
 
     await page.getByRole('link', { name: 'Precedenten', exact: true }).click();
     await page.getByLabel('Zoekterm').fill('premieschuld');

@@ -394,6 +394,12 @@ export const t = {
       'information given': 'Informatie gegeven',
       overdue: 'Over de termijn',
     } as Record<string, string>,
+    /** What the flow notes by itself, by event (its note in the API is English, for developers). */
+    flowNotes: {
+      overdue: 'Geen besluit binnen de termijn: het doorbraakteam is gewaarschuwd.',
+      approved: 'Vastgelegd in het plan van het huishouden.',
+      failed: 'Het proces liep vast en vraagt aandacht van de beheerder.',
+    } as Record<string, string | undefined>,
     submitted: 'Ingediend',
     pending: 'Uw antwoord is doorgegeven; de stroom verwerkt het.',
     decision: 'Besluit',

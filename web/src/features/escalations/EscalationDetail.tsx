@@ -40,6 +40,8 @@ export function EscalationDetail({ escalationId, actor }: { escalationId: string
   const escalation = shown ?? loaded.data?.escalation;
   /** Who did a step: the flow by itself, a professional by name from a roster, else a role word: never a user id. */
   const byWhom = (by: string) => (by === FLOW_ACTOR ? t.escalations.flowActor : (loaded.data?.people.get(by) ?? t.escalations.someone));
+  /** A person's note as they wrote it; the flow's own notes (the API's, in English) in the client's Dutch words by event. */
+  const noteOf = (h: Escalation['history'][number]) => (h.by === FLOW_ACTOR ? t.escalations.flowNotes[h.event] : h.note);
   if (loaded.loading && !escalation) return <Loading />;
   if (!escalation) return <ErrorAlert error={loaded.error} />;
 
@@ -110,7 +112,7 @@ export function EscalationDetail({ escalationId, actor }: { escalationId: string
         {escalation.history.map((h) => (
           <li key={`${h.at}-${h.event}`}>
             {t.dateTime(h.at)}: {t.escalations.events[h.event] ?? t.escalations.statuses[h.event] ?? h.event} ({byWhom(h.by)})
-            {h.note ? `: ${h.note}` : ''}
+            {noteOf(h) ? `: ${noteOf(h)}` : ''}
           </li>
         ))}
       </ul>
