@@ -88,6 +88,12 @@ try {
   await page.screenshot({ path: resolve(OUT, '05-dossier-zrm.png') });
   console.log('docs/screenshots/05-dossier-zrm.png');
   await shoot('06-plan', `/huishoudens/${household}/plan`, heading('Plan'));
+  // The plan on paper, as Chromium prints it (print media, A4's width at 96 dpi).
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await shoot('16-plan-afdruk', `/huishoudens/${household}/plan/afdrukken`, heading(/^Plan van/));
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await shoot('07-signalen', '/signalen', () => page.getByRole('table').first().waitFor());
   if (signal) await shoot('08-signaal', `/signalen/${signal}`, () => page.getByRole('heading', { level: 1 }).waitFor());
   await shoot('09-precedenten', '/precedenten', heading('Precedenten'));

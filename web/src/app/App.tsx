@@ -13,6 +13,7 @@ import { Dossier } from '../features/households/Dossier.tsx';
 import { IntakeForm } from '../features/intake/IntakeForm.tsx';
 import { Triage } from '../features/intake/Triage.tsx';
 import { PlanEditor } from '../features/plan/PlanEditor.tsx';
+import { PrintPlan } from '../features/plan/PrintPlan.tsx';
 import { Precedents } from '../features/precedents/Precedents.tsx';
 import { Privacy } from '../features/privacy/Privacy.tsx';
 import { SignalDetail } from '../features/signals/SignalDetail.tsx';
@@ -72,6 +73,7 @@ export function App() {
     { pattern: '/huishoudens/:id', render: (p) => <Dossier householdId={p.id ?? ''} actor={session} /> },
     { pattern: '/huishoudens/:id/privacy', render: (p) => <Privacy householdId={p.id ?? ''} actor={session} /> },
     { pattern: '/huishoudens/:id/plan', render: (p) => <PlanEditor householdId={p.id ?? ''} actor={session} /> },
+    { pattern: '/huishoudens/:id/plan/afdrukken', render: (p) => <PrintPlan householdId={p.id ?? ''} /> },
     { pattern: '/huishoudens/:id/doorbraak', render: (p) => <EscalationRequest householdId={p.id ?? ''} /> },
     { pattern: '/doorbraken', render: () => <EscalationQueue /> },
     { pattern: '/doorbraken/:id', render: (p) => <EscalationDetail escalationId={p.id ?? ''} actor={session} /> },

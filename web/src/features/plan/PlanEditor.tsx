@@ -199,7 +199,8 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
         {current.plan && (
           <>
             {' '}
-            · {t.plan.status}: {t.plan.statuses[current.plan.status]} · versie {current.plan.version}
+            · {t.plan.status}: {t.plan.statuses[current.plan.status]} · versie {current.plan.version} ·{' '}
+            <ScreenLink to={`/huishoudens/${householdId}/plan/afdrukken`}>{t.printPlan.open}</ScreenLink>
           </>
         )}
       </Paragraph>
