@@ -85,4 +85,65 @@ describe('the plan on paper', () => {
       await page.emulateMedia({ media: 'screen' });
     }
   });
+
+  it('hands the resident everything held as a Dutch document to print: sections in words, professionals by role or name, never an id', async () => {
+    const people = await demoPeople();
+    const [intaker, coach, leader] = await Promise.all([tokenOf(people, INTAKER), tokenOf(people, COACH), tokenOf(people, LEADER)]);
+    for (const token of [intaker, coach, leader]) await api.call('GET', '/teams', { token });
+    const coachName = people.get(COACH)?.name ?? '';
+    const intake = await registerIntake(intaker, {
+      question: 'De energierekening is te hoog en er liggen aanmaningen.',
+      domains: ['finances'],
+      address: { postcode: '7545PS', houseNumber: '3' },
+      members: [{ name: 'Inge Inzage', birthDate: '1966-06-06', bsn: '123456782', role: 'adult' }],
+    });
+    const householdId = intake.body.householdId;
+    const entry = await api.call('POST', `/households/${householdId}/journal`, {
+      token: coach,
+      body: { kind: 'home_visit', text: 'Huisbezoek: samen de brieven doorgenomen.' },
+    });
+    expect(entry.status).toBe(201);
+    const assessed = await api.call('POST', `/households/${householdId}/assessments`, {
+      token: coach,
+      body: { scores: { finances: 2, housing: 4 } },
+    });
+    expect(assessed.status).toBe(201);
+
+    await signInAs('teamleider');
+    await page.goto(`/huishoudens/${householdId}/privacy`);
+    await page.getByRole('link', { name: 'Inzageverzoek: als document om af te drukken' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Wat het wijkteam over u bewaart' }).isVisible()).toBe(true);
+    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    for (const expected of [
+      'Huishouden Inzage · 7545 PS 3',
+      'Uw aanmeldingen',
+      'De energierekening is te hoog en er liggen aanmaningen.',
+      '******782', // the BSN masked, as the export holds it
+      'Metingen van zelfredzaamheid (ZRM)',
+      'Financiën 2, Huisvesting 4',
+      `Huisbezoek · ${coachName}`,
+      'Huisbezoek: samen de brieven doorgenomen.',
+      'Wie werkte met uw gegevens',
+      'Registratie van een hulpvraag', // the register's Dutch name of the activity
+      'Wmo 2015',
+    ])
+      expect(text).toContain(expected);
+    // Dutch words, never the JSON's keys, a user id or an API path.
+    expect(text).not.toMatch(/demo-|householdId|processingLog|\/households\/|intake-registration|walk_in|home_visit/);
+    await expectAccessible(page, 'Inzage als document', axe);
+    // The export itself is a line of the log: opening the document exported, as the download does.
+    const log = await api.call('GET', `/households/${householdId}/processing-log?limit=100`, { token: leader });
+    expect(log.body.items.some((line: { action: string }) => line.action === 'export')).toBe(true);
+
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+      expect(boxes.length).toBeGreaterThanOrEqual(1);
+      expect(boxes.every((m) => Math.round(Number(m[1])) === 595 && Math.round(Number(m[2])) === 842)).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { Triage } from '../features/intake/Triage.tsx';
 import { PlanEditor } from '../features/plan/PlanEditor.tsx';
 import { PrintPlan } from '../features/plan/PrintPlan.tsx';
 import { Precedents } from '../features/precedents/Precedents.tsx';
+import { ExportDocument } from '../features/privacy/ExportDocument.tsx';
 import { Privacy } from '../features/privacy/Privacy.tsx';
 import { SignalDetail } from '../features/signals/SignalDetail.tsx';
 import { SignalQueue } from '../features/signals/SignalQueue.tsx';
@@ -72,6 +73,7 @@ export function App() {
     { pattern: '/caseload', render: () => <Caseload actor={session} /> },
     { pattern: '/huishoudens/:id', render: (p) => <Dossier householdId={p.id ?? ''} actor={session} /> },
     { pattern: '/huishoudens/:id/privacy', render: (p) => <Privacy householdId={p.id ?? ''} actor={session} /> },
+    { pattern: '/huishoudens/:id/inzage', render: (p) => <ExportDocument householdId={p.id ?? ''} /> },
     { pattern: '/huishoudens/:id/plan', render: (p) => <PlanEditor householdId={p.id ?? ''} actor={session} /> },
     { pattern: '/huishoudens/:id/plan/afdrukken', render: (p) => <PrintPlan householdId={p.id ?? ''} /> },
     { pattern: '/huishoudens/:id/doorbraak', render: (p) => <EscalationRequest householdId={p.id ?? ''} /> },

@@ -110,6 +110,8 @@ function ProcessingLog({ householdId }: { householdId: string }) {
         <Button appearance="secondary-action-button" onClick={() => void download()}>
           {t.privacy.export}
         </Button>
+        {/* The same, as a Dutch document to print and hand to the resident. */}
+        <ScreenLink to={`/huishoudens/${householdId}/inzage`}>{t.exportDocument.open}</ScreenLink>
       </div>
       <Heading level={2}>{t.privacy.log}</Heading>
       <SelectField id="veld-member" label={t.privacy.member} value={member} onChange={(e) => setMember(inputValue(e))}>
