@@ -754,10 +754,19 @@ describe('the web client', () => {
     await page.getByLabel('Organisaties (met komma’s)').fill('Menzis, Gemeente Enschede');
     await page.getByLabel('Voorstel').fill('Verrekening bevriezen tijdens de schuldregeling');
     // Above Enschede's budget limit (5,000): the budget holder approves after the doorbraakteam.
-    await page.getByLabel('Kosten (euro, optioneel)').fill('7500');
+    // Not an amount: said at the field in Dutch, and nothing is sent.
+    await page.getByLabel('Kosten (euro, optioneel)').fill('veel geld');
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expect.poll(() => page.getByText('Vul een bedrag in euro in, zoals 1.950,75.').isVisible()).toBe(true);
+    expect(await page.getByLabel('Kosten (euro, optioneel)').getAttribute('aria-invalid')).toBe('true');
+    expect((await api.call('GET', `/households/${householdId}`, { token: coach })).body.escalations).toHaveLength(0);
+    // Typed the Dutch way (issue 26): a dot between the thousands, a decimal comma.
+    await page.getByLabel('Kosten (euro, optioneel)').fill('7.500,00');
     await expectAccessible(page, 'Doorbraak aanvragen', axe);
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Premieschuld verrekend met de toeslag' }).isVisible()).toBe(true);
+    const [asked] = (await api.call('GET', `/households/${householdId}`, { token: coach })).body.escalations;
+    expect((await api.call('GET', `/escalations/${asked.id}`, { token: coach })).body.cost).toEqual({ amount: 7500, currency: 'EUR' });
     // The submitter is not offered the decision (rule 6).
     expect(await page.getByRole('button', { name: 'Besluit vastleggen' }).count()).toBe(0);
 

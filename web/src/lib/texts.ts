@@ -449,6 +449,7 @@ export const t = {
     urgency: 'Urgentie',
     urgencies: { normal: 'Normaal', high: 'Hoog' } as Record<string, string>,
     cost: 'Kosten (euro, optioneel)',
+    notAnAmount: 'Vul een bedrag in euro in, zoals 1.950,75.',
     costTerm: 'Kosten',
     send: 'Aanvraag versturen',
     status: 'Status',

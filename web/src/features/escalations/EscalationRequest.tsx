@@ -14,11 +14,13 @@ export function EscalationRequest({ householdId }: { householdId: string }) {
   const [proposal, setProposal] = useState('');
   const [urgency, setUrgency] = useState<'normal' | 'high'>('normal');
   const [cost, setCost] = useState('');
-  const { error, fieldErrors: fields, fail } = useProblem();
+  const { error, fieldErrors: fields, fail, setFieldErrors } = useProblem();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const money = euros(cost);
+    // Said at the field in Dutch before anything is sent: the API would only say it in English.
+    if (money === null) return setFieldErrors({ 'cost.amount': t.escalations.notAnAmount });
     try {
-      const money = euros(cost);
       const created = await createEscalation(householdId, {
         blockage,
         organisations: organisations

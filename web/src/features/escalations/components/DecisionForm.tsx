@@ -10,6 +10,7 @@ export function DecisionForm({ onAnswer }: { onAnswer: (body: Schemas['Decision'
   const [decision, setDecision] = useState<Schemas['Decision']['decision']>('approve');
   const [motivation, setMotivation] = useState('');
   const [cost, setCost] = useState('');
+  const [costError, setCostError] = useState<string>();
   return (
     <form
       className="wt-stack"
@@ -17,6 +18,8 @@ export function DecisionForm({ onAnswer }: { onAnswer: (body: Schemas['Decision'
       onSubmit={(e) => {
         e.preventDefault();
         const money = decision === 'approve' ? euros(cost) : undefined;
+        setCostError(money === null ? t.escalations.notAnAmount : undefined);
+        if (money === null) return;
         void onAnswer({ decision, motivation, ...(money ? { approvedCost: money } : {}) });
       }}
     >
@@ -45,6 +48,7 @@ export function DecisionForm({ onAnswer }: { onAnswer: (body: Schemas['Decision'
           inputMode="decimal"
           label={t.escalations.approvedCost}
           value={cost}
+          errorMessage={costError}
           onChange={(e) => setCost(inputValue(e))}
         />
       )}
