@@ -131,7 +131,8 @@ function sharedRegister(retentionYears: number, signalRetentionMonths: number): 
       name: 'Verslaglegging',
       purpose:
         'Vastleggen wat er gebeurde in de zaak van een huishouden (gesprekken, huisbezoeken, telefoontjes, brieven, overleg) en dat teruglezen, met de tijdlijn van het huishouden',
-      legalBasis: 'Wmo 2015 art. 2.3.2, 5.1.1; Jeugdwet art. 7.4.0; WGBO (art. 7:454 BW) voor het zorgdossier (AVG art. 6 lid 1 sub e, 9 lid 2 sub h)',
+      legalBasis:
+        'Wmo 2015 art. 2.3.2, 5.1.1; Jeugdwet art. 7.4.0; WGBO (art. 7:454 BW) voor het zorgdossier (AVG art. 6 lid 1 sub e, 9 lid 2 sub h)',
       retention: caseFiles,
       version: 1,
     },

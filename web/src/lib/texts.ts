@@ -313,7 +313,10 @@ export const t = {
     members: 'Leden van het huishouden',
     formerMembers: 'Vertrokken leden',
     formerMember: 'een vertrokken lid',
-    legalKinds: { gezag: 'Gezag', bewind: 'Beschermingsbewind', curatele: 'Curatele', mentorschap: 'Mentorschap' } as Record<string, string>,
+    legalKinds: { gezag: 'Gezag', bewind: 'Beschermingsbewind', curatele: 'Curatele', mentorschap: 'Mentorschap' } as Record<
+      string,
+      string
+    >,
     leftAt: 'Vertrokken',
     reason: 'Reden',
     intakes: 'Uw aanmeldingen',
