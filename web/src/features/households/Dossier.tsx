@@ -1,86 +1,94 @@
-import { type Actor, CASE_WORKERS, hasAnyRole, mayCarryCases, TEAM_LEADERS } from '#shared/domain/access.ts';
+import { useState } from 'react';
+import { type Actor, CASE_WORKERS, directsCase, hasAnyRole, isOnTeam, mayCarryCases, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { householdName } from '#shared/domain/names.ts';
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '../../components/nlds.tsx';
+import { Alert, Heading, Paragraph } from '../../components/nlds.tsx';
 import { ErrorAlert, Loading, ScreenLink, useFocusOnHash, useLoad } from '../../components/ui.tsx';
 import { t } from '../../lib/texts.ts';
-import { getAssessments, getDossier, getRoster, getStory } from './api.ts';
+import { getAssessments, getDossier, getRoster, getStory, getTeams, type Team } from './api.ts';
 import { AppointRegisseur } from './components/AppointRegisseur.tsx';
 import { Assessments } from './components/Assessments.tsx';
+import { CloseHousehold } from './components/CloseHousehold.tsx';
+import { type Notice, useFocusWhen } from './components/corrections.ts';
+import { HouseholdAddress } from './components/HouseholdAddress.tsx';
 import { LongStory } from './components/LongStory.tsx';
+import { Members } from './components/Members.tsx';
+import { Saved } from './components/Saved.tsx';
 import { Timeline } from './components/Timeline.tsx';
+import { TransferHousehold } from './components/TransferHousehold.tsx';
+
+const CLOSED_ID = 'dossier-gesloten';
 
 /**
  * The dossier: a household on one page. One round trip: the dossier, its story (the timeline and
- * the journal), its assessments and (for a team leader, who appoints the regisseur) the rosters
- * of the leader's teams, side by side.
+ * the journal), its assessments and (for a team leader, who appoints the regisseur and transfers
+ * the household) the rosters of the leader's teams and the city's teams, side by side. Who may
+ * correct the address and members, close or transfer is asked of the access rules: what the API
+ * would refuse is not offered.
  */
 export function Dossier({ householdId, actor }: { householdId: string; actor: Actor }) {
   const leader = hasAnyRole(actor, TEAM_LEADERS);
   const loaded = useLoad(async () => {
-    const [dossier, story, assessments, rosters] = await Promise.all([
+    const [dossier, story, assessments, rosters, teams] = await Promise.all([
       getDossier(householdId),
       getStory(householdId),
       getAssessments(householdId),
       leader ? Promise.all(actor.teams.map(getRoster)) : [],
+      leader ? getTeams().then((answer) => answer.items) : [],
     ]);
-    return { dossier, story, assessments: assessments.items, rosters };
+    return { dossier, story, assessments: assessments.items, rosters, teams };
   }, householdId);
+  const [justClosed, setJustClosed] = useState(false);
+  const [transferred, setTransferred] = useState<{ team: Team; notice: Notice }>();
   // A task opens the dossier where its work is done: the regisseur's select, the journal's form.
   useFocusOnHash(loaded.data !== undefined);
+  // Once closed, the dossier says so at its top, and the focus goes there.
+  useFocusWhen(CLOSED_ID, justClosed && loaded.data?.dossier.status === 'closed');
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <ErrorAlert error={loaded.error} />;
   const d = loaded.data.dossier;
+  const title = (
+    <Heading level={1}>
+      {t.dossier.title}: {householdName(d)}
+    </Heading>
+  );
+  // Moved to a team the leader is not on: the household is out of their reach now, so only where to go on.
+  if (transferred && !isOnTeam(actor, transferred.team.id))
+    return (
+      <div className="wt-stack">
+        {title}
+        <Saved id="overgedragen" notice={transferred.notice} />
+        <Paragraph>
+          <ScreenLink to="/caseload">{t.corrections.transfer.toCaseload}</ScreenLink>
+        </Paragraph>
+      </div>
+    );
   const candidates = (loaded.data.rosters.find((roster) => roster.teamId === d.teamId)?.members ?? []).filter((m) =>
     mayCarryCases(m.roles),
   );
   const open = d.status === 'open';
+  const onTeam = isOnTeam(actor, d.teamId);
+  const corrects = open && onTeam && hasAnyRole(actor, CASE_WORKERS);
   return (
     <div className="wt-stack">
-      <Heading level={1}>
-        {t.dossier.title}: {householdName(d)}
-      </Heading>
+      {title}
+      {!open && (
+        <div id={CLOSED_ID}>
+          <Alert type="info">
+            <Paragraph>
+              {d.closedAt && d.closeReason
+                ? t.corrections.close.closed(t.date(d.closedAt), d.closeReason)
+                : t.corrections.close.closedNoReason(t.date(d.closedAt ?? d.updatedAt))}
+            </Paragraph>
+          </Alert>
+        </div>
+      )}
       {leader && (
         <Paragraph>
           <ScreenLink to={`/huishoudens/${householdId}/privacy`}>{t.dossier.privacy}</ScreenLink>
         </Paragraph>
       )}
-      <Heading level={2}>{t.dossier.members}</Heading>
-      {/* On a phone each member is a card (layout.css `wt-cards`): the BSN is not off-screen. */}
-      <Table className="wt-cards">
-        <TableCaption className="wt-skip">{t.dossier.members}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t.intake.name}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.dossier.role}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.intake.birthDate}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.intake.bsn}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t.dossier.legal}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {d.members.map((m) => (
-            <TableRow key={m.id}>
-              <TableCell data-label={t.intake.name}>{m.name}</TableCell>
-              <TableCell data-label={t.dossier.role}>{t.dossier.memberRoles[m.role] ?? m.role}</TableCell>
-              <TableCell data-label={t.intake.birthDate}>{t.date(m.birthDate)}</TableCell>
-              <TableCell data-label={t.intake.bsn}>{m.bsnMasked ?? '—'}</TableCell>
-              <TableCell data-label={t.dossier.legal}>
-                {(m.legalRelations ?? []).map((r) => `${r.kind}: ${r.holderName}`).join('; ') || '—'}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <HouseholdAddress household={d} corrects={corrects} onChanged={loaded.reload} />
+      <Members household={d} corrects={corrects} onChanged={loaded.reload} />
       <Heading level={2}>{t.dossier.regisseur}</Heading>
       <Paragraph>
         {d.regisseur ? (d.regisseur.name ?? t.unnamed) : t.dossier.noRegisseur}
@@ -141,6 +149,27 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
             </>
           )}
         </Paragraph>
+      )}
+      {corrects && (
+        <CloseHousehold
+          household={d}
+          directs={directsCase(actor, d)}
+          onClosed={() => {
+            setJustClosed(true);
+            loaded.reload();
+          }}
+        />
+      )}
+      {transferred && <Saved id="overgedragen" notice={transferred.notice} />}
+      {open && onTeam && leader && (
+        <TransferHousehold
+          household={d}
+          teams={loaded.data.teams}
+          onTransferred={(team) => {
+            setTransferred({ team, notice: { text: t.corrections.transfer.done(team.name), at: Date.now() } });
+            if (isOnTeam(actor, team.id)) loaded.reload();
+          }}
+        />
       )}
     </div>
   );

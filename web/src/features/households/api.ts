@@ -70,3 +70,27 @@ export const addJournalEntry = (id: string, body: Schemas['NewJournalEntry']) =>
 
 export const correctJournalEntry = (id: string, entryId: string, body: Schemas['JournalCorrection']) =>
   api.POST('/households/{id}/journal/{entryId}/corrections', { params: { path: { id, entryId } }, body }).then(ok);
+
+export type Dossier = Awaited<ReturnType<typeof getDossier>>;
+export type DossierMember = Schemas['DossierMember'];
+export type MemberInput = Schemas['MemberInput'];
+export type LegalRelation = NonNullable<MemberInput['legalRelations']>[number];
+export type Team = Awaited<ReturnType<typeof getTeams>>['items'][number];
+
+export const changeAddress = (id: string, body: Schemas['AddressChange']) =>
+  api.PUT('/households/{id}/address', { params: { path: { id } }, body }).then(ok);
+
+export const addMember = (id: string, body: MemberInput) =>
+  api.POST('/households/{id}/members', { params: { path: { id } }, body }).then(ok);
+
+export const changeMember = (id: string, memberId: string, body: MemberInput) =>
+  api.PUT('/households/{id}/members/{memberId}', { params: { path: { id, memberId } }, body }).then(ok);
+
+export const removeMember = (id: string, memberId: string, reason: string) =>
+  api.DELETE('/households/{id}/members/{memberId}', { params: { path: { id, memberId } }, body: { reason } }).then(ok);
+
+export const closeHousehold = (id: string, reason: string) =>
+  api.POST('/households/{id}/close', { params: { path: { id } }, body: { reason } }).then(ok);
+
+export const transferHousehold = (id: string, teamId: string) =>
+  api.POST('/households/{id}/transfer', { params: { path: { id } }, body: { teamId } }).then(ok);

@@ -75,7 +75,7 @@ export function ExportDocument({ householdId }: { householdId: string }) {
             t.dossier.memberRoles[m.role] ?? '',
             t.date(m.birthDate),
             m.bsnMasked ?? '—',
-            (m.legalRelations ?? []).map((r) => `${d.legalKinds[r.kind] ?? ''}: ${r.holderName}`).join('; ') || '—',
+            (m.legalRelations ?? []).map((r) => `${t.corrections.legal.kinds[r.kind] ?? ''}: ${r.holderName}`).join('; ') || '—',
           ]}
         />
         {h.formerMembers.length > 0 && (

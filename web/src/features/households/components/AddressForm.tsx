@@ -1,0 +1,107 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { isDutchPostcode } from '#shared/domain/address.ts';
+import { postcodeAsWritten } from '#shared/domain/names.ts';
+import { Button, Fieldset, TextField } from '../../../components/nlds.tsx';
+import { ErrorAlert, inputValue, useProblem } from '../../../components/ui.tsx';
+import { ApiError } from '../../../lib/api.ts';
+import { t } from '../../../lib/texts.ts';
+import { changeAddress, type Dossier } from '../api.ts';
+import { correctionParamInDutch, useFocusFirstInvalid } from './corrections.ts';
+
+/**
+ * Correcting the household's address (`PUT /households/{id}/address`): checked as the API checks
+ * it; an address another open household holds (409) is said at the postcode, in Dutch.
+ */
+export function AddressForm({
+  householdId,
+  address,
+  onSaved,
+  onCancel,
+}: {
+  householdId: string;
+  address: Dossier['address'];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const [postcode, setPostcode] = useState(postcodeAsWritten(address.postcode));
+  const [houseNumber, setHouseNumber] = useState(address.houseNumber);
+  const [addition, setAddition] = useState(address.houseNumberAddition ?? '');
+  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(correctionParamInDutch);
+  const { form, focusFirstInvalid } = useFocusFirstInvalid();
+  const saving = useRef(false);
+
+  const check = () => {
+    const errors: Record<string, string> = {};
+    if (!isDutchPostcode(postcode.trim())) errors.postcode = t.intake.invalidPostcode;
+    if (!/^[1-9]\d{0,4}$/.test(houseNumber.trim())) errors.houseNumber = t.intake.invalidHouseNumber;
+    if (addition.trim() && !/^[A-Za-z0-9-]{1,6}$/.test(addition.trim())) errors.houseNumberAddition = t.corrections.address.invalidAddition;
+    return errors;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving.current) return;
+    const errors = check();
+    if (Object.keys(errors).length > 0) {
+      clear();
+      setFieldErrors(errors);
+      focusFirstInvalid();
+      return;
+    }
+    saving.current = true;
+    try {
+      await changeAddress(householdId, {
+        postcode: postcode.trim(),
+        houseNumber: houseNumber.trim(),
+        ...(addition.trim() ? { houseNumberAddition: addition.trim() } : {}),
+      });
+      clear();
+      onSaved();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 409) {
+        // The household is open and within reach (the screen knows): the address belongs to another household.
+        clear();
+        setFieldErrors({ postcode: t.corrections.address.taken });
+      } else fail(caught);
+      focusFirstInvalid();
+    } finally {
+      saving.current = false;
+    }
+  };
+
+  const field = (name: 'postcode' | 'houseNumber' | 'houseNumberAddition', label: string, value: string, set: (v: string) => void) => (
+    <TextField
+      id={`veld-adres-${name}`}
+      label={label}
+      value={value}
+      errorMessage={fieldErrors[name]}
+      onChange={(e) => {
+        set(inputValue(e));
+        if (fieldErrors[name]) setFieldErrors(({ [name]: _fixed, ...rest }) => rest);
+      }}
+      {...(name === 'houseNumber' ? { inputMode: 'numeric' as const } : {})}
+      {...(name === 'postcode' ? { autoComplete: 'postal-code' } : {})}
+    />
+  );
+
+  return (
+    <form ref={form} className="wt-stack" onSubmit={submit} noValidate aria-label={t.corrections.address.form}>
+      <ErrorAlert error={error} ownWords />
+      <Fieldset legend={t.corrections.address.form}>
+        <div className="wt-grid">
+          {field('postcode', t.intake.postcode, postcode, setPostcode)}
+          {field('houseNumber', t.intake.houseNumber, houseNumber, setHouseNumber)}
+          {field('houseNumberAddition', t.intake.addition, addition, setAddition)}
+        </div>
+      </Fieldset>
+      <div className="wt-actions">
+        <Button appearance="primary-action-button" type="submit">
+          {t.corrections.address.save}
+        </Button>
+        <Button appearance="subtle-button" onClick={onCancel}>
+          {t.corrections.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
