@@ -639,11 +639,22 @@ describe('the web client', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Privacy' }).isVisible()).toBe(true);
     const log = page.getByRole('table', { name: 'Verwerkingen' });
     await expect.poll(() => log.getByRole('row').count()).toBeGreaterThan(5);
+    // Each line in words (issue 26): who by name, what, why and under which activity of the register in Dutch.
     const recorded = log
       .getByRole('row')
       .filter({ has: page.getByRole('cell', { name: 'Vastleggen', exact: true }) })
-      .filter({ has: page.getByRole('cell', { name: 'assessment', exact: true }) });
+      .filter({ has: page.getByRole('cell', { name: 'de ZRM-metingen', exact: true }) });
     expect(await recorded.count()).toBe(2);
+    const coachName = (await demoPeople()).get(COACH)?.name ?? '';
+    for (const row of await recorded.all()) {
+      expect(await row.textContent()).toContain(`${coachName} (wijkcoach)`);
+      expect(await row.textContent()).toContain('zelfredzaamheid meten (ZRM)');
+      expect(await row.textContent()).toContain('Meting van zelfredzaamheid (ZRM)');
+    }
+    // Never an id, an API path or the log's English purpose codes.
+    const wholeLog = (await log.textContent()) ?? '';
+    expect(wholeLog).not.toMatch(/demo-|\/households|\/escalations|case work|care planning|assessment of/);
+    expect(wholeLog).not.toContain(householdId);
     await expectAccessible(page, 'Privacy', axe);
     await page.getByLabel('Betrokkene').selectOption({ label: 'Ruben Meting' });
     const rubens = page.getByRole('table', { name: 'Verwerkingen: Ruben Meting' });

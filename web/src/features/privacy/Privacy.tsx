@@ -5,7 +5,8 @@ import { Alert, Button, Heading, Paragraph, SelectField, SelectOption } from '..
 import { ErrorAlert, inputValue, ListTable, ScreenLink, useLoad } from '../../components/ui.tsx';
 import type { Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
-import { exportHousehold, getHousehold, getProcessingLog } from './api.ts';
+import { exportHousehold, getHousehold, getProcessingActivities, getProcessingLog, getRoster } from './api.ts';
+import { actorInWords, purposeInWords, resourceInWords } from './log-words.ts';
 
 type Line = Schemas['ProcessingLogEntry'];
 
@@ -22,8 +23,10 @@ const PAGE = 50;
 
 /**
  * Privacy (team leader): the household's processing log, for everyone or one member (one
- * person's subject access request), paged; and the export of everything held. One round trip to
- * open: the dossier (for the members' names) and the first page side by side.
+ * person's subject access request), paged, in words (who by name, what and why in Dutch, never
+ * a user id or an API path); and the export of everything held. One round trip to open: the
+ * dossier (for the members' names), the leader's rosters (for who acted), the register (for the
+ * activities' names) and the first page side by side.
  */
 export function Privacy({ householdId, actor }: { householdId: string; actor: Actor }) {
   // The log and the export are the team leader's (the API refuses anyone else): no button that ends in a refusal.
@@ -37,18 +40,30 @@ export function Privacy({ householdId, actor }: { householdId: string; actor: Ac
         </Paragraph>
       </div>
     );
-  return <ProcessingLog householdId={householdId} />;
+  return <ProcessingLog householdId={householdId} teams={actor.teams} />;
 }
 
 /** The team leader's part: the log and the export. */
-function ProcessingLog({ householdId }: { householdId: string }) {
+function ProcessingLog({ householdId, teams }: { householdId: string; teams: readonly string[] }) {
   const [member, setMember] = useState('');
   const [further, setMore] = useState<{ lines: Line[]; cursor: string | null }>();
   const [error, setError] = useState<unknown>();
   const [exported, setExported] = useState<string>();
 
   const page = (forMember: string, after: string | null) => getProcessingLog(householdId, PAGE, forMember, after);
-  const dossier = useLoad(() => getHousehold(householdId), householdId);
+  // The household and the rosters of the leader's teams (one of them the household's) side by side: who acted, by name.
+  const dossier = useLoad(async () => {
+    const [household, rosters, register] = await Promise.all([
+      getHousehold(householdId),
+      Promise.all(teams.map(getRoster)),
+      getProcessingActivities(),
+    ]);
+    const names = new Map(rosters.flatMap((roster) => roster.items.flatMap((m) => (m.name ? [[m.userId, m.name] as const] : []))));
+    return { household, names, activities: new Map(register.items.map((a) => [a.id as string, a.name])) };
+  }, householdId);
+  const household = dossier.data?.household;
+  const names = dossier.data?.names ?? new Map<string, string>();
+  const activityName = (id: string | null) => (id ? (dossier.data?.activities.get(id) ?? t.privacy.someActivity) : '—');
   const first = useLoad(async () => {
     setMore(undefined);
     return { member, ...(await page(member, null)) };
@@ -72,7 +87,7 @@ function ProcessingLog({ householdId }: { householdId: string }) {
     try {
       const everything = await exportHousehold(householdId);
       // Named as a person recognises the household, not by its id.
-      const named = dossier.data ? slug(householdName(dossier.data)) : '';
+      const named = household ? slug(householdName(household)) : '';
       const file = `huishouden-${named || householdId}-${everything.exportedAt.slice(0, 10)}.json`;
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([JSON.stringify(everything, null, 2)], { type: 'application/json' }));
@@ -86,14 +101,17 @@ function ProcessingLog({ householdId }: { householdId: string }) {
     }
   };
 
-  const nameOf = (memberId: string) => dossier.data?.members.find((m) => m.id === memberId)?.name ?? memberId;
+  // A member who left is still named; one the dossier no longer holds at all is said to be a former member, never by id.
+  const nameOf = (memberId: string) =>
+    [...(household?.members ?? []), ...(household?.formerMembers ?? [])].find((m) => m.id === memberId)?.name ??
+    t.exportDocument.formerMember;
   return (
     <div className="wt-stack">
       <Heading level={1}>{t.privacy.title}</Heading>
-      {dossier.data && (
+      {household && (
         <Paragraph>
           <ScreenLink to={`/huishoudens/${householdId}`}>
-            {t.dossier.title}: {householdName(dossier.data)}
+            {t.dossier.title}: {householdName(household)}
           </ScreenLink>
         </Paragraph>
       )}
@@ -116,7 +134,7 @@ function ProcessingLog({ householdId }: { householdId: string }) {
       <Heading level={2}>{t.privacy.log}</Heading>
       <SelectField id="veld-member" label={t.privacy.member} value={member} onChange={(e) => setMember(inputValue(e))}>
         <SelectOption value="">{t.privacy.everyone}</SelectOption>
-        {(dossier.data?.members ?? []).map((m) => (
+        {(household?.members ?? []).map((m) => (
           <SelectOption key={m.id} value={m.id}>
             {m.name}
           </SelectOption>
@@ -139,11 +157,11 @@ function ProcessingLog({ householdId }: { householdId: string }) {
         rowKey={(line) => String(line.n)}
         cells={(line) => [
           t.dateTime(line.at),
-          `${line.actor} (${line.roles.map((role) => t.roles[role] ?? role).join(', ')})`,
+          actorInWords(line, names),
           t.privacy.actions[line.action] ?? line.action,
-          line.resource,
-          line.purpose,
-          line.processingActivityId ?? '—',
+          resourceInWords(line.resource),
+          purposeInWords(line.purpose),
+          activityName(line.processingActivityId),
           line.dataSubjects.map(nameOf).join(', ') || '—',
           t.privacy.statuses[line.status] ?? line.status,
         ]}
