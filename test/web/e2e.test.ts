@@ -707,8 +707,10 @@ describe('the web client', () => {
 
     // The team leader saves a change while the regisseur is still editing.
     const read = await api.call('GET', `/households/${householdId}/plan`, { token: leader });
+    // They move the evaluation date too: the very field that must not silently go back.
+    const theirDate = dayFromNow(60);
     const theirs = {
-      evaluationDate: read.body.evaluationDate,
+      evaluationDate: theirDate,
       goals: [{ domain: 'housing', description: 'Huur betaalbaar houden', actions: [] }],
     };
     expect(
@@ -725,13 +727,31 @@ describe('the web client', () => {
     await page.getByRole('button', { name: 'Plan opslaan' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'De versie van de ander' }).isVisible()).toBe(true);
     expect(await page.getByText('Huur betaalbaar houden').count()).toBe(1);
-    // Nothing lost: the form still holds this person's edit.
+    // Where the person is: the warning has the focus, and it follows the form's save button (not at the page's top).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('#plan-conflict') !== null)).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Plan opslaan');
+        const warning = document.getElementById('plan-conflict');
+        return button && warning ? (button.compareDocumentPosition(warning) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 : false;
+      }),
+    ).toBe(true);
+    // Their version with the evaluation date they set (Dutch date); nothing lost: the form still holds this person's edit.
+    const theirDateText = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium' }).format(new Date(`${theirDate}T12:00:00Z`));
+    expect(await page.getByText(`Evaluatie op ${theirDateText}.`).count()).toBe(1);
     expect(await page.getByLabel('Omschrijving').first().inputValue()).toBe('Schulden in beeld, en een budgetcoach');
     await expectAccessible(page, 'Plan (412)', axe);
+    // The dates differ: saving on top asks which stays, and sends nothing until chosen.
+    await page.getByRole('button', { name: 'Mijn versie opslaan bovenop de hunne' }).click();
+    await expect.poll(() => page.getByText('Kies welke evaluatiedatum blijft.').isVisible()).toBe(true);
+    expect((await api.call('GET', `/households/${householdId}/plan`, { token: leader })).body.version).toBe(2);
+    await expectAccessible(page, 'Plan (412, kies een datum)', axe);
+    await page.getByLabel(`Hun datum: ${theirDateText}`).check();
     await page.getByRole('button', { name: 'Mijn versie opslaan bovenop de hunne' }).click();
     await expect.poll(() => page.getByText('Het plan is opgeslagen.').isVisible()).toBe(true);
     const saved = await api.call('GET', `/households/${householdId}/plan`, { token: leader });
     expect(saved.body.version).toBe(3);
+    expect(saved.body.evaluationDate).toBe(theirDate);
     expect(saved.body.goals.map((g: { description: string }) => g.description)).toEqual(['Schulden in beeld, en een budgetcoach']);
     expect(saved.body.goals[0].actions.map((a: { description: string }) => a.description)).toEqual(['Aanmelden bij de schuldhulp']);
   });

@@ -18,6 +18,7 @@ import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useFocusOnHa
 import { ApiError, type Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
 import { agreePlan, completeAction, getHousehold, getLatestPlan, getPlan, getRoster, savePlan } from './api.ts';
+import { Conflict } from './components/Conflict.tsx';
 
 type Plan = Schemas['Plan'];
 type Content = Schemas['PlanContent'];
@@ -155,11 +156,11 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
     }
   };
 
-  const save = async (event?: FormEvent) => {
+  const save = async (event?: FormEvent, chosen: Content = form) => {
     event?.preventDefault();
     clear();
     try {
-      setBase(await savePlan(householdId, form, current));
+      setBase(await savePlan(householdId, chosen, current));
       setContent(undefined);
       setTheirs(undefined);
       setSaved(true);
@@ -169,7 +170,7 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
         const latest = await getLatestPlan(householdId);
         setTheirs(latest.plan);
         setBase(latest);
-        setContent(onTopOf(form, latest.plan));
+        setContent(onTopOf(chosen, latest.plan));
         return;
       }
       fail(caught);
@@ -235,31 +236,6 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
         </section>
       )}
       <ErrorAlert error={error} />
-      {theirs && (
-        <section className="wt-stack" aria-labelledby="hun-versie">
-          <Alert type="warning">{t.plan.conflict(nameOf(theirs.updatedBy) ?? t.plan.someone, t.dateTime(theirs.updatedAt))}</Alert>
-          <Heading level={2} id="hun-versie">
-            {t.plan.theirs}
-          </Heading>
-          <ul>
-            {theirs.goals.map((goal) => (
-              <li key={`${goal.domain}-${goal.description}`}>
-                {t.domains[goal.domain]}: {goal.description}
-                <ul>
-                  {goal.actions.map((a) => (
-                    <li key={a.id}>
-                      {a.description} ({a.organisation}, {t.date(a.dueDate)})
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-          <Button appearance="primary-action-button" onClick={() => void save()}>
-            {t.plan.keepMine}
-          </Button>
-        </section>
-      )}
       <form className="wt-stack" onSubmit={save} noValidate>
         <TextField
           id="veld-evaluationDate"
@@ -398,6 +374,15 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
           </div>
         )}
       </form>
+      {theirs && (
+        <Conflict
+          key={theirs.version}
+          theirs={theirs}
+          myEvaluationDate={form.evaluationDate}
+          nameOf={nameOf}
+          onKeepMine={(evaluationDate) => void save(undefined, { ...form, evaluationDate })}
+        />
+      )}
       {(current.plan?.status === 'draft' || (current.plan?.status === 'active' && current.plan.changedSinceAgreement)) &&
         !content &&
         (directs ? (
