@@ -731,7 +731,7 @@ describe('the web client', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('#plan-conflict') !== null)).toBe(true);
     expect(
       await page.evaluate(() => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Plan opslaan');
+        const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Plan opslaan');
         const warning = document.getElementById('plan-conflict');
         return button && warning ? (button.compareDocumentPosition(warning) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 : false;
       }),

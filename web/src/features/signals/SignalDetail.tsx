@@ -1,12 +1,16 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { CONTACT_CHANNELS, SIGNAL_OUTCOMES } from '#shared/domain/signal.ts';
 import { Alert, Button, Choice, Heading, Paragraph, SelectField, SelectOption, TextareaField, TextField } from '../../components/nlds.tsx';
 import { ErrorAlert, inputChecked, inputValue, Loading, ScreenLink, useLoad } from '../../components/ui.tsx';
 import type { Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
-import { addContactAttempt, getSignal, recordOutcome } from './api.ts';
+import { addContactAttempt, getRoster, getSignal, recordOutcome, type SignalOutcomeKind } from './api.ts';
 
 type Signal = Schemas['Signal'];
+type Attempt = Signal['attempts'][number];
+
+/** The attempts in the order they were made, oldest first (not the order they were recorded in). */
+const inTimeOrder = (attempts: Attempt[]) => [...attempts].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
 const nowLocal = () => {
   const now = new Date();
@@ -23,14 +27,33 @@ export function SignalDetail({ signalId }: { signalId: string }) {
   const [at, setAt] = useState(nowLocal);
   const [atChosen, setAtChosen] = useState(false);
   const [note, setNote] = useState('');
-  const [outcome, setOutcome] = useState<Schemas['SignalOutcome']['outcome']>('help_accepted');
+  // No outcome chosen for the professional: each is a decision about the household.
+  const [outcome, setOutcome] = useState<SignalOutcomeKind | ''>('');
+  const [outcomeError, setOutcomeError] = useState<string>();
   const [outcomeNote, setOutcomeNote] = useState('');
   const [error, setError] = useState<unknown>();
+  // The outcome field takes the focus once it says what is wrong (after the render that says it).
+  const outcomeForm = useRef<HTMLFormElement>(null);
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) outcomeForm.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused]);
+  const current = signal ?? (loaded.data && 'partnerName' in loaded.data ? loaded.data : undefined);
+  const teamId = current?.outcome ? current.teamId : '';
+  // Who recorded the outcome, by name from the team's roster: never a user id on the screen.
+  const roster = useLoad(async () => (teamId ? (await getRoster(teamId)).items : []), teamId);
 
   if (loaded.loading && !loaded.data) return <Loading />;
-  const shown = signal ?? (loaded.data && 'partnerName' in loaded.data ? loaded.data : undefined);
+  const shown = current;
   if (!shown) return <ErrorAlert error={loaded.error} />;
   const open = !shown.outcome && !shown.attachedTo;
+
+  const recorder = (userId: string) => {
+    if (roster.loading) return t.loading;
+    if (!roster.data) return t.unnamed;
+    const member = roster.data.find((m) => m.userId === userId);
+    return member ? (member.name ?? t.unnamed) : t.offRoster;
+  };
 
   const addAttempt = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,6 +70,11 @@ export function SignalDetail({ signalId }: { signalId: string }) {
   const saveOutcome = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
+    if (!outcome) {
+      setOutcomeError(t.signals.outcomeRequired);
+      setRefused((n) => n + 1);
+      return;
+    }
     try {
       const body = { outcome, ...(outcomeNote.trim() ? { note: outcomeNote.trim() } : {}) };
       setSignal(await recordOutcome(signalId, body));
@@ -115,7 +143,7 @@ export function SignalDetail({ signalId }: { signalId: string }) {
         <Paragraph>{t.signals.noAttempts}</Paragraph>
       ) : (
         <ul>
-          {shown.attempts.map((a) => (
+          {inTimeOrder(shown.attempts).map((a) => (
             <li key={a.id}>
               {t.dateTime(a.at)}: {t.signals.channels[a.channel]}, {t.signals.reached.toLowerCase()}:{' '}
               {a.reached ? t.signals.yes : t.signals.no}
@@ -123,6 +151,33 @@ export function SignalDetail({ signalId }: { signalId: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {shown.outcome && (
+        <section className="wt-stack" aria-labelledby="signaal-uitkomst">
+          <Heading level={2} id="signaal-uitkomst">
+            {t.signals.outcome}
+          </Heading>
+          <dl className="wt-grid">
+            <div>
+              <dt>{t.signals.outcome}</dt>
+              <dd>{t.signals.statuses[shown.outcome.outcome]}</dd>
+            </div>
+            {shown.outcome.note && (
+              <div>
+                <dt>{t.signals.note}</dt>
+                <dd>{shown.outcome.note}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t.signals.recordedBy}</dt>
+              <dd>{recorder(shown.outcome.by)}</dd>
+            </div>
+            <div>
+              <dt>{t.signals.recordedAt}</dt>
+              <dd>{t.dateTime(shown.outcome.at)}</dd>
+            </div>
+          </dl>
+        </section>
       )}
       <ErrorAlert error={error} />
       {shown.intakeId && (
@@ -173,13 +228,18 @@ export function SignalDetail({ signalId }: { signalId: string }) {
               </Button>
             </div>
           </form>
-          <form className="wt-stack" onSubmit={saveOutcome} aria-label={t.signals.saveOutcome}>
+          <form ref={outcomeForm} className="wt-stack" onSubmit={saveOutcome} noValidate aria-label={t.signals.saveOutcome}>
             <SelectField
               id="veld-outcome"
               label={t.signals.outcome}
               value={outcome}
-              onChange={(e) => setOutcome(e.target.value as typeof outcome)}
+              errorMessage={outcomeError}
+              onChange={(e) => {
+                setOutcome(e.target.value as typeof outcome);
+                setOutcomeError(undefined);
+              }}
             >
+              <SelectOption value="">{t.signals.chooseOutcome}</SelectOption>
               {SIGNAL_OUTCOMES.map((o) => (
                 <SelectOption key={o} value={o}>
                   {t.signals.statuses[o]}
