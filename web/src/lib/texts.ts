@@ -54,6 +54,9 @@ export const t = {
     noneOverdue: 'Geen taken te laat.',
     group: (kind: string, n: number, late: number) => `${kind} (${n}${late > 0 ? `, waarvan ${late} te laat` : ''})`,
     teamWork: (team: string) => `Werk van ${team} per persoon`,
+    /** What "Meer laden" brought, said in the status line under the list. */
+    moreLoaded: (n: number, more: boolean) =>
+      `${n === 0 ? 'Geen taken' : `${n} ${n === 1 ? 'taak' : 'taken'}`} erbij geladen${more ? '' : '; dit zijn alle taken'}.`,
     kinds: {
       plan_action: 'Actie uit het plan',
       plan_evaluation: 'Plan evalueren',
@@ -77,6 +80,23 @@ export const t = {
     person: (name: string, n: number, late: number) =>
       `${name} (${n} ${n === 1 ? 'taak' : 'taken'}${late > 0 ? `, waarvan ${late} te laat` : ''})`,
     back: 'Naar mijn werklijst',
+    members: 'Teamleden',
+    membersIntro:
+      'Wie zich met dit team heeft aangemeld. Heeft iemand het team verlaten, haal hem of haar dan van het team: dan kan niemand die persoon nog als regisseur of coach aanwijzen.',
+    memberName: 'Naam',
+    memberRoles: 'Rollen',
+    lastSeen: 'Laatst gezien',
+    memberAction: 'Actie',
+    noMembers: 'Nog niemand heeft zich met dit team aangemeld.',
+    remove: (name: string) => `${name} van het team halen`,
+    removeQuestion: (name: string) => `${name} van het team halen?`,
+    removeConsequence: (name: string) =>
+      `${name} kan dan geen regisseur of coach van dit team meer worden, tot ${name} zich weer met het team aanmeldt. Is ${name} regisseur van een huishouden, dan blijft dat zo tot u een nieuwe regisseur aanwijst.`,
+    removeConfirm: 'Van het team halen',
+    cancel: 'Annuleren',
+    removed: (name: string) => `${name} staat niet meer op het rooster van het team.`,
+    alreadyOff: (name: string) => `${name} stond al niet meer op het rooster van het team. De lijst hieronder is bijgewerkt.`,
+    removeForbidden: 'Alleen een teamleider van dit team kan iemand van het team halen.',
   },
   intake: {
     title: 'Aanmelden',
@@ -692,6 +712,10 @@ export const t = {
     queue: 'Outreachwachtrij',
     team: 'Team',
     empty: 'Geen signalen zonder uitkomst.',
+    show: 'Toon',
+    open: 'Open signalen',
+    withOutcome: (outcome: string) => `Signalen met uitkomst ‘${outcome}’`,
+    emptyWithOutcome: (outcome: string) => `Geen signalen met uitkomst ‘${outcome}’.`,
     received: 'Ontvangen',
     partner: 'Partner',
     kind: 'Soort',
@@ -725,6 +749,10 @@ export const t = {
     addAttempt: 'Contactpoging opslaan',
     outcome: 'Uitkomst',
     saveOutcome: 'Uitkomst opslaan',
+    chooseOutcome: 'Kies een uitkomst',
+    outcomeRequired: 'Kies een uitkomst.',
+    recordedBy: 'Vastgelegd door',
+    recordedAt: 'Vastgelegd op',
     intakeCreated: 'De aanmelding is geregistreerd.',
     toIntake: 'Naar de triage',
     attachedTo: 'Dit signaal hoort bij de outreach van een eerder signaal voor hetzelfde adres.',

@@ -4,7 +4,10 @@ import type { Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
 import { getRoster, getTeams, getTeamTasks } from './api.ts';
 import { DueDate } from './components/DueDate.tsx';
+import { MoreTasks, TaskLink } from './components/MoreTasks.tsx';
 import { OverdueFilter, useOnlyOverdue } from './components/OverdueFilter.tsx';
+import { nameOfMember, Roster } from './components/Roster.tsx';
+import { useTaskPages } from './pages.ts';
 import { groupBy, linkOf, rowKeyOf } from './tasks.ts';
 
 type TeamTask = Schemas['TeamTask'];
@@ -16,26 +19,28 @@ const taskText = (task: TeamTask) => {
 };
 
 /**
- * The team leader's view of the team's work (GET /teams/{id}/tasks): its open tasks grouped by
- * the person they wait for, named from the team's roster (GET /teams/{id}/members), and "Het
- * team" for what waits for the team or its leaders. Never a user id: someone no longer on the
- * roster is said to be so. One round trip: the tasks, the roster and the team's name side by side.
+ * The team leader's view of the team's work (GET /teams/{id}/tasks, a page at a time: "Meer
+ * laden" appends the next): its open tasks grouped by the person they wait for, named from the
+ * team's roster (GET /teams/{id}/members), and "Het team" for what waits for the team or its
+ * leaders. Never a user id: someone no longer on the roster is said to be so. The tasks, the
+ * roster and the team's name are asked side by side. Under the work, the roster ("Teamleden"),
+ * from which the leader takes someone who left the team.
  */
 export function TeamWork({ teamId }: { teamId: string }) {
   const overdue = useOnlyOverdue();
-  const loaded = useLoad(async () => {
-    const [tasks, roster, teams] = await Promise.all([getTeamTasks(teamId, overdue), getRoster(teamId), getTeams()]);
-    return { tasks: tasks.items, roster: roster.items, team: teams.items.find((team) => team.id === teamId) };
-  }, `${teamId}/${overdue}`);
-  const team = loaded.data?.team?.name ?? '';
+  const tasks = useTaskPages((cursor) => getTeamTasks(teamId, overdue, cursor), `${teamId}/${overdue}`);
+  const roster = useLoad(async () => (await getRoster(teamId)).items, teamId);
+  const teams = useLoad(async () => (await getTeams()).items, '');
+  const team = teams.data?.find((one) => one.id === teamId)?.name ?? '';
   const nameOf = (userId: string | null) => {
     if (userId === null) return t.teamWork.theTeam;
-    const member = loaded.data?.roster.find((m) => m.userId === userId);
-    return member ? (member.name ?? t.unnamed) : t.teamWork.offRoster;
+    const member = roster.data?.find((m) => m.userId === userId);
+    return member ? nameOfMember(member) : t.teamWork.offRoster;
   };
   // Someone off the roster is one group whoever they were: their id is not for the screen.
-  const onRoster = (userId: string | null) => userId === null || loaded.data?.roster.some((m) => m.userId === userId) === true;
-  const groups = groupBy(loaded.data?.tasks ?? [], (task) => (onRoster(task.assigneeId) ? task.assigneeId : 'buiten-rooster'));
+  const onRoster = (userId: string | null) => userId === null || roster.data?.some((m) => m.userId === userId) === true;
+  const groups = groupBy(tasks.data ?? [], (task) => (onRoster(task.assigneeId) ? task.assigneeId : 'buiten-rooster'));
+  const ready = tasks.data !== undefined && roster.data !== undefined;
   return (
     <>
       <Heading level={1}>{t.teamWork.title(team)}</Heading>
@@ -44,10 +49,10 @@ export function TeamWork({ teamId }: { teamId: string }) {
       </Paragraph>
       <Paragraph>{t.teamWork.intro}</Paragraph>
       <OverdueFilter path={`/team/${teamId}/werk`} />
-      {loaded.loading && !loaded.data ? (
+      {!ready && (tasks.loading || roster.loading) ? (
         <Loading />
-      ) : !loaded.data ? (
-        <ErrorAlert error={loaded.error} />
+      ) : !ready ? (
+        <ErrorAlert error={tasks.error ?? roster.error} />
       ) : groups.length === 0 ? (
         <Paragraph>{overdue ? t.worklist.noneOverdue : t.teamWork.empty}</Paragraph>
       ) : (
@@ -65,9 +70,9 @@ export function TeamWork({ teamId }: { teamId: string }) {
                 empty={t.teamWork.empty}
                 rowKey={rowKeyOf}
                 cells={(task) => [
-                  <ScreenLink key="link" to={linkOf(task)}>
+                  <TaskLink key="link" to={linkOf(task)} isNew={tasks.isNew(task)}>
                     {taskText(task)}
-                  </ScreenLink>,
+                  </TaskLink>,
                   task.householdName ?? '—',
                   <DueDate key="due" task={task} />,
                 ]}
@@ -76,6 +81,8 @@ export function TeamWork({ teamId }: { teamId: string }) {
           );
         })
       )}
+      {ready && <MoreTasks more={tasks.more} loaded={tasks.loaded} />}
+      <Roster teamId={teamId} roster={roster} onChanged={roster.reload} />
     </>
   );
 }

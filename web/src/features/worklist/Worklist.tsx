@@ -5,7 +5,9 @@ import type { Schemas } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
 import { getTasks, getTeams } from './api.ts';
 import { DueDate } from './components/DueDate.tsx';
+import { MoreTasks, TaskLink } from './components/MoreTasks.tsx';
 import { OverdueFilter, useOnlyOverdue } from './components/OverdueFilter.tsx';
+import { useTaskPages } from './pages.ts';
 import { groupBy, linkOf, rowKeyOf } from './tasks.ts';
 
 type Task = Schemas['Task'];
@@ -14,17 +16,17 @@ type Task = Schemas['Task'];
 const taskText = (task: Task) => (task.kind === 'plan_action' ? task.title : (t.worklist.kinds[task.kind] ?? task.title));
 
 /**
- * The home screen: the caller's tasks (GET /me/tasks, one call), grouped by kind under a heading
- * per kind, the kind with the most urgent task first; each names its household and opens where
- * its work is done. "Alleen te laat" asks the API for the overdue ones. A team leader reaches the
+ * The home screen: the caller's tasks (GET /me/tasks, a page at a time: "Meer laden" appends the
+ * next), grouped by kind under a heading per kind, the kind with the most urgent task first; each
+ * names its household and opens where its work is done. "Alleen te laat" asks the API for the overdue ones. A team leader reaches the
  * team's work by person from here.
  */
 export function Worklist({ actor }: { actor: Actor }) {
   const overdue = useOnlyOverdue();
-  const tasks = useLoad(() => getTasks(overdue), String(overdue));
+  const tasks = useTaskPages((cursor) => getTasks(overdue, cursor), String(overdue));
   const leader = hasAnyRole(actor, TEAM_LEADERS);
   const teams = useLoad(async () => (leader ? (await getTeams()).items.filter((team) => isOnTeam(actor, team.id)) : []), '');
-  const groups = groupBy(tasks.data?.items ?? [], (task) => task.kind);
+  const groups = groupBy(tasks.data ?? [], (task) => task.kind);
   return (
     <>
       <Heading level={1}>{t.worklist.title}</Heading>
@@ -59,9 +61,9 @@ export function Worklist({ actor }: { actor: Actor }) {
                 empty={t.worklist.empty}
                 rowKey={rowKeyOf}
                 cells={(task) => [
-                  <ScreenLink key="link" to={linkOf(task)}>
+                  <TaskLink key="link" to={linkOf(task)} isNew={tasks.isNew(task)}>
                     {taskText(task)}
-                  </ScreenLink>,
+                  </TaskLink>,
                   // The household as a person recognises it (the API names it where the reader may see it).
                   task.householdName ?? '—',
                   <DueDate key="due" task={task} />,
@@ -71,6 +73,7 @@ export function Worklist({ actor }: { actor: Actor }) {
           );
         })
       )}
+      {tasks.data && <MoreTasks more={tasks.more} loaded={tasks.loaded} />}
     </>
   );
 }
