@@ -821,14 +821,24 @@ export interface components {
         };
         /** @description An error, as RFC 9457 problem details. */
         Problem: {
-            type: string;
+            /**
+             * @description One URI per kind of problem; a client says it in its own words.
+             * @enum {string}
+             */
+            type: "https://wijkteams.nl/problems/invalid-input" | "https://wijkteams.nl/problems/unauthenticated" | "https://wijkteams.nl/problems/forbidden" | "https://wijkteams.nl/problems/not-found" | "https://wijkteams.nl/problems/method-not-allowed" | "https://wijkteams.nl/problems/conflict" | "https://wijkteams.nl/problems/precondition-failed" | "https://wijkteams.nl/problems/payload-too-large" | "https://wijkteams.nl/problems/unsupported-media-type" | "https://wijkteams.nl/problems/precondition-required" | "https://wijkteams.nl/problems/service-unavailable" | "https://wijkteams.nl/problems/internal";
             title: string;
             status: number;
+            /** @description For developers, in English: a client shows its own words for `type` instead. */
             detail: string;
             instance: string;
             invalidParams?: {
                 name: string;
-                code: string;
+                /**
+                 * @description What is wrong with the field; a client says it in its own words.
+                 * @enum {string}
+                 */
+                code: "invalid_type" | "too_big" | "too_small" | "invalid_format" | "not_multiple_of" | "unrecognized_keys" | "invalid_union" | "invalid_key" | "invalid_element" | "invalid_value" | "custom" | "malformed_json" | "required" | "not_allowed" | "unknown_team" | "not_on_roster" | "owner_not_on_roster" | "unknown_action" | "unknown_domain" | "unknown_member" | "unknown_involved" | "in_the_past" | "in_future" | "too_early" | "too_late" | "before_receipt" | "invalid_cursor" | "criterion_required" | "one_criterion_only" | "too_short" | "too_many_matches" | "contains_bsn" | "contains_name";
+                /** @description For developers, in English. */
                 reason: string;
             }[];
         };

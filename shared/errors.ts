@@ -7,9 +7,59 @@
  */
 export interface InvalidParam {
   name: string;
-  code: string;
+  code: InvalidParamCode;
+  /** For developers, in English; a client says the `code` in its own words (the web client: `t.problems.params`). */
   reason: string;
 }
+
+/** zod 4's issue codes (`z.ZodIssueCode`): the pipeline passes a request's issues on by them. */
+const ZOD_ISSUE_CODES = [
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+] as const;
+
+/** What a rule of the domain finds wrong with a field, beyond what the schema checks. */
+const RULE_CODES = [
+  'malformed_json',
+  'required',
+  'not_allowed',
+  'unknown_team',
+  'not_on_roster',
+  'owner_not_on_roster',
+  'unknown_action',
+  'unknown_domain',
+  'unknown_member',
+  'unknown_involved',
+  'in_the_past',
+  'in_future',
+  'too_early',
+  'too_late',
+  'before_receipt',
+  'invalid_cursor',
+  'criterion_required',
+  'one_criterion_only',
+  'too_short',
+  'too_many_matches',
+  'contains_bsn',
+  'contains_name',
+] as const;
+
+/**
+ * Every `invalidParams[].code` the API can answer: one list, published as an enum in the OpenAPI
+ * document, so that a client can say each in its own language (issue 26) and a code added in a
+ * rule without being listed here fails the type check.
+ */
+export const INVALID_PARAM_CODES = [...ZOD_ISSUE_CODES, ...RULE_CODES] as const;
+export type InvalidParamCode = (typeof INVALID_PARAM_CODES)[number];
 
 const PROBLEMS = {
   invalid_input: { status: 400, title: 'Invalid input' },
@@ -27,6 +77,11 @@ const PROBLEMS = {
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
+
+/** A problem's `type`: a URI per code (`https://wijkteams.nl/problems/invalid-input`). */
+export const problemType = (code: ProblemCode) => `https://wijkteams.nl/problems/${code.replaceAll('_', '-')}`;
+/** Every problem `type` the API can answer, for the OpenAPI document's enum. */
+export const PROBLEM_TYPES = (Object.keys(PROBLEMS) as ProblemCode[]).map(problemType);
 
 export class DomainError extends Error {
   readonly code: ProblemCode;
@@ -107,7 +162,7 @@ export function toProblem(error: unknown, instance: string): Problem {
   const code: ProblemCode = known?.code ?? 'internal';
   const { status, title } = PROBLEMS[code];
   const problem: Problem = {
-    type: `https://wijkteams.nl/problems/${code.replaceAll('_', '-')}`,
+    type: problemType(code),
     title,
     status,
     detail: known?.message ?? 'The request could not be completed. It has been logged with its trace id.',

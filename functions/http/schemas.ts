@@ -7,6 +7,7 @@ import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
 import { STORED_JOURNAL_KINDS } from '#shared/domain/journal.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { PLAN_STATUSES } from '#shared/domain/plan.ts';
+import { INVALID_PARAM_CODES, PROBLEM_TYPES } from '#shared/errors.ts';
 import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
 
 /** Schemas shared by several routes. Their names become OpenAPI component names. */
@@ -30,12 +31,20 @@ export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.nul
 
 export const Problem = z
   .object({
-    type: z.string(),
+    type: z.enum(PROBLEM_TYPES as [string, ...string[]]).meta({ description: 'One URI per kind of problem; a client says it in its own words.' }),
     title: z.string(),
     status: z.number().int(),
-    detail: z.string(),
+    detail: z.string().meta({ description: 'For developers, in English: a client shows its own words for `type` instead.' }),
     instance: z.string(),
-    invalidParams: z.array(z.object({ name: z.string(), code: z.string(), reason: z.string() })).optional(),
+    invalidParams: z
+      .array(
+        z.object({
+          name: z.string(),
+          code: z.enum(INVALID_PARAM_CODES).meta({ description: 'What is wrong with the field; a client says it in its own words.' }),
+          reason: z.string().meta({ description: 'For developers, in English.' }),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'Problem', description: 'An error, as RFC 9457 problem details.' });
 

@@ -41,7 +41,7 @@ function refusePersonalData(text: PrecedentText, memberNames: string[]) {
     throw invalidInput('A precedent is published: write it without names or BSNs of the people it was about.', [
       ...found.map(([name, kind]) => ({
         name,
-        code: kind === 'bsn' ? 'contains_bsn' : 'contains_name',
+        code: kind === 'bsn' ? ('contains_bsn' as const) : ('contains_name' as const),
         reason: kind === 'bsn' ? 'must not hold a BSN' : "must not hold a name of the household's members",
       })),
     ]);

@@ -244,7 +244,9 @@ describe('the web client', () => {
     await page.getByLabel('Geboortedatum').fill('1970-01-01');
     await page.getByLabel('BSN').fill('111222333');
     await page.getByRole('button', { name: 'Aanmelding opslaan' }).click();
-    await expect.poll(() => page.locator('#veld-household-members-0-bsn-fout').textContent()).toContain('11-proef');
+    await expect
+      .poll(() => page.locator('#veld-household-members-0-bsn-fout').textContent())
+      .toBe('Geen geldig BSN: negen cijfers die de elfproef doorstaan.');
     expect(await page.getByLabel('BSN').getAttribute('aria-invalid')).toBe('true');
     await page.unroute('**/v1/intakes');
     await expectAccessible(page, 'Aanmelden (fouten)', axe);

@@ -78,6 +78,13 @@ describe('Signals: handling a partner’s signal', () => {
       { at: minuteAfterReceipt(1), channel: 'Telefoon', value: 'phone', note: 'eerste poging' },
       { at: minuteAfterReceipt(2), channel: 'Brief', value: 'letter', note: 'tweede poging' },
     ];
+    // A moment before the signal came in: the API refuses it, said in Dutch (issue 26), never its English.
+    await attemptForm.getByLabel('Moment').fill(localMinute(minuteAfterReceipt(-120)));
+    await attemptForm.getByRole('button', { name: 'Contactpoging opslaan' }).click();
+    const refusal = page.getByRole('alert').or(page.locator('.utrecht-alert'));
+    await expect.poll(() => page.getByText('Dit moment ligt vóór de ontvangst van het signaal.').isVisible()).toBe(true);
+    expect(await refusal.allTextContents()).not.toContainEqual(expect.stringMatching(/signal|received|must/i));
+    expect(await attempts.count()).toBe(0);
     for (const [i, attempt] of entered.entries()) {
       await attemptForm.getByLabel('Kanaal').selectOption(attempt.value);
       await attemptForm.getByLabel('Moment').fill(localMinute(attempt.at));

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type InvalidParam } from '../lib/api.ts';
+import { problemInDutch } from '../lib/problems.ts';
 import { useLinkHandler } from '../lib/router.tsx';
 import { t } from '../lib/texts.ts';
 import { Alert, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from './nlds.tsx';
@@ -15,18 +16,12 @@ export function ScreenLink({ to, children, current }: { to: string; children: Re
 }
 
 /**
- * What a failed call means for the person at the screen, in Dutch. With `ownWords`, only the
- * client's own words: never the API's (English) detail, for a form that says at its fields what
- * is wrong.
+ * What a failed call means for the person at the screen, in Dutch, by the problem's code (never
+ * the API's English text). With `ownWords` the form says at its fields what is wrong, and the
+ * alert only that there is something to check.
  */
 export function messageOf(error: unknown, ownWords = false): string {
-  if (error instanceof ApiError) {
-    if (error.status === 404) return t.notFound;
-    if (error.status === 403) return t.forbidden;
-    if (error.status === 409 || error.status === 412) return (!ownWords && error.problem?.detail) || t.conflict;
-    if (error.status === 400) return (!ownWords && error.problem?.detail) || t.fixFields;
-  }
-  return t.error;
+  return error instanceof ApiError ? problemInDutch(error, ownWords) : t.error;
 }
 
 export function ErrorAlert({ error, ownWords }: { error: unknown; ownWords?: boolean }) {

@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from '../../../client/schema.d.ts';
+import { paramInDutch } from './problems.ts';
 
 /**
  * The API, through the client generated from the served OpenAPI document (client/schema.d.ts):
@@ -32,9 +33,9 @@ export class ApiError extends Error {
   ) {
     super(problem?.detail ?? `HTTP ${status}`);
   }
-  /** The API's invalidParams by field name (`household.members.0.bsn`), for the form to show at the field. */
-  fieldErrors(): Record<string, string> {
-    return Object.fromEntries((this.problem?.invalidParams ?? []).map((p) => [p.name, p.reason]));
+  /** The API's invalidParams by field name (`household.members.0.bsn`), for the form to show at the field: in Dutch, by their code. */
+  fieldErrors(say: (param: InvalidParam) => string = paramInDutch): Record<string, string> {
+    return Object.fromEntries((this.problem?.invalidParams ?? []).map((p) => [p.name, say(p)]));
   }
 }
 

@@ -1,7 +1,13 @@
+import type { Schemas } from './api.ts';
+
 /**
  * Every text of the client, in Dutch, in one place: a city that wants another language
  * translates this file. Screen and field names are the accessible names web.md lists.
  */
+/** A problem type's last path segment (`invalid-input` of `https://wijkteams.nl/problems/invalid-input`). */
+type ProblemTypeName = Schemas['Problem']['type'] extends `https://wijkteams.nl/problems/${infer Name}` ? Name : never;
+type InvalidParamCode = NonNullable<Schemas['Problem']['invalidParams']>[number]['code'];
+
 export const t = {
   app: 'Wijkteams',
   skipToContent: 'Naar de inhoud',
@@ -39,6 +45,66 @@ export const t = {
   forbidden: 'U mag dit niet doen met uw rol.',
   conflict: 'Dit is intussen door iemand anders gewijzigd of al gedaan.',
   fixFields: 'Controleer de gemarkeerde velden.',
+  /**
+   * What the API's problems mean, by code (issue 26): every problem `type` and every
+   * `invalidParams[].code` its OpenAPI document can answer, typed from it, so a code added there
+   * without Dutch here fails the type check. The API's `detail` and `reason` are English for
+   * developers and never shown.
+   */
+  problems: {
+    types: {
+      'invalid-input': 'Controleer de gemarkeerde velden.',
+      unauthenticated: 'U bent niet (meer) aangemeld. Meld u opnieuw aan.',
+      forbidden: 'U mag dit niet doen met uw rol.',
+      'not-found': 'Niet gevonden, of niet voor u zichtbaar.',
+      'method-not-allowed': 'Dit kan zo niet. Probeer het opnieuw vanuit het scherm.',
+      conflict:
+        'Dit kan nu niet: de zaak staat intussen anders, of iemand anders was u voor. Laad het scherm opnieuw en kijk wat er nu staat.',
+      'precondition-failed': 'Iemand anders heeft dit intussen gewijzigd; uw wijziging is niet opgeslagen. Laad het scherm opnieuw.',
+      'payload-too-large': 'Dit is te groot om op te slaan. Maak de tekst korter.',
+      'unsupported-media-type': 'Dit kon het systeem niet lezen. Probeer het opnieuw.',
+      'precondition-required': 'Laad het scherm opnieuw en probeer het nog eens.',
+      'service-unavailable': 'Het systeem is even niet bereikbaar. Probeer het over een minuut opnieuw.',
+      internal: 'Er ging iets mis. Probeer het opnieuw.',
+    } satisfies Record<ProblemTypeName, string>,
+    params: {
+      invalid_type: 'Vul dit in zoals gevraagd.',
+      too_big: 'Te lang of te groot.',
+      too_small: 'Verplicht, of te kort of te klein.',
+      invalid_format: 'Dit heeft niet de juiste vorm.',
+      not_multiple_of: 'Dit getal kan hier niet.',
+      unrecognized_keys: 'Hier staat iets wat niet in het formulier hoort.',
+      invalid_union: 'Dit is geen van de mogelijke waarden.',
+      invalid_key: 'Hier staat iets wat niet in het formulier hoort.',
+      invalid_element: 'Een van de waarden klopt niet.',
+      invalid_value: 'Kies een van de mogelijke waarden.',
+      custom: 'Deze waarde klopt niet.',
+      malformed_json: 'Het formulier kwam niet goed aan. Probeer het opnieuw.',
+      required: 'Verplicht.',
+      not_allowed: 'Dit hoort niet bij deze keuze.',
+      unknown_team: 'Kies een team van de gemeente.',
+      not_on_roster: 'Kies iemand van het team (die zich al eens heeft aangemeld).',
+      owner_not_on_roster: 'Kies als eigenaar iemand van het team.',
+      unknown_action: 'Deze actie staat niet (meer) in het plan.',
+      unknown_domain: 'Dit leefgebied kent de ZRM niet.',
+      unknown_member: 'Kies een lid van het huishouden.',
+      unknown_involved: 'Kies een betrokkene van het huishouden.',
+      in_the_past: 'Deze datum ligt in het verleden.',
+      in_future: 'Dit moment ligt in de toekomst.',
+      too_early: 'Deze datum ligt te ver terug.',
+      too_late: 'Deze datum ligt te ver weg.',
+      before_receipt: 'Dit moment ligt vóór de ontvangst van het signaal.',
+      invalid_cursor: 'De lijst is intussen veranderd. Laad het scherm opnieuw.',
+      criterion_required: 'Vul een BSN, een adres of een naam in.',
+      one_criterion_only: 'Zoek op één ding tegelijk: een BSN, een adres of een naam.',
+      too_short: 'Te kort: typ meer letters of cijfers.',
+      too_many_matches: 'Te veel gevonden: zoek preciezer.',
+      contains_bsn: 'Haal het BSN eruit: een precedent is voor iedereen te lezen.',
+      contains_name: 'Haal de naam eruit: een precedent noemt niemand van het huishouden.',
+    } satisfies Record<InvalidParamCode, string>,
+    /** A 400 whose fields the screen does not show: what to check, said after this. */
+    check: 'Controleer:',
+  },
   more: 'Meer laden',
   /** A professional on a roster whose sign-in gave no name: never their user id on a screen. */
   unnamed: 'Naam onbekend',

@@ -39,7 +39,7 @@ export function EscalationRequest({ householdId }: { householdId: string }) {
   return (
     <form className="wt-stack" onSubmit={submit} noValidate>
       <Heading level={1}>{t.escalations.submit}</Heading>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} ownWords />
       <TextareaField
         id="veld-blockage"
         label={t.escalations.blockage}

@@ -17,7 +17,8 @@ import {
   TextField,
 } from '../../components/nlds.tsx';
 import { ErrorAlert, inputChecked, inputValue, useLoad } from '../../components/ui.tsx';
-import { ApiError, type Schemas } from '../../lib/api.ts';
+import { ApiError, type InvalidParam, type Schemas } from '../../lib/api.ts';
+import { paramInDutch } from '../../lib/problems.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { t } from '../../lib/texts.ts';
 import { createIntake, getTeams } from './api.ts';
@@ -29,6 +30,15 @@ const today = () => new Date().toISOString().slice(0, 10);
 const emptyMember = (): Member => ({ name: '', birthDate: '', bsn: '', role: 'adult' });
 
 /** The field errors this form finds itself, by the API's field names (so the API's own land in the same places). */
+/** What the API finds wrong with a field, in the form's own words where it has them (the BSN, the address), else by the code. */
+function intakeParamInDutch(param: InvalidParam): string {
+  const field = param.name.split('.').at(-1);
+  if (field === 'bsn') return t.intake.invalidBsn;
+  if (field === 'postcode') return t.intake.invalidPostcode;
+  if (field === 'houseNumber') return t.intake.invalidHouseNumber;
+  return paramInDutch(param);
+}
+
 function check(form: { question: string; domains: string[]; postcode: string; houseNumber: string; members: Member[] }) {
   const errors: Record<string, string> = {};
   if (!form.question.trim()) errors.question = t.intake.required;
@@ -119,7 +129,7 @@ export function IntakeForm({ actor }: { actor: Actor }) {
     } catch (caught) {
       setSaving(false);
       if (caught instanceof ApiError && caught.status === 400) {
-        setServerErrors(caught.fieldErrors());
+        setServerErrors(caught.fieldErrors(intakeParamInDutch));
         setTimeout(focusFirstInvalid, 0);
       }
       setError(caught);
@@ -145,7 +155,7 @@ export function IntakeForm({ actor }: { actor: Actor }) {
     <form className="wt-stack" onSubmit={submit} noValidate>
       <Heading level={1}>{t.intake.title}</Heading>
       <Paragraph>{t.intake.intro}</Paragraph>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} ownWords />
       <div className="wt-grid">
         <SelectField
           id={fieldId('teamId')}

@@ -108,7 +108,7 @@ export function Triage({ intakeId, actor }: { intakeId: string; actor: Actor }) 
         </Alert>
       ) : (
         <form className="wt-stack" onSubmit={submit} noValidate>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} ownWords />
           <ChoiceGroup legend={t.triage.outcome} errorMessage={fieldErrors.outcome}>
             {TRIAGE_OUTCOMES.map((value) => (
               <Choice
