@@ -31,7 +31,9 @@ export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.nul
 
 export const Problem = z
   .object({
-    type: z.enum(PROBLEM_TYPES as [string, ...string[]]).meta({ description: 'One URI per kind of problem; a client says it in its own words.' }),
+    type: z
+      .enum(PROBLEM_TYPES as [string, ...string[]])
+      .meta({ description: 'One URI per kind of problem; a client says it in its own words.' }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string().meta({ description: 'For developers, in English: a client shows its own words for `type` instead.' }),
