@@ -329,6 +329,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/households/{id}/involved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record who else is involved with the household (v1.2) */
+        post: operations["addInvolvedParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/involved/{involvedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct an involved party (an ended one is not changed: 409) */
+        put: operations["changeInvolvedParty"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/involved/{involvedId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an involved party’s involvement (it is kept under formerInvolved) */
+        post: operations["endInvolvedParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/households/{id}/journal": {
         parameters: {
             query?: never;
@@ -1010,6 +1061,8 @@ export interface components {
             };
             members: components["schemas"]["DossierMember"][];
             formerMembers: components["schemas"]["FormerMember"][];
+            involved: components["schemas"]["InvolvedParty"][];
+            formerInvolved: components["schemas"]["FormerInvolvedParty"][];
             needsPlan: boolean;
             intakes: components["schemas"]["Intake"][];
             regisseur: components["schemas"]["DossierRegisseur"] | null;
@@ -1074,6 +1127,50 @@ export interface components {
             /** Format: date-time */
             leftAt: string;
             reason: string;
+        };
+        /** @description Someone of another organisation or of the household’s own circle who is involved (v1.2). */
+        InvolvedParty: {
+            id: string;
+            /** @enum {string} */
+            kind: "professional" | "informal";
+            name: string;
+            organisation?: string;
+            role?: string;
+            phone?: string;
+            email?: string;
+            /** @description The members it is involved with; none: the household as a whole. */
+            about: string[];
+            domains: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            /** Format: date */
+            since?: string;
+            /** Format: date-time */
+            addedAt: string;
+            addedBy: string;
+        };
+        /** @description An involved party whose involvement ended: kept, with until when and why. */
+        FormerInvolvedParty: {
+            id: string;
+            /** @enum {string} */
+            kind: "professional" | "informal";
+            name: string;
+            organisation?: string;
+            role?: string;
+            phone?: string;
+            email?: string;
+            /** @description The members it is involved with; none: the household as a whole. */
+            about: string[];
+            domains: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            /** Format: date */
+            since?: string;
+            /** Format: date-time */
+            addedAt: string;
+            addedBy: string;
+            /** Format: date */
+            until: string;
+            endReason: string;
+            /** Format: date-time */
+            endedAt: string;
+            endedBy: string;
         };
         /** @description The household's regisseur, and whether they are still on the team's roster. */
         DossierRegisseur: {
@@ -1278,6 +1375,29 @@ export interface components {
         /** @description Why the member left. */
         MemberRemoval: {
             reason: string;
+        };
+        /** @description An involved party: a professional of another organisation, or someone of the household’s own circle. */
+        InvolvedInput: {
+            /** @enum {string} */
+            kind: "professional" | "informal";
+            name: string;
+            /** @description Required for a professional. */
+            organisation?: string;
+            role?: string;
+            phone?: string;
+            /** Format: email */
+            email?: string;
+            /** @description The members it is involved with; left out: the household as a whole. */
+            about?: string[];
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            /** Format: date */
+            since?: string;
+        };
+        /** @description Why the involvement ended, and since when (left out: today). */
+        InvolvedEnd: {
+            reason: string;
+            /** Format: date */
+            until?: string;
         };
         /** @description What happened, in the professional’s words; never deleted, only corrected. */
         JournalEntry: {
@@ -1650,6 +1770,8 @@ export interface components {
             updatedAt: string;
             members: components["schemas"]["DossierMember"][];
             formerMembers: components["schemas"]["FormerMember"][];
+            involved: components["schemas"]["InvolvedParty"][];
+            formerInvolved: components["schemas"]["FormerInvolvedParty"][];
             /** Format: date-time */
             closedAt?: string;
             closeReason?: string;
@@ -1685,8 +1807,9 @@ export interface components {
             at: string;
             by: string;
             /** @enum {string} */
-            kind: "address" | "member_added" | "member_changed" | "member_removed";
+            kind: "address" | "member_added" | "member_changed" | "member_removed" | "involved_added" | "involved_changed" | "involved_ended";
             memberId?: string;
+            involvedId?: string;
             /** @description What was corrected (the values before are not kept). */
             fields: string[];
             reason?: string;
@@ -3985,6 +4108,406 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FormerMember"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addInvolvedParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvolvedInput"];
+            };
+        };
+        responses: {
+            /** @description The involved party. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    /** @description The household's dossier. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvolvedParty"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeInvolvedParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                involvedId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvolvedInput"];
+            };
+        };
+        responses: {
+            /** @description The involved party as corrected. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvolvedParty"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endInvolvedParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                involvedId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvolvedEnd"];
+            };
+        };
+        responses: {
+            /** @description The former involved party. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormerInvolvedParty"];
                 };
             };
             /** @description Invalid input */

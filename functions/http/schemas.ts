@@ -4,6 +4,7 @@ import { isValidBsn } from '#shared/domain/bsn.ts';
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
+import { INVOLVED_KINDS } from '#shared/domain/involved.ts';
 import { STORED_JOURNAL_KINDS } from '#shared/domain/journal.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { PLAN_STATUSES } from '#shared/domain/plan.ts';
@@ -296,6 +297,29 @@ export const FormerMember = z
   })
   .meta({ id: 'FormerMember', description: 'A member who moved out: no longer found by BSN, kept for the history.' });
 
+const InvolvedFields = {
+  id: z.string(),
+  kind: z.enum(INVOLVED_KINDS),
+  name: z.string(),
+  organisation: z.string().optional(),
+  role: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  about: z.array(z.string()).meta({ description: 'The members it is involved with; none: the household as a whole.' }),
+  domains: z.array(z.enum(LIFE_DOMAINS)),
+  since: CalendarDate.optional(),
+  addedAt: Timestamp,
+  addedBy: z.string(),
+};
+
+export const InvolvedParty = z
+  .object(InvolvedFields)
+  .meta({ id: 'InvolvedParty', description: 'Someone of another organisation or of the household’s own circle who is involved (v1.2).' });
+
+export const FormerInvolvedParty = z
+  .object({ ...InvolvedFields, until: CalendarDate, endReason: z.string(), endedAt: Timestamp, endedBy: z.string() })
+  .meta({ id: 'FormerInvolvedParty', description: 'An involved party whose involvement ended: kept, with until when and why.' });
+
 export const Dossier = z
   .object({
     id: z.string(),
@@ -304,6 +328,8 @@ export const Dossier = z
     address: Address,
     members: z.array(DossierMember),
     formerMembers: z.array(FormerMember),
+    involved: z.array(InvolvedParty),
+    formerInvolved: z.array(FormerInvolvedParty),
     needsPlan: z.boolean(),
     intakes: z.array(Intake),
     regisseur: orNull(

@@ -7,10 +7,12 @@ import {
   Assessment,
   DossierMember,
   Escalation,
+  FormerInvolvedParty,
   FormerMember,
   HouseholdParams,
   HouseholdSummary,
   Intake,
+  InvolvedParty,
   JournalEntry,
   ListQuery,
   orNull,
@@ -45,6 +47,7 @@ export const Correction = z
     by: z.string(),
     kind: z.enum(CORRECTION_KINDS),
     memberId: z.string().optional(),
+    involvedId: z.string().optional(),
     fields: z.array(z.string()).meta({ description: 'What was corrected (the values before are not kept).' }),
     reason: z.string().optional(),
   })
@@ -93,6 +96,8 @@ export const HouseholdExport = z
       .extend({
         members: z.array(DossierMember),
         formerMembers: z.array(FormerMember),
+        involved: z.array(InvolvedParty),
+        formerInvolved: z.array(FormerInvolvedParty),
         closedAt: Timestamp.optional(),
         closeReason: z.string().optional(),
       })

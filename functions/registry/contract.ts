@@ -1,17 +1,22 @@
 import * as z from 'zod';
 import { CASE_WORKERS, DOSSIER_READERS } from '#shared/domain/access.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
+import { INVOLVED_KINDS } from '#shared/domain/involved.ts';
+import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
 import {
   Bsn,
   DateNotInFuture,
   Dossier,
   DossierMember,
+  FormerInvolvedParty,
   FormerMember,
   HouseholdParams,
   HouseholdSummary,
   HouseNumber,
   HouseNumberAddition,
+  Id,
+  InvolvedParty,
   ListQuery,
   Postcode,
 } from '../http/schemas.ts';
@@ -159,4 +164,86 @@ export const removeMemberRoute = defineRoute({
   errors: [...writeErrors],
 });
 
-export const registryRoutes = [searchRoute, changeAddressRoute, addMemberRoute, changeMemberRoute, removeMemberRoute];
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const InvolvedInput = z
+  .strictObject({
+    kind: z.enum(INVOLVED_KINDS),
+    name: Text(200),
+    organisation: Text(200).optional().meta({ description: 'Required for a professional.' }),
+    role: Text(200).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
+      .optional(),
+    email: z.email().max(254).optional(),
+    about: z.array(Id).max(40).optional().meta({ description: 'The members it is involved with; left out: the household as a whole.' }),
+    domains: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).optional(),
+    since: DateNotInFuture.optional(),
+  })
+  .meta({
+    id: 'InvolvedInput',
+    description: 'An involved party: a professional of another organisation, or someone of the household’s own circle.',
+  });
+
+const InvolvedParams = z.object({ id: z.string().min(1).max(100), involvedId: z.string().min(1).max(100) });
+const network = {
+  tag: 'Households',
+  auth: 'jwt',
+  roles: CASE_WORKERS,
+  purpose: 'the network around the household',
+  processingActivity: 'household-records',
+} as const;
+
+export const addInvolvedRoute = defineRoute({
+  operationId: 'addInvolvedParty',
+  method: 'POST',
+  path: '/households/{id}/involved',
+  fn: 'registry',
+  summary: 'Record who else is involved with the household (v1.2)',
+  ...network,
+  params: HouseholdParams,
+  body: InvolvedInput,
+  success: { status: 201, description: 'The involved party.', schema: InvolvedParty, headers: { Location: "The household's dossier." } },
+  errors: [...writeErrors],
+});
+
+export const changeInvolvedRoute = defineRoute({
+  operationId: 'changeInvolvedParty',
+  method: 'PUT',
+  path: '/households/{id}/involved/{involvedId}',
+  fn: 'registry',
+  summary: 'Correct an involved party (an ended one is not changed: 409)',
+  ...network,
+  params: InvolvedParams,
+  body: InvolvedInput,
+  success: { status: 200, description: 'The involved party as corrected.', schema: InvolvedParty },
+  errors: [...writeErrors],
+});
+
+export const endInvolvedRoute = defineRoute({
+  operationId: 'endInvolvedParty',
+  method: 'POST',
+  path: '/households/{id}/involved/{involvedId}/end',
+  fn: 'registry',
+  summary: 'End an involved party’s involvement (it is kept under formerInvolved)',
+  ...network,
+  params: InvolvedParams,
+  body: z
+    .strictObject({ reason: Text(2000), until: DateNotInFuture.optional() })
+    .meta({ id: 'InvolvedEnd', description: 'Why the involvement ended, and since when (left out: today).' }),
+  success: { status: 200, description: 'The former involved party.', schema: FormerInvolvedParty },
+  errors: [...writeErrors],
+});
+
+export const registryRoutes = [
+  searchRoute,
+  changeAddressRoute,
+  addMemberRoute,
+  changeMemberRoute,
+  removeMemberRoute,
+  addInvolvedRoute,
+  changeInvolvedRoute,
+  endInvolvedRoute,
+];

@@ -1,13 +1,23 @@
 import { dynamoRegistryStore } from '#shared/db/registry-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
+import { addInvolved, changeInvolved, endInvolved } from '#shared/use-cases/network.ts';
 import { addMember, changeAddress, changeMember, type RegistryPorts, removeMember, searchHouseholds } from '#shared/use-cases/registry.ts';
 import { onFirstUse } from '../first-use.ts';
 import { BASE_PATH } from '../http/contract.ts';
 import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { LookupKeySource } from '../lookup-key.ts';
 import type { FunctionRuntime } from '../runtime.ts';
-import { addMemberRoute, changeAddressRoute, changeMemberRoute, removeMemberRoute, searchRoute } from './contract.ts';
+import {
+  addInvolvedRoute,
+  addMemberRoute,
+  changeAddressRoute,
+  changeInvolvedRoute,
+  changeMemberRoute,
+  endInvolvedRoute,
+  removeMemberRoute,
+  searchRoute,
+} from './contract.ts';
 
 export interface RegistryFunctionDeps extends FunctionRuntime {
   lookupKey: LookupKeySource;
@@ -42,6 +52,17 @@ export function createHandler(deps: RegistryFunctionDeps) {
     ),
     route(removeMemberRoute, async ({ params, body }, context) =>
       ok(await removeMember(await ports(), context, params.id, params.memberId, body.reason)),
+    ),
+    route(addInvolvedRoute, async ({ params, body }, context) => ({
+      status: 201,
+      body: await addInvolved(await ports(), context, params.id, body),
+      headers: { Location: `${BASE_PATH}/households/${params.id}` },
+    })),
+    route(changeInvolvedRoute, async ({ params, body }, context) =>
+      ok(await changeInvolved(await ports(), context, params.id, params.involvedId, body)),
+    ),
+    route(endInvolvedRoute, async ({ params, body }, context) =>
+      ok(await endInvolved(await ports(), context, params.id, params.involvedId, body)),
     ),
   ]);
 }

@@ -46,6 +46,8 @@ export function dynamoRegistryStore(db: DynamoDBDocumentClient, table: string): 
     const values: Item = {
       ':members': after.members,
       ':former': after.formerMembers ?? [],
+      ':involved': after.involved ?? [],
+      ':formerInvolved': after.formerInvolved ?? [],
       ':owned': after.ownedBsnHashes,
       ':address': after.address,
       ':addressHash': after.addressHash,
@@ -58,6 +60,8 @@ export function dynamoRegistryStore(db: DynamoDBDocumentClient, table: string): 
     const sets = [
       'members = :members',
       'formerMembers = :former',
+      'involved = :involved',
+      'formerInvolved = :formerInvolved',
       'ownedBsnHashes = :owned',
       '#address = :address',
       'addressHash = :addressHash',

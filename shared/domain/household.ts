@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Address } from './address.ts';
+import type { FormerInvolvedParty, InvolvedParty } from './involved.ts';
 
 export const MEMBER_ROLES = ['adult', 'child'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -44,7 +45,15 @@ export type HouseholdStatus = 'open' | 'closed';
 /** A household holds at most this many members: its look-ups and name entries must fit its transactions. */
 export const MAX_MEMBERS = 40;
 
-export const CORRECTION_KINDS = ['address', 'member_added', 'member_changed', 'member_removed'] as const;
+export const CORRECTION_KINDS = [
+  'address',
+  'member_added',
+  'member_changed',
+  'member_removed',
+  'involved_added',
+  'involved_changed',
+  'involved_ended',
+] as const;
 
 /** What was corrected on a household, by whom and when (the values before are not kept). */
 export interface Correction {
@@ -52,6 +61,7 @@ export interface Correction {
   householdId: string;
   kind: (typeof CORRECTION_KINDS)[number];
   memberId?: string;
+  involvedId?: string;
   /** The fields that changed: `postcode`, `name`, `bsn`, `legalRelations`, … */
   fields: string[];
   reason?: string;
@@ -74,6 +84,9 @@ export interface Household {
   address: Address;
   members: HouseholdMember[];
   formerMembers?: FormerMember[];
+  /** The network around the household (v1.2): who of other organisations and of its own circle is involved. */
+  involved?: InvolvedParty[];
+  formerInvolved?: FormerInvolvedParty[];
   /** A complex case was found at triage: the household needs one plan and one regisseur. */
   needsPlan: boolean;
   regisseur?: Regisseur;

@@ -106,6 +106,27 @@ const RULES: EventRule[] = [
     ref: 'member',
   },
   {
+    action: 'update',
+    resource: on('/households/(id)/involved/(id)/end'),
+    event: 'involved_ended',
+    summary: 'Betrokkene niet meer betrokken',
+    ref: 'household',
+  },
+  {
+    action: 'update',
+    resource: on('/households/(id)/involved/(id)'),
+    event: 'involved_changed',
+    summary: 'Gegevens van een betrokkene gewijzigd',
+    ref: 'household',
+  },
+  {
+    action: 'update',
+    resource: on('/households/(id)/involved'),
+    event: 'involved_added',
+    summary: 'Betrokkene toegevoegd',
+    ref: 'household',
+  },
+  {
     action: 'create',
     resource: on('/households/(id)/escalations'),
     event: 'escalation_submitted',

@@ -91,6 +91,8 @@ export function dossierView(records: DossierRecords, regisseurOnRoster: boolean)
     members: membersForDisplay(household),
     intakes: records.intakes.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((intake) => intakeView(intake, true)),
     formerMembers: household.formerMembers ?? [],
+    involved: household.involved ?? [],
+    formerInvolved: household.formerInvolved ?? [],
     regisseur: household.regisseur ? { ...household.regisseur, onRoster: regisseurOnRoster } : null,
     plan: plan
       ? {

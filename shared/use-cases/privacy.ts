@@ -83,6 +83,8 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
       ...householdSummary(household),
       members: membersForDisplay(household),
       formerMembers: household.formerMembers ?? [],
+      involved: household.involved ?? [],
+      formerInvolved: household.formerInvolved ?? [],
       ...(household.closedAt ? { closedAt: household.closedAt, closeReason: household.closeReason } : {}),
     },
     intakes: records.intakes.map((intake) => intakeView(intake, true)),
@@ -94,11 +96,12 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
     journal: journal.map(journalEntryView),
     corrections: records.corrections
       .sort((a, b) => a.at.localeCompare(b.at))
-      .map(({ at, by, kind, memberId, fields, reason }) => ({
+      .map(({ at, by, kind, memberId, involvedId, fields, reason }) => ({
         at,
         by,
         kind,
         ...(memberId ? { memberId } : {}),
+        ...(involvedId ? { involvedId } : {}),
         fields,
         ...(reason ? { reason } : {}),
       })),

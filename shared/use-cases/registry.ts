@@ -218,16 +218,16 @@ export interface MemberInput {
   legalRelations?: LegalRelation[];
 }
 
-const changedMeanwhile = () =>
+export const changedMeanwhile = () =>
   conflict('The household changed meanwhile, or a BSN or address is held by another household: read it again.');
 
-function openForCorrection(context: RequestContext, household: Household | undefined): Household {
+export function openForCorrection(context: RequestContext, household: Household | undefined): Household {
   const visible = teamHousehold(context.principal, household);
   if (visible.status !== 'open') throw conflict('The household is closed.');
   return visible;
 }
 
-const correctionOf = (
+export const correctionOf = (
   context: RequestContext,
   householdId: string,
   kind: Correction['kind'],

@@ -41,9 +41,9 @@ type Caller = (typeof CALLERS)[number];
 
 interface Row {
   operationId: string;
-  /** member: someone on the team's roster; resident: a second resident in the household, and the first one's id. */
-  needs: Needs & { member?: boolean; resident?: boolean };
-  request: (w: World & { memberId?: string; residentId?: string }) => {
+  /** member: someone on the team's roster; resident: a second resident in the household, and the first one's id; involved: an involved party. */
+  needs: Needs & { member?: boolean; resident?: boolean; involved?: boolean };
+  request: (w: World & { memberId?: string; residentId?: string; involvedId?: string }) => {
     method: string;
     path: string;
     body?: unknown;
@@ -97,6 +97,16 @@ const rows: Record<string, Row> = {
     expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403] },
   removeHouseholdMember: { operationId: 'removeHouseholdMember', needs: { resident: true },
     request: (w) => ({ method: 'DELETE', path: `/households/${w.householdId}/members/${w.residentId}`, body: { reason: 'Verhuisd' } }),
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403] },
+  // v1.2 "The network around the household": kept by the wijkcoaches and team leaders of the household's team.
+  addInvolvedParty: { operationId: 'addInvolvedParty', needs: {},
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/involved`, body: { kind: 'professional', name: 'Sanne Schuldhulp', organisation: 'Stadsbank Oost' } }),
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403] },
+  changeInvolvedParty: { operationId: 'changeInvolvedParty', needs: { involved: true },
+    request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/involved/${w.involvedId}`, body: { kind: 'informal', name: 'Buurvrouw Ria' } }),
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403] },
+  endInvolvedParty: { operationId: 'endInvolvedParty', needs: { involved: true },
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/involved/${w.involvedId}/end`, body: { reason: 'Traject afgerond' } }),
     expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403] },
   // Each professional's own caseload; the city-wide roles hold no caseload.
   listHouseholds: { operationId: 'listHouseholds', needs: {}, request: () => ({ method: 'GET', path: '/households' }),
@@ -262,8 +272,8 @@ const token = (who: string) => tokens.get(who) as string;
 const makers = (): WorldMakers => ({ api, token, intakeBody });
 
 /** A world as the row needs it; with `member`, also someone on the own team's roster to take off it. */
-async function worldFor(needs: Row['needs']): Promise<World & { memberId?: string; residentId?: string }> {
-  const w: World & { memberId?: string; residentId?: string } = await world(makers(), needs);
+async function worldFor(needs: Row['needs']): Promise<World & { memberId?: string; residentId?: string; involvedId?: string }> {
+  const w: World & { memberId?: string; residentId?: string; involvedId?: string } = await world(makers(), needs);
   if (needs.resident) {
     const added = await api.call('POST', `/households/${w.householdId}/members`, {
       token: token('leader'),
@@ -271,6 +281,14 @@ async function worldFor(needs: Row['needs']): Promise<World & { memberId?: strin
     });
     expect(added.status).toBe(201);
     w.residentId = added.body.id;
+  }
+  if (needs.involved) {
+    const added = await api.call('POST', `/households/${w.householdId}/involved`, {
+      token: token('leader'),
+      body: { kind: 'professional', name: 'Jeroen Jeugdbescherming', organisation: 'Jeugdbescherming Overijssel' },
+    });
+    expect(added.status).toBe(201);
+    w.involvedId = added.body.id;
   }
   if (needs.member) {
     w.memberId = `member-${++members}`;
@@ -317,7 +335,7 @@ describe('authorization matrix', () => {
   const results: string[] = [];
   for (const [name, row] of Object.entries(rows)) {
     it(name, async () => {
-      let shared: (World & { memberId?: string; residentId?: string }) | undefined;
+      let shared: (World & { memberId?: string; residentId?: string; involvedId?: string }) | undefined;
       const outcomes: string[] = [];
       for (const [column, who] of CALLERS.entries()) {
         const want = row.expect[column] as Outcome;

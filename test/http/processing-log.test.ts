@@ -28,8 +28,8 @@ interface Case {
   resource: (w: Setup, answer: { body: Record<string, unknown> }) => string;
 }
 
-/** A world with two members (so that one may move out), the first one's id known. */
-type Setup = World & { memberId: string; postcode: string };
+/** A world with two members (so that one may move out), the first one's id known, and an involved party. */
+type Setup = World & { memberId: string; postcode: string; involvedId: string };
 
 const planBody = makePlanBody();
 /** Transfer is left out of the timeline check: the household has left the team that would read it. */
@@ -286,6 +286,35 @@ const cases: Record<string, Case> = {
     action: 'update',
     resource: (w) => `/households/${w.householdId}/members/${w.memberId}`,
   },
+  addInvolvedParty: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({
+      method: 'POST',
+      path: `/households/${w.householdId}/involved`,
+      body: { kind: 'professional', name: 'Sanne Schuldhulp', organisation: 'Stadsbank Oost', about: [w.memberId] },
+    }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/involved`,
+  },
+  changeInvolvedParty: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({
+      method: 'PUT',
+      path: `/households/${w.householdId}/involved/${w.involvedId}`,
+      body: { kind: 'informal', name: 'Buurman Henk', phone: '053 123 4567' },
+    }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/involved/${w.involvedId}`,
+  },
+  endInvolvedParty: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/involved/${w.involvedId}/end`, body: { reason: 'Verhuisd' } }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/involved/${w.involvedId}/end`,
+  },
   completePlanAction: {
     needs: { plan: true, actionOwner: 'regisseur' },
     as: 'regisseur',
@@ -357,8 +386,13 @@ async function worldFor(needs: Needs): Promise<Setup> {
     body: { name: 'Tweede Bewoner', birthDate: '1972-02-02', role: 'adult' },
   });
   expect(added.status).toBe(201);
+  const involved = await api.call('POST', `/households/${w.householdId}/involved`, {
+    token: token('leader'),
+    body: { kind: 'informal', name: 'Buurman Henk' },
+  });
+  expect(involved.status).toBe(201);
   const dossier = await api.call('GET', `/households/${w.householdId}`, { token: token('leader') });
-  return { ...w, memberId: dossier.body.members[0].id, postcode: postcodeOfLastWorld };
+  return { ...w, memberId: dossier.body.members[0].id, postcode: postcodeOfLastWorld, involvedId: involved.body.id };
 }
 
 /** The household's processing-log lines, straight from the table. */

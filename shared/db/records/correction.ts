@@ -15,6 +15,7 @@ export const CorrectionRecord = z.looseObject({
   householdId: z.string(),
   kind: z.enum(CORRECTION_KINDS),
   memberId: z.string().optional(),
+  involvedId: z.string().optional(),
   fields: z.array(z.string()),
   reason: z.string().optional(),
   at: z.string(),

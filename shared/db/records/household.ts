@@ -1,6 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type Household, LEGAL_RELATION_KINDS, MEMBER_ROLES, memberIdentity } from '../../domain/household.ts';
+import { INVOLVED_KINDS } from '../../domain/involved.ts';
+import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
 import { caseloadIndexKeys, householdKey, memberIdentityAttribute } from '../keys.ts';
 import { parseRecord } from './record.ts';
 
@@ -36,6 +38,23 @@ const FormerMember = z.looseObject({
   reason: z.string(),
 });
 
+const InvolvedParty = z.looseObject({
+  id: z.string(),
+  kind: z.enum(INVOLVED_KINDS),
+  name: z.string(),
+  organisation: z.string().optional(),
+  role: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  about: z.array(z.string()),
+  domains: z.array(z.enum(LIFE_DOMAINS)),
+  since: z.string().optional(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+});
+
+const FormerInvolvedParty = InvolvedParty.extend({ until: z.string(), endReason: z.string(), endedAt: z.string(), endedBy: z.string() });
+
 export const HouseholdRecord = z.looseObject({
   id: z.string(),
   teamId: z.string(),
@@ -43,6 +62,8 @@ export const HouseholdRecord = z.looseObject({
   address: z.looseObject({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.string().optional() }),
   members: z.array(Member),
   formerMembers: z.array(FormerMember).optional(),
+  involved: z.array(InvolvedParty).optional(),
+  formerInvolved: z.array(FormerInvolvedParty).optional(),
   needsPlan: z.boolean(),
   regisseur: z
     .looseObject({ userId: z.string(), name: z.string().optional(), appointedAt: z.string(), appointedBy: z.string() })

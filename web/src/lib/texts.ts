@@ -479,6 +479,7 @@ export const t = {
       'receiving a signal of payment arrears': 'signaal van een betalingsachterstand ontvangen',
       'outreach after a signal': 'contact zoeken na een signaal',
       break_glass: 'spoedtoegang in een acute situatie',
+      'the network around the household': 'het netwerk rond het huishouden bijhouden',
     } as Record<string, string>,
     somePurpose: 'werk aan de zaak van het huishouden',
     /** What a line's resource (the request's path) is, by the route's path template; the first that fits names it. */
@@ -491,6 +492,9 @@ export const t = {
       '/households/{id}/address': 'het adres',
       '/households/{id}/members': 'de leden',
       '/households/{id}/members/{memberId}': 'de gegevens van een lid',
+      '/households/{id}/involved': 'het netwerk: een betrokkene erbij',
+      '/households/{id}/involved/{involvedId}': 'de gegevens van een betrokkene',
+      '/households/{id}/involved/{involvedId}/end': 'het einde van een betrokkenheid',
       '/households/{id}/journal': 'de verslagen',
       '/households/{id}/journal/{entryId}': 'een verslag',
       '/households/{id}/journal/{entryId}/corrections': 'een correctie op een verslag',
