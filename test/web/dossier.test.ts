@@ -7,6 +7,8 @@ import {
   COACH,
   dayFromNow,
   demoPeople,
+  errorAt,
+  focusedId,
   INTAKER,
   LEADER,
   page,
@@ -38,17 +40,6 @@ async function household(address: { postcode: string; houseNumber: string }, mem
 }
 
 const dossierOf = async (householdId: string, token: string) => api.call('GET', `/households/${householdId}`, { token });
-const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
-/** The error message the field labelled `label` is described by (aria-describedby), as a screen reader reads it. */
-const errorAt = (label: string) =>
-  page.getByLabel(label, { exact: true }).evaluate((input) =>
-    (input.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id))
-      .filter((el) => el?.id.endsWith('-fout'))
-      .map((el) => el?.textContent ?? '')
-      .join(' '),
-  );
 
 describe('Dossier: keeping the household right', () => {
   it('corrects the address: one held by another open household is refused in Dutch at the postcode; a free one is saved', async () => {

@@ -8,6 +8,7 @@ import {
   COACH,
   dayFromNow,
   demoPeople,
+  focusedId,
   INTAKER,
   LEADER,
   page,
@@ -132,7 +133,6 @@ async function dayOfWork(): Promise<DayOfWork> {
 
 /** A section of a screen by its heading (a kind of task in the Werklijst, a person in the team's view). */
 const sectionOf = (heading: RegExp) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: heading }) });
-const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('the web client', () => {
   it('signs in locally with a demo professional per role, and opens on the work list', async () => {

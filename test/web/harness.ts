@@ -85,3 +85,17 @@ export const COACH = 'demo-wijkcoach-velve-lindenhof';
 export const LEADER = 'demo-teamleider-velve-lindenhof';
 export const INTAKER = 'demo-intaker-velve-lindenhof';
 export const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The id of the element that has the focus. */
+export const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** The error message the field labelled `label` is described by (aria-describedby), as a screen reader reads it. */
+export const errorAt = (label: string) =>
+  page.getByLabel(label, { exact: true }).evaluate((input) =>
+    (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id))
+      .filter((el) => el?.id.endsWith('-fout'))
+      .map((el) => el?.textContent ?? '')
+      .join(' '),
+  );

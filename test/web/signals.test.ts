@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './browser.ts';
-import { api, axe, COACH, demoPeople, page, signInAs, startWebClient, tokenOf } from './harness.ts';
+import { api, axe, COACH, demoPeople, errorAt, focusedId, page, signInAs, startWebClient, tokenOf } from './harness.ts';
 
 /**
  * Handling a partner's early signal of payment arrears (issue 25, the Signals screens): the
@@ -11,17 +11,6 @@ import { api, axe, COACH, demoPeople, page, signInAs, startWebClient, tokenOf } 
  */
 startWebClient();
 
-const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
-/** The error message the field labelled `label` is described by (aria-describedby), as a screen reader reads it. */
-const errorAt = (label: string) =>
-  page.getByLabel(label, { exact: true }).evaluate((input) =>
-    (input.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id))
-      .filter((el) => el?.id.endsWith('-fout'))
-      .map((el) => el?.textContent ?? '')
-      .join(' '),
-  );
 /** A moment as a datetime-local field takes it in Amsterdam ("2026-07-10T09:05"). */
 const localMinute = (ms: number) =>
   new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(ms).replace(' ', 'T');
