@@ -432,6 +432,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/households/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household's consents, newest first */
+        get: operations["listConsents"];
+        put?: never;
+        /** Record a member's consent to share named kinds of their data with one organisation */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/consents/{consentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a consent (a second withdrawal, or one of an expired consent: 409) */
+        post: operations["withdrawConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/households/{id}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What of the household was handed to whom, on which basis, newest first */
+        get: operations["listDisclosures"];
+        put?: never;
+        /** Hand data of the household to an involved party's organisation, on a basis (none: 409 no_basis, nothing disclosed) */
+        post: operations["disclose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/households/{id}/plan": {
         parameters: {
             query?: never;
@@ -876,7 +929,7 @@ export interface components {
              * @description One URI per kind of problem; a client says it in its own words.
              * @enum {string}
              */
-            type: "https://wijkteams.nl/problems/invalid-input" | "https://wijkteams.nl/problems/unauthenticated" | "https://wijkteams.nl/problems/forbidden" | "https://wijkteams.nl/problems/not-found" | "https://wijkteams.nl/problems/method-not-allowed" | "https://wijkteams.nl/problems/conflict" | "https://wijkteams.nl/problems/precondition-failed" | "https://wijkteams.nl/problems/payload-too-large" | "https://wijkteams.nl/problems/unsupported-media-type" | "https://wijkteams.nl/problems/precondition-required" | "https://wijkteams.nl/problems/service-unavailable" | "https://wijkteams.nl/problems/internal";
+            type: "https://wijkteams.nl/problems/invalid-input" | "https://wijkteams.nl/problems/unauthenticated" | "https://wijkteams.nl/problems/forbidden" | "https://wijkteams.nl/problems/not-found" | "https://wijkteams.nl/problems/method-not-allowed" | "https://wijkteams.nl/problems/conflict" | "https://wijkteams.nl/problems/no-basis" | "https://wijkteams.nl/problems/precondition-failed" | "https://wijkteams.nl/problems/payload-too-large" | "https://wijkteams.nl/problems/unsupported-media-type" | "https://wijkteams.nl/problems/precondition-required" | "https://wijkteams.nl/problems/service-unavailable" | "https://wijkteams.nl/problems/internal";
             title: string;
             status: number;
             /** @description For developers, in English: a client shows its own words for `type` instead. */
@@ -888,7 +941,7 @@ export interface components {
                  * @description What is wrong with the field; a client says it in its own words.
                  * @enum {string}
                  */
-                code: "invalid_type" | "too_big" | "too_small" | "invalid_format" | "not_multiple_of" | "unrecognized_keys" | "invalid_union" | "invalid_key" | "invalid_element" | "invalid_value" | "custom" | "malformed_json" | "required" | "not_allowed" | "unknown_team" | "not_on_roster" | "owner_not_on_roster" | "unknown_action" | "unknown_domain" | "unknown_member" | "unknown_involved" | "in_the_past" | "in_future" | "too_early" | "too_late" | "before_receipt" | "invalid_cursor" | "criterion_required" | "one_criterion_only" | "too_short" | "too_many_matches" | "contains_bsn" | "contains_name";
+                code: "invalid_type" | "too_big" | "too_small" | "invalid_format" | "not_multiple_of" | "unrecognized_keys" | "invalid_union" | "invalid_key" | "invalid_element" | "invalid_value" | "custom" | "malformed_json" | "required" | "not_allowed" | "unknown_team" | "not_on_roster" | "owner_not_on_roster" | "unknown_action" | "unknown_domain" | "unknown_member" | "unknown_involved" | "unknown_consent" | "not_gezag_holder" | "in_the_past" | "in_future" | "too_early" | "too_late" | "before_receipt" | "invalid_cursor" | "criterion_required" | "one_criterion_only" | "too_short" | "too_many_matches" | "contains_bsn" | "contains_name";
                 /** @description For developers, in English. */
                 reason: string;
             }[];
@@ -901,7 +954,7 @@ export interface components {
         /** @description An entry of the register of processing activities (verwerkingsregister). */
         ProcessingActivity: {
             /** @enum {string} */
-            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal";
+            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection";
             name: string;
             purpose: string;
             /** @description The grondslag: the law and article, and the AVG basis. */
@@ -909,6 +962,8 @@ export interface components {
             retention: string;
             /** @description A change of purpose or legal basis is a new version. */
             version: number;
+            /** @description Whether its legal basis allows handing data to another organisation without consent: a disclosure may name it as its basis (v1.2). */
+            disclosure: boolean;
         };
         /** @description Every team of the city. */
         TeamList: {
@@ -1488,6 +1543,128 @@ export interface components {
                 id: string;
             };
         };
+        /** @description A member's permission to share named kinds of their data with one organisation, for a purpose (v1.2). */
+        Consent: {
+            id: string;
+            memberId: string;
+            organisation: string;
+            purpose: string;
+            dataKinds: components["schemas"]["DataKind"][];
+            /** @description Left out: every domain. */
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            /** @enum {string} */
+            form: "written" | "verbal" | "digital";
+            /** Format: date */
+            givenAt: string;
+            /** @description For a child under 16: the holder of gezag who consented. */
+            givenBy?: {
+                name: string;
+            };
+            /** Format: date */
+            validUntil?: string;
+            /**
+             * @description Only ever given → withdrawn or expired; a new consent is a new record.
+             * @enum {string}
+             */
+            status: "given" | "withdrawn" | "expired";
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+            withdrawnBy?: string;
+            withdrawalReason?: string;
+            /** @description How many disclosures were made on it. */
+            disclosureCount: number;
+        };
+        /**
+         * @description A part of the dossier a consent may cover and a disclosure hand over: the plan, the ZRM assessments, the members, the journal.
+         * @enum {string}
+         */
+        DataKind: "plan" | "assessments" | "members" | "journal";
+        /** @description A consent as it was given. */
+        ConsentInput: {
+            memberId: string;
+            organisation: string;
+            purpose: string;
+            dataKinds: components["schemas"]["DataKind"][];
+            /** @description Left out: every domain. */
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            /** @enum {string} */
+            form: "written" | "verbal" | "digital";
+            /** Format: date */
+            givenAt: string;
+            /** @description For a member under 16 at givenAt: the holder of gezag recorded on them, by name. */
+            givenBy?: {
+                name: string;
+            };
+            /** Format: date */
+            validUntil?: string;
+        };
+        /** @description Why, if the member said. */
+        ConsentWithdrawal: {
+            reason?: string;
+        };
+        /** @description A page of consents, newest first. */
+        ConsentPage: {
+            items: components["schemas"]["Consent"][];
+            nextCursor: string | null;
+        };
+        /** @description The disclosure, and the package handed over. */
+        DisclosureWithPackage: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            by: string;
+            to: {
+                involvedId: string;
+                name: string;
+                organisation: string;
+            };
+            dataKinds: components["schemas"]["DataKind"][];
+            memberIds: string[];
+            /** @description Left out: every domain. */
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            basis: components["schemas"]["DisclosureBasis"];
+            note?: string;
+            package: components["schemas"]["DisclosurePackage"];
+        };
+        /** @description The consents that cover every part of the disclosure, or an entry of the register whose legal basis allows disclosure. */
+        DisclosureBasis: {
+            consentIds: string[];
+        } | {
+            /** @enum {string} */
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection";
+        };
+        /** @description The data handed over: only the kinds, members and domains asked. */
+        DisclosurePackage: {
+            members?: components["schemas"]["DossierMember"][];
+            plan?: components["schemas"]["Plan"] | null;
+            assessments?: {
+                id: string;
+                /** Format: date-time */
+                assessedAt: string;
+                scores: {
+                    finances?: number;
+                    work_education?: number;
+                    time_use?: number;
+                    housing?: number;
+                    domestic_relations?: number;
+                    mental_health?: number;
+                    physical_health?: number;
+                    substance_use?: number;
+                    basic_adl?: number;
+                    instrumental_adl?: number;
+                    social_network?: number;
+                    community_participation?: number;
+                    justice?: number;
+                    parenting?: number;
+                };
+                note?: string;
+            }[];
+            /** @description Never a restricted entry; only entries about asked members alone. */
+            journal?: components["schemas"]["JournalEntry"][];
+        };
         /** @description The household's one plan, at one version. */
         Plan: {
             id: string;
@@ -1552,6 +1729,39 @@ export interface components {
             approvedAt: string;
             /** Format: date-time */
             evaluateAt: string;
+        };
+        /** @description What to hand over, to whom, and on which basis. */
+        DisclosureInput: {
+            involvedId: string;
+            dataKinds: components["schemas"]["DataKind"][];
+            memberIds: string[];
+            /** @description Left out: every domain. */
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            basis: components["schemas"]["DisclosureBasis"];
+            note?: string;
+        };
+        /** @description A page of disclosures, newest first. */
+        DisclosurePage: {
+            items: components["schemas"]["Disclosure"][];
+            nextCursor: string | null;
+        };
+        /** @description Data of the household handed to an involved party’s organisation, on a basis (v1.2). */
+        Disclosure: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            by: string;
+            to: {
+                involvedId: string;
+                name: string;
+                organisation: string;
+            };
+            dataKinds: components["schemas"]["DataKind"][];
+            memberIds: string[];
+            /** @description Left out: every domain. */
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            basis: components["schemas"]["DisclosureBasis"];
+            note?: string;
         };
         /** @description Goals per life domain, actions per organisation, and when to evaluate. */
         PlanContent: {
@@ -1707,7 +1917,7 @@ export interface components {
             actor: string;
             roles: ("intaker" | "wijkcoach" | "teamleider" | "doorbraakteam" | "budgethouder" | "beheerder")[];
             /** @enum {string} */
-            action: "read" | "create" | "update" | "delete" | "export";
+            action: "read" | "create" | "update" | "delete" | "export" | "disclose";
             resource: string;
             purpose: string;
             /** @description The W3C trace id of the request (the same in every line and log line of that request). */
@@ -1718,7 +1928,7 @@ export interface components {
              * @description The entry of the register of processing activities (GET /processing-activities); null before 1.1.
              * @enum {string|null}
              */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | null;
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | null;
             processingActivityVersion: number | null;
             /** @description The members whose data was processed (member ids, never a BSN). */
             dataSubjects: string[];
@@ -1727,6 +1937,15 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "error";
+            /** @description On a disclosure (`disclose`): the organisation that received the data (v1.2). */
+            receiver?: string;
+            /** @description On a disclosure: the consents or the register entry it was given on. */
+            basis?: {
+                consentIds: string[];
+            } | {
+                /** @enum {string} */
+                processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection";
+            };
         };
         /** @description Everything held on one household, for a subject access request (AVG art. 15). */
         HouseholdExport: {
@@ -1740,6 +1959,10 @@ export interface components {
             planVersions: components["schemas"]["Plan"][];
             assessments: components["schemas"]["StoredAssessment"][];
             escalations: components["schemas"]["Escalation"][];
+            /** @description Every consent, newest first, withdrawn and expired ones too. */
+            consents: components["schemas"]["Consent"][];
+            /** @description Every disclosure, newest first: to whom, what, on which basis. */
+            disclosures: components["schemas"]["Disclosure"][];
             /** @description Every journal entry with its corrections, restricted ones too, newest first. */
             journal: components["schemas"]["JournalEntry"][];
             /** @description Every correction of the household's address and members, oldest first. */
@@ -5044,6 +5267,591 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConsents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of consents. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentInput"];
+            };
+        };
+        responses: {
+            /** @description The consent, given. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    /** @description The household's consents. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description The consent, withdrawn. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDisclosures: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of disclosures (what was handed over is named; the package itself went to its receiver). */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosurePage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disclose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisclosureInput"];
+            };
+        };
+        responses: {
+            /** @description The disclosure, with the package handed over. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    /** @description The household's disclosures. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureWithPackage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No basis for disclosure */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

@@ -4,6 +4,7 @@ import { householdRoutes } from './households/contract.ts';
 import type { RouteContract } from './http/contract.ts';
 import { intakeRoutes } from './intakes/contract.ts';
 import { journalRoutes } from './journal/contract.ts';
+import { networkRoutes } from './network/contract.ts';
 import { planRoutes } from './plans/contract.ts';
 import { privacyRoutes } from './privacy/contract.ts';
 import { registryRoutes } from './registry/contract.ts';
@@ -25,6 +26,7 @@ export const routes: RouteContract[] = [
   ...householdRoutes,
   ...registryRoutes,
   ...journalRoutes,
+  ...networkRoutes,
   ...planRoutes,
   ...escalationRoutes,
   ...precedentRoutes,

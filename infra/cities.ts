@@ -1,5 +1,5 @@
 import type { CityRuntimeConfig, Money, Partner, Team } from '#shared/city.ts';
-import type { ProcessingActivity } from '#shared/processing-activities.ts';
+import type { RegisterEntry } from '#shared/processing-activities.ts';
 
 export type CityId = 'enschede' | 'almelo' | 'haarlem' | 'den-haag';
 
@@ -30,7 +30,7 @@ export interface CityConfig {
   /** Months after which a signal that led to no help expires (default 9). */
   signalRetentionMonths?: number;
   /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts). */
-  processingActivities?: ProcessingActivity[];
+  processingActivities?: RegisterEntry[];
   /** The web client's theme: one of the NL Design System (Rijkshuisstijl community) design-token themes. */
   webTheme: WebTheme;
 }

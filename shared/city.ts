@@ -1,4 +1,4 @@
-import type { ProcessingActivity } from './processing-activities.ts';
+import type { RegisterEntry } from './processing-activities.ts';
 
 export const TEAM_KINDS = ['wijkteam', 'interventieteam', 'doorbraakteam'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
@@ -48,7 +48,7 @@ export interface CityRuntimeConfig {
   /** Months after which a signal that led to no help expires (domain rule 13). */
   signalRetentionMonths: number;
   /** The city's own versions of entries of the register of processing activities (shared/processing-register.ts holds the rest). */
-  processingActivities?: ProcessingActivity[];
+  processingActivities?: RegisterEntry[];
 }
 
 export function findTeam(city: CityRuntimeConfig, teamId: string): Team | undefined {

@@ -39,6 +39,8 @@ const RULE_CODES = [
   'unknown_domain',
   'unknown_member',
   'unknown_involved',
+  'unknown_consent',
+  'not_gezag_holder',
   'in_the_past',
   'in_future',
   'too_early',
@@ -68,6 +70,8 @@ const PROBLEMS = {
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
+  /** Rule 16: a disclosure without a consent or legal basis that covers every part of it. */
+  no_basis: { status: 409, title: 'No basis for disclosure' },
   precondition_failed: { status: 412, title: 'Precondition failed' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
@@ -104,6 +108,7 @@ export const invalidInput = (detail: string, invalidParams: InvalidParam[] = [])
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
 export const notFound = (resource: string) => new DomainError('not_found', `${resource} not found`);
 export const conflict = (detail: string) => new DomainError('conflict', detail);
+export const noBasis = (detail: string) => new DomainError('no_basis', detail);
 export const preconditionFailed = (detail: string) => new DomainError('precondition_failed', detail);
 export const preconditionRequired = (detail: string) => new DomainError('precondition_required', detail);
 export const unsupportedMediaType = (detail: string) => new DomainError('unsupported_media_type', detail);

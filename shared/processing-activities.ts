@@ -19,6 +19,12 @@ export const PROCESSING_ACTIVITY_IDS = [
   'vroegsignalering',
   'outreach',
   'journal',
+  'involved-parties',
+  'consent',
+  'disclosure',
+  'disclosure-safety',
+  'disclosure-debt-help',
+  'disclosure-youth-protection',
 ] as const;
 export type ProcessingActivityId = (typeof PROCESSING_ACTIVITY_IDS)[number];
 
@@ -30,7 +36,15 @@ export interface ProcessingActivity {
   /** How long the data processed is kept, in words (the household's retention, or the log's). */
   retention: string;
   version: number;
+  /**
+   * Whether its legal basis allows data to be handed to another organisation without a consent
+   * (v1.2 rule 16): a disclosure may name such an activity as its basis, and no other.
+   */
+  disclosure: boolean;
 }
+
+/** An entry as the shared register and a city's configuration write it: `disclosure` left out is false. */
+export type RegisterEntry = Omit<ProcessingActivity, 'disclosure'> & { disclosure?: boolean };
 
 /** The register as it stands: the latest version of each entry. */
 export function currentRegister(register: readonly ProcessingActivity[]): ProcessingActivity[] {

@@ -4,7 +4,14 @@ import { newId } from './ids.ts';
 import type { ProcessingActivityId } from './processing-activities.ts';
 
 /** After the VNG/Logius Logboek Dataverwerkingen: who did what to whose data, why, and when. */
-export type ProcessingAction = 'read' | 'create' | 'update' | 'delete' | 'export';
+export const PROCESSING_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'disclose'] as const;
+export type ProcessingAction = (typeof PROCESSING_ACTIONS)[number];
+
+/** On a disclosure's line (v1.2 rule 16): the organisation that received the data, and the basis it was given on. */
+export interface DisclosureLog {
+  receiver: string;
+  basis: { consentIds: string[] } | { processingActivityId: string };
+}
 
 export interface ProcessingLogLine {
   id: string;
@@ -26,6 +33,9 @@ export interface ProcessingLogLine {
   dataSubjects: string[];
   /** `error` when the processing did not complete (an answer the flow could not take, a flow that failed). */
   status: 'ok' | 'error';
+  /** Only on a line with action `disclose`. */
+  receiver?: string;
+  basis?: DisclosureLog['basis'];
 }
 
 /** A line as read back: lines written before 1.1 lack the span and the activity. */

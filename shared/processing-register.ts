@@ -1,5 +1,5 @@
 import type { CityRuntimeConfig } from './city.ts';
-import type { ProcessingActivity } from './processing-activities.ts';
+import type { ProcessingActivity, RegisterEntry } from './processing-activities.ts';
 
 /**
  * A city's register: the shared entries below, and the versions the city's configuration adds
@@ -9,7 +9,10 @@ import type { ProcessingActivity } from './processing-activities.ts';
 export function registerOf(
   city: Pick<CityRuntimeConfig, 'retentionDays' | 'processingActivities'> & Partial<Pick<CityRuntimeConfig, 'signalRetentionMonths'>>,
 ): ProcessingActivity[] {
-  return [...sharedRegister(Math.round(city.retentionDays / 365), city.signalRetentionMonths ?? 9), ...(city.processingActivities ?? [])];
+  return [
+    ...sharedRegister(Math.round(city.retentionDays / 365), city.signalRetentionMonths ?? 9),
+    ...(city.processingActivities ?? []),
+  ].map((entry) => ({ ...entry, disclosure: entry.disclosure ?? false }));
 }
 
 /**
@@ -17,7 +20,7 @@ export function registerOf(
  * city publishes it, and residents read it on their own view. Legal bases are the Dutch
  * social-domain laws the wijkteams work under; retention follows the city's retention of case files.
  */
-function sharedRegister(retentionYears: number, signalRetentionMonths: number): ProcessingActivity[] {
+function sharedRegister(retentionYears: number, signalRetentionMonths: number): RegisterEntry[] {
   const caseFiles = `${retentionYears} jaar na het afsluiten van de zaak van het huishouden`;
   const signals = `${signalRetentionMonths} maanden na ontvangst, tenzij hulp is aanvaard (dan zo lang als het dossier van het huishouden)`;
   return [
@@ -135,6 +138,60 @@ function sharedRegister(retentionYears: number, signalRetentionMonths: number): 
         'Wmo 2015 art. 2.3.2, 5.1.1; Jeugdwet art. 7.4.0; WGBO (art. 7:454 BW) voor het zorgdossier (AVG art. 6 lid 1 sub e, 9 lid 2 sub h)',
       retention: caseFiles,
       version: 1,
+    },
+    {
+      id: 'involved-parties',
+      name: 'Betrokkenen rond het huishouden',
+      purpose:
+        'Vastleggen wie er rond het huishouden betrokken is (professionals van andere organisaties, familie, buren), zodat de regisseur het netwerk kan sturen',
+      legalBasis: 'Wmo 2015 art. 2.3.2, 5.1.1; Jeugdwet art. 7.4.0 (AVG art. 6 lid 1 sub e)',
+      retention: caseFiles,
+      version: 1,
+    },
+    {
+      id: 'consent',
+      name: 'Toestemming voor het delen van gegevens',
+      purpose: 'Vastleggen welke toestemming een inwoner gaf om gegevens te delen met een organisatie, en de intrekking daarvan',
+      legalBasis: 'AVG art. 6 lid 1 sub a, 7, 9 lid 2 sub a; voor een kind onder 16 jaar de gezagsdrager (AVG art. 8; UAVG art. 5)',
+      retention: caseFiles,
+      version: 1,
+    },
+    {
+      id: 'disclosure',
+      name: 'Verstrekking aan een betrokkene',
+      purpose:
+        'Gegevens van het huishouden aan een betrokken organisatie verstrekken, alleen op toestemming of op een wettelijke grondslag',
+      legalBasis:
+        'AVG art. 6 lid 1 sub a (toestemming) of de wettelijke grondslag van de verstrekking, die bij elke verstrekking is vastgelegd',
+      retention: caseFiles,
+      version: 1,
+    },
+    {
+      id: 'disclosure-safety',
+      name: 'Verstrekking bij (een vermoeden van) huiselijk geweld of kindermishandeling',
+      purpose: 'Veilig Thuis of de politie informeren volgens de meldcode, ook zonder toestemming',
+      legalBasis: 'Wet verplichte meldcode; Wmo 2015 art. 5.2.6 (meldrecht); Jeugdwet art. 7.4.4 (AVG art. 6 lid 1 sub c en d)',
+      retention: caseFiles,
+      version: 1,
+      disclosure: true,
+    },
+    {
+      id: 'disclosure-debt-help',
+      name: 'Verstrekking voor schuldhulpverlening',
+      purpose: 'De schuldhulpverlening van de gemeente de gegevens geven die zij nodig heeft om een inwoner met schulden te helpen',
+      legalBasis: 'Wet gemeentelijke schuldhulpverlening art. 3, 8a (AVG art. 6 lid 1 sub e)',
+      retention: caseFiles,
+      version: 1,
+      disclosure: true,
+    },
+    {
+      id: 'disclosure-youth-protection',
+      name: 'Verstrekking aan de jeugdbescherming',
+      purpose: 'De Raad voor de Kinderbescherming of een gecertificeerde instelling de gegevens geven die zij voor een kind nodig heeft',
+      legalBasis: 'Jeugdwet art. 7.3.11, 7.4.4; BW art. 1:240 (AVG art. 6 lid 1 sub c en e)',
+      retention: caseFiles,
+      version: 1,
+      disclosure: true,
     },
   ];
 }

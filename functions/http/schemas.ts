@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isDutchPostcode } from '#shared/domain/address.ts';
 import { isValidBsn } from '#shared/domain/bsn.ts';
+import { CONSENT_FORMS, DATA_KINDS } from '#shared/domain/consent.ts';
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
@@ -95,6 +96,10 @@ export const ProcessingActivity = z
     legalBasis: z.string().meta({ description: 'The grondslag: the law and article, and the AVG basis.' }),
     retention: z.string(),
     version: z.number().int().meta({ description: 'A change of purpose or legal basis is a new version.' }),
+    disclosure: z.boolean().meta({
+      description:
+        'Whether its legal basis allows handing data to another organisation without consent: a disclosure may name it as its basis (v1.2).',
+    }),
   })
   .meta({ id: 'ProcessingActivity', description: 'An entry of the register of processing activities (verwerkingsregister).' });
 
@@ -378,3 +383,70 @@ export const JournalEntry = z
       .meta({ description: 'Every correction, oldest first, with the text it replaced.' }),
   })
   .meta({ id: 'JournalEntry', description: 'What happened, in the professional’s words; never deleted, only corrected.' });
+
+export const DataKind = z.enum(DATA_KINDS).meta({
+  id: 'DataKind',
+  description:
+    'A part of the dossier a consent may cover and a disclosure hand over: the plan, the ZRM assessments, the members, the journal.',
+});
+
+export const Consent = z
+  .object({
+    id: Id,
+    memberId: Id,
+    organisation: z.string(),
+    purpose: z.string(),
+    dataKinds: z.array(DataKind),
+    domains: z.array(z.enum(LIFE_DOMAINS)).optional().meta({ description: 'Left out: every domain.' }),
+    form: z.enum(CONSENT_FORMS),
+    givenAt: CalendarDate,
+    givenBy: z.object({ name: z.string() }).optional().meta({ description: 'For a child under 16: the holder of gezag who consented.' }),
+    validUntil: CalendarDate.optional(),
+    status: z
+      .enum(['given', 'withdrawn', 'expired'])
+      .meta({ description: 'Only ever given → withdrawn or expired; a new consent is a new record.' }),
+    recordedBy: z.string(),
+    recordedAt: Timestamp,
+    withdrawnAt: Timestamp.optional(),
+    withdrawnBy: z.string().optional(),
+    withdrawalReason: z.string().optional(),
+    disclosureCount: z.number().int().min(0).meta({ description: 'How many disclosures were made on it.' }),
+  })
+  .meta({
+    id: 'Consent',
+    description: "A member's permission to share named kinds of their data with one organisation, for a purpose (v1.2).",
+  });
+
+export const DisclosureBasis = z
+  .union([
+    z.strictObject({ consentIds: z.array(Id).min(1).max(50) }),
+    z.strictObject({ processingActivityId: z.enum(PROCESSING_ACTIVITY_IDS) }),
+  ])
+  .meta({
+    id: 'DisclosureBasis',
+    description: 'The consents that cover every part of the disclosure, or an entry of the register whose legal basis allows disclosure.',
+  });
+
+export const Disclosure = z
+  .object({
+    id: Id,
+    at: Timestamp,
+    by: z.string(),
+    to: z.object({ involvedId: Id, name: z.string(), organisation: z.string() }),
+    dataKinds: z.array(DataKind),
+    memberIds: z.array(Id),
+    domains: z.array(z.enum(LIFE_DOMAINS)).optional().meta({ description: 'Left out: every domain.' }),
+    basis: DisclosureBasis,
+    note: z.string().optional(),
+  })
+  .meta({ id: 'Disclosure', description: 'Data of the household handed to an involved party’s organisation, on a basis (v1.2).' });
+
+/** What a disclosure hands over, shaped as the export shapes it, of the asked kinds, members and domains only. */
+export const DisclosurePackage = z
+  .object({
+    members: z.array(DossierMember).optional(),
+    plan: orNull(Plan).optional(),
+    assessments: z.array(z.object({ id: z.string(), assessedAt: Timestamp, scores: ScoreMap, note: z.string().optional() })).optional(),
+    journal: z.array(JournalEntry).optional().meta({ description: 'Never a restricted entry; only entries about asked members alone.' }),
+  })
+  .meta({ id: 'DisclosurePackage', description: 'The data handed over: only the kinds, members and domains asked.' });

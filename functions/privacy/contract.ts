@@ -2,9 +2,13 @@ import * as z from 'zod';
 import { ROLES, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { CORRECTION_KINDS } from '#shared/domain/household.ts';
 import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
+import { PROCESSING_ACTIONS } from '#shared/processing-log.ts';
 import { defineRoute } from '../http/contract.ts';
 import {
   Assessment,
+  Consent,
+  Disclosure,
+  DisclosureBasis,
   DossierMember,
   Escalation,
   FormerInvolvedParty,
@@ -26,7 +30,7 @@ export const ProcessingLogEntry = z
     at: Timestamp,
     actor: z.string(),
     roles: z.array(z.enum(ROLES)),
-    action: z.enum(['read', 'create', 'update', 'delete', 'export']),
+    action: z.enum(PROCESSING_ACTIONS),
     resource: z.string(),
     purpose: z.string(),
     traceId: z.string().meta({ description: 'The W3C trace id of the request (the same in every line and log line of that request).' }),
@@ -38,6 +42,8 @@ export const ProcessingLogEntry = z
     processingActivityVersion: z.number().int().nullable(),
     dataSubjects: z.array(z.string()).meta({ description: 'The members whose data was processed (member ids, never a BSN).' }),
     status: z.enum(['ok', 'error']).meta({ description: '`error` when the processing did not complete.' }),
+    receiver: z.string().optional().meta({ description: 'On a disclosure (`disclose`): the organisation that received the data (v1.2).' }),
+    basis: DisclosureBasis.optional().meta({ description: 'On a disclosure: the consents or the register entry it was given on.' }),
   })
   .meta({ id: 'ProcessingLogEntry', description: "One processing of the household's data (Logboek Dataverwerkingen)." });
 
@@ -107,6 +113,8 @@ export const HouseholdExport = z
     planVersions: z.array(Plan).meta({ description: 'Every version of every plan, oldest first.' }),
     assessments: z.array(StoredAssessment),
     escalations: z.array(Escalation),
+    consents: z.array(Consent).meta({ description: 'Every consent, newest first, withdrawn and expired ones too.' }),
+    disclosures: z.array(Disclosure).meta({ description: 'Every disclosure, newest first: to whom, what, on which basis.' }),
     journal: z.array(JournalEntry).meta({ description: 'Every journal entry with its corrections, restricted ones too, newest first.' }),
     corrections: z.array(Correction).meta({ description: "Every correction of the household's address and members, oldest first." }),
     processingLog: z.array(ProcessingLogEntry).meta({ description: 'Who read, changed or exported the data, when and why.' }),

@@ -193,7 +193,7 @@ const network = {
   auth: 'jwt',
   roles: CASE_WORKERS,
   purpose: 'the network around the household',
-  processingActivity: 'household-records',
+  processingActivity: 'involved-parties',
 } as const;
 
 export const addInvolvedRoute = defineRoute({

@@ -21,6 +21,7 @@ import {
 } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { ASSESSMENT, AssessmentRecord, assessmentItem, parseAssessment } from './records/assessment.ts';
+import { CONSENT, ConsentRecord, DISCLOSURE, DisclosureRecord } from './records/consent.ts';
 import { CORRECTION, CorrectionRecord } from './records/correction.ts';
 import { ESCALATION, EscalationRecord } from './records/escalation.ts';
 import { HOUSEHOLD, HouseholdRecord, parseHousehold, readHousehold } from './records/household.ts';
@@ -151,6 +152,9 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         assessments: recordsOf(ASSESSMENT, AssessmentRecord, items),
         escalations: recordsOf(ESCALATION, EscalationRecord, items),
         corrections: recordsOf(CORRECTION, CorrectionRecord, items),
+        // Their sort keys start with when they were made: newest first is the partition's order reversed.
+        consents: recordsOf(CONSENT, ConsentRecord, items).reverse(),
+        disclosures: recordsOf(DISCLOSURE, DisclosureRecord, items).reverse(),
       };
     },
 

@@ -10,6 +10,8 @@
  * | a member's name entry   | HH#<householdId>      | NAME#<memberId>     | gsi1…3: NAMES#<teamId> / <word>#<householdId>#<memberId> |
  * | task                    | HH#<householdId>      | TASK#<taskKey>      | TASKS#<assignee> / <dueDate>#<taskId>; gsi2: TEAMTASKS#<teamId> / the same |
  * | correction              | HH#<householdId>      | CORRECTION#<at>#<id> |                                      |
+ * | consent                 | HH#<householdId>      | CONSENT#<consentId> (it starts with when it was recorded) |        |
+ * | disclosure              | HH#<householdId>      | DISCLOSURE#<disclosureId> (it starts with its `at`) |              |
  * | precedent               | PRECEDENTS            | PRECEDENT#<id>      |                                       |
  * | signal                  | SIGNAL#<signalId>     | SIGNAL              | SIGNALS#<teamId>#<status> / <receivedAt>#<id> (leads only) |
  * | a signal's outreach task | SIGNAL#<signalId>    | TASK#outreach       | as every task                         |
@@ -183,6 +185,30 @@ export const correctionKey = (householdId: string, at: string, id: string): Key 
   pk: householdPartition(householdId),
   sk: `${CORRECTION_PREFIX}${at}#${id}`,
 });
+
+/**
+ * Consents and disclosures (v1.2) are part of the household: in its partition, so that a
+ * disclosure reads the household, its plan, its assessments and its consents in one Query, and
+ * they expire with it. Their ids start with when they were made (`timeOrderedId`): a list by
+ * prefix reads newest first.
+ */
+export const CONSENT_PREFIX = 'CONSENT#';
+
+export const consentKey = (householdId: string, consentId: string): Key => ({
+  pk: householdPartition(householdId),
+  sk: `${CONSENT_PREFIX}${consentId}`,
+});
+
+export const DISCLOSURE_PREFIX = 'DISCLOSURE#';
+
+export const disclosureKey = (householdId: string, disclosureId: string): Key => ({
+  pk: householdPartition(householdId),
+  sk: `${DISCLOSURE_PREFIX}${disclosureId}`,
+});
+
+/** Whether a string has the shape of a consent's or a disclosure's sort key, as a list's cursor must. */
+export const isConsentSortKey = (sortKey: string): boolean => /^CONSENT#[A-Za-z0-9_-]{22}$/.test(sortKey);
+export const isDisclosureSortKey = (sortKey: string): boolean => /^DISCLOSURE#[A-Za-z0-9_-]{22}$/.test(sortKey);
 
 /**
  * The city's doorbraak precedents: one partition, read whole and filtered in the function. A city

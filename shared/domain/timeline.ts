@@ -11,7 +11,16 @@
  */
 import type { ProcessingAction } from '../processing-log.ts';
 
-export type TimelineRefType = 'household' | 'intake' | 'plan' | 'assessment' | 'member' | 'escalation' | 'journal';
+export type TimelineRefType =
+  | 'household'
+  | 'intake'
+  | 'plan'
+  | 'assessment'
+  | 'member'
+  | 'escalation'
+  | 'journal'
+  | 'consent'
+  | 'disclosure';
 
 export interface TimelineEvent {
   event: string;
@@ -128,6 +137,27 @@ const RULES: EventRule[] = [
   },
   {
     action: 'create',
+    resource: on('/households/(id)/consents/(id)'),
+    event: 'consent_given',
+    summary: 'Toestemming vastgelegd',
+    ref: 'consent',
+  },
+  {
+    action: 'update',
+    resource: on('/households/(id)/consents/(id)/withdrawal'),
+    event: 'consent_withdrawn',
+    summary: 'Toestemming ingetrokken',
+    ref: 'consent',
+  },
+  {
+    action: 'disclose',
+    resource: on('/households/(id)/disclosures/(id)'),
+    event: 'disclosed',
+    summary: 'Gegevens verstrekt',
+    ref: 'disclosure',
+  },
+  {
+    action: 'create',
     resource: on('/households/(id)/escalations'),
     event: 'escalation_submitted',
     summary: 'Doorbraak aangevraagd',
@@ -179,7 +209,7 @@ export const isTimelineChange = (line: { action: ProcessingAction; resource: str
 
 /** The event a change line records, in Dutch words; undefined for a change the timeline does not know (a test keeps this list complete). */
 export function eventOf(
-  line: { action: ProcessingAction; resource: string; householdId: string; processingActivityId?: string },
+  line: { action: ProcessingAction; resource: string; householdId: string; processingActivityId?: string; receiver?: string },
   byFlow: boolean,
 ): TimelineEvent | undefined {
   for (const rule of RULES) {
@@ -189,7 +219,9 @@ export function eventOf(
     if (!found) continue;
     const id = rule.ref === 'household' || rule.ref === 'plan' || rule.ref === 'assessment' ? line.householdId : (found.at(-1) ?? '');
     if (byFlow && rule.event === 'plan_changed') return { ...FLOW_PLAN, ref: { type: 'plan', id: line.householdId } };
-    return { event: rule.event, summary: rule.summary, ref: { type: rule.ref, id } };
+    // A disclosure names whom it went to: an organisation (or, for the household's own circle, the person the household knows).
+    const summary = line.receiver && rule.event === 'disclosed' ? `${rule.summary} aan ${line.receiver}` : rule.summary;
+    return { event: rule.event, summary, ref: { type: rule.ref, id } };
   }
   return undefined;
 }

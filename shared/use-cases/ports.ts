@@ -1,6 +1,7 @@
 import type { Principal } from '../auth.ts';
 import type { CityRuntimeConfig } from '../city.ts';
 import type { Assessment } from '../domain/assessment.ts';
+import type { Consent, Disclosure } from '../domain/consent.ts';
 import type { AnswerKind, Escalation, EscalationStatus, HistoryEvent } from '../domain/escalation.ts';
 import type { CounterChange, Counts } from '../domain/figures.ts';
 import type { Correction, Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
@@ -222,6 +223,31 @@ export interface DossierRecords {
   assessments: Assessment[];
   escalations: Escalation[];
   corrections: Correction[];
+  /** Newest first, as their lists are read. */
+  consents: Consent[];
+  disclosures: Disclosure[];
+}
+
+/**
+ * Consents and disclosures (v1.2, rule 16). A withdrawal and a disclosure on the same consent are
+ * each one transaction with a condition on the consent's status: they never both succeed on it
+ * when the withdrawal came first.
+ */
+export interface NetworkStore extends HouseholdReader, ProcessingLogWriter {
+  /** The household's partition in one Query: the household, its plan, assessments, consents and disclosures. */
+  records(householdId: string): Promise<DossierRecords | undefined>;
+  getConsent(householdId: string, consentId: string): Promise<Consent | undefined>;
+  /** The household's journal, for a package that holds it. */
+  journal(householdId: string): Promise<JournalEntry[]>;
+  addConsent(household: Household, consent: Consent, log: ProcessingLogLine): Promise<void>;
+  /** Fails (ConcurrentChange) unless the consent is still given. */
+  withdrawConsent(consent: Consent, withdrawal: { at: string; by: string; reason?: string }, log: ProcessingLogLine): Promise<void>;
+  /** Fails (ConcurrentChange) unless the household is open and with its team, and every consent of the basis still given. */
+  disclose(household: Household, disclosure: Disclosure, consentIds: string[], log: ProcessingLogLine): Promise<void>;
+  consents(householdId: string, limit: number, after?: string): Promise<{ items: Consent[]; next?: string }>;
+  disclosures(householdId: string, limit: number, after?: string): Promise<{ items: Disclosure[]; next?: string }>;
+  isConsentPosition(after: string): boolean;
+  isDisclosurePosition(after: string): boolean;
 }
 
 export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {

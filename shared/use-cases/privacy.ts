@@ -7,6 +7,7 @@ import { journalEntryView } from '../domain/journal.ts';
 import { notFound } from '../errors.ts';
 import { membersOf, processingLogLine, type RequestContext, type StoredProcessingLogLine } from '../processing-log.ts';
 import { registerOf } from '../processing-register.ts';
+import { consentView, disclosureView } from './consents.ts';
 import { intakeView } from './intakes.ts';
 import type { PrivacyStore } from './ports.ts';
 
@@ -29,6 +30,8 @@ export interface ProcessingLogEntry {
   processingActivityVersion: number | null;
   dataSubjects: string[];
   status: 'ok' | 'error';
+  receiver?: string;
+  basis?: StoredProcessingLogLine['basis'];
 }
 
 /** One field order for every line; lines from before 1.1 have no span or activity (null). */
@@ -45,6 +48,8 @@ const entryOf = (line: StoredProcessingLogLine): ProcessingLogEntry => ({
   processingActivityVersion: line.processingActivityVersion ?? null,
   dataSubjects: line.dataSubjects,
   status: line.status,
+  ...(line.receiver ? { receiver: line.receiver } : {}),
+  ...(line.basis ? { basis: line.basis } : {}),
 });
 
 export async function readProcessingLog(
@@ -92,6 +97,8 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
     planVersions: planVersions.sort((a, b) => a.version - b.version),
     assessments: records.assessments,
     escalations: records.escalations.map(escalationView),
+    consents: records.consents.map((consent) => consentView(consent, context.now.slice(0, 10))),
+    disclosures: records.disclosures.map(disclosureView),
     // Restricted entries too: the team leader decides what to hand over (v1.2 precisions).
     journal: journal.map(journalEntryView),
     corrections: records.corrections

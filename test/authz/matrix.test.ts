@@ -39,11 +39,14 @@ const CALLERS = [
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
+/** A world with, as a row needs, a member on the roster, a second resident, an involved party, and a consent of the first member for that party's organisation. */
+type NetworkWorld = World & { memberId?: string; residentId?: string; involvedId?: string; subjectId?: string; consentId?: string };
+
 interface Row {
   operationId: string;
   /** member: someone on the team's roster; resident: a second resident in the household, and the first one's id; involved: an involved party. */
-  needs: Needs & { member?: boolean; resident?: boolean; involved?: boolean };
-  request: (w: World & { memberId?: string; residentId?: string; involvedId?: string }) => {
+  needs: Needs & { member?: boolean; resident?: boolean; involved?: boolean; consent?: boolean };
+  request: (w: NetworkWorld) => {
     method: string;
     path: string;
     body?: unknown;
@@ -108,6 +111,20 @@ const rows: Record<string, Row> = {
   endInvolvedParty: { operationId: 'endInvolvedParty', needs: { involved: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/involved/${w.involvedId}/end`, body: { reason: 'Traject afgerond' } }),
     expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403] },
+  // Consents and disclosures (rule 16): recorded, withdrawn and disclosed by the wijkcoaches and team leaders of the team, read by its members.
+  recordConsent: { operationId: 'recordConsent', needs: { consent: true },
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/consents`, body: { memberId: w.subjectId, organisation: 'Woonbron', purpose: 'Huurachterstand', dataKinds: ['members'], form: 'verbal', givenAt: '2026-01-05' } }),
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403] },
+  withdrawConsent: { operationId: 'withdrawConsent', needs: { consent: true },
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/consents/${w.consentId}/withdrawal`, body: {} }),
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403] },
+  listConsents: { operationId: 'listConsents', needs: { consent: true }, request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/consents` }),
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403] },
+  disclose: { operationId: 'disclose', needs: { consent: true },
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/disclosures`, body: { involvedId: w.involvedId, dataKinds: ['members'], memberIds: [w.subjectId], basis: { consentIds: [w.consentId] } } }),
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403] },
+  listDisclosures: { operationId: 'listDisclosures', needs: { consent: true }, request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/disclosures` }),
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403] },
   // Each professional's own caseload; the city-wide roles hold no caseload.
   listHouseholds: { operationId: 'listHouseholds', needs: {}, request: () => ({ method: 'GET', path: '/households' }),
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403] },
@@ -272,8 +289,8 @@ const token = (who: string) => tokens.get(who) as string;
 const makers = (): WorldMakers => ({ api, token, intakeBody });
 
 /** A world as the row needs it; with `member`, also someone on the own team's roster to take off it. */
-async function worldFor(needs: Row['needs']): Promise<World & { memberId?: string; residentId?: string; involvedId?: string }> {
-  const w: World & { memberId?: string; residentId?: string; involvedId?: string } = await world(makers(), needs);
+async function worldFor(needs: Row['needs']): Promise<NetworkWorld> {
+  const w: NetworkWorld = await world(makers(), needs);
   if (needs.resident) {
     const added = await api.call('POST', `/households/${w.householdId}/members`, {
       token: token('leader'),
@@ -282,13 +299,30 @@ async function worldFor(needs: Row['needs']): Promise<World & { memberId?: strin
     expect(added.status).toBe(201);
     w.residentId = added.body.id;
   }
-  if (needs.involved) {
+  if (needs.involved || needs.consent) {
     const added = await api.call('POST', `/households/${w.householdId}/involved`, {
       token: token('leader'),
       body: { kind: 'professional', name: 'Jeroen Jeugdbescherming', organisation: 'Jeugdbescherming Overijssel' },
     });
     expect(added.status).toBe(201);
     w.involvedId = added.body.id;
+  }
+  if (needs.consent) {
+    const dossier = await api.call('GET', `/households/${w.householdId}`, { token: token('leader') });
+    w.subjectId = dossier.body.members[0].id;
+    const given = await api.call('POST', `/households/${w.householdId}/consents`, {
+      token: token('leader'),
+      body: {
+        memberId: w.subjectId,
+        organisation: 'Jeugdbescherming Overijssel',
+        purpose: 'Jeugdhulp',
+        dataKinds: ['members'],
+        form: 'written',
+        givenAt: '2026-01-05',
+      },
+    });
+    expect(given.status).toBe(201);
+    w.consentId = given.body.id;
   }
   if (needs.member) {
     w.memberId = `member-${++members}`;
@@ -335,7 +369,7 @@ describe('authorization matrix', () => {
   const results: string[] = [];
   for (const [name, row] of Object.entries(rows)) {
     it(name, async () => {
-      let shared: (World & { memberId?: string; residentId?: string; involvedId?: string }) | undefined;
+      let shared: NetworkWorld | undefined;
       const outcomes: string[] = [];
       for (const [column, who] of CALLERS.entries()) {
         const want = row.expect[column] as Outcome;

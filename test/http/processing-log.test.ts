@@ -17,7 +17,7 @@ import { planBody as makePlanBody, type Needs, type World, world } from '../setu
  * processing log itself (reading who processed the data is not a processing of it, or every
  * subject access request would change its own answer).
  */
-type Action = 'read' | 'create' | 'update' | 'delete' | 'export';
+type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'disclose';
 
 interface Case {
   needs: Needs;
@@ -28,12 +28,12 @@ interface Case {
   resource: (w: Setup, answer: { body: Record<string, unknown> }) => string;
 }
 
-/** A world with two members (so that one may move out), the first one's id known, and an involved party. */
-type Setup = World & { memberId: string; postcode: string; involvedId: string };
+/** A world with two members (so that one may move out), the first one's id known, an involved party and the first member's consent for them. */
+type Setup = World & { memberId: string; postcode: string; involvedId: string; consentId: string };
 
 const planBody = makePlanBody();
 /** Transfer is left out of the timeline check: the household has left the team that would read it. */
-const isChange = (c: Case) => c.action === 'create' || c.action === 'update' || c.action === 'delete';
+const isChange = (c: Case) => c.action === 'create' || c.action === 'update' || c.action === 'delete' || c.action === 'disclose';
 const OWN = 'velve-lindenhof';
 const path = (request: { path: string }) => request.path;
 
@@ -315,6 +315,56 @@ const cases: Record<string, Case> = {
     action: 'update',
     resource: (w) => `/households/${w.householdId}/involved/${w.involvedId}/end`,
   },
+  recordConsent: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({
+      method: 'POST',
+      path: `/households/${w.householdId}/consents`,
+      body: {
+        memberId: w.memberId,
+        organisation: 'Woonbron',
+        purpose: 'Huur',
+        dataKinds: ['members'],
+        form: 'verbal',
+        givenAt: '2026-01-05',
+      },
+    }),
+    action: 'create',
+    resource: (w, answer) => `/households/${w.householdId}/consents/${answer.body.id}`,
+  },
+  withdrawConsent: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/consents/${w.consentId}/withdrawal`, body: {} }),
+    action: 'update',
+    resource: (w) => `/households/${w.householdId}/consents/${w.consentId}/withdrawal`,
+  },
+  listConsents: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/consents` }),
+    action: 'read',
+    resource: (w) => `/households/${w.householdId}/consents`,
+  },
+  disclose: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({
+      method: 'POST',
+      path: `/households/${w.householdId}/disclosures`,
+      body: { involvedId: w.involvedId, dataKinds: ['members'], memberIds: [w.memberId], basis: { consentIds: [w.consentId] } },
+    }),
+    action: 'disclose',
+    resource: (w, answer) => `/households/${w.householdId}/disclosures/${answer.body.id}`,
+  },
+  listDisclosures: {
+    needs: {},
+    as: 'leader',
+    request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/disclosures` }),
+    action: 'read',
+    resource: (w) => `/households/${w.householdId}/disclosures`,
+  },
   completePlanAction: {
     needs: { plan: true, actionOwner: 'regisseur' },
     as: 'regisseur',
@@ -392,7 +442,13 @@ async function worldFor(needs: Needs): Promise<Setup> {
   });
   expect(involved.status).toBe(201);
   const dossier = await api.call('GET', `/households/${w.householdId}`, { token: token('leader') });
-  return { ...w, memberId: dossier.body.members[0].id, postcode: postcodeOfLastWorld, involvedId: involved.body.id };
+  const memberId = dossier.body.members[0].id;
+  const consent = await api.call('POST', `/households/${w.householdId}/consents`, {
+    token: token('leader'),
+    body: { memberId, organisation: 'Buurman Henk', purpose: 'Meedenken', dataKinds: ['members'], form: 'verbal', givenAt: '2026-01-05' },
+  });
+  expect(consent.status).toBe(201);
+  return { ...w, memberId, postcode: postcodeOfLastWorld, involvedId: involved.body.id, consentId: consent.body.id };
 }
 
 /** The household's processing-log lines, straight from the table. */

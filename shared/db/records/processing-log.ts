@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ROLES } from '../../domain/access.ts';
 import { isTimelineChange } from '../../domain/timeline.ts';
 import { PROCESSING_ACTIVITY_IDS } from '../../processing-activities.ts';
-import type { ProcessingLogLine, SignalLogLine, StoredProcessingLogLine } from '../../processing-log.ts';
+import { PROCESSING_ACTIONS, type ProcessingLogLine, type SignalLogLine, type StoredProcessingLogLine } from '../../processing-log.ts';
 import { processingLogKey, signalLogKey, timelineIndexKeys } from '../keys.ts';
 import { parseRecord } from './record.ts';
 
@@ -15,7 +15,7 @@ export const ProcessingLogRecord = z.looseObject({
   at: z.string(),
   actor: z.string(),
   roles: z.array(z.enum(ROLES)),
-  action: z.enum(['read', 'create', 'update', 'delete', 'export']),
+  action: z.enum(PROCESSING_ACTIONS),
   resource: z.string(),
   purpose: z.string(),
   traceId: z.string(),
@@ -25,6 +25,8 @@ export const ProcessingLogRecord = z.looseObject({
   processingActivityVersion: z.number().optional(),
   dataSubjects: z.array(z.string()).default([]),
   status: z.enum(['ok', 'error']).default('ok'),
+  receiver: z.string().optional(),
+  basis: z.union([z.object({ consentIds: z.array(z.string()) }), z.object({ processingActivityId: z.string() })]).optional(),
 });
 
 export const parseProcessingLogLine = (item: Record<string, unknown> | undefined): StoredProcessingLogLine | undefined =>

@@ -7,6 +7,7 @@ import type { Schemas } from './api.ts';
 /** A problem type's last path segment (`invalid-input` of `https://wijkteams.nl/problems/invalid-input`). */
 type ProblemTypeName = Schemas['Problem']['type'] extends `https://wijkteams.nl/problems/${infer Name}` ? Name : never;
 type InvalidParamCode = NonNullable<Schemas['Problem']['invalidParams']>[number]['code'];
+type ProcessingAction = Schemas['ProcessingLogEntry']['action'];
 
 export const t = {
   app: 'Wijkteams',
@@ -60,6 +61,8 @@ export const t = {
       'method-not-allowed': 'Dit kan zo niet. Probeer het opnieuw vanuit het scherm.',
       conflict:
         'Dit kan nu niet: de zaak staat intussen anders, of iemand anders was u voor. Laad het scherm opnieuw en kijk wat er nu staat.',
+      'no-basis':
+        'Niet verstrekt: er is geen geldige toestemming of wettelijke grondslag voor alles wat u wilt delen. Er is niets gedeeld.',
       'precondition-failed': 'Iemand anders heeft dit intussen gewijzigd; uw wijziging is niet opgeslagen. Laad het scherm opnieuw.',
       'payload-too-large': 'Dit is te groot om op te slaan. Maak de tekst korter.',
       'unsupported-media-type': 'Dit kon het systeem niet lezen. Probeer het opnieuw.',
@@ -89,6 +92,9 @@ export const t = {
       unknown_domain: 'Dit leefgebied kent de ZRM niet.',
       unknown_member: 'Kies een lid van het huishouden.',
       unknown_involved: 'Kies een betrokkene van het huishouden.',
+      unknown_consent: 'Kies een toestemming van dit huishouden.',
+      not_gezag_holder:
+        'Voor een kind onder 16 jaar geeft de gezagsdrager toestemming: vul de naam in zoals die bij het gezag van het kind staat.',
       in_the_past: 'Deze datum ligt in het verleden.',
       in_future: 'Dit moment ligt in de toekomst.',
       too_early: 'Deze datum ligt te ver terug.',
@@ -441,10 +447,14 @@ export const t = {
     at: 'Moment',
     actor: 'Door',
     action: 'Handeling',
-    actions: { read: 'Inzien', create: 'Vastleggen', update: 'Wijzigen', delete: 'Verwijderen', export: 'Exporteren' } as Record<
-      string,
-      string
-    >,
+    actions: {
+      read: 'Inzien',
+      create: 'Vastleggen',
+      update: 'Wijzigen',
+      delete: 'Verwijderen',
+      export: 'Exporteren',
+      disclose: 'Verstrekken',
+    } satisfies Record<ProcessingAction, string> as Record<string, string>,
     resource: 'Gegevens',
     purpose: 'Doel',
     activity: 'Verwerkingsactiviteit',
@@ -480,6 +490,8 @@ export const t = {
       'outreach after a signal': 'contact zoeken na een signaal',
       break_glass: 'spoedtoegang in een acute situatie',
       'the network around the household': 'het netwerk rond het huishouden bijhouden',
+      'recording consent': 'toestemming voor het delen van gegevens vastleggen',
+      'disclosure to an involved party': 'gegevens verstrekken aan een betrokkene',
     } as Record<string, string>,
     somePurpose: 'werk aan de zaak van het huishouden',
     /** What a line's resource (the request's path) is, by the route's path template; the first that fits names it. */
@@ -495,6 +507,11 @@ export const t = {
       '/households/{id}/involved': 'het netwerk: een betrokkene erbij',
       '/households/{id}/involved/{involvedId}': 'de gegevens van een betrokkene',
       '/households/{id}/involved/{involvedId}/end': 'het einde van een betrokkenheid',
+      '/households/{id}/consents': 'de toestemmingen',
+      '/households/{id}/consents/{consentId}': 'een toestemming',
+      '/households/{id}/consents/{consentId}/withdrawal': 'de intrekking van een toestemming',
+      '/households/{id}/disclosures': 'de verstrekkingen',
+      '/households/{id}/disclosures/{disclosureId}': 'een verstrekking aan een betrokkene',
       '/households/{id}/journal': 'de verslagen',
       '/households/{id}/journal/{entryId}': 'een verslag',
       '/households/{id}/journal/{entryId}/corrections': 'een correctie op een verslag',
@@ -576,10 +593,14 @@ export const t = {
     retention: 'Bewaartermijn',
     unknownActivity: 'Verwerking van voor het register',
     times: (action: string, n: number) => `${n}× ${action.toLowerCase()}`,
-    actions: { read: 'Ingezien', create: 'Vastgelegd', update: 'Gewijzigd', delete: 'Verwijderd', export: 'Geëxporteerd' } as Record<
-      string,
-      string
-    >,
+    actions: {
+      read: 'Ingezien',
+      create: 'Vastgelegd',
+      update: 'Gewijzigd',
+      delete: 'Verwijderd',
+      export: 'Geëxporteerd',
+      disclose: 'Verstrekt',
+    } satisfies Record<ProcessingAction, string> as Record<string, string>,
     none: 'Geen.',
   },
   printPlan: {

@@ -1,0 +1,4 @@
+import { lambdaRuntime } from '../lambda.ts';
+import { createHandler } from './handler.ts';
+
+export const handler = createHandler(lambdaRuntime('network'));
