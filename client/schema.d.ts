@@ -1716,6 +1716,8 @@ export interface components {
             description: string;
             ownerId?: string;
             organisation: string;
+            /** @description Who of the household’s network does it (v1.2). */
+            involvedId?: string;
             /** Format: date */
             dueDate: string;
         };
@@ -1778,8 +1780,12 @@ export interface components {
                      */
                     status?: "open" | "done";
                     description: string;
+                    /** @description The team member who keeps watch over it (it is on their work list). */
                     ownerId?: string;
-                    organisation: string;
+                    /** @description Required unless involvedId is given: then the organisation of that party. */
+                    organisation?: string;
+                    /** @description Who of the household’s network does it (v1.2). */
+                    involvedId?: string;
                     /** Format: date */
                     dueDate: string;
                 }[];

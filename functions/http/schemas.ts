@@ -182,6 +182,7 @@ const PlanAction = z
     description: z.string(),
     ownerId: z.string().optional(),
     organisation: z.string(),
+    involvedId: z.string().optional().meta({ description: 'Who of the household’s network does it (v1.2).' }),
     dueDate: CalendarDate,
   })
   .meta({ id: 'PlanAction', description: 'An action of the plan: who does what, by when, and whether it is done.' });

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { CASE_WORKERS, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { ActionStatus, CalendarDate, HouseholdParams, ListQuery, Plan } from '../http/schemas.ts';
+import { ActionStatus, CalendarDate, HouseholdParams, Id, ListQuery, Plan } from '../http/schemas.ts';
 
 const Action = z.strictObject({
   id: z
@@ -13,8 +13,20 @@ const Action = z.strictObject({
     .meta({ description: 'The id of an action of the plan you keep; leave it out for a new action.' }),
   status: ActionStatus.optional().meta({ description: 'Leave it out to keep the status (a new action is open).' }),
   description: z.string().trim().min(1).max(2000),
-  ownerId: z.string().min(1).max(200).optional(),
-  organisation: z.string().trim().min(1).max(200),
+  ownerId: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'The team member who keeps watch over it (it is on their work list).' }),
+  organisation: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Required unless involvedId is given: then the organisation of that party.' }),
+  involvedId: Id.optional().meta({ description: 'Who of the household’s network does it (v1.2).' }),
   dueDate: CalendarDate,
 });
 

@@ -15,6 +15,8 @@ export interface PlanAction {
   ownerId?: string;
   /** The organisation responsible: under Den Haag's rule it gives the team the mandate over its worker. */
   organisation: string;
+  /** Who of the household's network does it (v1.2): its organisation then follows from that party; the owner still keeps watch. */
+  involvedId?: string;
   dueDate: string;
 }
 
@@ -32,10 +34,57 @@ export interface PlanContent {
 /** An action as a plan is written: a new one without id, a kept one with the id it was read with. */
 export type WrittenAction = Omit<PlanAction, 'id' | 'status' | 'doneAt' | 'doneBy'> & { id?: string; status?: PlanAction['status'] };
 
-/** Plan content as a client writes it. */
+/** Plan content with every action's organisation known. */
 export interface WrittenPlanContent {
   goals: (Omit<PlanGoal, 'actions'> & { actions: WrittenAction[] })[];
   evaluationDate: string;
+}
+
+/** An action as a client writes it: an organisation, or an involved party whose organisation it is. */
+export type ActionInput = Omit<WrittenAction, 'organisation' | 'involvedId'> & {
+  organisation?: string | undefined;
+  involvedId?: string | undefined;
+};
+
+/** Plan content as a client writes it. */
+export interface PlanInput {
+  goals: (Omit<PlanGoal, 'actions'> & { actions: ActionInput[] })[];
+  evaluationDate: string;
+}
+
+/**
+ * Each action's organisation: of the involved party that does it (a professional's organisation,
+ * or for the household's own circle what the writer wrote, else the person), else the one
+ * written. A party that is not (or no longer) involved with the household is the writer's mistake.
+ */
+export function withTheirParties(
+  written: PlanInput,
+  involved: readonly { id: string; name: string; organisation?: string | undefined }[],
+): WrittenPlanContent {
+  const problems: { name: string; code: 'unknown_involved' | 'required'; reason: string }[] = [];
+  const goals = written.goals.map((goal, g) => ({
+    ...goal,
+    actions: goal.actions.map((action, a): WrittenAction => {
+      const { organisation, involvedId, ...rest } = action;
+      if (involvedId === undefined) {
+        if (!organisation)
+          problems.push({ name: `goals.${g}.actions.${a}.organisation`, code: 'required', reason: 'an organisation or an involvedId' });
+        return { ...rest, organisation: organisation ?? '' };
+      }
+      const party = involved.find((p) => p.id === involvedId);
+      if (!party) {
+        problems.push({
+          name: `goals.${g}.actions.${a}.involvedId`,
+          code: 'unknown_involved',
+          reason: 'must be an involved party of the household',
+        });
+        return { ...rest, organisation: organisation ?? '' };
+      }
+      return { ...rest, involvedId, organisation: party.organisation ?? organisation ?? party.name };
+    }),
+  }));
+  if (problems.length > 0) throw invalidInput('An action names no organisation, or a party not involved with the household.', problems);
+  return { goals, evaluationDate: written.evaluationDate };
 }
 
 /**

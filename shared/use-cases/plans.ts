@@ -12,9 +12,10 @@ import {
   newPlan,
   type Plan,
   type PlanContent,
+  type PlanInput,
   planContent,
   revisePlan,
-  type WrittenPlanContent,
+  withTheirParties,
 } from '../domain/plan.ts';
 import { planTasks, taskChanges } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from '../errors.ts';
@@ -46,7 +47,7 @@ async function load(ports: PlanPorts, context: RequestContext, householdId: stri
   return { household: visible, plan };
 }
 
-const ownersOf = (written: WrittenPlanContent) => [
+const ownersOf = (written: PlanInput) => [
   ...new Set(written.goals.flatMap((goal) => goal.actions.flatMap((action) => (action.ownerId ? [action.ownerId] : [])))),
 ];
 
@@ -71,18 +72,13 @@ function checkEvaluationDate(content: PlanContent, today: string): void {
   }
 }
 
-export async function createPlan(
-  ports: PlanPorts,
-  context: RequestContext,
-  householdId: string,
-  written: WrittenPlanContent,
-): Promise<Plan> {
+export async function createPlan(ports: PlanPorts, context: RequestContext, householdId: string, written: PlanInput): Promise<Plan> {
   const { household, plan: latest } = await load(ports, context, householdId, ownersOf(written));
   if (household.status !== 'open') throw conflict('The household is closed.');
   if (!household.regisseur) throw conflict("Appoint the household's regisseur before writing its plan.");
   if (latest && latest.status !== 'closed') throw conflict('The household already has a plan that is not closed: one household, one plan.');
   requireRegisseurOrTeamleider(context, household, 'write the plan');
-  const content = planContent(written, undefined, context.principal.userId, context.now, newId);
+  const content = planContent(withTheirParties(written, household.involved ?? []), undefined, context.principal.userId, context.now, newId);
   checkEvaluationDate(content, context.now.slice(0, 10));
   const plan = newPlan(newId(), householdId, content, context.principal.userId, context.now);
   await ports.store
@@ -130,12 +126,12 @@ export async function updatePlan(
   context: RequestContext,
   householdId: string,
   ifMatchVersion: number,
-  written: WrittenPlanContent,
+  written: PlanInput,
 ): Promise<Plan> {
   const { household, plan } = await load(ports, context, householdId, ownersOf(written));
   if (!plan) throw notFound('Plan');
   checkRevisionBase(plan, ifMatchVersion);
-  const content = planContent(written, plan, context.principal.userId, context.now, newId);
+  const content = planContent(withTheirParties(written, household.involved ?? []), plan, context.principal.userId, context.now, newId);
   const revised = revisePlan(plan, ifMatchVersion, content, context.principal.userId, context.now);
   if (content.evaluationDate !== plan.evaluationDate) checkEvaluationDate(content, context.now.slice(0, 10));
   return save(ports, context, household, plan, revised, '');

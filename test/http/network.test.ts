@@ -198,4 +198,36 @@ describe('the network around the household', () => {
     expect((await api.call('POST', `/households/${householdId}/close`, { token: lotte, body: { reason: 'Klaar' } })).status).toBe(200);
     expect((await add(kees, householdId, { kind: 'informal', name: 'Te laat' })).status).toBe(409);
   });
+
+  it('a plan action names who of the network does it: its organisation follows from that party, the owner keeps watch', async () => {
+    const { householdId, mo } = await household();
+    const jeugd = (
+      await add(kees, householdId, { kind: 'professional', name: 'Jeroen', organisation: 'Jeugdbescherming Overijssel', about: [mo] })
+    ).body;
+    const oma = (await add(kees, householdId, { kind: 'informal', name: 'Oma Truus' })).body;
+    expect((await api.call('PUT', `/households/${householdId}/regisseur`, { token: lotte, body: { userId: 'kees' } })).status).toBe(200);
+    const plan = (actions: Record<string, unknown>[]) =>
+      api.call('POST', `/households/${householdId}/plan`, {
+        token: kees,
+        body: { goals: [{ domain: 'parenting', description: 'Rust in huis', actions }], evaluationDate: '2027-06-01' },
+      });
+    const action = { description: 'Gesprek met school', dueDate: '2027-02-01' };
+    const unknown = await plan([{ ...action, involvedId: 'AAAAAAAAAAAAAAAAAAAAAA' }]);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.invalidParams).toEqual([
+      expect.objectContaining({ name: 'goals.0.actions.0.involvedId', code: 'unknown_involved' }),
+    ]);
+    const nobody = await plan([action]);
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.invalidParams).toEqual([expect.objectContaining({ name: 'goals.0.actions.0.organisation', code: 'required' })]);
+    const written = await plan([
+      { ...action, involvedId: jeugd.id, organisation: 'Iets anders', ownerId: 'kees' },
+      { ...action, description: 'Kinderen naar school brengen', involvedId: oma.id },
+    ]);
+    expect(written.status).toBe(201);
+    expect(written.body.goals[0].actions).toMatchObject([
+      { involvedId: jeugd.id, organisation: 'Jeugdbescherming Overijssel', ownerId: 'kees' },
+      { involvedId: oma.id, organisation: 'Oma Truus' },
+    ]);
+  });
 });
