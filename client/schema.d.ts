@@ -1136,6 +1136,15 @@ export interface components {
                     description: string;
                     actions: number;
                 }[];
+                /** @description The actions an involved party does (v1.2). */
+                byNetwork: {
+                    involvedId: string;
+                    description: string;
+                    /** Format: date */
+                    dueDate: string;
+                    /** @enum {string} */
+                    status: "open" | "done";
+                }[];
                 /** Format: date-time */
                 updatedAt: string;
             } | null;

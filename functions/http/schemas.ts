@@ -351,6 +351,9 @@ export const Dossier = z
         version: z.number().int(),
         evaluationDate: CalendarDate,
         goals: z.array(z.object({ domain: z.enum(LIFE_DOMAINS), description: z.string(), actions: z.number().int() })),
+        byNetwork: z
+          .array(z.object({ involvedId: z.string(), description: z.string(), dueDate: CalendarDate, status: ActionStatus }))
+          .meta({ description: 'The actions an involved party does (v1.2).' }),
         updatedAt: Timestamp,
       })
       .nullable(),

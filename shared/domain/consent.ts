@@ -116,14 +116,19 @@ export function newConsent(id: string, householdId: string, input: ConsentInput,
   };
 }
 
+/** A consent as the rules read it: stored (given or withdrawn), or as the API shows it (expired too). */
+export type ConsentTerms = Pick<Consent, 'memberId' | 'organisation' | 'dataKinds' | 'domains' | 'givenAt' | 'validUntil'> & {
+  status: ConsentStatus;
+};
+
 /** What a consent is on a day: withdrawn stays withdrawn; given past its `validUntil` is expired. */
-export function consentStatus(consent: Pick<Consent, 'status' | 'validUntil'>, today: string): ConsentStatus {
-  if (consent.status === 'withdrawn') return 'withdrawn';
+export function consentStatus(consent: { status: ConsentStatus; validUntil?: string | undefined }, today: string): ConsentStatus {
+  if (consent.status !== 'given') return consent.status;
   return consent.validUntil !== undefined && consent.validUntil < today ? 'expired' : 'given';
 }
 
 /** A consent that holds today: given, begun, not expired. */
-export const consentHolds = (consent: Pick<Consent, 'status' | 'validUntil' | 'givenAt'>, today: string): boolean =>
+export const consentHolds = (consent: Pick<ConsentTerms, 'status' | 'validUntil' | 'givenAt'>, today: string): boolean =>
   consentStatus(consent, today) === 'given' && consent.givenAt <= today;
 
 /** What a disclosure asks to hand over: kinds of data of some members, in some domains (absent: every domain). */
@@ -148,7 +153,7 @@ export interface Uncovered {
  * member, kind and domain asked needs a consent of that member, for that organisation, naming
  * the kind and (for data by domain) the domain, that holds today.
  */
-export function uncoveredBy(consents: readonly Consent[], receiver: string, scope: DisclosureScope, today: string): Uncovered[] {
+export function uncoveredBy(consents: readonly ConsentTerms[], receiver: string, scope: DisclosureScope, today: string): Uncovered[] {
   const holding = consents.filter((c) => consentHolds(c, today) && sameName(c.organisation, receiver));
   const domains = scope.domains ?? LIFE_DOMAINS;
   return scope.memberIds.flatMap((memberId) =>

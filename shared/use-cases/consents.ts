@@ -49,7 +49,7 @@ export const consentView = (
   day: string,
 ): Omit<Consent, 'householdId' | 'disclosuresBeforeWithdrawal' | 'status'> & { status: ConsentStatus } => ({
   ...consent,
-  status: consentStatus({ status: _stored, ...(consent.validUntil ? { validUntil: consent.validUntil } : {}) }, day),
+  status: consentStatus({ status: _stored, validUntil: consent.validUntil }, day),
 });
 
 export const disclosureView = ({ householdId: _household, ...disclosure }: Disclosure): Omit<Disclosure, 'householdId'> => disclosure;

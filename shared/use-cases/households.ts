@@ -101,6 +101,14 @@ export function dossierView(records: DossierRecords, regisseurOnRoster: boolean)
           version: plan.version,
           evaluationDate: plan.evaluationDate,
           goals: plan.goals.map((goal) => ({ domain: goal.domain, description: goal.description, actions: goal.actions.length })),
+          // Who of the network does what (v1.2), for the dossier's Netwerk.
+          byNetwork: plan.goals.flatMap((goal) =>
+            goal.actions.flatMap((action) =>
+              action.involvedId
+                ? [{ involvedId: action.involvedId, description: action.description, dueDate: action.dueDate, status: action.status }]
+                : [],
+            ),
+          ),
           updatedAt: plan.updatedAt,
         }
       : null,

@@ -14,6 +14,7 @@ const WEB_SHARED_MODULES = [
   'shared/domain/access.ts',
   'shared/domain/address.ts',
   'shared/domain/bsn.ts',
+  'shared/domain/consent.ts',
   'shared/domain/intake.ts',
   'shared/domain/life-domains.ts',
   'shared/domain/names.ts',

@@ -4,14 +4,16 @@ import { householdName } from '#shared/domain/names.ts';
 import { Alert, Heading, Paragraph } from '../../components/nlds.tsx';
 import { ErrorAlert, Loading, ScreenLink, useFocusOnHash, useLoad } from '../../components/ui.tsx';
 import { t } from '../../lib/texts.ts';
-import { getAssessments, getDossier, getRoster, getStory, getTeams, type Team } from './api.ts';
+import { getAssessments, getDossier, getRoster, getSharing, getStory, getTeams, type Team } from './api.ts';
 import { AppointRegisseur } from './components/AppointRegisseur.tsx';
 import { Assessments } from './components/Assessments.tsx';
 import { CloseHousehold } from './components/CloseHousehold.tsx';
+import { Consents } from './components/Consents.tsx';
 import { type Notice, useFocusWhen } from './components/corrections.ts';
 import { HouseholdAddress } from './components/HouseholdAddress.tsx';
 import { LongStory } from './components/LongStory.tsx';
 import { Members } from './components/Members.tsx';
+import { Network } from './components/Network.tsx';
 import { Saved } from './components/Saved.tsx';
 import { Timeline } from './components/Timeline.tsx';
 import { TransferHousehold } from './components/TransferHousehold.tsx';
@@ -20,7 +22,7 @@ const CLOSED_ID = 'dossier-gesloten';
 
 /**
  * The dossier: a household on one page. One round trip: the dossier, its story (the timeline and
- * the journal), its assessments and (for a team leader, who appoints the regisseur and transfers
+ * the journal), its assessments, its consents and disclosures (with the register's legal bases) and (for a team leader, who appoints the regisseur and transfers
  * the household) the rosters of the leader's teams and the city's teams, side by side. Who may
  * correct the address and members, close or transfer is asked of the access rules: what the API
  * would refuse is not offered.
@@ -28,14 +30,15 @@ const CLOSED_ID = 'dossier-gesloten';
 export function Dossier({ householdId, actor }: { householdId: string; actor: Actor }) {
   const leader = hasAnyRole(actor, TEAM_LEADERS);
   const loaded = useLoad(async () => {
-    const [dossier, story, assessments, rosters, teams] = await Promise.all([
+    const [dossier, story, assessments, sharing, rosters, teams] = await Promise.all([
       getDossier(householdId),
       getStory(householdId),
       getAssessments(householdId),
+      getSharing(householdId),
       leader ? Promise.all(actor.teams.map(getRoster)) : [],
       leader ? getTeams().then((answer) => answer.items) : [],
     ]);
-    return { dossier, story, assessments: assessments.items, rosters, teams };
+    return { dossier, story, assessments: assessments.items, sharing, rosters, teams };
   }, householdId);
   const [justClosed, setJustClosed] = useState(false);
   const [transferred, setTransferred] = useState<{ team: Team; notice: Notice }>();
@@ -89,6 +92,8 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
       )}
       <HouseholdAddress household={d} corrects={corrects} onChanged={loaded.reload} />
       <Members household={d} corrects={corrects} onChanged={loaded.reload} />
+      <Network household={d} corrects={corrects} onChanged={loaded.reload} />
+      {loaded.data.sharing && <Consents household={d} sharing={loaded.data.sharing} corrects={corrects} onChanged={loaded.reload} />}
       <Heading level={2}>{t.dossier.regisseur}</Heading>
       <Paragraph>
         {d.regisseur ? (d.regisseur.name ?? t.unnamed) : t.dossier.noRegisseur}

@@ -94,3 +94,57 @@ export const closeHousehold = (id: string, reason: string) =>
 
 export const transferHousehold = (id: string, teamId: string) =>
   api.POST('/households/{id}/transfer', { params: { path: { id } }, body: { teamId } }).then(ok);
+
+export type InvolvedParty = Schemas['InvolvedParty'];
+export type InvolvedInput = Schemas['InvolvedInput'];
+
+export const addInvolved = (id: string, body: InvolvedInput) =>
+  api.POST('/households/{id}/involved', { params: { path: { id } }, body }).then(ok);
+
+export const changeInvolved = (id: string, involvedId: string, body: InvolvedInput) =>
+  api.PUT('/households/{id}/involved/{involvedId}', { params: { path: { id, involvedId } }, body }).then(ok);
+
+export const endInvolved = (id: string, involvedId: string, reason: string) =>
+  api.POST('/households/{id}/involved/{involvedId}/end', { params: { path: { id, involvedId } }, body: { reason } }).then(ok);
+
+export type Consent = Schemas['Consent'];
+export type ConsentInput = Schemas['ConsentInput'];
+export type DataKind = Schemas['DataKind'];
+export type Disclosure = Schemas['Disclosure'];
+export type DisclosureInput = Schemas['DisclosureInput'];
+export type RegisterEntry = Schemas['ProcessingActivity'];
+
+/**
+ * What may leave the team and what left it: the household's consents and disclosures, and the
+ * register's entries that allow disclosure without consent. A household has few of either; one
+ * page of 100 holds them (the screen says when there are more).
+ */
+export const getSharing = (id: string) =>
+  Promise.all([
+    api.GET('/households/{id}/consents', { params: { path: { id }, query: { limit: 100 } } }).then(ok),
+    api.GET('/households/{id}/disclosures', { params: { path: { id }, query: { limit: 100 } } }).then(ok),
+    api.GET('/processing-activities').then(ok),
+  ]).then(
+    ([consents, disclosures, register]) => ({
+      consents: consents.items,
+      disclosures: disclosures.items,
+      legalBases: register.items.filter((entry) => entry.disclosure),
+    }),
+    // Outside the team (the doorbraakteam's reach) there is nothing to share: the section is not shown.
+    () => undefined,
+  );
+export type Sharing = NonNullable<Awaited<ReturnType<typeof getSharing>>>;
+
+export const recordConsent = (id: string, body: ConsentInput) =>
+  api.POST('/households/{id}/consents', { params: { path: { id } }, body }).then(ok);
+
+export const withdrawConsent = (id: string, consentId: string, reason: string) =>
+  api
+    .POST('/households/{id}/consents/{consentId}/withdrawal', {
+      params: { path: { id, consentId } },
+      body: reason ? { reason } : {},
+    })
+    .then(ok);
+
+export const disclose = (id: string, body: DisclosureInput) =>
+  api.POST('/households/{id}/disclosures', { params: { path: { id } }, body }).then(ok);

@@ -4,21 +4,13 @@ import { householdName } from '#shared/domain/names.ts';
 import { Alert, Button, Heading, Paragraph, SelectField, SelectOption } from '../../components/nlds.tsx';
 import { ErrorAlert, inputValue, ListTable, ScreenLink, useLoad } from '../../components/ui.tsx';
 import type { Schemas } from '../../lib/api.ts';
+import { downloadJson, slug } from '../../lib/download.ts';
 import { t } from '../../lib/texts.ts';
 import { exportHousehold, getHousehold, getProcessingActivities, getProcessingLog, getRoster } from './api.ts';
 import { actorInWords, purposeInWords, resourceInWords } from './log-words.ts';
 
 type Line = Schemas['ProcessingLogEntry'];
 
-/** A name as a file name's part: lower case, accents off, a dash for every run of anything else ("de Vries · 7545 KL 4" → de-vries-7545-kl-4). */
-const slug = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['’‘`´ʼ]/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
 const PAGE = 50;
 
 /**
@@ -89,11 +81,7 @@ function ProcessingLog({ householdId, teams }: { householdId: string; teams: rea
       // Named as a person recognises the household, not by its id.
       const named = household ? slug(householdName(household)) : '';
       const file = `huishouden-${named || householdId}-${everything.exportedAt.slice(0, 10)}.json`;
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([JSON.stringify(everything, null, 2)], { type: 'application/json' }));
-      link.download = file;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      downloadJson(file, everything);
       setExported(file);
       setError(undefined);
     } catch (caught) {
