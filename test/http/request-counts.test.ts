@@ -333,6 +333,65 @@ describe('DynamoDB requests per route', () => {
     ).toEqual(['GetItem', 'TransactWriteItems']);
   });
 
+  it('consents and disclosures: a write is one read and one transaction; a list a read beside the page, and its log line', async () => {
+    const created = await api.call('POST', '/intakes', { token: anna, body: body('7549CE', randomBsn()) });
+    const householdId = created.body.householdId as string;
+    const coach = await api.token({ sub: 'kees', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    const url = `/households/${householdId}`;
+    // Kees's first call to the network function puts him on its roster once; that write is behind us after this.
+    await api.call('GET', `${url}/consents`, { token: coach });
+    const dossier = await api.call('GET', url, { token: coach });
+    const memberId = dossier.body.members[0].id as string;
+    const party = await api.call('POST', `${url}/involved`, {
+      token: coach,
+      body: { kind: 'professional', name: 'Sanne', organisation: 'Schuldhulp Twente' },
+    });
+    const consent = {
+      memberId,
+      organisation: 'Schuldhulp Twente',
+      purpose: 'p',
+      dataKinds: ['members'],
+      form: 'written',
+      givenAt: '2026-01-05',
+    };
+    expect(await measure(() => api.call('POST', `${url}/consents`, { token: coach, body: consent }), 201)).toEqual([
+      'GetItem',
+      'TransactWriteItems',
+    ]);
+    const given = await api.call('POST', `${url}/consents`, { token: coach, body: consent });
+    expect((await measure(() => api.call('GET', `${url}/consents`, { token: coach }), 200)).sort()).toEqual([
+      'GetItem',
+      'PutItem',
+      'Query',
+    ]);
+    // The household's partition in one Query (household, plan, assessments, consents), then the transaction with its conditions.
+    const disclosure = { involvedId: party.body.id, dataKinds: ['members'], memberIds: [memberId], basis: { consentIds: [given.body.id] } };
+    expect(await measure(() => api.call('POST', `${url}/disclosures`, { token: coach, body: disclosure }), 201)).toEqual([
+      'Query',
+      'TransactWriteItems',
+    ]);
+    // Asking for the journal reads its partition too.
+    const journalConsent = await api.call('POST', `${url}/consents`, { token: coach, body: { ...consent, dataKinds: ['journal'] } });
+    const withJournal = { ...disclosure, dataKinds: ['journal'], basis: { consentIds: [journalConsent.body.id] } };
+    expect(await measure(() => api.call('POST', `${url}/disclosures`, { token: coach, body: withJournal }), 201)).toEqual([
+      'Query',
+      'Query',
+      'TransactWriteItems',
+    ]);
+    expect((await measure(() => api.call('GET', `${url}/disclosures`, { token: coach }), 200)).sort()).toEqual([
+      'GetItem',
+      'PutItem',
+      'Query',
+    ]);
+    expect(await measure(() => api.call('POST', `${url}/consents/${given.body.id}/withdrawal`, { token: coach, body: {} }), 200)).toEqual([
+      'GetItem',
+      'GetItem',
+      'TransactWriteItems',
+    ]);
+    // No basis: the read, and nothing written.
+    expect(await measure(() => api.call('POST', `${url}/disclosures`, { token: coach, body: disclosure }), 409)).toEqual(['Query']);
+  });
+
   it('the journal: a write is one read and one transaction; a page one Query beside the reach read, and its log line', async () => {
     const created = await api.call('POST', '/intakes', { token: anna, body: body('7549CD', randomBsn()) });
     const journal = `/households/${created.body.householdId}/journal`;
