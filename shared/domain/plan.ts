@@ -55,11 +55,13 @@ export interface PlanInput {
 /**
  * Each action's organisation: of the involved party that does it (a professional's organisation,
  * or for the household's own circle what the writer wrote, else the person), else the one
- * written. A party that is not (or no longer) involved with the household is the writer's mistake.
+ * written. A new action names a party involved now; a kept action may keep one that has ended
+ * since (it did that work). Any other party is the writer's mistake.
  */
 export function withTheirParties(
   written: PlanInput,
   involved: readonly { id: string; name: string; organisation?: string | undefined }[],
+  former: readonly { id: string; name: string; organisation?: string | undefined }[] = [],
 ): WrittenPlanContent {
   const problems: { name: string; code: 'unknown_involved' | 'required'; reason: string }[] = [];
   const goals = written.goals.map((goal, g) => ({
@@ -71,7 +73,7 @@ export function withTheirParties(
           problems.push({ name: `goals.${g}.actions.${a}.organisation`, code: 'required', reason: 'an organisation or an involvedId' });
         return { ...rest, organisation: organisation ?? '' };
       }
-      const party = involved.find((p) => p.id === involvedId);
+      const party = involved.find((p) => p.id === involvedId) ?? (action.id ? former.find((p) => p.id === involvedId) : undefined);
       if (!party) {
         problems.push({
           name: `goals.${g}.actions.${a}.involvedId`,

@@ -78,7 +78,13 @@ export async function createPlan(ports: PlanPorts, context: RequestContext, hous
   if (!household.regisseur) throw conflict("Appoint the household's regisseur before writing its plan.");
   if (latest && latest.status !== 'closed') throw conflict('The household already has a plan that is not closed: one household, one plan.');
   requireRegisseurOrTeamleider(context, household, 'write the plan');
-  const content = planContent(withTheirParties(written, household.involved ?? []), undefined, context.principal.userId, context.now, newId);
+  const content = planContent(
+    withTheirParties(written, household.involved ?? [], household.formerInvolved ?? []),
+    undefined,
+    context.principal.userId,
+    context.now,
+    newId,
+  );
   checkEvaluationDate(content, context.now.slice(0, 10));
   const plan = newPlan(newId(), householdId, content, context.principal.userId, context.now);
   await ports.store
@@ -131,7 +137,13 @@ export async function updatePlan(
   const { household, plan } = await load(ports, context, householdId, ownersOf(written));
   if (!plan) throw notFound('Plan');
   checkRevisionBase(plan, ifMatchVersion);
-  const content = planContent(withTheirParties(written, household.involved ?? []), plan, context.principal.userId, context.now, newId);
+  const content = planContent(
+    withTheirParties(written, household.involved ?? [], household.formerInvolved ?? []),
+    plan,
+    context.principal.userId,
+    context.now,
+    newId,
+  );
   const revised = revisePlan(plan, ifMatchVersion, content, context.principal.userId, context.now);
   if (content.evaluationDate !== plan.evaluationDate) checkEvaluationDate(content, context.now.slice(0, 10));
   return save(ports, context, household, plan, revised, '');

@@ -229,5 +229,30 @@ describe('the network around the household', () => {
       { involvedId: jeugd.id, organisation: 'Jeugdbescherming Overijssel', ownerId: 'kees' },
       { involvedId: oma.id, organisation: 'Oma Truus' },
     ]);
+    // Oma's involvement ends: the action she did keeps her; a new action may not name her.
+    await api.call('POST', `/households/${householdId}/involved/${oma.id}/end`, { token: kees, body: { reason: 'Verhuisd' } });
+    const kept = written.body.goals[0].actions.map(({ id, description, dueDate, involvedId }: Record<string, string>) => ({
+      id,
+      description,
+      dueDate,
+      involvedId,
+    }));
+    const save = (actions: Record<string, unknown>[], version: number) =>
+      api.call('PUT', `/households/${householdId}/plan`, {
+        token: kees,
+        headers: { 'if-match': `"${version}"` },
+        body: { goals: [{ domain: 'parenting', description: 'Rust in huis', actions }], evaluationDate: '2027-06-01' },
+      });
+    const again = await save(kept, 1);
+    expect(again.status).toBe(200);
+    expect(again.body.goals[0].actions[1]).toMatchObject({ involvedId: oma.id, organisation: 'Oma Truus' });
+    const added = await save([...kept, { ...action, description: 'Oppassen', involvedId: oma.id }], 2);
+    expect(added.status).toBe(400);
+    expect(added.body.invalidParams).toEqual([expect.objectContaining({ name: 'goals.0.actions.2.involvedId', code: 'unknown_involved' })]);
+    const dossier = await dossierOf(householdId);
+    expect(dossier.plan.byNetwork).toEqual([
+      { involvedId: jeugd.id, description: 'Gesprek met school', dueDate: '2027-02-01', status: 'open' },
+      { involvedId: oma.id, description: 'Kinderen naar school brengen', dueDate: '2027-02-01', status: 'open' },
+    ]);
   });
 });

@@ -170,7 +170,7 @@ describe('Dossier: the network, consents and disclosures', () => {
     }
   });
 
-  it('corrects a party and ends its involvement; a team leader sees the network, an intaker is offered no change', async () => {
+  it('corrects a party, names it in the plan as who does an action, and ends its involvement; an intaker is offered no change', async () => {
     const { householdId, coach } = await householdWithPlan('29');
     const added = await api.call('POST', `/households/${householdId}/involved`, {
       token: coach,
@@ -196,6 +196,23 @@ describe('Dossier: the network, consents and disclosures', () => {
     await network.getByRole('button', { name: 'Betrokkene opslaan' }).click();
     await expect.poll(() => page.getByText('De gegevens van Oma Truus zijn gewijzigd.').isVisible()).toBe(true);
     await expect.poll(() => network.getByRole('link', { name: '053 765 4321' }).getAttribute('href')).toBe('tel:0537654321');
+
+    // In the plan, Oma Truus does the action: its organisation follows from her; the dossier says what she does.
+    await page.goto(`/huishoudens/${householdId}/plan`);
+    const who = page.getByLabel('Wie uit het netwerk voert het uit');
+    await expect.poll(() => who.count()).toBe(1);
+    await who.selectOption({ label: 'Oma Truus' });
+    expect(await page.getByLabel('Organisatie', { exact: true }).inputValue()).toBe('Oma Truus');
+    expect(await page.getByLabel('Organisatie', { exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Plan opslaan' }).click();
+    await expect.poll(() => page.getByText('Het plan is opgeslagen.').isVisible()).toBe(true);
+    const plan = (await api.call('GET', `/households/${householdId}/plan`, { token: coach })).body;
+    expect(plan.goals[0].actions[0]).toMatchObject({ involvedId: added.body.id, organisation: 'Oma Truus' });
+    // On paper too: who does it, and who of the team keeps watch.
+    await page.goto(`/huishoudens/${householdId}/plan/afdrukken`);
+    await expect.poll(() => page.getByRole('cell', { name: /^Oma Truus \(volgt: / }).count()).toBe(1);
+    await page.goto(`/huishoudens/${householdId}`);
+    await expect.poll(() => network.getByText('Doet in het plan: Aanmelden bij de schuldhulp').count()).toBe(1);
 
     await network.getByRole('button', { name: 'Oma Truus niet meer betrokken' }).click();
     await expect.poll(focusedId).toBe('veld-betrokkene-reden');

@@ -707,6 +707,7 @@ export const t = {
     none: 'Geen.',
   },
   printPlan: {
+    byNetwork: (party: string, watcher: string) => `${party} (volgt: ${watcher})`,
     title: (household: string) => `Plan van ${household}`,
     back: 'Terug naar het plan',
     print: 'Afdrukken',
@@ -751,6 +752,10 @@ export const t = {
     owner: 'Eigenaar',
     ownerHint: 'Iemand van het rooster van het team. Niemand gekozen: de regisseur.',
     noOwner: 'Niemand: de regisseur',
+    involved: 'Wie uit het netwerk voert het uit',
+    noInvolved: 'Niemand uit het netwerk',
+    involvedOption: (name: string, organisation: string | undefined) => (organisation ? `${name} (${organisation})` : name),
+    organisationOfParty: 'De organisatie van wie het uitvoert.',
     ownerOption: (name: string, roles: string) => `${name} (${roles})`,
     ownerOffRoster: 'Niet meer op het rooster: kies een ander',
     organisation: 'Organisatie',

@@ -42,6 +42,7 @@ const contentOf = (plan: Plan): Content => ({
       organisation: a.organisation,
       dueDate: a.dueDate,
       ...(a.ownerId ? { ownerId: a.ownerId } : {}),
+      ...(a.involvedId ? { involvedId: a.involvedId } : {}),
     })),
   })),
 });
@@ -303,11 +304,41 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
                       disabled={readOnly}
                       onChange={(e) => editAction(g, a, { description: inputValue(e) })}
                     />
+                    {household.involved.length > 0 && (
+                      <SelectField
+                        id={`veld-goals-${g}-actions-${a}-involvedId`}
+                        label={t.plan.involved}
+                        value={action.involvedId ?? ''}
+                        disabled={readOnly}
+                        errorMessage={fieldErrors[`goals.${g}.actions.${a}.involvedId`]}
+                        onChange={(e) => {
+                          const party = household.involved.find((p) => p.id === inputValue(e));
+                          // The organisation follows from the party (the API sets it so); without one it is written again.
+                          editAction(
+                            g,
+                            a,
+                            party ? { involvedId: party.id, organisation: party.organisation ?? party.name } : { involvedId: undefined },
+                          );
+                        }}
+                      >
+                        <SelectOption value="">{t.plan.noInvolved}</SelectOption>
+                        {action.involvedId && !household.involved.some((p) => p.id === action.involvedId) && (
+                          <SelectOption value={action.involvedId}>{t.network.former}</SelectOption>
+                        )}
+                        {household.involved.map((p) => (
+                          <SelectOption key={p.id} value={p.id}>
+                            {t.plan.involvedOption(p.name, p.organisation)}
+                          </SelectOption>
+                        ))}
+                      </SelectField>
+                    )}
                     <TextField
                       id={`veld-goals-${g}-actions-${a}-organisation`}
                       label={t.plan.organisation}
-                      value={action.organisation}
-                      disabled={readOnly}
+                      description={action.involvedId ? t.plan.organisationOfParty : undefined}
+                      value={action.organisation ?? ''}
+                      disabled={readOnly || action.involvedId !== undefined}
+                      errorMessage={fieldErrors[`goals.${g}.actions.${a}.organisation`]}
                       onChange={(e) => editAction(g, a, { organisation: inputValue(e) })}
                     />
                     <SelectField

@@ -34,6 +34,12 @@ export function PrintPlan({ householdId }: { householdId: string }) {
   const regisseur = household.regisseur ? (household.regisseur.name ?? t.unnamed) : undefined;
   const ownerOf = (ownerId: string | undefined) =>
     ownerId ? (people.get(ownerId) ?? t.printPlan.someone) : regisseur ? `${regisseur} (${t.printPlan.regisseur})` : t.printPlan.regisseur;
+  // Someone of the network does it (v1.2): named, an ended one too; the team member who keeps watch is the owner.
+  const parties = [...household.involved, ...household.formerInvolved];
+  const whoDoes = (action: { ownerId?: string; involvedId?: string }) => {
+    const party = parties.find((p) => p.id === action.involvedId);
+    return party ? t.printPlan.byNetwork(party.name, ownerOf(action.ownerId)) : ownerOf(action.ownerId);
+  };
 
   return (
     <article className="wt-stack wt-paper">
@@ -91,7 +97,7 @@ export function PrintPlan({ householdId }: { householdId: string }) {
                     {goal.actions.map((action) => (
                       <TableRow key={action.id}>
                         <TableCell data-label={t.printPlan.what}>{action.description}</TableCell>
-                        <TableCell data-label={t.printPlan.who}>{ownerOf(action.ownerId)}</TableCell>
+                        <TableCell data-label={t.printPlan.who}>{whoDoes(action)}</TableCell>
                         <TableCell data-label={t.printPlan.organisation}>{action.organisation}</TableCell>
                         <TableCell data-label={t.printPlan.due}>{t.date(action.dueDate)}</TableCell>
                         <TableCell data-label={t.printPlan.done}>{action.doneAt ? t.date(action.doneAt) : '—'}</TableCell>
