@@ -182,6 +182,8 @@ export interface DemoSummary {
   intakes: number;
   assessments: number;
   journalEntries: number;
+  /** Involved parties with a member's consent (v1.2). */
+  consents: number;
   escalations: Record<string, number>;
   signals: Record<string, number>;
   precedents: number;
@@ -226,6 +228,7 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
     intakes: 0,
     assessments: 0,
     journalEntries: 0,
+    consents: 0,
     escalations: {},
     signals: {},
     precedents: 0,
@@ -321,6 +324,41 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
         );
         summary.journalEntries++;
       };
+      // The network (v1.2): in every second household the schuldhulpverlener, with the adult's consent to share the plan.
+      if (complex.indexOf(household) % 2 === 0 && dossier.members[0]) {
+        const party = ok(
+          'involved',
+          await api.POST('/households/{id}/involved', {
+            headers: as(coach),
+            params: { path },
+            body: {
+              kind: 'professional',
+              name: 'Sanne Veldkamp',
+              organisation: 'Schuldhulpverlening Enschede',
+              role: 'schuldhulpverlener',
+              about: [dossier.members[0].id],
+              domains: ['finances'],
+            },
+          }),
+        );
+        ok(
+          'consent',
+          await api.POST('/households/{id}/consents', {
+            headers: as(coach),
+            params: { path },
+            body: {
+              memberId: dossier.members[0].id,
+              organisation: party.organisation ?? party.name,
+              purpose: 'Aanmelding en begeleiding bij de schuldhulpverlening',
+              dataKinds: ['plan', 'members'],
+              domains: ['finances'],
+              form: 'written',
+              givenAt: new Date(now.getTime() - (household.since - 1) * DAY).toISOString().slice(0, 10),
+            },
+          }),
+        );
+        summary.consents++;
+      }
       at(household.since - 2);
       await note('home_visit', `Kennismaking thuis met ${household.adult}. Samen op een rij gezet wat speelt en wat het eerst moet.`);
       if (complex.indexOf(household) % 4 === 0) {

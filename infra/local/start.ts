@@ -63,7 +63,7 @@ if (await wantsDemo()) {
     const summary = await loadDemoCity(stack, clock, city);
     if (persistent) writeFileSync(demoMarker, `${JSON.stringify({ loadedAt: new Date().toISOString(), ...summary }, null, 2)}\n`);
     console.log(
-      `wijkteams: the demo city is loaded in ${summary.seconds} s: ${summary.households} households, ${summary.assessments} ZRM assessments, ${summary.journalEntries} journal entries, ` +
+      `wijkteams: the demo city is loaded in ${summary.seconds} s: ${summary.households} households, ${summary.assessments} ZRM assessments, ${summary.journalEntries} journal entries, ${summary.consents} consents, ` +
         `${Object.values(summary.escalations).reduce((a, b) => a + b, 0)} doorbraken, ${summary.precedents} precedents, ` +
         `${Object.values(summary.signals).reduce((a, b) => a + b, 0)} signals`,
     );
