@@ -52,6 +52,15 @@ export function openApiDocument(routes: RouteContract[]) {
         ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
       },
     };
+    if (route.notModified) {
+      responses[304] = {
+        description: route.notModified,
+        headers: {
+          ...answerHeaders,
+          ETag: { description: 'The version of the answer you hold.', required: true, schema: { type: 'string' as const } },
+        },
+      };
+    }
     if (route.auth === 'jwt') {
       responses[401] = {
         description: 'No valid token. The body is the JWT authorizer\'s fixed `{"message":"Unauthorized"}`.',

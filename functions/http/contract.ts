@@ -39,6 +39,8 @@ export interface RouteContract {
   /** Request headers the route reads, for the OpenAPI document. */
   headers?: z.ZodObject;
   success: { status: number; description: string; schema?: z.ZodType; headers?: Record<string, string> };
+  /** A route answering 304 to If-None-Match: what that means (the answer has the success's ETag, no body). */
+  notModified?: string;
   /** The problem types the route can answer besides the ones every route can. */
   errors: ProblemCode[];
 }

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { TEAM_LEADERS } from '#shared/domain/access.ts';
+import { NOTIFICATION_KINDS } from '#shared/domain/notifications.ts';
 import { TASK_KINDS } from '#shared/domain/tasks.ts';
 import { defineRoute } from '../http/contract.ts';
-import { CalendarDate, ListQuery } from '../http/schemas.ts';
+import { CalendarDate, ListQuery, Timestamp } from '../http/schemas.ts';
 
 export const Task = z
   .object({
@@ -82,4 +83,75 @@ export const teamTasksRoute = defineRoute({
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
 
-export const worklistRoutes = [myTasksRoute, teamTasksRoute];
+const Notification = z
+  .object({
+    id: z.string(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    at: Timestamp,
+    read: z.boolean(),
+    title: z
+      .string()
+      .meta({ description: 'What happened, in Dutch, naming no one: the client names the household through its own reach.' }),
+    householdId: z.string().optional(),
+    escalationId: z.string().optional(),
+    signalId: z.string().optional(),
+    intakeId: z.string().optional(),
+    grantId: z.string().optional(),
+  })
+  .meta({ id: 'Notification', description: 'Something that changed for the caller (v1.2 signaleringen).' });
+
+export const myNotificationsRoute = defineRoute({
+  operationId: 'listMyNotifications',
+  method: 'GET',
+  path: '/me/notifications',
+  fn: 'worklist',
+  summary: "The caller's notifications, newest first; If-None-Match with the ETag answers 304 while nothing changed",
+  tag: 'Work list',
+  auth: 'jwt',
+  query: z.object({
+    unread: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true')
+      .meta({ description: 'true: only the unread ones.' }),
+    ...ListQuery,
+  }),
+  headers: z.object({
+    'if-none-match': z.string().max(200).optional().meta({ description: 'The ETag of the answer you hold: 304 while nothing changed.' }),
+  }),
+  success: {
+    status: 200,
+    description: 'A page of notifications and the unread count.',
+    schema: z
+      .object({ items: z.array(Notification), unreadCount: z.number().int().min(0), nextCursor: z.string().nullable() })
+      .meta({ id: 'NotificationPage', description: 'A page of the caller’s notifications, newest first.' }),
+    headers: { ETag: 'The version of this answer: send it back as If-None-Match.' },
+  },
+  notModified: 'Nothing changed since the ETag sent as If-None-Match.',
+  errors: ['invalid_input'],
+});
+
+export const markNotificationsReadRoute = defineRoute({
+  operationId: 'markNotificationsRead',
+  method: 'POST',
+  path: '/me/notifications/read',
+  fn: 'worklist',
+  summary: 'Mark some of the caller’s notifications read, or all of them',
+  tag: 'Work list',
+  auth: 'jwt',
+  body: z
+    .union([
+      z.strictObject({
+        ids: z
+          .array(z.string().regex(/^[A-Za-z0-9_-]{22}$/))
+          .min(1)
+          .max(100),
+      }),
+      z.strictObject({ all: z.literal(true) }),
+    ])
+    .meta({ id: 'NotificationsRead', description: 'The ids of the notifications read, or all of them.' }),
+  success: { status: 204, description: 'Marked read (ids that are not the caller’s or already read change nothing).' },
+  errors: ['invalid_input', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const worklistRoutes = [myTasksRoute, teamTasksRoute, myNotificationsRoute, markNotificationsReadRoute];

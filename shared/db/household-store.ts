@@ -27,6 +27,7 @@ import { ESCALATION, EscalationRecord } from './records/escalation.ts';
 import { HOUSEHOLD, HouseholdRecord, parseHousehold, readHousehold } from './records/household.ts';
 import { INTAKE, IntakeRecord } from './records/intake.ts';
 import { nameEntryPuts } from './records/name-entry.ts';
+import { notificationWrites } from './records/notification.ts';
 import { PLAN, parsePlan } from './records/plan.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { ItemKey, recordsOf } from './records/record.ts';
@@ -193,7 +194,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
 
     getHousehold: (householdId) => readHousehold(db, table, householdId),
 
-    appointRegisseur: (household, regisseur, now, log, tasks) =>
+    appointRegisseur: (household, regisseur, now, log, tasks, notifications = []) =>
       updateHousehold(
         household,
         {
@@ -204,7 +205,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         log,
         'household moved or closed',
         [],
-        taskWrites(table, household.id, tasks),
+        [...taskWrites(table, household.id, tasks), ...notificationWrites(table, notifications)],
       ),
 
     async transfer({ household, toTeamId, now, log, counters, tasks }) {

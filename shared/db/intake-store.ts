@@ -9,6 +9,7 @@ import { HOUSEHOLD, householdItem, parseHousehold, readHousehold } from './recor
 import { INTAKE, intakeItem, parseIntake } from './records/intake.ts';
 import { lookupItem, parseLookup } from './records/lookup.ts';
 import { nameEntryPuts } from './records/name-entry.ts';
+import { notificationWrites } from './records/notification.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
 import { ROSTER, RosterEntryRecord } from './records/roster.ts';
@@ -58,7 +59,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
       };
     },
 
-    async saveTriage({ intake, householdNeedsPlan, now, log, counters, doneTasks, newTasks }) {
+    async saveTriage({ intake, householdNeedsPlan, now, log, counters, doneTasks, newTasks, notifications = [] }) {
       const household = householdKey(intake.householdId);
       await transactWrite(
         db,
@@ -91,6 +92,7 @@ export function dynamoIntakeStore(db: DynamoDBDocumentClient, table: string): In
           put(processingLogItem(log)),
           ...counterUpdates(table, counters),
           ...taskWrites(table, intake.householdId, { put: newTasks, remove: doneTasks }),
+          ...notificationWrites(table, notifications),
         ],
         'intake no longer open',
       );

@@ -31,6 +31,8 @@
  * | processing-log line     | LOG#<householdId>     | <at>#<lineId>       | a change's: gsi2: STORY#<householdId> / <at>#<lineId> |
  * | figures of a month      | STATS#<YYYY-MM>       | TEAM#<teamId>       |                                       |
  * | open households now     | STATS#OPEN            | TEAM#<teamId>       |                                       |
+ * | notification            | NOTE#<userId>         | N#<notificationId> (it starts with its `at`) |                     |
+ * | a person's notifications | NOTE#<userId>        | STATE (version, unread count) |                                    |
  * | idempotency record      | IDEMPOTENCY#<function> | Powertools': <prefix>#<hash of the key> |                    |
  *
  * Everything about one household lives in its partition, so the dossier is one Query. Plan
@@ -295,6 +297,25 @@ export const processingLogKey = (householdId: string, at: string, lineId: string
 
 /** Counters per team: of a month (YYYY-MM, Europe/Amsterdam), or the running count of open households. */
 export const statsKey = (teamId: string, month?: string): Key => ({ pk: `STATS#${month ?? 'OPEN'}`, sk: `TEAM#${teamId}` });
+
+/**
+ * A person's notifications (v1.2) and, beside them, the state a poll reads alone: a version that
+ * every write and every mark-as-read raises (the ETag) and the unread count. Ids start with when
+ * they were written, so a page is the partition backwards.
+ */
+export const notificationPartition = (userId: string): string => `NOTE#${userId}`;
+
+export const NOTIFICATION_PREFIX = 'N#';
+
+export const notificationKey = (userId: string, notificationId: string): Key => ({
+  pk: notificationPartition(userId),
+  sk: `${NOTIFICATION_PREFIX}${notificationId}`,
+});
+
+export const notificationStateKey = (userId: string): Key => ({ pk: notificationPartition(userId), sk: 'STATE' });
+
+/** Whether a string has the shape of a notification's sort key, as a cursor's position must. */
+export const isNotificationSortKey = (sortKey: string): boolean => /^N#[A-Za-z0-9_-]{22}$/.test(sortKey);
 
 /** Idempotency records of Powertools share the table under one static partition per function. */
 export const idempotencyPartition = (functionName: string): string => `IDEMPOTENCY#${functionName}`;

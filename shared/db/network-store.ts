@@ -18,6 +18,7 @@ import {
 import { appendProcessingLog } from './processing-log-store.ts';
 import { consentItem, disclosureItem, parseConsent, parseDisclosure } from './records/consent.ts';
 import { parseJournalEntry } from './records/journal.ts';
+import { notificationWrites } from './records/notification.ts';
 import { processingLogItem } from './records/processing-log.ts';
 
 /** Consents and disclosures (v1.2): items of the household's partition, each change one transaction with its log line. */
@@ -86,7 +87,7 @@ export function dynamoNetworkStore(db: DynamoDBDocumentClient, table: string): N
       );
     },
 
-    async withdrawConsent(consent, withdrawal, log) {
+    async withdrawConsent(consent, withdrawal, log, notifications = []) {
       await transactWrite(
         db,
         [
@@ -111,6 +112,7 @@ export function dynamoNetworkStore(db: DynamoDBDocumentClient, table: string): N
             },
           },
           { Put: { TableName: table, Item: processingLogItem(log) } },
+          ...notificationWrites(table, notifications),
         ],
         'consent withdrawn meanwhile',
       );

@@ -7,6 +7,7 @@ import { counterUpdates } from './counters.ts';
 import { householdKey, planKey, planVersionBounds, planVersionKey, planVersionsPartition, rosterKey } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { HOUSEHOLD, parseHousehold } from './records/household.ts';
+import { notificationWrites } from './records/notification.ts';
 import { PLAN, parsePlan, parsePlanVersion, planItem, planVersionItem } from './records/plan.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
@@ -97,7 +98,7 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
       );
     },
 
-    async savePlan({ plan, teamId, expectedVersion, log: line, statusChanged, counters = [], tasks }) {
+    async savePlan({ plan, teamId, expectedVersion, log: line, statusChanged, counters = [], tasks, notifications = [] }) {
       await transactWrite(
         db,
         [
@@ -106,6 +107,7 @@ export function dynamoPlanStore(db: DynamoDBDocumentClient, table: string): Plan
           log(line),
           ...counterUpdates(table, counters),
           ...taskWrites(table, plan.householdId, tasks),
+          ...notificationWrites(table, notifications),
         ],
         'plan changed since it was read',
       );

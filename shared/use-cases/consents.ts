@@ -21,6 +21,7 @@ import {
 import { type Household, membersForDisplay } from '../domain/household.ts';
 import { journalEntryView } from '../domain/journal.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
+import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
 import { conflict, type InvalidParam, invalidInput, noBasis, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
 import { currentRegister } from '../processing-activities.ts';
@@ -94,6 +95,16 @@ export async function withdrawConsent(
       consent,
       withdrawal,
       processingLogLine(context, householdId, 'update', resource(householdId, `/consents/${consentId}/withdrawal`), [consent.memberId]),
+      // The regisseur hears of it (v1.2): what they may share has changed.
+      household?.regisseur
+        ? notify(
+            'consent_withdrawn',
+            [household.regisseur.userId],
+            { actor: context.principal.userId, at: context.now },
+            { title: NOTIFICATION_TITLES.consentWithdrawn, householdId },
+            timeOrderedId,
+          )
+        : [],
     )
     .catch(raceLostAs(() => conflict('The consent is withdrawn already.')));
   const withdrawn: Consent = {

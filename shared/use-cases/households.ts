@@ -7,9 +7,10 @@ import { escalationView } from '../domain/escalation.ts';
 import { openHouseholds } from '../domain/figures.ts';
 import { type Household, type HouseholdSummary, householdSummary, membersForDisplay } from '../domain/household.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
+import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
 import { REGISSEUR_APPOINTMENT_TASK, regisseurAppointmentTask, regisseursTasks, type Task, tasksAfterTransfer } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
-import { isId, newId } from '../ids.ts';
+import { isId, newId, timeOrderedId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
 import type { DossierRecords, HouseholdStore, RosterStore } from './ports.ts';
@@ -146,6 +147,13 @@ export async function appointRegisseur(ports: HouseholdPorts, context: RequestCo
       processingLogLine(context, householdId, 'update', resource(householdId, '/regisseur'), membersOf(household)),
       // The appointment is what the team's leaders were asked for.
       { put: evaluation, remove: [REGISSEUR_APPOINTMENT_TASK] },
+      notify(
+        'task_assigned',
+        [userId],
+        { actor: context.principal.userId, at: context.now },
+        { title: NOTIFICATION_TITLES.regisseur, householdId },
+        timeOrderedId,
+      ),
     )
     .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   return householdSummary({ ...household, regisseur, updatedAt: context.now });

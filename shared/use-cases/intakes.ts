@@ -23,9 +23,10 @@ import {
   type Urgency,
 } from '../domain/intake.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
+import { taskNotifications } from '../domain/notifications.ts';
 import { firstContactTask, regisseurAppointmentTask, triageTasks } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
-import { newId } from '../ids.ts';
+import { newId, timeOrderedId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type IntakePorts, noMetrics, type Registration } from './ports.ts';
 import { raceLostAs, retryLostRaces } from './races.ts';
@@ -298,6 +299,15 @@ export async function triage(ports: IntakePorts, context: RequestContext, intake
         // The coach referred to makes the first contact (v1.2): in the team of the household, or the one the intake was routed to.
         ...(input.coachId ? [firstContactTask(household.id, household.teamId, input.coachId, context.now)] : []),
       ],
+      // The coach referred to hears of it at once (v1.2), unless they triaged it themself.
+      notifications: input.coachId
+        ? taskNotifications(
+            [firstContactTask(household.id, household.teamId, input.coachId, context.now)],
+            [],
+            { actor: context.principal.userId, at: context.now },
+            timeOrderedId,
+          ).map((n) => ({ ...n, intakeId: intake.id }))
+        : [],
     })
     .catch(raceLostAs(() => conflict('The intake has already been triaged.')));
   const metrics = ports.metrics ?? noMetrics;

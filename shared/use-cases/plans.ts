@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { completesPlanAction, directsCase, teamHousehold } from '../domain/access.ts';
 import { type CounterChange, count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
+import { NOTIFICATION_TITLES, notify, taskNotifications } from '../domain/notifications.ts';
 import {
   agreePlan,
   checkRevisionBase,
@@ -19,7 +20,7 @@ import {
 } from '../domain/plan.ts';
 import { planTasks, taskChanges } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from '../errors.ts';
-import { newId } from '../ids.ts';
+import { newId, timeOrderedId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type BusinessMetrics, noMetrics, type PlanStore } from './ports.ts';
 import { raceLostAs, retryLostRaces } from './races.ts';
@@ -112,6 +113,27 @@ async function save(
   /** A completion retries a lost race itself; every other save tells the writer to read again (412). */
   retriesItself = false,
 ): Promise<Plan> {
+  const tasks = taskChanges(planTasks(before, household), planTasks(after, household));
+  const cause = { actor: context.principal.userId, at: context.now };
+  // The regisseur hears of a colleague's change of their plan (v1.2); the owner of an action new to them, of that action.
+  const regisseur = household.regisseur?.userId;
+  const changed = rest === '' || rest.endsWith('/completion');
+  const told =
+    changed && regisseur
+      ? notify(
+          'plan_changed',
+          [regisseur],
+          cause,
+          { title: rest === '' ? NOTIFICATION_TITLES.planChanged : NOTIFICATION_TITLES.actionDone, householdId: household.id },
+          timeOrderedId,
+        )
+      : [];
+  const notifications = [
+    ...told,
+    ...taskNotifications(tasks.put, planTasks(before, household), cause, timeOrderedId).filter(
+      (n) => !told.some((t) => t.userId === n.userId),
+    ),
+  ];
   const saving = ports.store.savePlan({
     plan: after,
     teamId: household.teamId,
@@ -119,7 +141,8 @@ async function save(
     log: processingLogLine(context, before.householdId, 'update', planResource(before.householdId, rest), membersOf(household)),
     statusChanged: after.status !== before.status,
     counters,
-    tasks: taskChanges(planTasks(before, household), planTasks(after, household)),
+    tasks,
+    notifications,
   });
   await (retriesItself
     ? saving

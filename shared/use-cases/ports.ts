@@ -7,6 +7,7 @@ import type { CounterChange, Counts } from '../domain/figures.ts';
 import type { Correction, Household, HouseholdMatches, HouseholdMember, Regisseur } from '../domain/household.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { JournalEntry } from '../domain/journal.ts';
+import type { Notification } from '../domain/notifications.ts';
 import type { Plan } from '../domain/plan.ts';
 import type { Precedent, PrecedentText } from '../domain/precedent.ts';
 import type { Signal } from '../domain/signal.ts';
@@ -91,6 +92,8 @@ export interface IntakeStore extends HouseholdReader, ProcessingLogWriter {
     doneTasks: string[];
     /** What the triage asks of someone: the appointment of a regisseur for a complex household without one. */
     newTasks: Task[];
+    /** Written in the same transaction (v1.2). */
+    notifications?: Notification[];
   }): Promise<void>;
 }
 
@@ -241,7 +244,12 @@ export interface NetworkStore extends HouseholdReader, ProcessingLogWriter {
   journal(householdId: string): Promise<JournalEntry[]>;
   addConsent(household: Household, consent: Consent, log: ProcessingLogLine): Promise<void>;
   /** Fails (ConcurrentChange) unless the consent is still given. */
-  withdrawConsent(consent: Consent, withdrawal: { at: string; by: string; reason?: string }, log: ProcessingLogLine): Promise<void>;
+  withdrawConsent(
+    consent: Consent,
+    withdrawal: { at: string; by: string; reason?: string },
+    log: ProcessingLogLine,
+    notifications?: Notification[],
+  ): Promise<void>;
   /** Fails (ConcurrentChange) unless the household is open and with its team, and every consent of the basis still given. */
   disclose(household: Household, disclosure: Disclosure, consentIds: string[], log: ProcessingLogLine): Promise<void>;
   consents(householdId: string, limit: number, after?: string): Promise<{ items: Consent[]; next?: string }>;
@@ -272,6 +280,7 @@ export interface HouseholdStore extends HouseholdReader, ProcessingLogWriter {
     now: string,
     log: ProcessingLogLine,
     tasks: { put: Task[]; remove: string[] },
+    notifications?: Notification[],
   ): Promise<void>;
   /** One Query (strongly consistent): the household and its tasks. */
   householdAndTasks(householdId: string): Promise<{ household?: Household; tasks: Task[] }>;
@@ -320,6 +329,7 @@ export interface PlanStore extends ProcessingLogWriter {
     statusChanged: boolean;
     counters?: CounterChange[];
     tasks: { put: Task[]; remove: string[] };
+    notifications?: Notification[];
   }): Promise<void>;
   /** Newest first, starting below version `before` when given. */
   versions(householdId: string, planId: string, limit: number, before?: number): Promise<{ items: Plan[]; next?: number }>;
@@ -509,4 +519,18 @@ export interface JournalStore extends ProcessingLogWriter {
     after?: Record<string, string>,
   ): Promise<{ items: TimelineRecord[]; next?: Record<string, string> }>;
   isTimelinePosition(after: Record<string, string>, householdId: string): boolean;
+}
+
+/** A person's notifications (v1.2): the state a poll reads alone, pages of them, and marking them read. */
+export interface NotificationStore {
+  /** One consistent GetItem: what the ETag and the unread count come from. */
+  state(userId: string): Promise<{ version: number; unread: number }>;
+  page(userId: string, limit: number, after: string | undefined, unreadOnly: boolean): Promise<{ items: Notification[]; next?: string }>;
+  isPosition(after: string): boolean;
+  /** The unread ones among these ids (all of them when none are named). */
+  unread(userId: string, ids?: string[]): Promise<Notification[]>;
+  /** Fails (ConcurrentChange) when one of them was read meanwhile. */
+  markRead(userId: string, unread: Notification[]): Promise<void>;
+  /** Sets the unread count to what was counted (notifications expire unread). */
+  recount(userId: string, unread: number): Promise<void>;
 }

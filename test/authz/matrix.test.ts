@@ -192,6 +192,11 @@ const rows: Record<string, Row> = {
   // Everyone signed in has a work list (it may be empty).
   listMyTasks: { operationId: 'listMyTasks', needs: {}, request: () => ({ method: 'GET', path: '/me/tasks' }),
     expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403] },
+  // v1.2 notifications: every professional reads and marks their own; a partner's machine client has none.
+  listMyNotifications: { operationId: 'listMyNotifications', needs: {}, request: () => ({ method: 'GET', path: '/me/notifications' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403] },
+  markNotificationsRead: { operationId: 'markNotificationsRead', needs: {}, request: () => ({ method: 'POST', path: '/me/notifications/read', body: { all: true } }),
+    expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 403] },
   // "teamleider of that team"; team lists of another team are 403.
   listTeamTasks: { operationId: 'listTeamTasks', needs: {}, request: () => ({ method: 'GET', path: `/teams/${OWN}/tasks` }),
     expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403] },

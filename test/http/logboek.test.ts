@@ -38,6 +38,9 @@ const WITHOUT_PERSONAL_DATA = [
   'getPrecedent',
   'listPrecedents',
   'getPrecedentFigures',
+  // Notifications name no one (v1.2 precisions: titles hold no personal data): not a processing activity.
+  'listMyNotifications',
+  'markNotificationsRead',
 ];
 
 async function register(members: { name: string; bsn?: string }[], headers: Record<string, string> = {}) {

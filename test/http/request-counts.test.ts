@@ -333,6 +333,17 @@ describe('DynamoDB requests per route', () => {
     ).toEqual(['GetItem', 'TransactWriteItems']);
   });
 
+  it('notifications: a poll that changed nothing is one GetItem (304); a page is the state and one Query', async () => {
+    const coach = await api.token({ sub: 'nina', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    await api.call('GET', '/me/notifications', { token: coach });
+    const page = await api.call('GET', '/me/notifications', { token: coach });
+    const etag = page.headers.get('etag') ?? '';
+    expect(await measure(() => api.call('GET', '/me/notifications', { token: coach, headers: { 'if-none-match': etag } }), 304)).toEqual([
+      'GetItem',
+    ]);
+    expect(await measure(() => api.call('GET', '/me/notifications', { token: coach }), 200)).toEqual(['GetItem', 'Query']);
+  });
+
   it('consents and disclosures: a write is one read and one transaction; a list a read beside the page, and its log line', async () => {
     const created = await api.call('POST', '/intakes', { token: anna, body: body('7549CE', randomBsn()) });
     const householdId = created.body.householdId as string;

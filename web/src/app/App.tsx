@@ -12,6 +12,8 @@ import { Caseload } from '../features/households/Caseload.tsx';
 import { Dossier } from '../features/households/Dossier.tsx';
 import { IntakeForm } from '../features/intake/IntakeForm.tsx';
 import { Triage } from '../features/intake/Triage.tsx';
+import { Notifications } from '../features/notifications/Notifications.tsx';
+import { useNotifications } from '../features/notifications/useNotifications.ts';
 import { PlanEditor } from '../features/plan/PlanEditor.tsx';
 import { PrintPlan } from '../features/plan/PrintPlan.tsx';
 import { Precedents } from '../features/precedents/Precedents.tsx';
@@ -49,6 +51,7 @@ export function App() {
       })
       .catch(() => setConfig({ city: '', cityName: '', signIn: 'local' }));
   }, []);
+  const notifications = useNotifications(session !== undefined);
   const [main, setMain] = useState<HTMLElement | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   // A screen chosen from the menu closes it.
@@ -90,6 +93,7 @@ export function App() {
     },
     { pattern: '/signalen', render: () => <SignalQueue actor={session} /> },
     { pattern: '/signalen/:id', render: (p) => <SignalDetail signalId={p.id ?? ''} /> },
+    { pattern: '/meldingen', render: () => <Notifications page={notifications.page} onRead={notifications.refresh} /> },
   ];
   const match = screens.flatMap((screen) => {
     const params = matchPath(screen.pattern, path);
@@ -104,6 +108,7 @@ export function App() {
     { to: '/precedenten', label: t.nav.precedents, show: hasAnyRole(session, CASE_PROFESSIONALS) },
     { to: '/cijfers', label: t.nav.figures, show: hasAnyRole(session, FIGURE_READERS) },
   ].filter((item) => item.show);
+  const unread = notifications.page?.unreadCount ?? 0;
 
   return (
     <>
@@ -136,6 +141,19 @@ export function App() {
                   </ScreenLink>
                 </li>
               ))}
+              <li>
+                {/* The badge shows how many are unread; the link's name says it in words ("Meldingen 3 ongelezen"). */}
+                <ScreenLink to="/meldingen" current={matchPath('/meldingen', path) !== undefined}>
+                  {t.nav.notifications}
+                  {unread > 0 && (
+                    <>
+                      {' '}
+                      <span className="wt-badge">{unread}</span>
+                      <span className="wt-skip"> {t.nav.unread}</span>
+                    </>
+                  )}
+                </ScreenLink>
+              </li>
             </ul>
           </nav>
           <div className="wt-actions">

@@ -6,8 +6,23 @@ import { t } from '../lib/texts.ts';
 import { Alert, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from './nlds.tsx';
 
 /** A link to a screen of the client (an NL Design System link, navigating without a page load). */
-export function ScreenLink({ to, children, current }: { to: string; children: ReactNode; current?: boolean }) {
-  const onClick = useLinkHandler(to);
+export function ScreenLink({
+  to,
+  children,
+  current,
+  onFollow,
+}: {
+  to: string;
+  children: ReactNode;
+  current?: boolean;
+  /** Called as the link is followed (a notification is read from then on). */
+  onFollow?: () => void;
+}) {
+  const navigate = useLinkHandler(to);
+  const onClick: typeof navigate = (event) => {
+    onFollow?.();
+    navigate(event);
+  };
   return (
     <Link href={to} onClick={onClick} {...(current ? { 'aria-current': 'page' as const } : {})}>
       {children}

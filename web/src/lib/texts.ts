@@ -24,6 +24,22 @@ export const t = {
     signals: 'Signalen',
     precedents: 'Precedenten',
     figures: 'Cijfers',
+    notifications: 'Meldingen',
+    /** After the badge's count, for the link's name: "Meldingen 3 ongelezen". */
+    unread: 'ongelezen',
+  },
+  /** Meldingen (v1.2 signaleringen): what changed for you. */
+  notifications: {
+    title: 'Meldingen',
+    none: 'Geen meldingen.',
+    noneUnread: 'Geen ongelezen meldingen.',
+    unread: (n: number) => (n === 1 ? 'Eén ongelezen melding.' : `${n} ongelezen meldingen.`),
+    allRead: 'Alles gelezen',
+    markedAll: 'Alle meldingen zijn gelezen.',
+    isUnread: 'ongelezen',
+    aHousehold: 'een huishouden',
+    open: (title: string, household: string) => `${title} · ${household}`,
+    more: 'Meer laden',
   },
   signIn: {
     title: 'Aanmelden als demo-professional',
