@@ -1682,9 +1682,8 @@ export interface components {
         /** @description The data handed over: only the kinds, members and domains asked. */
         DisclosurePackage: {
             members?: components["schemas"]["DossierMember"][];
-            plan?: components["schemas"]["Plan"] | null;
+            plan?: components["schemas"]["DisclosedPlan"] | null;
             assessments?: {
-                id: string;
                 /** Format: date-time */
                 assessedAt: string;
                 scores: {
@@ -1707,6 +1706,62 @@ export interface components {
             }[];
             /** @description Never a restricted entry; only entries about asked members alone. */
             journal?: components["schemas"]["JournalEntry"][];
+        };
+        /** @description The plan’s goals and actions of the asked domains: not who of the team does what. */
+        DisclosedPlan: {
+            /** @enum {string} */
+            status: "draft" | "active" | "closed";
+            version: number;
+            /** Format: date */
+            evaluationDate: string;
+            goals: {
+                /** @enum {string} */
+                domain: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
+                description: string;
+                actions: {
+                    description: string;
+                    organisation: string;
+                    /** Format: date */
+                    dueDate: string;
+                    /** @enum {string} */
+                    status: "open" | "done";
+                    /** Format: date-time */
+                    doneAt?: string;
+                }[];
+            }[];
+        };
+        /** @description What to hand over, to whom, and on which basis. */
+        DisclosureInput: {
+            involvedId: string;
+            dataKinds: components["schemas"]["DataKind"][];
+            memberIds: string[];
+            /** @description Left out: every domain. */
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            basis: components["schemas"]["DisclosureBasis"];
+            note?: string;
+        };
+        /** @description A page of disclosures, newest first. */
+        DisclosurePage: {
+            items: components["schemas"]["Disclosure"][];
+            nextCursor: string | null;
+        };
+        /** @description Data of the household handed to an involved party’s organisation, on a basis (v1.2). */
+        Disclosure: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            by: string;
+            to: {
+                involvedId: string;
+                name: string;
+                organisation: string;
+            };
+            dataKinds: components["schemas"]["DataKind"][];
+            memberIds: string[];
+            /** @description Left out: every domain. */
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            basis: components["schemas"]["DisclosureBasis"];
+            note?: string;
         };
         /** @description The household's one plan, at one version. */
         Plan: {
@@ -1774,39 +1829,6 @@ export interface components {
             approvedAt: string;
             /** Format: date-time */
             evaluateAt: string;
-        };
-        /** @description What to hand over, to whom, and on which basis. */
-        DisclosureInput: {
-            involvedId: string;
-            dataKinds: components["schemas"]["DataKind"][];
-            memberIds: string[];
-            /** @description Left out: every domain. */
-            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
-            basis: components["schemas"]["DisclosureBasis"];
-            note?: string;
-        };
-        /** @description A page of disclosures, newest first. */
-        DisclosurePage: {
-            items: components["schemas"]["Disclosure"][];
-            nextCursor: string | null;
-        };
-        /** @description Data of the household handed to an involved party’s organisation, on a basis (v1.2). */
-        Disclosure: {
-            id: string;
-            /** Format: date-time */
-            at: string;
-            by: string;
-            to: {
-                involvedId: string;
-                name: string;
-                organisation: string;
-            };
-            dataKinds: components["schemas"]["DataKind"][];
-            memberIds: string[];
-            /** @description Left out: every domain. */
-            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
-            basis: components["schemas"]["DisclosureBasis"];
-            note?: string;
         };
         /** @description Goals per life domain, actions per organisation, and when to evaluate. */
         PlanContent: {

@@ -449,8 +449,31 @@ export const Disclosure = z
 export const DisclosurePackage = z
   .object({
     members: z.array(DossierMember).optional(),
-    plan: orNull(Plan).optional(),
-    assessments: z.array(z.object({ id: z.string(), assessedAt: Timestamp, scores: ScoreMap, note: z.string().optional() })).optional(),
+    plan: orNull(
+      z
+        .object({
+          status: z.enum(PLAN_STATUSES),
+          version: z.number().int(),
+          evaluationDate: CalendarDate,
+          goals: z.array(
+            z.object({
+              domain: z.enum(LIFE_DOMAINS),
+              description: z.string(),
+              actions: z.array(
+                z.object({
+                  description: z.string(),
+                  organisation: z.string(),
+                  dueDate: CalendarDate,
+                  status: ActionStatus,
+                  doneAt: Timestamp.optional(),
+                }),
+              ),
+            }),
+          ),
+        })
+        .meta({ id: 'DisclosedPlan', description: 'The plan’s goals and actions of the asked domains: not who of the team does what.' }),
+    ).optional(),
+    assessments: z.array(z.object({ assessedAt: Timestamp, scores: ScoreMap, note: z.string().optional() })).optional(),
     journal: z.array(JournalEntry).optional().meta({ description: 'Never a restricted entry; only entries about asked members alone.' }),
   })
   .meta({ id: 'DisclosurePackage', description: 'The data handed over: only the kinds, members and domains asked.' });

@@ -39,6 +39,7 @@ export function createHandler(deps: SignalFunctionDeps) {
         metrics: deps.metrics,
       },
       city: deps.city,
+      roster: dynamoRosterStore(deps.db, deps.tableName),
       partnerOfClient: (clientId) => {
         // Deployed, Cognito generated the client ids (PARTNER_CLIENTS); locally a partner's client id is its own id.
         const partnerId = deps.partnerClients ? deps.partnerClients[clientId] : clientId;

@@ -12,6 +12,7 @@ import { planSaveItems } from './plan-store.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { ESCALATION, escalationItem as escalationRecordItem, parseEscalation } from './records/escalation.ts';
 import { HOUSEHOLD, parseHousehold } from './records/household.ts';
+import { notificationWrites } from './records/notification.ts';
 import { PLAN, parsePlan } from './records/plan.ts';
 import { processingLogItem } from './records/processing-log.ts';
 import { taskWrites } from './records/task.ts';
@@ -149,7 +150,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
       );
     },
 
-    async claimAnswer(escalation, token, pendingAnswer, log, doneTask) {
+    async claimAnswer(escalation, token, pendingAnswer, log, doneTask, notifications = []) {
       await transactWrite(
         db,
         [
@@ -164,6 +165,7 @@ export function dynamoEscalationStore(db: DynamoDBDocumentClient, table: string)
           },
           { Put: { TableName: table, Item: processingLogItem(log) } },
           ...taskWrites(table, escalation.householdId, { put: [], remove: doneTask ? [doneTask] : [] }),
+          ...notificationWrites(table, notifications),
         ],
         'answer already taken',
       );

@@ -119,10 +119,18 @@ export function dynamoNetworkStore(db: DynamoDBDocumentClient, table: string): N
     },
 
     async disclose(household, disclosure, consentIds, log) {
+      const touched = touchHousehold(household, disclosure.at);
       await transactWrite(
         db,
         [
-          touchHousehold(household, disclosure.at),
+          // Over the household as read: a party ended or a member gone meanwhile fails it (read again).
+          {
+            Update: {
+              ...touched.Update,
+              ConditionExpression: `${touched.Update.ConditionExpression} AND version = :version`,
+              ExpressionAttributeValues: { ...touched.Update.ExpressionAttributeValues, ':version': household.version },
+            },
+          },
           // Rule 16 at the moment of writing: every consent of the basis is still given (a withdrawal
           // committed first fails this transaction), and it counts the disclosure made on it.
           ...consentIds.map((consentId) => ({

@@ -17,6 +17,7 @@ import {
 } from './keys.ts';
 import { checkedPosition, isMergedPosition, mergedPage, type PartitionPosition } from './merged-page.ts';
 import { readHousehold } from './records/household.ts';
+import { notificationWrites } from './records/notification.ts';
 import { signalLogItem } from './records/processing-log.ts';
 import {
   addressOutreachItem,
@@ -82,7 +83,7 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
 
     getHousehold: (householdId) => readHousehold(db, table, householdId),
 
-    async receive({ signal, expiresAt, bodyDigest, addressHash, outreach, task, log, counters }) {
+    async receive({ signal, expiresAt, bodyDigest, addressHash, outreach, task, log, counters, notifications = [] }) {
       const joined = {
         id: signal.id,
         partnerId: signal.partnerId,
@@ -143,6 +144,7 @@ export function dynamoSignalStore(db: DynamoDBDocumentClient, table: string): Si
           ...(task ? [put(taskItem(task, expiresAt))] : []),
           put(signalLogItem(log)),
           ...counterUpdates(table, counters),
+          ...notificationWrites(table, notifications),
         ],
         'signal reference or address outreach taken',
       );

@@ -59,7 +59,16 @@ export const NOTIFICATION_TITLES = {
   planChanged: 'Een collega heeft het plan gewijzigd waarvan u regisseur bent',
   actionDone: 'Een collega heeft een actie afgerond in het plan waarvan u regisseur bent',
   consentWithdrawn: 'Een toestemming is ingetrokken in een huishouden waarvan u regisseur bent',
+  signalReceived: 'Een nieuw signaal van betalingsachterstand voor uw team',
+  approved: 'Het doorbraakteam keurde een doorbraak goed die u aanvroeg',
+  rejected: 'Het doorbraakteam wees een doorbraak af die u aanvroeg',
+  informationAsked: 'Het doorbraakteam vraagt informatie over een doorbraak die u aanvroeg',
+  budgetApproved: 'De kosten van een doorbraak die u aanvroeg zijn goedgekeurd',
+  budgetRejected: 'De kosten van een doorbraak die u aanvroeg zijn afgewezen',
 } as const;
+
+/** A transaction holds at most 100 items and a notification takes two: a team-wide one reaches at most this many people. */
+export const MAX_RECIPIENTS = 40;
 
 /** One notification per person (the one who caused it left out), each with its own id. */
 export function notify(

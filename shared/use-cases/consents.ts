@@ -22,6 +22,7 @@ import { type Household, membersForDisplay } from '../domain/household.ts';
 import { journalEntryView } from '../domain/journal.ts';
 import type { LifeDomain } from '../domain/life-domains.ts';
 import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
+import { amsterdamDate } from '../domain/tasks.ts';
 import { conflict, type InvalidParam, invalidInput, noBasis, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
 import { currentRegister } from '../processing-activities.ts';
@@ -42,7 +43,8 @@ export interface NetworkPorts {
 }
 
 const resource = (householdId: string, rest: string) => `/households/${householdId}${rest}`;
-const today = (context: RequestContext) => context.now.slice(0, 10);
+// A consent is given and ends on Dutch calendar days.
+const today = (context: RequestContext) => amsterdamDate(context.now);
 
 /** A consent as the API shows it: its status on this day. */
 export const consentView = (
@@ -217,14 +219,38 @@ function packageOf(records: DossierRecords, journal: Awaited<ReturnType<NetworkS
   const plan = records.plan;
   return {
     ...(kinds.has('members') ? { members: membersForDisplay(records.household).filter((m) => input.memberIds.includes(m.id)) } : {}),
-    ...(kinds.has('plan') ? { plan: plan ? { ...plan, goals: plan.goals.filter((goal) => goalInScope(goal, scope)) } : null } : {}),
+    // The plan's goals and actions of the asked domains; not who of the team owns what, nor its doorbraken or its agreement.
+    ...(kinds.has('plan')
+      ? {
+          plan: plan
+            ? {
+                status: plan.status,
+                version: plan.version,
+                evaluationDate: plan.evaluationDate,
+                goals: plan.goals
+                  .filter((goal) => goalInScope(goal, scope))
+                  .map((goal) => ({
+                    domain: goal.domain,
+                    description: goal.description,
+                    actions: goal.actions.map(({ description, organisation, dueDate, status, doneAt }) => ({
+                      description,
+                      organisation,
+                      dueDate,
+                      status,
+                      ...(doneAt ? { doneAt } : {}),
+                    })),
+                  })),
+              }
+            : null,
+        }
+      : {}),
+    // The scores of the asked domains; an assessment's note only when every domain is asked (it may speak of any).
     ...(kinds.has('assessments')
       ? {
           assessments: records.assessments.map((a) => ({
-            id: a.id,
             assessedAt: a.assessedAt,
             scores: scoresInScope(a.scores, scope),
-            ...(a.note ? { note: a.note } : {}),
+            ...(a.note && input.domains === undefined ? { note: a.note } : {}),
           })),
         }
       : {}),
@@ -255,6 +281,9 @@ export async function disclose(ports: NetworkPorts, context: RequestContext, hou
     );
     if (strangers.length > 0) throw invalidInput('A disclosure is about members of the household.', strangers);
     const receiver = receiverOf(party);
+    // A legal basis of the register is for an organisation, never for the household's own circle.
+    if ('processingActivityId' in input.basis && !party.organisation)
+      throw noBasis('A legal basis does not cover a person of the household’s own circle.');
     checkBasis(ports, context, records, input, receiver);
     return { records, household, party, receiver };
   };

@@ -26,9 +26,10 @@ import {
 } from '../domain/escalation.ts';
 import { count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
+import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
 import { escalationTask } from '../domain/tasks.ts';
 import { conflict, forbidden, notFound, serviceUnavailable } from '../errors.ts';
-import { householdChildId, newId, parseHouseholdChildId } from '../ids.ts';
+import { householdChildId, newId, parseHouseholdChildId, timeOrderedId } from '../ids.ts';
 import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type ApprovalFlow, type BusinessMetrics, type EscalationStore, noMetrics } from './ports.ts';
 import { raceLostAs } from './races.ts';
@@ -134,6 +135,28 @@ export async function escalationQueue(
   };
 }
 
+/** The submitter hears of a decision or a budget decision on their doorbraak (v1.2 `escalation_answered`). */
+function answeredToSubmitter(escalation: Escalation, given: GivenAnswer, context: RequestContext) {
+  const title =
+    given.kind === 'decision'
+      ? { approve: NOTIFICATION_TITLES.approved, reject: NOTIFICATION_TITLES.rejected, request_info: NOTIFICATION_TITLES.informationAsked }[
+          given.payload.decision
+        ]
+      : given.kind === 'budget_approval'
+        ? given.payload.decision === 'approve'
+          ? NOTIFICATION_TITLES.budgetApproved
+          : NOTIFICATION_TITLES.budgetRejected
+        : undefined;
+  if (!title) return [];
+  return notify(
+    'escalation_answered',
+    [escalation.submittedBy],
+    { actor: context.principal.userId, at: context.now },
+    { title, escalationId: escalation.id, householdId: escalation.householdId },
+    timeOrderedId,
+  );
+}
+
 /**
  * Hands an answer to the waiting flow. The token is taken off the escalation in a conditional
  * write first, so of two deliveries of the same answer exactly one resumes the flow; the other,
@@ -161,6 +184,7 @@ async function answer(
       pendingAnswer,
       processingLogLine(context, escalation.householdId, 'update', resource(escalation.id, path), household ? membersOf(household) : []),
       waiting?.id,
+      answeredToSubmitter(escalation, given, context),
     )
     .catch(raceLostAs(() => conflict('This answer was already given: the flow has moved on.')));
   let resumed: boolean;

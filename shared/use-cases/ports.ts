@@ -166,6 +166,8 @@ export interface SignalStore extends HouseholdReader {
     task?: Task;
     log: SignalLogLine;
     counters: CounterChange[];
+    /** The team's, of a signal that enters its queue (v1.2 `signal_received`). */
+    notifications?: Notification[];
   }): Promise<void>;
   /** One strongly consistent GetItem. */
   getSignal(signalId: string): Promise<Signal | undefined>;
@@ -348,6 +350,7 @@ export interface EscalationStore extends ProcessingLogWriter {
     pendingAnswer: NonNullable<Escalation['pendingAnswer']>,
     log: ProcessingLogLine,
     doneTask?: string,
+    notifications?: Notification[],
   ): Promise<void>;
   /** Puts a claimed token back when the flow could not be reached, so that the answer can be given again. */
   restoreAnswer(escalation: Escalation, token: string, kind: AnswerKind, task?: Task, log?: ProcessingLogLine): Promise<void>;

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam, type Partner } from '../city.ts';
 import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
-import { worksOutreachOf } from '../domain/access.ts';
+import { CASE_WORKERS, hasAnyRole, TEAM_LEADERS, TEAM_WORKERS, worksOutreachOf } from '../domain/access.ts';
 import { type Address, addressLookupValue, normalizeAddress } from '../domain/address.ts';
 import { maskBsn } from '../domain/bsn.ts';
 import { addCounts, type CounterChange, count, firstContactCounts, signalCounts } from '../domain/figures.ts';
 import { chooseHousehold, type IncomingMember } from '../domain/household.ts';
+import { MAX_RECIPIENTS, NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
 import {
   type AttachedSignal,
   attemptRefusal,
@@ -32,10 +33,10 @@ import {
   withinMergeWindow,
 } from '../domain/signal.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
-import { newId } from '../ids.ts';
+import { newId, timeOrderedId } from '../ids.ts';
 import { type RequestContext, signalLogLine } from '../processing-log.ts';
 import { incomingMembers, type NewIntake, prepareRegistration } from './intakes.ts';
-import { type IntakePorts, noMetrics, type SignalStore } from './ports.ts';
+import { type IntakePorts, noMetrics, type RosterStore, type SignalStore } from './ports.ts';
 import { retryLostRaces } from './races.ts';
 
 export interface SignalPorts {
@@ -43,6 +44,8 @@ export interface SignalPorts {
   /** The intake registration that help accepted performs (the same look-up key and intake ids as the intakes function). */
   intakes: IntakePorts;
   city: CityRuntimeConfig;
+  /** The team's roster: who of the team hears of a new signal (v1.2). */
+  roster?: Pick<RosterStore, 'listTeam'>;
   /** The partner behind a machine client's client id (in AWS Cognito generates the id; locally it is the partner's id). */
   partnerOfClient: (clientId: string) => Partner | undefined;
 }
@@ -159,7 +162,22 @@ export async function receiveSignal(ports: SignalPorts, context: RequestContext,
       attached: [],
       version: 1,
     };
+    // A signal that enters the team's queue tells the team at once: its leaders first, then its coaches and intakers.
+    const team = joins ? [] : ((await ports.roster?.listTeam(signal.teamId)) ?? []);
+    const rank = (entry: { roles: string[] }) => (hasAnyRole(entry, TEAM_LEADERS) ? 0 : hasAnyRole(entry, CASE_WORKERS) ? 1 : 2);
+    const recipients = team
+      .filter((entry) => hasAnyRole(entry, TEAM_WORKERS))
+      .sort((a, b) => rank(a) - rank(b))
+      .slice(0, MAX_RECIPIENTS)
+      .map((entry) => entry.userId);
     await ports.store.receive({
+      notifications: notify(
+        'signal_received',
+        recipients,
+        { actor: context.principal.userId, at: now },
+        { title: NOTIFICATION_TITLES.signalReceived, signalId: signal.id },
+        timeOrderedId,
+      ),
       signal,
       // A signal that joins an outreach goes when its lead goes.
       expiresAt: signalExpiry(joins ? joins.receivedAt : now, ports.city),

@@ -218,6 +218,14 @@ describe('disclosures', () => {
     });
     expect(disclosed.body.package.members.map((m: { id: string }) => m.id)).toEqual([h.ilse]);
     expect(disclosed.body.package.plan.goals.map((g: { domain: string }) => g.domain)).toEqual(['finances']);
+    // Not who of the team does what, nor the plan's doorbraken or its agreement: the goals and actions asked.
+    expect(Object.keys(disclosed.body.package.plan).sort()).toEqual(['evaluationDate', 'goals', 'status', 'version']);
+    expect(Object.keys(disclosed.body.package.plan.goals[0].actions[0]).sort()).toEqual([
+      'description',
+      'dueDate',
+      'organisation',
+      'status',
+    ]);
     expect(disclosed.body.package.journal).toBeUndefined();
     expect(disclosed.body.package.assessments).toBeUndefined();
 
@@ -279,6 +287,14 @@ describe('disclosures', () => {
     expect(disclosed.status).toBe(201);
     expect(disclosed.body.package.plan.goals).toHaveLength(2);
     expect(await discloseLines(h)).toEqual([expect.objectContaining({ basis: { processingActivityId: 'disclosure-safety' } })]);
+    // Never to the household's own circle: a legal basis is for an organisation.
+    const neighbour = await api.call('POST', `/households/${h.householdId}/involved`, {
+      token: kees,
+      body: { kind: 'informal', name: 'Buurvrouw Ria' },
+    });
+    const refused = await disclose(h, { involvedId: neighbour.body.id, basis: { processingActivityId: 'disclosure-safety' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe('https://wijkteams.nl/problems/no-basis');
   });
 
   it('a package holds only journal entries about the asked members alone, never a restricted one', async () => {

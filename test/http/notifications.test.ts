@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
+import { signalBody, untilAwaiting } from '../setup/worlds.ts';
 
 /**
  * Notifications (../shared/spec/v1.2.md "Notifications (signaleringen)", issue 28): written with
@@ -42,7 +43,7 @@ const itemsOf = async (token: string) =>
 const about = async (token: string, householdId: string) => (await itemsOf(token)).filter((n) => n.householdId === householdId);
 
 beforeAll(async () => {
-  api = await startTestApi('enschede');
+  api = await startTestApi('enschede', { flow: { retryIntervalMs: 0, evaluationWaitSeconds: 0 } });
   [anna, kees, sanne, lotte] = await Promise.all([
     api.token({ sub: 'anna', roles: ['intaker'], teams: ['velve-lindenhof'], name: 'Anna' }),
     api.token({ sub: 'kees', roles: ['wijkcoach'], teams: ['velve-lindenhof'], name: 'Kees' }),
@@ -161,6 +162,57 @@ describe('notifications', () => {
     expect(withdrawn.status).toBe(200);
     expect((await about(kees, h.householdId)).map((n) => n.kind)).toEqual(['consent_withdrawn', 'task_assigned']);
     expect(await about(sanne, h.householdId)).toEqual([]);
+  });
+
+  it('a signal that enters the team’s queue tells the team’s intakers, coaches and leaders; one joining an outreach under way does not', async () => {
+    const partner = await api.stack.idp.signPartner('menzis');
+    const outsider = await api.token({ sub: 'piet', roles: ['wijkcoach'], teams: ['pathmos'], name: 'Piet' });
+    await api.call('GET', '/teams', { token: outsider });
+    const body = signalBody();
+    const received = await api.call('POST', '/signals', { token: partner, body });
+    expect(received.status).toBe(201);
+    for (const token of [anna, kees, sanne, lotte]) {
+      const told = (await itemsOf(token)).filter((n) => n.kind === 'signal_received');
+      expect(told.map((n) => (n as { signalId?: string }).signalId)).toContain(received.body.id);
+      expect(JSON.stringify(told)).not.toContain('Signaal Bewoner');
+    }
+    expect((await itemsOf(outsider)).filter((n) => n.kind === 'signal_received')).toEqual([]);
+    // A second signal for the same address joins the outreach under way: no news for the team.
+    const before = (await itemsOf(kees)).length;
+    const joined = await api.call('POST', '/signals', { token: partner, body: { ...signalBody(), address: body.address } });
+    expect(joined.status).toBe(201);
+    expect((await itemsOf(kees)).length).toBe(before);
+  });
+
+  it('the submitter hears of the doorbraakteam’s decision on their doorbraak; the one who decided does not', async () => {
+    const dora = await api.token({ sub: 'dora', roles: ['doorbraakteam'], teams: ['doorbraakteam'], name: 'Dora' });
+    await api.call('GET', '/teams', { token: dora });
+    const h = await household();
+    await api.call('PUT', `/households/${h.householdId}/regisseur`, { token: lotte, body: { userId: 'kees' } });
+    await api.call('POST', `/households/${h.householdId}/plan`, {
+      token: kees,
+      body: { goals: [{ domain: 'finances', description: 'd', actions: [] }], evaluationDate: '2027-06-01' },
+    });
+    const escalation = await api.call('POST', `/households/${h.householdId}/escalations`, {
+      token: kees,
+      body: { blockage: 'b', organisations: ['o'], proposal: 'p', urgency: 'normal', cost: { amount: 10, currency: 'EUR' } },
+    });
+    expect(escalation.status).toBe(201);
+    await untilAwaiting({ api, token: () => lotte, intakeBody: () => ({}) }, escalation.body.id, 'decision');
+    const decided = await api.call('POST', `/escalations/${escalation.body.id}/decision`, {
+      token: dora,
+      body: { decision: 'request_info', motivation: 'Wat is de huur?' },
+    });
+    expect(decided.status).toBe(202);
+    const told = (await itemsOf(kees)).filter((n) => n.kind === 'escalation_answered');
+    expect(told).toEqual([
+      expect.objectContaining({
+        title: 'Het doorbraakteam vraagt informatie over een doorbraak die u aanvroeg',
+        escalationId: escalation.body.id,
+        householdId: h.householdId,
+      }),
+    ]);
+    expect((await itemsOf(dora)).filter((n) => n.kind === 'escalation_answered')).toEqual([]);
   });
 
   it('an ETag that If-None-Match answers 304 while nothing changed; read by ids or all; the unread count follows', async () => {

@@ -298,16 +298,16 @@ describe('DynamoDB requests per route', () => {
       address: { postcode, houseNumber },
       person: { name: 'Sien', birthDate: '1970-01-01' },
     });
-    // The reference, the look-ups and the address's outreach in one BatchGet; then one transaction.
+    // The reference, the look-ups and the address's outreach in one BatchGet; the team's roster (who to tell, v1.2); then one transaction.
     const send = (body: unknown) => api.call('POST', '/signals', { token: menzis, body });
-    expect(await measure(() => send(signal('c1', '1')), 201)).toEqual(['BatchGetItem', 'TransactWriteItems']);
+    expect(await measure(() => send(signal('c1', '1')), 201)).toEqual(['BatchGetItem', 'Query', 'TransactWriteItems']);
     const first = await send(signal('c1', '1'));
     // A retry with the same reference: one read, the first answer.
     expect(await measure(() => send(signal('c1', '1')), 201)).toEqual(['BatchGetItem']);
     // A second signal for the address joins the outreach: no more requests.
     expect(await measure(() => send(signal('c2', '1')), 201)).toEqual(['BatchGetItem', 'TransactWriteItems']);
     // An address an open household holds: its team is read (7549AB 1 was registered before all).
-    expect(await measure(() => send(signal('c3', '1', '7549AB')), 201)).toEqual(['BatchGetItem', 'GetItem', 'TransactWriteItems']);
+    expect(await measure(() => send(signal('c3', '1', '7549AB')), 201)).toEqual(['BatchGetItem', 'GetItem', 'Query', 'TransactWriteItems']);
     await api.call('GET', `/signals?teamId=wesselerbrink`, { token: wes });
     expect(await measure(() => api.call('GET', `/signals/${first.body.id}`, { token: menzis }), 200)).toEqual(['GetItem']);
     // The team's read: the signal and its log line (one request, as a batch of one).

@@ -44,9 +44,18 @@ export function DisclosureForm({
   const scope: DisclosureScope = { dataKinds: kinds, memberIds, ...(someDomains ? { domains } : {}) };
   const day = today();
   // The consents that may serve as its basis: given, begun, not expired, of these members, for this receiver.
+  // Only those that cover some part asked: a consent that covers nothing asked is not named (nor counted, nor raced).
   const usable = useMemo(
-    () => sharing.consents.filter((c) => consentHolds(c, day) && sameName(c.organisation, receiver) && memberIds.includes(c.memberId)),
-    [sharing.consents, day, receiver, memberIds],
+    () =>
+      sharing.consents.filter(
+        (c) =>
+          consentHolds(c, day) &&
+          sameName(c.organisation, receiver) &&
+          memberIds.includes(c.memberId) &&
+          c.dataKinds.some((kind) => kinds.includes(kind)) &&
+          (c.domains === undefined || !someDomains || c.domains.some((d) => domains.includes(d))),
+      ),
+    [sharing.consents, day, receiver, memberIds, kinds, someDomains, domains],
   );
   const uncovered = uncoveredBy(usable, receiver, scope, day);
   const complete = memberIds.length > 0 && kinds.length > 0 && (!someDomains || domains.length > 0);
@@ -182,7 +191,9 @@ export function DisclosureForm({
 
 /** A party involved with some members is about them; else the whole household. */
 function defaultMembers(household: Dossier, about: readonly string[] | undefined): string[] {
-  return about && about.length > 0 ? [...about] : household.members.map((m) => m.id);
+  // A member who moved out since is no longer about whom anything is disclosed.
+  const current = (about ?? []).filter((id) => household.members.some((m) => m.id === id));
+  return current.length > 0 ? current : household.members.map((m) => m.id);
 }
 
 /** What no consent covers, one line per member and kind, its domains named when not all of them are missing. */

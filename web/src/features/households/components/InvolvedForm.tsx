@@ -44,7 +44,8 @@ export function InvolvedForm({
   const [role, setRole] = useState(party?.role ?? '');
   const [phone, setPhone] = useState(party?.phone ?? '');
   const [email, setEmail] = useState(party?.email ?? '');
-  const [about, setAbout] = useState<string[]>(party?.about ?? []);
+  // A member who moved out since is not among whom the party is involved with any more.
+  const [about, setAbout] = useState<string[]>((party?.about ?? []).filter((id) => household.members.some((m) => m.id === id)));
   const [domains, setDomains] = useState<LifeDomainName[]>(party?.domains ?? []);
   const [since, setSince] = useState(party?.since ?? '');
   const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(inDutch);
