@@ -66,7 +66,7 @@ try {
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, etag: response.headers.get('etag') ?? '' };
   };
   let houseNumber = 1;
   const intakeBody = (bsn?: string) => ({
@@ -260,8 +260,11 @@ try {
     address: { postcode: '7546EF', houseNumber },
     person: { name: 'Sanne Mulder', birthDate: '1991-06-14' },
   });
-  const signal = await step('POST /signals', 2, 'reference, look-ups and outreach in one read + one transaction', () =>
-    call('POST', '/signals', menzis, signalBody('bench-1', '8')),
+  const signal = await step(
+    'POST /signals',
+    3,
+    "reference, look-ups and outreach in one read + the team's roster (whom to notify) + one transaction",
+    () => call('POST', '/signals', menzis, signalBody('bench-1', '8')),
   );
   await step('POST /signals, a retry', 1, 'the reference names the first answer', () =>
     call('POST', '/signals', menzis, signalBody('bench-1', '8')),
@@ -285,6 +288,40 @@ try {
     call('GET', `/households/${householdId}/export`, leader),
   );
   await call('POST', `/households/${householdId}/plan/close`, leader, { outcome: 'klaar' });
+  // v1.2: the network's consents and disclosures, and the notifications poll.
+  const dossierNow = await call('GET', `/households/${householdId}`, leader);
+  const memberId = dossierNow.body.members[0].id as string;
+  const party = await call('POST', `/households/${householdId}/involved`, leader, {
+    kind: 'professional',
+    name: 'Sanne Veldkamp',
+    organisation: 'Schuldhulpverlening Enschede',
+  });
+  const consent = await step('POST /households/{id}/consents', 2, 'household + one transaction', () =>
+    call('POST', `/households/${householdId}/consents`, leader, {
+      memberId,
+      organisation: 'Schuldhulpverlening Enschede',
+      purpose: 'Schuldhulpverlening',
+      dataKinds: ['plan', 'members'],
+      form: 'written',
+      givenAt: '2026-01-05',
+    }),
+  );
+  await step('GET /households/{id}/consents', 3, 'household and page side by side + log line', () =>
+    call('GET', `/households/${householdId}/consents`, leader),
+  );
+  await step('POST /households/{id}/disclosures', 2, "the household's partition in one Query + one conditional transaction", () =>
+    call('POST', `/households/${householdId}/disclosures`, leader, {
+      involvedId: party.body.id,
+      dataKinds: ['members'],
+      memberIds: [memberId],
+      basis: { consentIds: [consent.body.id] },
+    }),
+  );
+  await step('GET /me/notifications', 2, 'the state + one Query', () => call('GET', '/me/notifications', leader));
+  const { etag } = await call('GET', '/me/notifications', leader);
+  await step('GET /me/notifications (304)', 1, 'the state alone: nothing changed', () =>
+    call('GET', '/me/notifications', leader, undefined, { 'if-none-match': etag }),
+  );
   await step('POST /households/{id}/close', 4, 'read + keys of its records + one transaction', () =>
     call('POST', `/households/${householdId}/close`, leader, { reason: 'Afgerond' }),
   );
