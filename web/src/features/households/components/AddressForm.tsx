@@ -1,12 +1,12 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { isDutchPostcode } from '#shared/domain/address.ts';
 import { postcodeAsWritten } from '#shared/domain/names.ts';
 import { Button, Fieldset, TextField } from '../../../components/nlds.tsx';
-import { ErrorAlert, inputValue, useProblem } from '../../../components/ui.tsx';
+import { ErrorAlert, inputValue } from '../../../components/ui.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { t } from '../../../lib/texts.ts';
 import { changeAddress, type Dossier } from '../api.ts';
-import { correctionParamInDutch, useFocusFirstInvalid } from './corrections.ts';
+import { correctionParamInDutch, useCheckedSubmit } from './corrections.ts';
 
 /**
  * Correcting the household's address (`PUT /households/{id}/address`): checked as the API checks
@@ -26,9 +26,6 @@ export function AddressForm({
   const [postcode, setPostcode] = useState(postcodeAsWritten(address.postcode));
   const [houseNumber, setHouseNumber] = useState(address.houseNumber);
   const [addition, setAddition] = useState(address.houseNumberAddition ?? '');
-  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(correctionParamInDutch);
-  const { form, focusFirstInvalid } = useFocusFirstInvalid();
-  const saving = useRef(false);
 
   const check = () => {
     const errors: Record<string, string> = {};
@@ -38,36 +35,18 @@ export function AddressForm({
     return errors;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving.current) return;
-    const errors = check();
-    if (Object.keys(errors).length > 0) {
-      clear();
-      setFieldErrors(errors);
-      focusFirstInvalid();
-      return;
-    }
-    saving.current = true;
-    try {
-      await changeAddress(householdId, {
+  const { form, submit, error, fieldErrors, edited } = useCheckedSubmit(correctionParamInDutch, {
+    check,
+    send: () =>
+      changeAddress(householdId, {
         postcode: postcode.trim(),
         houseNumber: houseNumber.trim(),
         ...(addition.trim() ? { houseNumberAddition: addition.trim() } : {}),
-      });
-      clear();
-      onSaved();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409) {
-        // The household is open and within reach (the screen knows): the address belongs to another household.
-        clear();
-        setFieldErrors({ postcode: t.corrections.address.taken });
-      } else fail(caught);
-      focusFirstInvalid();
-    } finally {
-      saving.current = false;
-    }
-  };
+      }),
+    done: onSaved,
+    // The household is open and within reach (the screen knows): the address belongs to another household.
+    refused: (caught) => (caught instanceof ApiError && caught.status === 409 ? { postcode: t.corrections.address.taken } : undefined),
+  });
 
   const field = (name: 'postcode' | 'houseNumber' | 'houseNumberAddition', label: string, value: string, set: (v: string) => void) => (
     <TextField
@@ -77,7 +56,7 @@ export function AddressForm({
       errorMessage={fieldErrors[name]}
       onChange={(e) => {
         set(inputValue(e));
-        if (fieldErrors[name]) setFieldErrors(({ [name]: _fixed, ...rest }) => rest);
+        edited(name);
       }}
       {...(name === 'houseNumber' ? { inputMode: 'numeric' as const } : {})}
       {...(name === 'postcode' ? { autoComplete: 'postal-code' } : {})}

@@ -1,9 +1,9 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Heading, Paragraph, TextareaField } from '../../../components/nlds.tsx';
-import { ErrorAlert, inputValue, ScreenLink, useProblem } from '../../../components/ui.tsx';
+import { ErrorAlert, inputValue, ScreenLink } from '../../../components/ui.tsx';
 import { t } from '../../../lib/texts.ts';
 import { closeHousehold, type Dossier } from '../api.ts';
-import { closingBlocker, correctionParamInDutch, useFocusFirstInvalid } from './corrections.ts';
+import { closingBlocker, correctionParamInDutch, useCheckedSubmit } from './corrections.ts';
 import { focusLater } from './journal.ts';
 
 const START_ID = 'huishouden-afsluiten';
@@ -17,32 +17,13 @@ const REASON_ID = 'veld-afsluiten-reden';
 export function CloseHousehold({ household, directs, onClosed }: { household: Dossier; directs: boolean; onClosed: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
-  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(correctionParamInDutch);
-  const { form, focusFirstInvalid } = useFocusFirstInvalid();
-  const saving = useRef(false);
   const blocker = closingBlocker(household);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving.current) return;
-    if (!reason.trim()) {
-      clear();
-      setFieldErrors({ reason: t.intake.required });
-      focusFirstInvalid();
-      return;
-    }
-    saving.current = true;
-    try {
-      await closeHousehold(household.id, reason.trim());
-      clear();
-      onClosed();
-    } catch (caught) {
-      fail(caught);
-      focusFirstInvalid();
-    } finally {
-      saving.current = false;
-    }
-  };
+  const { form, submit, error, fieldErrors, edited, clear } = useCheckedSubmit(correctionParamInDutch, {
+    check: (): Record<string, string> => (reason.trim() ? {} : { reason: t.intake.required }),
+    send: () => closeHousehold(household.id, reason.trim()),
+    done: onClosed,
+  });
 
   const body = () => {
     if (!directs) return <Paragraph>{t.corrections.close.whoCloses}</Paragraph>;
@@ -83,7 +64,7 @@ export function CloseHousehold({ household, directs, onClosed }: { household: Do
           errorMessage={fieldErrors.reason}
           onChange={(e) => {
             setReason(inputValue(e));
-            if (fieldErrors.reason) setFieldErrors({});
+            edited('reason');
           }}
         />
         <div className="wt-actions">

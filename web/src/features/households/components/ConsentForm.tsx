@@ -1,12 +1,12 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ageOn, CONSENT_AGE, DATA_KINDS } from '#shared/domain/consent.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { Button, Choice, ChoiceGroup, SelectField, SelectOption, TextField } from '../../../components/nlds.tsx';
-import { ErrorAlert, inputValue, type ParamInDutch, useProblem } from '../../../components/ui.tsx';
+import { ErrorAlert, inputValue, type ParamInDutch } from '../../../components/ui.tsx';
 import { t } from '../../../lib/texts.ts';
 import { type ConsentInput, type DataKind, type Dossier, type LifeDomainName, recordConsent } from '../api.ts';
 import { ChoiceList } from './ChoiceList.tsx';
-import { correctionParamInDutch, today, useFocusFirstInvalid } from './corrections.ts';
+import { correctionParamInDutch, today, useCheckedSubmit } from './corrections.ts';
 
 export const CONSENT_MEMBER_ID = 'veld-toestemming-member';
 const ORGANISATIONS_ID = 'organisaties-netwerk';
@@ -44,9 +44,6 @@ export function ConsentForm({
   const [givenAt, setGivenAt] = useState(today());
   const [givenBy, setGivenBy] = useState('');
   const [validUntil, setValidUntil] = useState('');
-  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(inDutch);
-  const { form: formRef, focusFirstInvalid } = useFocusFirstInvalid();
-  const saving = useRef(false);
 
   const member = household.members.find((m) => m.id === memberId);
   const child = member !== undefined && givenAt !== '' && ageOn(member.birthDate, givenAt) < CONSENT_AGE;
@@ -66,19 +63,16 @@ export function ConsentForm({
     return errors;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving.current) return;
-    const errors = check();
-    if (Object.keys(errors).length > 0) {
-      clear();
-      setFieldErrors(errors);
-      focusFirstInvalid();
-      return;
-    }
-    saving.current = true;
-    try {
-      const saved = await recordConsent(household.id, {
+  const {
+    form: formRef,
+    submit,
+    error,
+    fieldErrors,
+    edited,
+  } = useCheckedSubmit(inDutch, {
+    check,
+    send: () =>
+      recordConsent(household.id, {
         memberId,
         organisation: organisation.trim(),
         purpose: purpose.trim(),
@@ -88,20 +82,9 @@ export function ConsentForm({
         givenAt,
         ...(child ? { givenBy: { name: givenBy } } : {}),
         ...(validUntil ? { validUntil } : {}),
-      });
-      clear();
-      onSaved(member?.name ?? '', saved.organisation);
-    } catch (caught) {
-      fail(caught);
-      focusFirstInvalid();
-    } finally {
-      saving.current = false;
-    }
-  };
-
-  const edited = (field: string) => {
-    if (fieldErrors[field]) setFieldErrors(({ [field]: _fixed, ...rest }) => rest);
-  };
+      }),
+    done: (saved) => onSaved(member?.name ?? '', saved.organisation),
+  });
 
   return (
     <form ref={formRef} className="wt-stack" onSubmit={submit} noValidate aria-label={t.consents.recordForm}>

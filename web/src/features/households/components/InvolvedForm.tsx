@@ -1,11 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { Button, SelectField, SelectOption, TextField } from '../../../components/nlds.tsx';
-import { ErrorAlert, inputValue, type ParamInDutch, useProblem } from '../../../components/ui.tsx';
+import { ErrorAlert, inputValue, type ParamInDutch } from '../../../components/ui.tsx';
 import { t } from '../../../lib/texts.ts';
 import { addInvolved, changeInvolved, type Dossier, type InvolvedInput, type InvolvedParty, type LifeDomainName } from '../api.ts';
 import { ChoiceList } from './ChoiceList.tsx';
-import { correctionParamInDutch, today, useFocusFirstInvalid } from './corrections.ts';
+import { correctionParamInDutch, today, useCheckedSubmit } from './corrections.ts';
 
 export const INVOLVED_NAME_ID = 'veld-betrokkene-name';
 
@@ -48,9 +48,6 @@ export function InvolvedForm({
   const [about, setAbout] = useState<string[]>((party?.about ?? []).filter((id) => household.members.some((m) => m.id === id)));
   const [domains, setDomains] = useState<LifeDomainName[]>(party?.domains ?? []);
   const [since, setSince] = useState(party?.since ?? '');
-  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(inDutch);
-  const { form, focusFirstInvalid } = useFocusFirstInvalid();
-  const saving = useRef(false);
 
   const check = () => {
     const errors: Record<string, string> = {};
@@ -74,28 +71,11 @@ export function InvolvedForm({
     ...(since ? { since } : {}),
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving.current) return;
-    const errors = check();
-    if (Object.keys(errors).length > 0) {
-      clear();
-      setFieldErrors(errors);
-      focusFirstInvalid();
-      return;
-    }
-    saving.current = true;
-    try {
-      const saved = party ? await changeInvolved(household.id, party.id, body()) : await addInvolved(household.id, body());
-      clear();
-      onSaved(saved.name);
-    } catch (caught) {
-      fail(caught);
-      focusFirstInvalid();
-    } finally {
-      saving.current = false;
-    }
-  };
+  const { form, submit, error, fieldErrors, edited } = useCheckedSubmit(inDutch, {
+    check,
+    send: () => (party ? changeInvolved(household.id, party.id, body()) : addInvolved(household.id, body())),
+    done: (saved) => onSaved(saved.name),
+  });
 
   const text = (id: string, label: string, value: string, set: (v: string) => void, extra: Record<string, unknown> = {}) => (
     <TextField
@@ -107,7 +87,7 @@ export function InvolvedForm({
       errorMessage={fieldErrors[id]}
       onChange={(e) => {
         set(inputValue(e));
-        if (fieldErrors[id]) setFieldErrors(({ [id]: _fixed, ...rest }) => rest);
+        edited(id);
       }}
       {...extra}
     />

@@ -1,11 +1,11 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { isValidBsn } from '#shared/domain/bsn.ts';
 import { Button, Choice, SelectField, SelectOption, TextField } from '../../../components/nlds.tsx';
-import { ErrorAlert, inputChecked, inputValue, useProblem } from '../../../components/ui.tsx';
+import { ErrorAlert, inputChecked, inputValue } from '../../../components/ui.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { t } from '../../../lib/texts.ts';
 import { addMember, changeMember, type DossierMember, type MemberInput } from '../api.ts';
-import { correctionParamInDutch, today, useFocusFirstInvalid } from './corrections.ts';
+import { correctionParamInDutch, today, useCheckedSubmit } from './corrections.ts';
 import { LegalRelationsFields, type RelationDraft, relationDraft, relationField } from './LegalRelationsFields.tsx';
 
 export const MEMBER_NAME_ID = 'veld-lid-name';
@@ -37,9 +37,6 @@ export function MemberForm({
   const [dropBsn, setDropBsn] = useState(false);
   const [role, setRole] = useState<MemberInput['role']>(member?.role ?? 'adult');
   const [relations, setRelations] = useState<RelationDraft[]>((member?.legalRelations ?? []).map(relationDraft));
-  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(correctionParamInDutch);
-  const { form, focusFirstInvalid } = useFocusFirstInvalid();
-  const saving = useRef(false);
   /** Whether the member will have no BSN: the API then knows the person by name and birth date. */
   const withoutBsn = !bsn.trim() && (!member?.bsnMasked || dropBsn);
 
@@ -73,35 +70,15 @@ export function MemberForm({
     })),
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving.current) return;
-    const errors = check();
-    if (Object.keys(errors).length > 0) {
-      clear();
-      setFieldErrors(errors);
-      focusFirstInvalid();
-      return;
-    }
-    saving.current = true;
-    try {
-      const saved = member ? await changeMember(householdId, member.id, body()) : await addMember(householdId, body());
-      clear();
-      onSaved(saved.name);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409 && bsn.trim()) {
-        clear();
-        setFieldErrors({ bsn: t.corrections.members.bsnTaken });
-      } else fail(caught);
-      focusFirstInvalid();
-    } finally {
-      saving.current = false;
-    }
-  };
+  const { form, submit, error, fieldErrors, edited } = useCheckedSubmit(correctionParamInDutch, {
+    check,
+    send: () => (member ? changeMember(householdId, member.id, body()) : addMember(householdId, body())),
+    done: (saved) => onSaved(saved.name),
+    // A BSN another member holds: said at the BSN.
+    refused: (caught) =>
+      caught instanceof ApiError && caught.status === 409 && bsn.trim() ? { bsn: t.corrections.members.bsnTaken } : undefined,
+  });
 
-  const edited = (field: string) => {
-    if (fieldErrors[field]) setFieldErrors(({ [field]: _fixed, ...rest }) => rest);
-  };
   const label = member ? t.corrections.members.editForm(member.name) : t.corrections.members.addForm;
 
   return (

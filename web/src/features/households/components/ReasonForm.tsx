@@ -1,8 +1,8 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Paragraph, TextareaField } from '../../../components/nlds.tsx';
-import { ErrorAlert, inputValue, useProblem } from '../../../components/ui.tsx';
+import { ErrorAlert, inputValue } from '../../../components/ui.tsx';
 import { t } from '../../../lib/texts.ts';
-import { correctionParamInDutch, useFocusFirstInvalid } from './corrections.ts';
+import { correctionParamInDutch, useCheckedSubmit } from './corrections.ts';
 
 /**
  * A step that is confirmed with why (a member moved out, a party no longer involved, a consent
@@ -32,30 +32,11 @@ export function ReasonForm({
   onCancel: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(correctionParamInDutch);
-  const { form, focusFirstInvalid } = useFocusFirstInvalid();
-  const saving = useRef(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving.current) return;
-    if (!optional && !reason.trim()) {
-      clear();
-      setFieldErrors({ reason: t.intake.required });
-      focusFirstInvalid();
-      return;
-    }
-    saving.current = true;
-    try {
-      await send(reason.trim());
-      clear();
-      onDone();
-    } catch (caught) {
-      fail(caught);
-      focusFirstInvalid();
-    } finally {
-      saving.current = false;
-    }
-  };
+  const { form, submit, error, fieldErrors, edited } = useCheckedSubmit(correctionParamInDutch, {
+    check: (): Record<string, string> => (!optional && !reason.trim() ? { reason: t.intake.required } : {}),
+    send: () => send(reason.trim()),
+    done: onDone,
+  });
   return (
     <form ref={form} className="wt-stack" onSubmit={submit} noValidate aria-label={says}>
       <ErrorAlert error={error} ownWords />
@@ -70,7 +51,7 @@ export function ReasonForm({
         errorMessage={fieldErrors.reason}
         onChange={(e) => {
           setReason(inputValue(e));
-          if (fieldErrors.reason) setFieldErrors({});
+          edited('reason');
         }}
       />
       <div className="wt-actions">

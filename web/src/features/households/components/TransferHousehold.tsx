@@ -1,9 +1,9 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Heading, SelectField, SelectOption } from '../../../components/nlds.tsx';
-import { ErrorAlert, inputValue, useProblem } from '../../../components/ui.tsx';
+import { ErrorAlert, inputValue } from '../../../components/ui.tsx';
 import { t } from '../../../lib/texts.ts';
 import { type Dossier, type Team, transferHousehold } from '../api.ts';
-import { correctionParamInDutch, useFocusFirstInvalid } from './corrections.ts';
+import { correctionParamInDutch, useCheckedSubmit } from './corrections.ts';
 
 /**
  * The team leader moves the household to another team (`POST /households/{id}/transfer`): a
@@ -20,33 +20,18 @@ export function TransferHousehold({
   onTransferred: (team: Team) => void;
 }) {
   const [teamId, setTeamId] = useState('');
-  const { error, fieldErrors, setFieldErrors, fail, clear } = useProblem(correctionParamInDutch);
-  const { form, focusFirstInvalid } = useFocusFirstInvalid();
-  const saving = useRef(false);
   const choices = teams.filter((team) => team.kind !== 'doorbraakteam' && team.id !== household.teamId);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving.current) return;
-    const team = choices.find((c) => c.id === teamId);
-    if (!team) {
-      clear();
-      setFieldErrors({ teamId: t.corrections.transfer.chooseTeam });
-      focusFirstInvalid();
-      return;
-    }
-    saving.current = true;
-    try {
-      await transferHousehold(household.id, team.id);
-      clear();
-      onTransferred(team);
-    } catch (caught) {
-      fail(caught);
-      focusFirstInvalid();
-    } finally {
-      saving.current = false;
-    }
-  };
+  const chosen = choices.find((c) => c.id === teamId);
+  const { form, submit, error, fieldErrors, edited } = useCheckedSubmit(correctionParamInDutch, {
+    check: (): Record<string, string> => (chosen ? {} : { teamId: t.corrections.transfer.chooseTeam }),
+    // Sent only once a team is chosen (the check above).
+    send: async () => {
+      if (chosen) await transferHousehold(household.id, chosen.id);
+      return chosen;
+    },
+    done: (team) => team && onTransferred(team),
+  });
 
   return (
     <section className="wt-stack" aria-labelledby="kop-overdragen">
@@ -63,7 +48,7 @@ export function TransferHousehold({
           errorMessage={fieldErrors.teamId}
           onChange={(e) => {
             setTeamId(inputValue(e));
-            if (fieldErrors.teamId) setFieldErrors({});
+            edited('teamId');
           }}
         >
           <SelectOption value="">—</SelectOption>
