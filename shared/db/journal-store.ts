@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household } from '../domain/household.ts';
 import { isId } from '../ids.ts';
 import type { JournalStore, TimelineRecord } from '../use-cases/ports.ts';
-import { transactWrite } from './client.ts';
+import { queryAll, transactWrite } from './client.ts';
 import {
   householdKey,
   householdReachRange,
@@ -23,6 +23,16 @@ import { taskWrites } from './records/task.ts';
 import { TIMELINE_INDEX } from './table-schema.ts';
 
 type Item = Record<string, unknown>;
+
+/** The household's whole journal, newest first (an export, a disclosure's package): one Query of its partition, paged through. */
+export async function everyJournalEntry(db: DynamoDBDocumentClient, table: string, householdId: string) {
+  const items = await queryAll(db, {
+    TableName: table,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': journalPartition(householdId) },
+  });
+  return items.flatMap((item) => parseJournalEntry(item) ?? []).reverse();
+}
 
 export function dynamoJournalStore(db: DynamoDBDocumentClient, table: string): JournalStore {
   /** The entry is written only while the household is open and still with the team that was read (its reach). */

@@ -3,8 +3,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household } from '../domain/household.ts';
 import { isId } from '../ids.ts';
 import type { NetworkStore } from '../use-cases/ports.ts';
-import { queryAll, queryPage, transactWrite } from './client.ts';
+import { queryPage, transactWrite } from './client.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
+import { everyJournalEntry } from './journal-store.ts';
 import {
   CONSENT_PREFIX,
   consentKey,
@@ -13,11 +14,9 @@ import {
   householdPartition,
   isConsentSortKey,
   isDisclosureSortKey,
-  journalPartition,
 } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
 import { consentItem, disclosureItem, parseConsent, parseDisclosure } from './records/consent.ts';
-import { parseJournalEntry } from './records/journal.ts';
 import { notificationWrites } from './records/notification.ts';
 import { processingLogItem } from './records/processing-log.ts';
 
@@ -29,14 +28,20 @@ export function dynamoNetworkStore(db: DynamoDBDocumentClient, table: string): N
    * The household is still open and with the team that was read; its `updatedAt` moves, so that
    * closing it (which expires what its partition holds, as read) cannot cross a new record.
    */
-  const touchHousehold = (household: Household, now: string) => ({
+  const touchHousehold = (household: Household, now: string, asRead = false) => ({
     Update: {
       TableName: table,
       Key: householdKey(household.id),
       UpdateExpression: 'SET updatedAt = :now',
-      ConditionExpression: '#status = :open AND teamId = :team',
+      // `asRead`: over the household as read too, so that a party ended or a member gone meanwhile fails it (read again).
+      ConditionExpression: `#status = :open AND teamId = :team${asRead ? ' AND version = :version' : ''}`,
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':open': 'open', ':team': household.teamId, ':now': now },
+      ExpressionAttributeValues: {
+        ':open': 'open',
+        ':team': household.teamId,
+        ':now': now,
+        ...(asRead ? { ':version': household.version } : {}),
+      },
     },
   });
 
@@ -66,14 +71,7 @@ export function dynamoNetworkStore(db: DynamoDBDocumentClient, table: string): N
       return parseConsent(item);
     },
 
-    async journal(householdId) {
-      const items = await queryAll(db, {
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': journalPartition(householdId) },
-      });
-      return items.flatMap((item) => parseJournalEntry(item) ?? []).reverse();
-    },
+    journal: (householdId) => everyJournalEntry(db, table, householdId),
 
     async addConsent(household, consent, log) {
       await transactWrite(
@@ -119,18 +117,10 @@ export function dynamoNetworkStore(db: DynamoDBDocumentClient, table: string): N
     },
 
     async disclose(household, disclosure, consentIds, log) {
-      const touched = touchHousehold(household, disclosure.at);
       await transactWrite(
         db,
         [
-          // Over the household as read: a party ended or a member gone meanwhile fails it (read again).
-          {
-            Update: {
-              ...touched.Update,
-              ConditionExpression: `${touched.Update.ConditionExpression} AND version = :version`,
-              ExpressionAttributeValues: { ...touched.Update.ExpressionAttributeValues, ':version': household.version },
-            },
-          },
+          touchHousehold(household, disclosure.at, true),
           // Rule 16 at the moment of writing: every consent of the basis is still given (a withdrawal
           // committed first fails this transaction), and it counts the disclosure made on it.
           ...consentIds.map((consentId) => ({

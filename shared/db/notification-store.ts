@@ -1,7 +1,7 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../domain/notifications.ts';
 import type { NotificationStore } from '../use-cases/ports.ts';
-import { queryAll, queryPage, transactWrite } from './client.ts';
+import { batchGet, queryAll, queryPage, transactWrite } from './client.ts';
 import { isNotificationSortKey, NOTIFICATION_PREFIX, notificationKey, notificationPartition, notificationStateKey } from './keys.ts';
 import { parseNotification, parseNotificationState } from './records/notification.ts';
 
@@ -68,11 +68,12 @@ export function dynamoNotificationStore(db: DynamoDBDocumentClient, table: strin
 
     async unread(userId, ids) {
       if (ids) {
-        if (ids.length === 0) return [];
-        const answer = await db.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: ids.map((id) => notificationKey(userId, id)), ConsistentRead: true } } }),
+        const items = await batchGet(
+          db,
+          table,
+          ids.map((id) => notificationKey(userId, id)),
         );
-        return (answer.Responses?.[table] ?? []).flatMap((item) => parseNotification(item) ?? []).filter((n) => !n.read);
+        return items.flatMap((item) => parseNotification(item) ?? []).filter((n) => !n.read);
       }
       const items = await queryAll(db, {
         TableName: table,

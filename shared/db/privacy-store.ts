@@ -3,9 +3,9 @@ import { invalidCursor } from '../cursor.ts';
 import type { PrivacyStore } from '../use-cases/ports.ts';
 import { queryAll, queryPage } from './client.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
-import { isProcessingLogSortKey, journalPartition, planVersionsPartition, processingLogPartition } from './keys.ts';
+import { everyJournalEntry } from './journal-store.ts';
+import { isProcessingLogSortKey, planVersionsPartition, processingLogPartition } from './keys.ts';
 import { appendProcessingLog } from './processing-log-store.ts';
-import { parseJournalEntry } from './records/journal.ts';
 import { PLAN_VERSION, parsePlanVersion } from './records/plan.ts';
 import { PROCESSING_LOG, parseProcessingLogLine } from './records/processing-log.ts';
 
@@ -43,14 +43,13 @@ export function dynamoPrivacyStore(db: DynamoDBDocumentClient, table: string): P
       const [records, planVersions, journal, processingLog] = await Promise.all([
         households.dossier(householdId),
         all(planVersionsPartition(householdId)),
-        all(journalPartition(householdId)),
+        everyJournalEntry(db, table, householdId),
         all(processingLogPartition(householdId)),
       ]);
       return {
         ...(records ? { records } : {}),
         planVersions: planVersions.filter((item) => item.type === PLAN_VERSION).flatMap((item) => parsePlanVersion(item) ?? []),
-        // Newest first, as the journal is read.
-        journal: journal.flatMap((item) => parseJournalEntry(item) ?? []).reverse(),
+        journal,
         processingLog: processingLog.filter((item) => item.type === PROCESSING_LOG).flatMap((item) => parseProcessingLogLine(item) ?? []),
       };
     },

@@ -10,7 +10,6 @@ import {
   type DataKind,
   type Disclosure,
   type DisclosureBasis,
-  type DisclosureScope,
   goalInScope,
   journalInScope,
   newConsent,
@@ -184,11 +183,6 @@ export interface DisclosureInput {
 
 /** Whether the basis named covers the whole disclosure; throws what is wrong with the request itself (400, 409). */
 function checkBasis(ports: NetworkPorts, context: RequestContext, records: DossierRecords, input: DisclosureInput, receiver: string) {
-  const scope: DisclosureScope = {
-    dataKinds: input.dataKinds,
-    memberIds: input.memberIds,
-    ...(input.domains ? { domains: input.domains } : {}),
-  };
   if ('processingActivityId' in input.basis) {
     const id = input.basis.processingActivityId;
     const activity = currentRegister(registerOf(ports.city)).find((entry) => entry.id === id);
@@ -202,7 +196,7 @@ function checkBasis(ports: NetworkPorts, context: RequestContext, records: Dossi
     return consent ?? [];
   });
   if (unknown.length > 0) throw invalidInput('The basis names a consent this household does not have.', unknown);
-  if (uncoveredBy(named, receiver, scope, today(context)).length > 0)
+  if (uncoveredBy(named, receiver, input, today(context)).length > 0)
     throw noBasis(
       'The consents do not cover every member, kind and domain asked for this organisation, given and not withdrawn or expired.',
     );
@@ -210,11 +204,6 @@ function checkBasis(ports: NetworkPorts, context: RequestContext, records: Dossi
 
 /** The package: what of the household is handed over, shaped as the export shapes it, of the scope only. */
 function packageOf(records: DossierRecords, journal: Awaited<ReturnType<NetworkStore['journal']>>, input: DisclosureInput) {
-  const scope: DisclosureScope = {
-    dataKinds: input.dataKinds,
-    memberIds: input.memberIds,
-    ...(input.domains ? { domains: input.domains } : {}),
-  };
   const kinds = new Set(input.dataKinds);
   const plan = records.plan;
   return {
@@ -228,7 +217,7 @@ function packageOf(records: DossierRecords, journal: Awaited<ReturnType<NetworkS
                 version: plan.version,
                 evaluationDate: plan.evaluationDate,
                 goals: plan.goals
-                  .filter((goal) => goalInScope(goal, scope))
+                  .filter((goal) => goalInScope(goal, input))
                   .map((goal) => ({
                     domain: goal.domain,
                     description: goal.description,
@@ -249,12 +238,12 @@ function packageOf(records: DossierRecords, journal: Awaited<ReturnType<NetworkS
       ? {
           assessments: records.assessments.map((a) => ({
             assessedAt: a.assessedAt,
-            scores: scoresInScope(a.scores, scope),
+            scores: scoresInScope(a.scores, input),
             ...(a.note && input.domains === undefined ? { note: a.note } : {}),
           })),
         }
       : {}),
-    ...(kinds.has('journal') ? { journal: journal.filter((entry) => journalInScope(entry, scope)).map(journalEntryView) } : {}),
+    ...(kinds.has('journal') ? { journal: journal.filter((entry) => journalInScope(entry, input)).map(journalEntryView) } : {}),
   };
 }
 
