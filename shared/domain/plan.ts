@@ -1,4 +1,4 @@
-import { conflict, invalidInput, notFound, preconditionFailed, preconditionRequired } from '../errors.ts';
+import { conflict, type InvalidParam, invalidInput, notFound, preconditionFailed, preconditionRequired } from '../errors.ts';
 import type { LifeDomain } from './life-domains.ts';
 
 export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
@@ -63,7 +63,7 @@ export function withTheirParties(
   involved: readonly { id: string; name: string; organisation?: string | undefined }[],
   former: readonly { id: string; name: string; organisation?: string | undefined }[] = [],
 ): WrittenPlanContent {
-  const problems: { name: string; code: 'unknown_involved' | 'required'; reason: string }[] = [];
+  const problems: InvalidParam[] = [];
   const goals = written.goals.map((goal, g) => ({
     ...goal,
     actions: goal.actions.map((action, a): WrittenAction => {
