@@ -485,6 +485,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The break-glass grants on a team's households, newest first (that team's team leaders) */
+        get: operations["listBreakGlassGrants"];
+        put?: never;
+        /** Break the glass: read an open household outside your reach for 8 hours (the interventieteam's wijkcoaches and teamleiders) */
+        post: operations["breakGlass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/break-glass/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review a break-glass grant on one of your team’s households, once (a second review: 409) */
+        post: operations["reviewBreakGlassGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/households/{id}/plan": {
         parameters: {
             query?: never;
@@ -988,7 +1023,7 @@ export interface components {
         /** @description An entry of the register of processing activities (verwerkingsregister). */
         ProcessingActivity: {
             /** @enum {string} */
-            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection";
+            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass";
             name: string;
             purpose: string;
             /** @description The grondslag: the law and article, and the AVG basis. */
@@ -1191,6 +1226,13 @@ export interface components {
             /** Format: date-time */
             closedAt?: string;
             closeReason?: string;
+            /** @description Only when you read the household under a break-glass grant (v1.2): until when, and why. */
+            breakGlass?: {
+                grantId: string;
+                /** Format: date-time */
+                expiresAt: string;
+                reason: string;
+            };
         };
         /** @description A member of the household, the BSN masked. */
         DossierMember: {
@@ -1677,7 +1719,7 @@ export interface components {
             consentIds: string[];
         } | {
             /** @enum {string} */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection";
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass";
         };
         /** @description The data handed over: only the kinds, members and domains asked. */
         DisclosurePackage: {
@@ -1762,6 +1804,63 @@ export interface components {
             domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
             basis: components["schemas"]["DisclosureBasis"];
             note?: string;
+        };
+        /** @description The grant as its holder sees it. */
+        BreakGlassGrantIssued: {
+            id: string;
+            householdId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            reason: string;
+        };
+        /** @description The household by a member’s BSN or by its address, and why it is acute. */
+        BreakGlassRequest: {
+            bsn: string;
+            reason: string;
+        } | {
+            postcode: string;
+            houseNumber: string;
+            houseNumberAddition?: string;
+            reason: string;
+        };
+        /** @description A break-glass grant: who opened which household, why, until when, and its review. */
+        BreakGlassGrant: {
+            id: string;
+            householdId: string;
+            /** @description The team whose household was opened. */
+            teamId: string;
+            holder: {
+                userId: string;
+                name?: string;
+            };
+            reason: string;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description null until a team leader of the team reviewed it. */
+            review: {
+                /** @enum {string} */
+                verdict: "justified" | "unjustified";
+                note: string;
+                by: {
+                    userId: string;
+                    name?: string;
+                };
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        /** @description Whether the access was justified, and why. */
+        BreakGlassReview: {
+            /** @enum {string} */
+            verdict: "justified" | "unjustified";
+            note: string;
+        };
+        /** @description A page of grants. */
+        BreakGlassGrantPage: {
+            items: components["schemas"]["BreakGlassGrant"][];
+            nextCursor: string | null;
         };
         /** @description The household's one plan, at one version. */
         Plan: {
@@ -1999,7 +2098,7 @@ export interface components {
              * @description The entry of the register of processing activities (GET /processing-activities); null before 1.1.
              * @enum {string|null}
              */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | null;
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | null;
             processingActivityVersion: number | null;
             /** @description The members whose data was processed (member ids, never a BSN). */
             dataSubjects: string[];
@@ -2015,7 +2114,7 @@ export interface components {
                 consentIds: string[];
             } | {
                 /** @enum {string} */
-                processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection";
+                processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass";
             };
         };
         /** @description Everything held on one household, for a subject access request (AVG art. 15). */
@@ -2139,6 +2238,11 @@ export interface components {
             /** @description Hours from submission to the doorbraakteam's decision. */
             averageDecisionHours: number | null;
             signals: components["schemas"]["SignalFigures"];
+            /** @description Break-glass grants on the team's households this month, and how many were judged unjustified (v1.2). */
+            breakGlass: {
+                grants: number;
+                unjustified: number;
+            };
             /** @description In the city total only: the signals per partner organisation. */
             partners?: {
                 received: number;
@@ -2169,7 +2273,7 @@ export interface components {
         Task: {
             id: string;
             /** @enum {string} */
-            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact";
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact" | "break_glass_review";
             /** Format: date */
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
@@ -2182,6 +2286,8 @@ export interface components {
             escalationId?: string;
             /** @description The signal of an outreach task. */
             signalId?: string;
+            /** @description The break-glass grant a review is about. */
+            grantId?: string;
             /** @description What is to be done: for a plan action, the action's own words. */
             title: string;
         };
@@ -2194,7 +2300,7 @@ export interface components {
         TeamTask: {
             id: string;
             /** @enum {string} */
-            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact";
+            kind: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact" | "break_glass_review";
             /** Format: date */
             dueDate: string;
             /** @description Due before today (Europe/Amsterdam). */
@@ -2207,6 +2313,8 @@ export interface components {
             escalationId?: string;
             /** @description The signal of an outreach task. */
             signalId?: string;
+            /** @description The break-glass grant a review is about. */
+            grantId?: string;
             /** @description What is to be done: for a plan action, the action's own words. */
             title: string;
             /** @description The professional the task waits for; null when it waits for the team (a triage). */
@@ -5978,6 +6086,350 @@ export interface operations {
             };
         };
     };
+    listBreakGlassGrants: {
+        parameters: {
+            query: {
+                teamId: string;
+                /** @description false: only those still to review; true: only the reviewed; left out: all. */
+                reviewed?: "true" | "false";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of grants. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassGrantPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    breakGlass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakGlassRequest"];
+            };
+        };
+        responses: {
+            /** @description The grant: until when it lasts. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    /** @description The household opened. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassGrantIssued"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewBreakGlassGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakGlassReview"];
+            };
+        };
+        responses: {
+            /** @description The grant, reviewed. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassGrant"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPlan: {
         parameters: {
             query?: never;
@@ -8463,7 +8915,7 @@ export interface operations {
     listMyTasks: {
         parameters: {
             query?: {
-                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact";
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact" | "break_glass_review";
                 /** @description true: only the tasks that are overdue. */
                 overdue?: "true" | "false";
                 limit?: number;
@@ -8543,7 +8995,7 @@ export interface operations {
     listTeamTasks: {
         parameters: {
             query?: {
-                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact";
+                kind?: "plan_action" | "plan_evaluation" | "triage" | "escalation_decision" | "budget_approval" | "escalation_information" | "escalation_evaluation" | "signal_outreach" | "regisseur_appointment" | "plan_agreement" | "first_contact" | "break_glass_review";
                 /** @description true: only the tasks that are overdue. */
                 overdue?: "true" | "false";
                 limit?: number;

@@ -1,3 +1,4 @@
+import { breakGlassRoutes } from './breakglass/contract.ts';
 import { escalationRoutes, precedentRoutes } from './escalations/contract.ts';
 import { figuresRoutes } from './figures/contract.ts';
 import { householdRoutes } from './households/contract.ts';
@@ -27,6 +28,7 @@ export const routes: RouteContract[] = [
   ...registryRoutes,
   ...journalRoutes,
   ...networkRoutes,
+  ...breakGlassRoutes,
   ...planRoutes,
   ...escalationRoutes,
   ...precedentRoutes,

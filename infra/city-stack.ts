@@ -27,7 +27,7 @@ export interface CityStackProps extends StackProps {
 }
 
 /** Functions that hash BSNs and addresses, and so read the city's look-up key. */
-const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes', 'registry', 'signals']);
+const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes', 'registry', 'signals', 'breakglass']);
 /** Functions that start the doorbraak flow and hand it people's answers. */
 const FUNCTIONS_WITH_FLOW = new Set(['escalations']);
 /** Functions that serve only public, static answers and touch no data. */

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from './domain/access.ts';
+import { type ReachGrant, ROLES, type Role } from './domain/access.ts';
 
 // This file reads who signed in from their token; the roles and what each may reach are the access module's.
 
@@ -12,6 +12,8 @@ export interface Principal {
   signedInAt?: string;
   /** Set for a partner's machine client (an access token of the client-credentials grant): its client id. */
   partnerId?: string;
+  /** The break-glass grants in force (v1.2), which the HTTP pipeline reads for the interventieteam's members; never from the token. */
+  grants?: readonly ReachGrant[];
 }
 
 /** The scope a partner's access token carries to send signals (a Cognito resource server `signals` with the scope `write`). */

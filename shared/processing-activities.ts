@@ -25,6 +25,7 @@ export const PROCESSING_ACTIVITY_IDS = [
   'disclosure-safety',
   'disclosure-debt-help',
   'disclosure-youth-protection',
+  'break-glass',
 ] as const;
 export type ProcessingActivityId = (typeof PROCESSING_ACTIVITY_IDS)[number];
 

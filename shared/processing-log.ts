@@ -1,5 +1,6 @@
 import type { Principal } from './auth.ts';
-import type { Role } from './domain/access.ts';
+import { grantOn, type Role } from './domain/access.ts';
+import { BREAK_GLASS_PURPOSE } from './domain/break-glass.ts';
 import { newId } from './ids.ts';
 import type { ProcessingActivityId } from './processing-activities.ts';
 
@@ -36,6 +37,8 @@ export interface ProcessingLogLine {
   /** Only on a line with action `disclose`. */
   receiver?: string;
   basis?: DisclosureLog['basis'];
+  /** On a line of processing under a break-glass grant (v1.2 rule 17): the grant. */
+  grantId?: string;
 }
 
 /** A line as read back: lines written before 1.1 lack the span and the activity. */
@@ -51,6 +54,22 @@ export interface RequestContext {
   /** The route's entry of the register of processing activities (absent on routes without personal data). */
   processingActivity?: { id: ProcessingActivityId; version: number };
   now: string;
+  /** Set once a use case finds it processes under a break-glass grant (`asReached`): every line then names it. */
+  grantId?: string;
+  /** The register's break-glass entry, set by the pipeline for a caller who holds a grant in force. */
+  breakGlassActivity?: { id: ProcessingActivityId; version: number };
+}
+
+/**
+ * The context to log a household's processing under: the route's own, or, when the caller
+ * reaches the household through a break-glass grant, the grant's (purpose `break_glass`, the
+ * register's break-glass activity, the grant id).
+ */
+export function asReached(context: RequestContext, household: { id: string; teamId: string; status: string }): RequestContext {
+  const grant = grantOn(context.principal, household);
+  if (!grant) return context;
+  if (!context.breakGlassActivity) throw new Error('a caller holding a grant must have the break-glass activity in their context');
+  return { ...context, purpose: BREAK_GLASS_PURPOSE, processingActivity: context.breakGlassActivity, grantId: grant.id };
 }
 
 export function processingLogLine(
@@ -100,6 +119,7 @@ function lineFields(
     processingActivityVersion: activity.version,
     dataSubjects,
     status,
+    ...(context.grantId ? { grantId: context.grantId } : {}),
   };
 }
 

@@ -167,6 +167,16 @@ function sharedRegister(retentionYears: number, signalRetentionMonths: number): 
       version: 1,
     },
     {
+      id: 'break-glass',
+      name: 'Noodtoegang bij een acute situatie',
+      purpose:
+        'Het interventieteam laat in een acute situatie een huishouden van een ander team inzien, met een reden, voor acht uur, en de teamleider van dat team beoordeelt het achteraf',
+      legalBasis:
+        'Wmo 2015 art. 2.3.2, 5.2.6; Jeugdwet art. 7.4.4; de vitale belangen van de betrokkene (AVG art. 6 lid 1 sub d en e, 9 lid 2 sub c en h)',
+      retention: caseFiles,
+      version: 1,
+    },
+    {
       id: 'disclosure-safety',
       name: 'Verstrekking bij (een vermoeden van) huiselijk geweld of kindermishandeling',
       purpose: 'Veilig Thuis of de politie informeren volgens de meldcode, ook zonder toestemming',

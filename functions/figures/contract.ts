@@ -45,6 +45,9 @@ const TeamFigures = z
     complexShare: z.number().nullable().meta({ description: 'Of the cases referred to a coach, the share that is complex.' }),
     averageDecisionHours: z.number().nullable().meta({ description: "Hours from submission to the doorbraakteam's decision." }),
     signals: SignalFigures,
+    breakGlass: z
+      .object({ grants: z.number().int(), unjustified: z.number().int() })
+      .meta({ description: "Break-glass grants on the team's households this month, and how many were judged unjustified (v1.2)." }),
     partners: z
       .array(SignalFigures.extend({ partnerId: z.string(), name: z.string() }))
       .optional()

@@ -4,7 +4,8 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { type Principal, principalFromClaims } from '#shared/auth.ts';
-import { requireAnyRole } from '#shared/domain/access.ts';
+import { dynamoBreakGlassStore } from '#shared/db/break-glass-store.ts';
+import { grantsInForce, isOnTeam, requireAnyRole } from '#shared/domain/access.ts';
 import {
   DomainError,
   forbidden,
@@ -20,7 +21,7 @@ import { currentRegister, type ProcessingActivity, type ProcessingActivityId } f
 import type { RequestContext } from '#shared/processing-log.ts';
 import { registerOf } from '#shared/processing-register.ts';
 import { traceContextOf, traceparentOf } from '#shared/trace-context.ts';
-import type { RosterStore } from '#shared/use-cases/ports.ts';
+import type { GrantReachReader, RosterStore } from '#shared/use-cases/ports.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 import { API_VERSION, type RouteContract, routeKeyOf } from './contract.ts';
 
@@ -65,6 +66,11 @@ export interface HttpFunctionDeps {
   register: readonly ProcessingActivity[];
   /** Records who signed in, so that team rosters can be listed; absent for functions without teams. */
   roster?: RosterStore;
+  /**
+   * Break-glass (v1.2 rule 17): the interventieteam, whose members' grants are read at each
+   * request on a household's route, and where they are read from.
+   */
+  grants?: { interventieteamId: string; reader: GrantReachReader };
   now?: () => Date;
 }
 
@@ -181,12 +187,25 @@ function principalOf(event: HttpEvent): Principal {
  * the roster store for the functions that keep team rosters current (all but service, whose one
  * signed-in route reads only the register).
  */
-export const pipelineDeps = (runtime: Pick<FunctionRuntime, 'logger' | 'city' | 'clock'>, roster?: RosterStore): HttpFunctionDeps => ({
-  logger: runtime.logger,
-  register: registerOf(runtime.city),
-  ...(roster ? { roster } : {}),
-  ...(runtime.clock ? { now: runtime.clock } : {}),
-});
+export const pipelineDeps = (
+  runtime: Pick<FunctionRuntime, 'logger' | 'city' | 'clock'> & Partial<Pick<FunctionRuntime, 'db' | 'tableName'>>,
+  roster?: RosterStore,
+): HttpFunctionDeps => {
+  const interventieteam = runtime.city.teams.find((team) => team.kind === 'interventieteam');
+  return {
+    logger: runtime.logger,
+    register: registerOf(runtime.city),
+    ...(roster ? { roster } : {}),
+    // Every function with the table: service (the one without) serves no household's route.
+    ...(runtime.db && runtime.tableName && interventieteam
+      ? { grants: { interventieteamId: interventieteam.id, reader: dynamoBreakGlassStore(runtime.db, runtime.tableName) } }
+      : {}),
+    ...(runtime.clock ? { now: runtime.clock } : {}),
+  };
+};
+
+/** The routes a break-glass grant can reach: a household's own (`/households/{id}…`). */
+const reachesHousehold = (contract: RouteContract) => contract.path.startsWith('/households/{id}');
 
 /**
  * One Lambda function serving several routes: it finds the route by API Gateway's route key,
@@ -238,8 +257,15 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
       if (principal && !principal.partnerId && callers === 'partners') throw forbidden('This route is for partners’ machine clients.');
       if (principal && !principal.partnerId && route.contract.roles) requireAnyRole(principal, route.contract.roles);
       const input = parseRequest(route.contract, event);
+      // An interventieteam member's grants in force, read afresh at every request on a household's
+      // route (one GetItem), so that no reach outlives its grant; the access module decides with them.
+      const grants =
+        principal && deps.grants && reachesHousehold(route.contract) && isOnTeam(principal, deps.grants.interventieteamId)
+          ? grantsInForce(await deps.grants.reader.reachOf(principal.userId), at.toISOString())
+          : [];
       const context: RequestContext = {
-        principal: principal ?? { userId: 'anonymous', roles: [], teams: [] },
+        principal: principal ? (grants.length > 0 ? { ...principal, grants } : principal) : { userId: 'anonymous', roles: [], teams: [] },
+        ...(grants.length > 0 && versions.has('break-glass') ? { breakGlassActivity: activityVersion('break-glass') } : {}),
         purpose: route.contract.purpose ?? route.contract.summary,
         traceId: trace.traceId,
         spanId: trace.spanId,

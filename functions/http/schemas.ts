@@ -363,6 +363,10 @@ export const Dossier = z
     updatedAt: Timestamp,
     closedAt: Timestamp.optional(),
     closeReason: z.string().optional(),
+    breakGlass: z
+      .object({ grantId: z.string(), expiresAt: Timestamp, reason: z.string() })
+      .optional()
+      .meta({ description: 'Only when you read the household under a break-glass grant (v1.2): until when, and why.' }),
   })
   .meta({ id: 'Dossier', description: 'Everything on one household, in one answer.' });
 

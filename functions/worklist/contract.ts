@@ -22,6 +22,7 @@ export const Task = z
     intakeId: z.string().optional(),
     escalationId: z.string().optional(),
     signalId: z.string().optional().meta({ description: 'The signal of an outreach task.' }),
+    grantId: z.string().optional().meta({ description: 'The break-glass grant a review is about.' }),
     title: z.string().meta({ description: "What is to be done: for a plan action, the action's own words." }),
   })
   .meta({ id: 'Task', description: 'Something a professional must do, with its due date.' });

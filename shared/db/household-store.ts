@@ -24,6 +24,7 @@ import { ASSESSMENT, AssessmentRecord, assessmentItem, parseAssessment } from '.
 import { CONSENT, ConsentRecord, DISCLOSURE, DisclosureRecord } from './records/consent.ts';
 import { CORRECTION, CorrectionRecord } from './records/correction.ts';
 import { ESCALATION, EscalationRecord } from './records/escalation.ts';
+import { GRANT, GrantRecord } from './records/grant.ts';
 import { HOUSEHOLD, HouseholdRecord, parseHousehold, readHousehold } from './records/household.ts';
 import { INTAKE, IntakeRecord } from './records/intake.ts';
 import { nameEntryPuts } from './records/name-entry.ts';
@@ -156,6 +157,7 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         // Their sort keys start with when they were made: newest first is the partition's order reversed.
         consents: recordsOf(CONSENT, ConsentRecord, items).reverse(),
         disclosures: recordsOf(DISCLOSURE, DisclosureRecord, items).reverse(),
+        grants: recordsOf(GRANT, GrantRecord, items),
       };
     },
 

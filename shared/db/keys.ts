@@ -31,6 +31,8 @@
  * | processing-log line     | LOG#<householdId>     | <at>#<lineId>       | a change's: gsi2: STORY#<householdId> / <at>#<lineId> |
  * | figures of a month      | STATS#<YYYY-MM>       | TEAM#<teamId>       |                                       |
  * | open households now     | STATS#OPEN            | TEAM#<teamId>       |                                       |
+ * | break-glass grant       | HH#<householdId>      | GRANT#<key>         | GRANTS#<teamId> / <grantedAt>#<id>; gsi2: GRANTS#<teamId>#<open|reviewed> / the same |
+ * | a person's grants' reach | USER#<userId>        | GRANTS (one attribute per household, `g_<householdId>`) |           |
  * | notification            | NOTE#<userId>         | N#<notificationId> (it starts with its `at`) |                     |
  * | a person's notifications | NOTE#<userId>        | STATE (version, unread count) |                                    |
  * | idempotency record      | IDEMPOTENCY#<function> | Powertools': <prefix>#<hash of the key> |                    |
@@ -281,6 +283,37 @@ export const memberIdentityAttribute = (identity: string): string => `member#${i
 
 /** What the roster last recorded of one professional: teams, roles, and the teams a leader took them off. */
 export const userRosterKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'ROSTER' });
+
+// Break-glass (v1.2 rule 17) ---------------------------------------------------------------------
+
+export const GRANT_PREFIX = 'GRANT#';
+
+export const grantKey = (householdId: string, key: string): Key => ({ pk: householdPartition(householdId), sk: `${GRANT_PREFIX}${key}` });
+
+/** The team leaders' list: every grant on the team's households (gsi1), and those still to review or reviewed (gsi2). */
+export const grantIndexKeys = (teamId: string, reviewed: boolean, grantedAt: string, grantId: string) => ({
+  gsi1pk: grantsPartition(teamId),
+  gsi1sk: grantSortKey(grantedAt, grantId),
+  gsi2pk: grantsPartition(teamId, reviewed),
+  gsi2sk: grantSortKey(grantedAt, grantId),
+});
+
+export const grantsPartition = (teamId: string, reviewed?: boolean): string =>
+  `GRANTS#${teamId}${reviewed === undefined ? '' : reviewed ? '#reviewed' : '#open'}`;
+
+const grantSortKey = (grantedAt: string, grantId: string): string => `${grantedAt}#${grantId}`;
+
+/** Whether a string has the shape of a grant list's sort key, as its cursor must. */
+export const isGrantSortKey = (sortKey: string): boolean => /^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/.test(sortKey);
+
+/**
+ * What a person's grants reach, read by the HTTP pipeline at each request of an interventieteam
+ * member on a household's route: one GetItem. Each household is an attribute of its own, so that
+ * "one grant in force per person and household" is a condition on that attribute.
+ */
+export const reachGrantsKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'GRANTS' });
+
+export const REACH_GRANT_ATTRIBUTE_PREFIX = 'g_';
 
 /** On the USER#…/ROSTER item: when a team leader took them off that team's roster. */
 export const removedFromAttribute = (teamId: string): string => `removedFrom#${teamId}`;

@@ -23,3 +23,6 @@ export const QUEUE_INDEX = TABLE_SCHEMA.globalIndexes[1].indexName;
 export const TASK_INDEX = TABLE_SCHEMA.globalIndexes[0].indexName;
 export const TEAM_TASK_INDEX = TABLE_SCHEMA.globalIndexes[1].indexName;
 export const TIMELINE_INDEX = TABLE_SCHEMA.globalIndexes[1].indexName;
+/** The team leaders' lists of break-glass grants: all of a team's (gsi1), and by whether reviewed (gsi2). */
+export const GRANTS_INDEX = TABLE_SCHEMA.globalIndexes[0].indexName;
+export const GRANTS_BY_REVIEW_INDEX = TABLE_SCHEMA.globalIndexes[1].indexName;

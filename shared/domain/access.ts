@@ -7,8 +7,9 @@
  *
  * A household is reached along one of the paths of `HouseholdReach`. Version 1.2 adds its new
  * paths here, beside the two of 1.0: a break-glass grant (one person, one household, until it
- * expires: a `grants` entry in `ReachEvidence`) and the resident (their own household, through
- * their BSN: a principal of its own that never reaches a professional's route).
+ * expires: the actor's `grants`, which the HTTP pipeline reads for the interventieteam's members
+ * at every request) and the resident (their own household, through their BSN: a principal of its
+ * own that never reaches a professional's route).
  */
 import { forbidden, notFound } from '../errors.ts';
 import { BEFORE_DOORBRAAKTEAM, type EscalationStatus } from './escalation.ts';
@@ -47,7 +48,21 @@ export interface Actor {
   readonly userId: string;
   readonly roles: readonly string[];
   readonly teams: readonly string[];
+  /** The break-glass grants this person holds that are in force now (v1.2 rule 17); absent for everyone else. */
+  readonly grants?: readonly ReachGrant[];
 }
+
+/** What of a break-glass grant decides reach: whose household, on which team, until when. */
+export interface ReachGrant {
+  readonly id: string;
+  readonly householdId: string;
+  /** The household's team when the glass was broken: a household moved to another team ends the grant's use. */
+  readonly teamId: string;
+  readonly expiresAt: string;
+}
+
+/** The grants still in force at `now`: expiry is decided at every request, never cached beyond it. */
+export const grantsInForce = (grants: readonly ReachGrant[], now: string): ReachGrant[] => grants.filter((grant) => grant.expiresAt > now);
 
 export const hasAnyRole = (actor: Pick<Actor, 'roles'>, roles: readonly Role[]): boolean => {
   // Every Role is a string: widened so that includes() takes the actor's roles, which are any strings.
@@ -79,7 +94,10 @@ export const mayCarryCases = (roles: readonly string[]): boolean => hasAnyRole({
 // Households --------------------------------------------------------------------------------
 
 /** The paths along which a household is reached; `undefined` is outside reach. */
-export type HouseholdReach = 'team' | 'doorbraakteam';
+export type HouseholdReach = 'team' | 'doorbraakteam' | 'grant';
+
+/** What of a household the rules look at. */
+type Reached = { id: string; teamId: string; status: string };
 
 /** What besides the household decides reach: its escalations (read with it, in the same Query). */
 export interface ReachEvidence {
@@ -88,28 +106,65 @@ export interface ReachEvidence {
 
 /**
  * Need to know for one household: the members of its current team (after a transfer the old
- * team no longer reaches it), and the doorbraakteam while one of its escalations is before
- * them (rule 8; an escalation's answers are reached through the escalation itself).
+ * team no longer reaches it), the doorbraakteam while one of its escalations is before them
+ * (rule 8; an escalation's answers are reached through the escalation itself), and the holder
+ * of a break-glass grant on it (rule 17) while the household is open and still on the team it
+ * was on when the glass was broken.
  */
-export function householdReach(actor: Actor, household: { teamId: string }, evidence: ReachEvidence = {}): HouseholdReach | undefined {
+export function householdReach(actor: Actor, household: Reached, evidence: ReachEvidence = {}): HouseholdReach | undefined {
   if (isOnTeam(actor, household.teamId)) return 'team';
   if (hasAnyRole(actor, DOORBRAAKTEAM) && evidence.escalations?.some((e) => BEFORE_DOORBRAAKTEAM.includes(e.status))) {
     return 'doorbraakteam';
   }
+  if (grantOn(actor, household)) return 'grant';
   return undefined;
 }
 
-/** The household, if the actor reaches it; else 404, exactly as a household that does not exist. */
-export function reachableHousehold<H extends { teamId: string }>(actor: Actor, household: H | undefined, evidence?: ReachEvidence): H {
+/** The grant in force through which the actor reaches this household, if that is how they reach it (not through its team). */
+export const grantOn = (actor: Actor, household: Reached): ReachGrant | undefined =>
+  isOnTeam(actor, household.teamId) || household.status !== 'open'
+    ? undefined
+    : actor.grants?.find((grant) => grant.householdId === household.id && grant.teamId === household.teamId);
+
+/**
+ * The household, if the actor reaches it for reading the dossier, the journal and the timeline
+ * (every path); else 404, exactly as a household that does not exist.
+ */
+export function reachableHousehold<H extends Reached>(actor: Actor, household: H | undefined, evidence?: ReachEvidence): H {
   if (!household || !householdReach(actor, household, evidence)) throw notFound('Household');
   return household;
 }
 
-/** The household, if the actor is on its team: what changes a household, and what only the team sees. */
-export function teamHousehold<H extends { teamId: string }>(actor: Actor, household: H | undefined): H {
-  if (!household || householdReach(actor, household) !== 'team') throw notFound('Household');
+/**
+ * What a break-glass grant reads besides the dossier, journal and timeline (the plan and the
+ * assessments) and the one thing it writes (a journal entry): the team, or the grant's holder.
+ */
+export function teamOrGrantHousehold<H extends Reached>(actor: Actor, household: H | undefined): H {
+  const reach = household ? householdReach(actor, household) : undefined;
+  if (!household || (reach !== 'team' && reach !== 'grant')) throw notFound('Household');
   return household;
 }
+
+/**
+ * The household, if the actor is on its team: what changes a household, and what only the team
+ * sees. A grant's holder sees the household, so for them this is 403, not 404: changes stay with
+ * the team (rule 17).
+ */
+export function teamHousehold<H extends Reached>(actor: Actor, household: H | undefined): H {
+  const reach = household ? householdReach(actor, household) : undefined;
+  if (household && reach === 'grant')
+    throw forbidden('Under a break-glass grant you read the household and write in its journal; nothing else.');
+  if (!household || reach !== 'team') throw notFound('Household');
+  return household;
+}
+
+/** Who may break the glass (v1.2 rule 17): a wijkcoach or teamleider of the city's interventieteam. */
+export const breaksGlass = (actor: Actor, interventieteamId: string): boolean =>
+  hasAnyRole(actor, CASE_WORKERS) && isOnTeam(actor, interventieteamId);
+
+/** A grant is reviewed by a team leader of the household's team (its current one). */
+export const reviewsGrant = (actor: Actor, household: { teamId: string }): boolean =>
+  hasAnyRole(actor, TEAM_LEADERS) && isOnTeam(actor, household.teamId);
 
 /**
  * Where a household search may look (as for a dossier read): the households of the caller's own

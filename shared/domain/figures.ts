@@ -21,6 +21,8 @@ export const COUNTERS = [
   'signalsReceived',
   'signalsReached',
   'signalsHelpAccepted',
+  'breakGlassGrants',
+  'breakGlassUnjustified',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 
@@ -153,6 +155,8 @@ export interface TeamFigures {
   complexShare: number | null;
   averageDecisionHours: number | null;
   signals: SignalFigures;
+  /** Break-glass grants on the team's households (v1.2), and how many of them a team leader judged unjustified (in the grant's month). */
+  breakGlass: { grants: number; unjustified: number };
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
@@ -180,6 +184,7 @@ export function teamFigures(teamId: string, counts: Counts, open: number): TeamF
     complexShare: share(n('complex'), n('referredToCoach')),
     averageDecisionHours: n('decisions') > 0 ? Math.round((n('decisionHours') / n('decisions')) * 10) / 10 : null,
     signals: signalFigures(counts),
+    breakGlass: { grants: n('breakGlassGrants'), unjustified: n('breakGlassUnjustified') },
   };
 }
 

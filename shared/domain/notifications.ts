@@ -52,6 +52,7 @@ const TASK_TITLES: Record<TaskKind, string> = {
   regisseur_appointment: 'Een huishouden wacht op een regisseur',
   plan_agreement: 'Een gewijzigd plan wacht op het akkoord van het huishouden',
   first_contact: 'Een huishouden is naar u doorverwezen: maak eerste contact',
+  break_glass_review: 'Beoordeel een noodtoegang tot een huishouden van uw team',
 };
 
 export const NOTIFICATION_TITLES = {
@@ -65,6 +66,7 @@ export const NOTIFICATION_TITLES = {
   informationAsked: 'Het doorbraakteam vraagt informatie over een doorbraak die u aanvroeg',
   budgetApproved: 'De kosten van een doorbraak die u aanvroeg zijn goedgekeurd',
   budgetRejected: 'De kosten van een doorbraak die u aanvroeg zijn afgewezen',
+  breakGlass: 'Het interventieteam heeft noodtoegang genomen tot een huishouden van uw team',
 } as const;
 
 /** A transaction holds at most 100 items and a notification takes two: a team-wide one reaches at most this many people. */

@@ -20,6 +20,7 @@ export const TASK_KINDS = [
   'regisseur_appointment',
   'plan_agreement',
   'first_contact',
+  'break_glass_review',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -42,6 +43,8 @@ export interface Task {
   title: string;
   intakeId?: string;
   escalationId?: string;
+  /** A break-glass review's grant. */
+  grantId?: string;
 }
 
 const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
@@ -245,6 +248,8 @@ export function taskChanges(before: Task[], after: Task[]): { put: Task[]; remov
  */
 export function tasksAfterTransfer(tasks: Task[], fromTeamId: string, toTeamId: string): { put: Task[]; remove: string[] } {
   const moved = tasks.map((task) => {
+    // A break-glass review stays with the leaders of the team whose household was opened: the grant was on their watch.
+    if (task.kind === 'break_glass_review') return task;
     const staysWith = 'role' in task.assignee || ('team' in task.assignee && task.assignee.team !== fromTeamId);
     const assignee: Assignee = 'leaders' in task.assignee ? { leaders: toTeamId } : staysWith ? task.assignee : { team: toTeamId };
     return { ...task, ...(task.teamId ? { teamId: toTeamId } : {}), assignee };

@@ -20,7 +20,8 @@ export type TimelineRefType =
   | 'escalation'
   | 'journal'
   | 'consent'
-  | 'disclosure';
+  | 'disclosure'
+  | 'grant';
 
 export interface TimelineEvent {
   event: string;
@@ -176,6 +177,20 @@ const RULES: EventRule[] = [
     event: 'escalation_information',
     summary: 'Gevraagde informatie voor de doorbraak gegeven',
     ref: 'escalation',
+  },
+  {
+    action: 'create',
+    resource: on('/break-glass/(id)'),
+    event: 'break_glass',
+    summary: 'Noodtoegang genomen door het interventieteam',
+    ref: 'grant',
+  },
+  {
+    action: 'update',
+    resource: on('/break-glass/(id)/review'),
+    event: 'break_glass_reviewed',
+    summary: 'Noodtoegang beoordeeld door de teamleider',
+    ref: 'grant',
   },
   {
     action: 'update',

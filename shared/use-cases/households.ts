@@ -1,7 +1,16 @@
 import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { AfterCursor, decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
-import { directsCase, mayCarryCases, ownTeams, reachableHousehold, requireOwnTeam, teamHousehold } from '../domain/access.ts';
+import {
+  directsCase,
+  grantOn,
+  mayCarryCases,
+  ownTeams,
+  reachableHousehold,
+  requireOwnTeam,
+  teamHousehold,
+  teamOrGrantHousehold,
+} from '../domain/access.ts';
 import { type AssessmentWithProgress, withProgress, zrmScores } from '../domain/assessment.ts';
 import { escalationView } from '../domain/escalation.ts';
 import { openHouseholds } from '../domain/figures.ts';
@@ -11,7 +20,7 @@ import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
 import { REGISSEUR_APPOINTMENT_TASK, regisseurAppointmentTask, regisseursTasks, type Task, tasksAfterTransfer } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../errors.ts';
 import { isId, newId, timeOrderedId } from '../ids.ts';
-import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
+import { asReached, membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { intakeView } from './intakes.ts';
 import type { DossierRecords, HouseholdStore, RosterStore } from './ports.ts';
 import { raceLostAs } from './races.ts';
@@ -74,9 +83,15 @@ export async function dossier(ports: HouseholdPorts, context: RequestContext, ho
   // The roster read goes beside the log write, so a regisseur costs no extra round trip.
   const [onRoster] = await Promise.all([
     household.regisseur ? ports.roster.isOnRoster(household.teamId, household.regisseur.userId) : undefined,
-    ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', resource(householdId), membersOf(household))]),
+    ports.store.appendProcessingLog([
+      processingLogLine(asReached(context, household), householdId, 'read', resource(householdId), membersOf(household)),
+    ]),
   ]);
-  return dossierView({ ...records, household }, onRoster === true);
+  const view = dossierView({ ...records, household }, onRoster === true);
+  // Read under a break-glass grant: the screen's banner says until when and why (v1.2).
+  const reach = grantOn(context.principal, household);
+  const grant = reach && records.grants.find((g) => g.id === reach.id);
+  return grant ? { ...view, breakGlass: { grantId: grant.id, expiresAt: grant.expiresAt, reason: grant.reason } } : view;
 }
 
 /** The dossier as the API shows it, from the household's records. */
@@ -248,9 +263,9 @@ export async function listAssessments(
     ports.store.getHousehold(householdId),
     ports.store.assessments(householdId, query.limit, after),
   ]);
-  const visible = teamHousehold(context.principal, household);
+  const visible = teamOrGrantHousehold(context.principal, household);
   await ports.store.appendProcessingLog([
-    processingLogLine(context, householdId, 'read', resource(householdId, '/assessments'), membersOf(visible)),
+    processingLogLine(asReached(context, visible), householdId, 'read', resource(householdId, '/assessments'), membersOf(visible)),
   ]);
   return {
     items: page.items.map((a) => withProgress(a, visible.firstAssessment)),

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { AfterCursor, decodeCursor, encodeCursor, invalidCursor, type Page } from '../cursor.ts';
-import { correctsJournalEntry, reachableHousehold, readsRestrictedEntry, teamHousehold } from '../domain/access.ts';
+import {
+  correctsJournalEntry,
+  grantOn,
+  reachableHousehold,
+  readsRestrictedEntry,
+  teamHousehold,
+  teamOrGrantHousehold,
+} from '../domain/access.ts';
 import { FLOW_ACTOR } from '../domain/escalation.ts';
 import type { Household } from '../domain/household.ts';
 import {
@@ -21,7 +28,7 @@ import { FIRST_CONTACT_TASK } from '../domain/tasks.ts';
 import { eventOf } from '../domain/timeline.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
-import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
+import { asReached, membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import type { JournalPageEntry, JournalStore, RosterStore, TimelineRecord } from './ports.ts';
 import { raceLostAs } from './races.ts';
 
@@ -43,15 +50,18 @@ function openHousehold(household: Household): Household {
   return household;
 }
 
-/** `POST /households/{id}/journal`: one read (the household), then the entry and its log line in one transaction. */
+/**
+ * `POST /households/{id}/journal`: one read (the household), then the entry and its log line in
+ * one transaction. The one change a break-glass grant's holder may make (v1.2 rule 17).
+ */
 export async function addJournalEntry(ports: JournalPorts, context: RequestContext, householdId: string, input: NewJournalEntry) {
-  const household = openHousehold(teamHousehold(context.principal, (await ports.store.reachRecords(householdId)).household));
+  const household = openHousehold(teamOrGrantHousehold(context.principal, (await ports.store.reachRecords(householdId)).household));
   const entry = journalEntry(input, household, authorOf(context), (at) => timeOrderedId(at), context.now);
   await ports.store
     .addEntry(
       household,
       entry,
-      processingLogLine(context, householdId, 'create', journalResource(householdId, `/${entry.id}`), entry.about),
+      processingLogLine(asReached(context, household), householdId, 'create', journalResource(householdId, `/${entry.id}`), entry.about),
       // A contact with the household ends the first-contact task of a referral (a delete of nothing when there is none).
       CONTACT_KINDS.includes(entry.kind) ? [FIRST_CONTACT_TASK] : [],
     )
@@ -107,6 +117,8 @@ export async function listJournal(
   const [records, first] = await Promise.all([ports.store.reachRecords(householdId), ports.store.entries(householdId, batch, after)]);
   const household = reachableHousehold(context.principal, records.household, { escalations: records.escalations });
   const readable = (entry: JournalEntry) => !entry.restricted || readsRestrictedEntry(context.principal, entry, household);
+  // Restricted entries never leave the team (v1.2): under a break-glass grant they are not even listed.
+  const underGrant = grantOn(context.principal, household) !== undefined;
 
   const shown: JournalPageEntry[] = [];
   let page = first;
@@ -115,7 +127,7 @@ export async function listJournal(
   for (;;) {
     read += page.items.length;
     for (const entry of page.items) {
-      if (!matchesFilter(entry, query, readable(entry))) continue;
+      if (!matchesFilter(entry, query, readable(entry)) || (underGrant && entry.restricted)) continue;
       if (shown.length === query.limit) {
         next = shown.at(-1)?.sortKey ?? null;
         break;
@@ -130,7 +142,9 @@ export async function listJournal(
     page = await ports.store.entries(householdId, batch, page.next);
   }
   const subjects = [...new Set(shown.filter(readable).flatMap((entry) => entry.about))];
-  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', journalResource(householdId), subjects)]);
+  await ports.store.appendProcessingLog([
+    processingLogLine(asReached(context, household), householdId, 'read', journalResource(householdId), subjects),
+  ]);
   return {
     items: shown.map((entry) => (readable(entry) ? withoutSortKey(entry) : closedEntry(entry))),
     nextCursor: next ? encodeCursor({ after: next }) : null,
@@ -165,10 +179,11 @@ export async function timeline(
   if (after && !ports.store.isTimelinePosition(after, householdId)) throw invalidCursor();
   const [records, page] = await Promise.all([ports.store.reachRecords(householdId), ports.store.timeline(householdId, query.limit, after)]);
   const household = reachableHousehold(context.principal, records.household, { escalations: records.escalations });
+  const underGrant = grantOn(context.principal, household) !== undefined;
   const [roster] = await Promise.all([
     page.items.some((item) => item.kind === 'change') ? ports.roster.listTeam(household.teamId) : [],
     ports.store.appendProcessingLog([
-      processingLogLine(context, householdId, 'read', `/households/${householdId}/timeline`, [
+      processingLogLine(asReached(context, household), householdId, 'read', `/households/${householdId}/timeline`, [
         // The members, and whom the entries it shows are about (a former member too).
         ...new Set([
           ...membersOf(household),
@@ -184,7 +199,10 @@ export async function timeline(
   const names = new Map(roster.flatMap((member) => (member.name ? [[member.userId, member.name] as const] : [])));
   if (context.principal.name) names.set(context.principal.userId, context.principal.name);
   return {
-    items: page.items.flatMap((item) => timelineItem(item, names, (entry) => readsRestrictedEntry(context.principal, entry, household))),
+    items: page.items
+      // Restricted entries never leave the team (v1.2): under a break-glass grant they are not on the timeline at all.
+      .filter((item) => !(underGrant && item.kind === 'journal' && item.entry.restricted))
+      .flatMap((item) => timelineItem(item, names, (entry) => readsRestrictedEntry(context.principal, entry, household))),
     nextCursor: page.next ? encodeCursor({ after: page.next }) : null,
   };
 }

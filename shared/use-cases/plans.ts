@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
-import { completesPlanAction, directsCase, teamHousehold } from '../domain/access.ts';
+import { completesPlanAction, directsCase, teamHousehold, teamOrGrantHousehold } from '../domain/access.ts';
 import { type CounterChange, count } from '../domain/figures.ts';
 import type { Household } from '../domain/household.ts';
 import { NOTIFICATION_TITLES, notify, taskNotifications } from '../domain/notifications.ts';
@@ -21,7 +21,7 @@ import {
 import { planTasks, taskChanges } from '../domain/tasks.ts';
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from '../errors.ts';
 import { newId, timeOrderedId } from '../ids.ts';
-import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
+import { asReached, membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { type BusinessMetrics, noMetrics, type PlanStore } from './ports.ts';
 import { raceLostAs, retryLostRaces } from './races.ts';
 
@@ -39,11 +39,12 @@ function requireRegisseurOrTeamleider(context: RequestContext, household: Househ
   }
 }
 
-async function load(ports: PlanPorts, context: RequestContext, householdId: string, owners: string[] = []) {
+/** `read`: the plan as a break-glass grant may read it too (v1.2 rule 17); every change is the team's. */
+async function load(ports: PlanPorts, context: RequestContext, householdId: string, owners: string[] = [], read = false) {
   // The owners' roster entries are read with the household (in each of the caller's teams: the household's is among them).
   const checks = context.principal.teams.flatMap((teamId) => owners.map((userId) => ({ teamId, userId })));
   const { household, plan, rosterHits } = await ports.store.householdAndPlan(householdId, checks);
-  const visible = teamHousehold(context.principal, household);
+  const visible = read ? teamOrGrantHousehold(context.principal, household) : teamHousehold(context.principal, household);
   checkOwners(owners, visible.teamId, rosterHits);
   return { household: visible, plan };
 }
@@ -95,9 +96,11 @@ export async function createPlan(ports: PlanPorts, context: RequestContext, hous
 }
 
 export async function readPlan(ports: PlanPorts, context: RequestContext, householdId: string): Promise<Plan> {
-  const { household, plan } = await load(ports, context, householdId);
+  const { household, plan } = await load(ports, context, householdId, [], true);
   if (!plan) throw notFound('Plan');
-  await ports.store.appendProcessingLog([processingLogLine(context, householdId, 'read', planResource(householdId), membersOf(household))]);
+  await ports.store.appendProcessingLog([
+    processingLogLine(asReached(context, household), householdId, 'read', planResource(householdId), membersOf(household)),
+  ]);
   return plan;
 }
 

@@ -1,6 +1,8 @@
 import type { Principal } from '../auth.ts';
 import type { CityRuntimeConfig } from '../city.ts';
+import type { ReachGrant } from '../domain/access.ts';
 import type { Assessment } from '../domain/assessment.ts';
+import type { Grant, GrantReview } from '../domain/break-glass.ts';
 import type { Consent, Disclosure } from '../domain/consent.ts';
 import type { AnswerKind, Escalation, EscalationStatus, HistoryEvent } from '../domain/escalation.ts';
 import type { CounterChange, Counts } from '../domain/figures.ts';
@@ -231,6 +233,8 @@ export interface DossierRecords {
   /** Newest first, as their lists are read. */
   consents: Consent[];
   disclosures: Disclosure[];
+  /** Break-glass grants on the household (v1.2), oldest first. */
+  grants: Grant[];
 }
 
 /**
@@ -536,4 +540,33 @@ export interface NotificationStore {
   markRead(userId: string, unread: Notification[]): Promise<void>;
   /** Sets the unread count to what was counted (notifications expire unread). */
   recount(userId: string, unread: number): Promise<void>;
+}
+
+/** What a person's break-glass grants reach: read by the HTTP pipeline for the interventieteam's members (one GetItem). */
+export interface GrantReachReader {
+  reachOf(userId: string): Promise<ReachGrant[]>;
+}
+
+/**
+ * Break-glass grants (v1.2 rule 17). A grant is one transaction: the grant, the holder's reach
+ * (on the condition that they hold no grant in force on that household), the review task, the
+ * team leaders' notifications, its log line and its counter, over the household still open on
+ * the team it was found on. A review is one transaction on the condition that there is none yet.
+ */
+export interface BreakGlassStore extends GrantReachReader, HouseholdReader, ProcessingLogWriter {
+  lookup(kind: LookupKind, hash: string): Promise<string | undefined>;
+  grant(change: {
+    grant: Grant;
+    household: Household;
+    /** Expired grants of the holder, to drop from their reach item. */
+    expired: readonly ReachGrant[];
+    task: Task;
+    notifications: Notification[];
+    log: ProcessingLogLine;
+    counters: CounterChange[];
+  }): Promise<void>;
+  read(householdId: string, key: string): Promise<{ household?: Household; grant?: Grant }>;
+  review(change: { grant: Grant; review: GrantReview; taskId: string; log: ProcessingLogLine; counters: CounterChange[] }): Promise<void>;
+  list(teamId: string, reviewed: boolean | undefined, limit: number, after?: string): Promise<{ items: Grant[]; next?: string }>;
+  isListPosition(sortKey: string): boolean;
 }

@@ -35,6 +35,7 @@ export interface TaskView {
   signalId?: string;
   intakeId?: string;
   escalationId?: string;
+  grantId?: string;
   title: string;
 }
 
@@ -67,6 +68,7 @@ const view = (task: Task, now: string, name: string | undefined): TaskView => ({
   ...(task.signalId ? { signalId: task.signalId } : {}),
   ...(task.intakeId ? { intakeId: task.intakeId } : {}),
   ...(task.escalationId ? { escalationId: task.escalationId } : {}),
+  ...(task.grantId ? { grantId: task.grantId } : {}),
   title: task.title,
 });
 

@@ -139,6 +139,8 @@ describe('GET /stats after a day of work', () => {
       averageDecisionHours: expect.any(Number),
       // No partner sent a signal in this day of work (test/http/signals.test.ts counts them).
       signals: { received: 0, reached: 0, helpAccepted: 0, medianDaysToFirstContact: null },
+      // No glass broken in this day of work (test/http/break-glass.test.ts counts grants).
+      breakGlass: { grants: 0, unjustified: 0 },
     });
     const dg = body.teams.find((t: { teamId: string }) => t.teamId === 'dolphia-glanerbrug-noord');
     expect(dg).toMatchObject({ intakes: 2, openHouseholds: 2, resolvedByIntakerShare: null });

@@ -21,7 +21,9 @@ type Action = 'read' | 'create' | 'update' | 'delete' | 'export' | 'disclose';
 
 interface Case {
   needs: Needs;
-  as: 'leader' | 'regisseur' | 'decider' | 'budgethouder';
+  as: 'leader' | 'regisseur' | 'decider' | 'budgethouder' | 'glass';
+  /** A break-glass grant on the world's household (by `glass`), made before the request. */
+  grant?: boolean;
   request: (w: Setup) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
   action: Action;
   /** The resource the line names: the path the request acted on (for a registration, the intake it created). */
@@ -29,7 +31,7 @@ interface Case {
 }
 
 /** A world with two members (so that one may move out), the first one's id known, an involved party and the first member's consent for them. */
-type Setup = World & { memberId: string; postcode: string; involvedId: string; consentId: string };
+type Setup = World & { memberId: string; postcode: string; bsn: string; involvedId: string; consentId: string; grantId?: string };
 
 const planBody = makePlanBody();
 /** Transfer is left out of the timeline check: the household has left the team that would read it. */
@@ -358,6 +360,30 @@ const cases: Record<string, Case> = {
     action: 'disclose',
     resource: (w, answer) => `/households/${w.householdId}/disclosures/${answer.body.id}`,
   },
+  // v1.2 rule 17: the grant is logged under its own activity, with its id (test/http/break-glass.test.ts checks the reads under it).
+  breakGlass: {
+    needs: {},
+    as: 'glass',
+    request: (w) => ({ method: 'POST', path: '/break-glass', body: { bsn: w.bsn, reason: 'Acute crisis: de politie meldt dakloosheid' } }),
+    action: 'create',
+    resource: (_w, answer) => `/break-glass/${answer.body.id}`,
+  },
+  reviewBreakGlassGrant: {
+    needs: {},
+    grant: true,
+    as: 'leader',
+    request: (w) => ({ method: 'POST', path: `/break-glass/${w.grantId}/review`, body: { verdict: 'justified', note: 'Terecht' } }),
+    action: 'update',
+    resource: (w) => `/break-glass/${w.grantId}/review`,
+  },
+  listBreakGlassGrants: {
+    needs: {},
+    grant: true,
+    as: 'leader',
+    request: () => ({ method: 'GET', path: `/break-glass?teamId=${OWN}&reviewed=false` }),
+    action: 'read',
+    resource: () => '/break-glass',
+  },
   listDisclosures: {
     needs: {},
     as: 'leader',
@@ -413,6 +439,7 @@ const tokens = new Map<string, string>();
 const token = (who: string) => tokens.get(who) as string;
 let postcode = 5600;
 let postcodeOfLastWorld = '';
+let bsnOfLastWorld = '';
 
 function intakeBody(at = `${postcode++}AB`) {
   return {
@@ -423,13 +450,14 @@ function intakeBody(at = `${postcode++}AB`) {
     domains: ['finances'],
     household: {
       address: { postcode: at, houseNumber: '1' },
-      members: [{ name: 'Bewoner', birthDate: '1970-01-01', bsn: randomBsn(), role: 'adult' }],
+      members: [{ name: 'Bewoner', birthDate: '1970-01-01', bsn: bsnOfLastWorld, role: 'adult' }],
     },
   };
 }
 
 async function worldFor(needs: Needs): Promise<Setup> {
   postcodeOfLastWorld = `${postcode++}AB`;
+  bsnOfLastWorld = randomBsn();
   const w = await world({ api, token, intakeBody: () => intakeBody(postcodeOfLastWorld) }, needs);
   const added = await api.call('POST', `/households/${w.householdId}/members`, {
     token: token('leader'),
@@ -448,7 +476,7 @@ async function worldFor(needs: Needs): Promise<Setup> {
     body: { memberId, organisation: 'Buurman Henk', purpose: 'Meedenken', dataKinds: ['members'], form: 'verbal', givenAt: '2026-01-05' },
   });
   expect(consent.status).toBe(201);
-  return { ...w, memberId, postcode: postcodeOfLastWorld, involvedId: involved.body.id, consentId: consent.body.id };
+  return { ...w, memberId, postcode: postcodeOfLastWorld, bsn: bsnOfLastWorld, involvedId: involved.body.id, consentId: consent.body.id };
 }
 
 /** The household's processing-log lines, straight from the table. */
@@ -470,6 +498,7 @@ beforeAll(async () => {
     regisseur: { roles: ['wijkcoach'], teams: [OWN] },
     decider: { roles: ['doorbraakteam'], teams: ['doorbraakteam'] },
     budgethouder: { roles: ['budgethouder'], teams: [] },
+    glass: { roles: ['wijkcoach'], teams: ['interventieteam'] },
   };
   for (const [who, claim] of Object.entries(claims)) tokens.set(who, await api.token({ sub: who, ...claim }));
   await Promise.all(['regisseur', 'leader'].map((who) => api.call('GET', '/teams', { token: token(who) })));
@@ -494,6 +523,14 @@ describe('one processing-log line for every 2xx on personal data', () => {
   for (const [name, c] of Object.entries(cases)) {
     it(name, async () => {
       const w = await worldFor(c.needs);
+      if (c.grant) {
+        const granted = await api.call('POST', '/break-glass', {
+          token: token('glass'),
+          body: { bsn: w.bsn, reason: 'Acute crisis in het logboek' },
+        });
+        expect(granted.status).toBe(201);
+        w.grantId = granted.body.id;
+      }
       // The registration case registers at the world's address: the same household, a second intake.
       const before = new Set((await logLines(w.householdId)).map((line) => line.id));
       const request = c.request(w);

@@ -101,8 +101,8 @@ describe('the city stack', () => {
     const withKey = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { LOOKUP_KEY_SECRET_ARN: Match.anyValue() } } },
     });
-    // Signals hash the partner's BSN and address to find the household, and help accepted registers an intake.
-    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual(['intakes', 'registry', 'signals']);
+    // Signals hash the partner's BSN and address to find the household, and help accepted registers an intake; break-glass finds the household by BSN or address.
+    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual(['intakes', 'registry', 'breakglass', 'signals']);
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
       KmsKeyId: Match.anyValue(),

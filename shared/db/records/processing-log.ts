@@ -27,6 +27,7 @@ export const ProcessingLogRecord = z.looseObject({
   status: z.enum(['ok', 'error']).default('ok'),
   receiver: z.string().optional(),
   basis: z.union([z.object({ consentIds: z.array(z.string()) }), z.object({ processingActivityId: z.string() })]).optional(),
+  grantId: z.string().optional(),
 });
 
 export const parseProcessingLogLine = (item: Record<string, unknown> | undefined): StoredProcessingLogLine | undefined =>

@@ -24,6 +24,7 @@ export const TaskRecord = z.looseObject({
   title: z.string(),
   intakeId: z.string().optional(),
   escalationId: z.string().optional(),
+  grantId: z.string().optional(),
 });
 
 export const parseTask = (item: Record<string, unknown> | undefined): Task | undefined => parseRecord(TASK, TaskRecord, item);

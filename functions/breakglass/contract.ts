@@ -1,0 +1,118 @@
+import * as z from 'zod';
+import { CASE_WORKERS, TEAM_LEADERS } from '#shared/domain/access.ts';
+import { REASON_LENGTH, REVIEW_NOTE_MAX, VERDICTS } from '#shared/domain/break-glass.ts';
+import { defineRoute } from '../http/contract.ts';
+import { Bsn, HouseNumber, HouseNumberAddition, ListQuery, Postcode, Timestamp } from '../http/schemas.ts';
+
+/**
+ * Break-glass for acute situations (v1.2 rule 17, "Break-glass for acute situations"): the
+ * interventieteam opens a household outside its reach for eight hours; the household's team
+ * leaders review it. What the grant then reaches is served by the household routes themselves.
+ */
+const Reason = z
+  .string()
+  .trim()
+  .min(REASON_LENGTH.min, `must be at least ${REASON_LENGTH.min} characters: say what is acute`)
+  .max(REASON_LENGTH.max);
+
+const ByBsn = z.strictObject({ bsn: Bsn, reason: Reason });
+const ByAddress = z.strictObject({
+  postcode: Postcode,
+  houseNumber: HouseNumber,
+  houseNumberAddition: HouseNumberAddition.optional(),
+  reason: Reason,
+});
+
+const Person = z.object({ userId: z.string(), name: z.string().optional() });
+
+export const Grant = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    teamId: z.string().meta({ description: 'The team whose household was opened.' }),
+    holder: Person,
+    reason: z.string(),
+    grantedAt: Timestamp,
+    expiresAt: Timestamp,
+    review: z
+      .object({ verdict: z.enum(VERDICTS), note: z.string(), by: Person, at: Timestamp })
+      .nullable()
+      .meta({ description: 'null until a team leader of the team reviewed it.' }),
+  })
+  .meta({ id: 'BreakGlassGrant', description: 'A break-glass grant: who opened which household, why, until when, and its review.' });
+
+export const breakGlassRoute = defineRoute({
+  operationId: 'breakGlass',
+  method: 'POST',
+  path: '/break-glass',
+  fn: 'breakglass',
+  summary: "Break the glass: read an open household outside your reach for 8 hours (the interventieteam's wijkcoaches and teamleiders)",
+  tag: 'Break-glass',
+  auth: 'jwt',
+  roles: CASE_WORKERS,
+  purpose: 'break_glass',
+  processingActivity: 'break-glass',
+  body: z
+    .union([ByBsn, ByAddress])
+    .meta({ id: 'BreakGlassRequest', description: 'The household by a member’s BSN or by its address, and why it is acute.' }),
+  success: {
+    status: 201,
+    description: 'The grant: until when it lasts.',
+    schema: z
+      .object({ id: z.string(), householdId: z.string(), expiresAt: Timestamp, reason: z.string() })
+      .meta({ id: 'BreakGlassGrantIssued', description: 'The grant as its holder sees it.' }),
+    headers: { Location: 'The household opened.' },
+  },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const reviewGrantRoute = defineRoute({
+  operationId: 'reviewBreakGlassGrant',
+  method: 'POST',
+  path: '/break-glass/{id}/review',
+  fn: 'breakglass',
+  summary: 'Review a break-glass grant on one of your team’s households, once (a second review: 409)',
+  tag: 'Break-glass',
+  auth: 'jwt',
+  roles: TEAM_LEADERS,
+  purpose: 'break_glass',
+  processingActivity: 'break-glass',
+  params: z.object({ id: z.string().min(1).max(100) }),
+  body: z
+    .strictObject({ verdict: z.enum(VERDICTS), note: z.string().trim().min(1).max(REVIEW_NOTE_MAX) })
+    .meta({ id: 'BreakGlassReview', description: 'Whether the access was justified, and why.' }),
+  success: { status: 200, description: 'The grant, reviewed.', schema: Grant },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const listGrantsRoute = defineRoute({
+  operationId: 'listBreakGlassGrants',
+  method: 'GET',
+  path: '/break-glass',
+  fn: 'breakglass',
+  summary: "The break-glass grants on a team's households, newest first (that team's team leaders)",
+  tag: 'Break-glass',
+  auth: 'jwt',
+  roles: TEAM_LEADERS,
+  purpose: 'break_glass',
+  processingActivity: 'break-glass',
+  query: z.object({
+    teamId: z.string().min(1).max(100),
+    reviewed: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value === 'true'))
+      .meta({ description: 'false: only those still to review; true: only the reviewed; left out: all.' }),
+    ...ListQuery,
+  }),
+  success: {
+    status: 200,
+    description: 'A page of grants.',
+    schema: z
+      .object({ items: z.array(Grant), nextCursor: z.string().nullable() })
+      .meta({ id: 'BreakGlassGrantPage', description: 'A page of grants.' }),
+  },
+  errors: ['invalid_input', 'forbidden'],
+});
+
+export const breakGlassRoutes = [breakGlassRoute, reviewGrantRoute, listGrantsRoute];
