@@ -116,6 +116,7 @@ export class WebClientHosting extends Construct {
         s3deploy.Source.jsonData('config.json', {
           city: this.city.id,
           cityName: this.city.name,
+          interventieteamId: this.city.teams.find((team) => team.kind === 'interventieteam')?.id,
           signIn: 'cognito',
           cognito: { domain: config.signInDomain, clientId: config.clientId, redirectUri: `${this.url}/` },
         }),

@@ -145,7 +145,17 @@ export function webHandler(options: { city: string; idp: LocalIdp }) {
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'application/json', JSON.stringify({ message: 'Method Not Allowed' }));
     if (pathname === '/local/professionals') return send(res, 200, 'application/json', JSON.stringify(people));
     if (pathname === '/config.json')
-      return send(res, 200, 'application/json', JSON.stringify({ city: city.id, cityName: city.name, signIn: 'local' }));
+      return send(
+        res,
+        200,
+        'application/json',
+        JSON.stringify({
+          city: city.id,
+          cityName: city.name,
+          interventieteamId: city.teams.find((team) => team.kind === 'interventieteam')?.id,
+          signIn: 'local',
+        }),
+      );
     if (pathname === '/theme.css') return send(res, 200, TYPES['.css'] ?? '', themeCss(city));
     const file = normalize(join(WEB_DIST, decodeURIComponent(pathname)));
     if (file.startsWith(WEB_DIST + sep) && existsSync(file) && statSync(file).isFile()) {

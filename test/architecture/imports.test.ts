@@ -13,6 +13,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const WEB_SHARED_MODULES = [
   'shared/domain/access.ts',
   'shared/domain/address.ts',
+  'shared/domain/break-glass.ts',
   'shared/domain/bsn.ts',
   'shared/domain/consent.ts',
   'shared/domain/intake.ts',

@@ -1,10 +1,12 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
-import { CASE_PROFESSIONALS, CITY_WIDE, FIGURE_READERS, hasAnyRole, TEAM_WORKERS } from '#shared/domain/access.ts';
+import { breaksGlass, CASE_PROFESSIONALS, CITY_WIDE, FIGURE_READERS, hasAnyRole, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { Button, Heading } from '../components/nlds.tsx';
 import { Loading, ScreenLink } from '../components/ui.tsx';
 import { type CognitoConfig, finishSignIn, signOutUrl, startSignIn } from '../features/auth/cognito.ts';
 import { SignIn } from '../features/auth/SignIn.tsx';
 import { clearSession, loadSession, type Session, saveSession } from '../features/auth/session.ts';
+import { BreakGlass } from '../features/break-glass/BreakGlass.tsx';
+import { GrantReviews } from '../features/break-glass/GrantReviews.tsx';
 import { EscalationDetail } from '../features/escalations/EscalationDetail.tsx';
 import { EscalationQueue } from '../features/escalations/EscalationQueue.tsx';
 import { EscalationRequest } from '../features/escalations/EscalationRequest.tsx';
@@ -27,7 +29,12 @@ import { matchPath, useRouter, useScreenHeading } from '../lib/router.tsx';
 import { t } from '../lib/texts.ts';
 
 /** What the server tells the client about its city (GET /config.json): locally the demo sign-in, deployed the managed login. */
-export type ClientConfig = { city: string; cityName: string } & ({ signIn: 'local' } | { signIn: 'cognito'; cognito: CognitoConfig });
+export type ClientConfig = {
+  city: string;
+  cityName: string;
+  /** The city's interventieteam, whose wijkcoaches and teamleiders may break the glass (v1.2). */
+  interventieteamId?: string;
+} & ({ signIn: 'local' } | { signIn: 'cognito'; cognito: CognitoConfig });
 
 /** The figures come with a charting library: loaded when the screen opens, not with the first load. */
 const Figures = lazy(() => import('../features/figures/Figures.tsx').then((m) => ({ default: m.Figures })));
@@ -93,6 +100,8 @@ export function App() {
     },
     { pattern: '/signalen', render: () => <SignalQueue actor={session} /> },
     { pattern: '/signalen/:id', render: (p) => <SignalDetail signalId={p.id ?? ''} /> },
+    { pattern: '/noodtoegang', render: () => <BreakGlass actor={session} interventieteamId={config?.interventieteamId} /> },
+    { pattern: '/noodtoegang/beoordelen', render: () => <GrantReviews actor={session} /> },
     { pattern: '/meldingen', render: () => <Notifications page={notifications.page} onRead={notifications.refresh} /> },
   ];
   const match = screens.flatMap((screen) => {
@@ -107,6 +116,11 @@ export function App() {
     { to: '/signalen', label: t.nav.signals, show: hasAnyRole(session, TEAM_WORKERS) },
     { to: '/precedenten', label: t.nav.precedents, show: hasAnyRole(session, CASE_PROFESSIONALS) },
     { to: '/cijfers', label: t.nav.figures, show: hasAnyRole(session, FIGURE_READERS) },
+    {
+      to: '/noodtoegang',
+      label: t.nav.breakGlass,
+      show: config?.interventieteamId !== undefined && breaksGlass(session, config.interventieteamId),
+    },
   ].filter((item) => item.show);
   const unread = notifications.page?.unreadCount ?? 0;
 

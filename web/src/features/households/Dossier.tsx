@@ -74,6 +74,13 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
   return (
     <div className="wt-stack">
       {title}
+      {d.breakGlass && (
+        // Read under a break-glass grant: until when, and why, before anything else (v1.2 rule 17).
+        <Alert type="warning">
+          <Paragraph>{t.breakGlass.banner(t.dateTime(d.breakGlass.expiresAt))}</Paragraph>
+          <Paragraph>{t.breakGlass.bannerReason(d.breakGlass.reason)}</Paragraph>
+        </Alert>
+      )}
       {!open && (
         <div id={CLOSED_ID}>
           <Alert type="info">
@@ -130,7 +137,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
       <Assessments
         householdId={householdId}
         assessments={loaded.data.assessments}
-        canRecord={open && hasAnyRole(actor, CASE_WORKERS)}
+        canRecord={open && onTeam && hasAnyRole(actor, CASE_WORKERS)}
         onRecorded={loaded.reload}
       />
       <Heading level={2}>{t.dossier.escalations}</Heading>
@@ -141,7 +148,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
           </li>
         ))}
       </ul>
-      {open && hasAnyRole(actor, CASE_WORKERS) && (
+      {open && onTeam && hasAnyRole(actor, CASE_WORKERS) && (
         <Paragraph>
           {/* A doorbraak unblocks a plan, and a plan needs its regisseur: until then the step is named, with what comes first. */}
           {d.plan && d.plan.status !== 'closed' ? (

@@ -7,6 +7,7 @@ import { householdNames, markRead, moreNotifications, type Notification, type No
 /** Where a notification's work is: the doorbraak, the signal, the triage, the plan, the dossier's consents, or the dossier. */
 function whereTo(n: Notification): string | undefined {
   if (n.escalationId) return `/doorbraken/${n.escalationId}`;
+  if (n.kind === 'break_glass' && n.grantId) return `/noodtoegang/beoordelen#noodtoegang-${n.grantId}`;
   if (n.signalId) return `/signalen/${n.signalId}`;
   if (!n.householdId) return undefined;
   if (n.kind === 'plan_changed') return `/huishoudens/${n.householdId}/plan`;

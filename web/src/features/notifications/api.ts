@@ -1,4 +1,3 @@
-import { householdName } from '#shared/domain/names.ts';
 import { api, ok, type Schemas } from '../../lib/api.ts';
 
 export type Notification = Schemas['Notification'];
@@ -29,12 +28,4 @@ export async function markRead(which: { ids: string[] } | { all: true }): Promis
   if (!answer.response.ok) ok(answer);
 }
 
-/**
- * The households a notification may name, named as a person recognises them: the caller's own
- * teams' open households (their caseload, which they may read). One outside it is "a household".
- */
-export async function householdNames(): Promise<Map<string, string>> {
-  const answer = await api.GET('/households', { params: { query: { status: 'open', limit: 100 } } });
-  if (!answer.response.ok || !answer.data) return new Map();
-  return new Map(answer.data.items.map((h) => [h.id, householdName(h)]));
-}
+export { householdNames } from '../../lib/household-names.ts';

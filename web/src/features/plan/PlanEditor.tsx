@@ -109,17 +109,19 @@ export function PlanEditor({ householdId, actor }: { householdId: string; actor:
   const directs = directsCase(actor, household);
   // What the API would refuse (plans.ts): a new plan needs a regisseur and whoever directs the
   // case; a plan is changed by the team's case workers; a closed one not at all.
-  const readOnlyBecause = !hasAnyRole(actor, CASE_WORKERS)
-    ? t.plan.onlyCaseWorkers
-    : current.plan
-      ? undefined
-      : household.status !== 'open'
-        ? t.plan.householdClosed
-        : !regisseur
-          ? t.plan.needsRegisseur
-          : !directs
-            ? t.plan.onlyDirectorCreates(regisseur)
-            : undefined;
+  const readOnlyBecause = household.breakGlass
+    ? t.breakGlass.readOnly
+    : !hasAnyRole(actor, CASE_WORKERS)
+      ? t.plan.onlyCaseWorkers
+      : current.plan
+        ? undefined
+        : household.status !== 'open'
+          ? t.plan.householdClosed
+          : !regisseur
+            ? t.plan.needsRegisseur
+            : !directs
+              ? t.plan.onlyDirectorCreates(regisseur)
+              : undefined;
   const form = content ?? (current.plan ? contentOf(current.plan) : { evaluationDate: inAMonth(), goals: [newGoal()] });
   const edit = (change: (c: Content) => Content) => {
     setSaved(false);

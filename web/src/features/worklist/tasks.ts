@@ -24,6 +24,9 @@ export function linkOf(task: Task): string {
       if (household) return `${household}/plan${actionId ? `#actie-${actionId}` : ''}`;
       break;
     }
+    case 'break_glass_review':
+      if (task.grantId) return `/noodtoegang/beoordelen#noodtoegang-${task.grantId}`;
+      break;
     case 'plan_evaluation':
       if (household) return `${household}/plan#veld-evaluationDate`;
       break;

@@ -81,11 +81,14 @@ export function Timeline({
     status: 'open' | 'closed';
     members: { id: string; name: string }[];
     formerMembers: { id: string; name: string }[];
+    /** Set when the caller reads the household under a break-glass grant. */
+    breakGlass?: unknown;
   };
   actor: Actor;
 }) {
   const open = household.status === 'open';
-  const canWrite = open && hasAnyRole(actor, TEAM_WORKERS) && isOnTeam(actor, household.teamId);
+  // The team writes in its journal; so does the holder of a break-glass grant (v1.2 rule 17), and only that.
+  const canWrite = open && hasAnyRole(actor, TEAM_WORKERS) && (isOnTeam(actor, household.teamId) || household.breakGlass !== undefined);
   const names = useMemo(
     () => new Map([...household.formerMembers, ...household.members].map((m) => [m.id, m.name])),
     [household.members, household.formerMembers],
