@@ -230,6 +230,24 @@ describe('break-glass', () => {
     expect((await api.call('GET', '/break-glass?teamId=velve-lindenhof', { token: token('otto') })).status).toBe(403);
   });
 
+  it('takes one review when two team leaders review at once', async () => {
+    const h = await household();
+    const granted = await grantOn(h);
+    const bert = await api.token({ sub: 'lars', roles: ['teamleider'], teams: ['velve-lindenhof'], name: 'Lars Leider' });
+    const both = await Promise.all(
+      [token('lotte'), bert].map((who, i) =>
+        api.call('POST', `/break-glass/${granted.body.id}/review`, {
+          token: who,
+          body: { verdict: i === 0 ? 'justified' : 'unjustified', note: 'Tegelijk beoordeeld' },
+        }),
+      ),
+    );
+    expect(both.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    const [item] = await grantItems(h.householdId);
+    const winner = both.find((reply) => reply.status === 200);
+    expect(item?.review).toEqual(winner?.body.review);
+  });
+
   it('ends at expiry, when the household moves to another team, and when it is closed', async () => {
     const expiring = await household();
     await grantOn(expiring);

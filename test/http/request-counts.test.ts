@@ -344,6 +344,44 @@ describe('DynamoDB requests per route', () => {
     expect(await measure(() => api.call('GET', '/me/notifications', { token: coach }), 200)).toEqual(['GetItem', 'Query']);
   });
 
+  it('break-glass: a grant is five requests, and each household request of an interventieteam member one GetItem more', async () => {
+    const bsn = randomBsn();
+    expect((await api.call('POST', '/intakes', { token: anna, body: body('7546BG', bsn) })).status).toBe(201);
+    const glass = await api.token({ sub: 'ivo', roles: ['wijkcoach'], teams: ['interventieteam'] });
+    const leader = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
+    await Promise.all([glass, leader].map((token) => api.call('GET', '/teams', { token })));
+    const reason = 'Acute crisis: de politie meldt dakloosheid vannacht';
+    // Each signs in to the break-glass function once (its roster refresh is behind us).
+    await api.call('POST', '/break-glass', { token: glass, body: { bsn: randomBsn(), reason } });
+    await api.call('GET', '/break-glass?teamId=velve-lindenhof', { token: leader });
+    expect(await measure(() => api.call('POST', '/break-glass', { token: glass, body: { bsn: randomBsn(), reason } }), 404)).toEqual([
+      'GetItem',
+      'GetItem',
+    ]);
+    const grant = await measure(() => api.call('POST', '/break-glass', { token: glass, body: { bsn, reason } }), 201);
+    expect(grant.sort()).toEqual(['GetItem', 'GetItem', 'GetItem', 'Query', 'TransactWriteItems']);
+    const granted = await api.call('GET', '/break-glass?teamId=velve-lindenhof&reviewed=false', { token: leader });
+    const { id, householdId } = granted.body.items[0];
+    await Promise.all([glass, anna].map((token) => api.call('GET', `/households/${householdId}`, { token })));
+    // The dossier as the team reads it (Query + PutItem, no regisseur), and the grant's read of the caller's reach before it.
+    expect(await measure(() => api.call('GET', `/households/${householdId}`, { token: glass }), 200)).toEqual([
+      'GetItem',
+      'Query',
+      'PutItem',
+    ]);
+    expect(await measure(() => api.call('GET', `/households/${householdId}`, { token: anna }), 200)).toEqual(['Query', 'PutItem']);
+    expect(
+      await measure(
+        () => api.call('POST', `/break-glass/${id}/review`, { token: leader, body: { verdict: 'justified', note: 'Acuut' } }),
+        200,
+      ),
+    ).toEqual(['BatchGetItem', 'TransactWriteItems']);
+    expect((await measure(() => api.call('GET', '/break-glass?teamId=velve-lindenhof', { token: leader }), 200)).sort()).toEqual([
+      'PutItem',
+      'Query',
+    ]);
+  });
+
   it('consents and disclosures: a write is one read and one transaction; a list a read beside the page, and its log line', async () => {
     const created = await api.call('POST', '/intakes', { token: anna, body: body('7549CE', randomBsn()) });
     const householdId = created.body.householdId as string;
