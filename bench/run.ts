@@ -96,6 +96,7 @@ try {
     '/stats',
     '/households/search?name=xx',
     '/me/tasks',
+    '/break-glass?teamId=velve-lindenhof',
   ]) {
     await call('GET', path, leader);
   }
@@ -314,13 +315,27 @@ try {
       involvedId: party.body.id,
       dataKinds: ['members'],
       memberIds: [memberId],
-      basis: { consentIds: [consent.body.id] },
+      basis: { consentIds: [consent.id] },
     }),
   );
   await step('GET /me/notifications', 2, 'the state + one Query', () => call('GET', '/me/notifications', leader));
   const { etag } = await call('GET', '/me/notifications', leader);
   await step('GET /me/notifications (304)', 1, 'the state alone: nothing changed', () =>
     call('GET', '/me/notifications', leader, undefined, { 'if-none-match': etag }),
+  );
+  // v1.2 break-glass: the interventieteam opens the household by its member's BSN, reads it, and the team leader reviews.
+  const glass = await idp.sign({ sub: 'ivo', roles: ['wijkcoach'], teams: ['interventieteam'] });
+  const reason = 'Acute crisis: de politie meldt dakloosheid vannacht';
+  await call('POST', '/break-glass', glass, { bsn: '123456782', reason });
+  const grant = await step('POST /break-glass', 5, 'look-up and reach side by side, household, its roster, one transaction', () =>
+    call('POST', '/break-glass', glass, { bsn: '111222333', reason }),
+  );
+  await call('GET', `/households/${householdId}`, glass);
+  await step('GET /households/{id} (under a grant)', 4, "the holder's reach, the dossier, the regisseur's roster entry + log line", () =>
+    call('GET', `/households/${householdId}`, glass),
+  );
+  await step('POST /break-glass/{id}/review', 2, 'grant and household + one conditional transaction', () =>
+    call('POST', `/break-glass/${grant.id}/review`, leader, { verdict: 'justified', note: 'Acuut' }),
   );
   await step('POST /households/{id}/close', 4, 'read + keys of its records + one transaction', () =>
     call('POST', `/households/${householdId}/close`, leader, { reason: 'Afgerond' }),

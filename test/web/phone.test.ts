@@ -136,4 +136,20 @@ describe('on a phone, 390 × 844', () => {
     await signInAs('beheerder', 'Stadsbreed');
     await onPhone('/cijfers', 'Cijfers', 'Cijfers');
   });
+
+  it('break-glass fits: the interventieteam’s Noodtoegang and the dossier under a grant, the team leader’s review', async () => {
+    await page.setViewportSize(PHONE);
+    const people = await demoPeople();
+    const glass = await tokenOf(people, 'demo-wijkcoach-interventieteam');
+    const granted = await api.call('POST', '/break-glass', {
+      token: glass,
+      body: { bsn: '111222333', reason: 'Acute crisis: de politie meldt dat het gezin op straat staat.' },
+    });
+    expect(granted.status).toBe(201);
+    await signInAs('wijkcoach', 'Interventieteam');
+    await onPhone('/noodtoegang', 'Noodtoegang', 'Noodtoegang');
+    await onPhone(`/huishoudens/${householdId}`, /^Dossier/, 'Dossier (noodtoegang)');
+    await signInAs('teamleider');
+    await onPhone('/noodtoegang/beoordelen', 'Noodtoegang beoordelen', 'Noodtoegang beoordelen');
+  });
 });
