@@ -97,6 +97,7 @@ try {
     '/households/search?name=xx',
     '/me/tasks',
     '/break-glass?teamId=velve-lindenhof',
+    '/households/x/consents',
   ]) {
     await call('GET', path, leader);
   }

@@ -2116,6 +2116,8 @@ export interface components {
                 /** @enum {string} */
                 processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass";
             };
+            /** @description On a processing under a break-glass grant: the grant (v1.2 rule 17). */
+            grantId?: string;
         };
         /** @description Everything held on one household, for a subject access request (AVG art. 15). */
         HouseholdExport: {
@@ -2133,6 +2135,8 @@ export interface components {
             consents: components["schemas"]["Consent"][];
             /** @description Every disclosure, newest first: to whom, what, on which basis. */
             disclosures: components["schemas"]["Disclosure"][];
+            /** @description Every break-glass grant on the household, oldest first, with its reason and review. */
+            breakGlass: components["schemas"]["BreakGlassGrant"][];
             /** @description Every journal entry with its corrections, restricted ones too, newest first. */
             journal: components["schemas"]["JournalEntry"][];
             /** @description Every correction of the household's address and members, oldest first. */

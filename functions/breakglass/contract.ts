@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { CASE_WORKERS, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { REASON_LENGTH, REVIEW_NOTE_MAX, VERDICTS } from '#shared/domain/break-glass.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, HouseNumber, HouseNumberAddition, ListQuery, Postcode, Timestamp } from '../http/schemas.ts';
+import { Bsn, Grant, HouseNumber, HouseNumberAddition, ListQuery, Postcode, Timestamp } from '../http/schemas.ts';
 
 /**
  * Break-glass for acute situations (v1.2 rule 17, "Break-glass for acute situations"): the
@@ -22,24 +22,6 @@ const ByAddress = z.strictObject({
   houseNumberAddition: HouseNumberAddition.optional(),
   reason: Reason,
 });
-
-const Person = z.object({ userId: z.string(), name: z.string().optional() });
-
-export const Grant = z
-  .object({
-    id: z.string(),
-    householdId: z.string(),
-    teamId: z.string().meta({ description: 'The team whose household was opened.' }),
-    holder: Person,
-    reason: z.string(),
-    grantedAt: Timestamp,
-    expiresAt: Timestamp,
-    review: z
-      .object({ verdict: z.enum(VERDICTS), note: z.string(), by: Person, at: Timestamp })
-      .nullable()
-      .meta({ description: 'null until a team leader of the team reviewed it.' }),
-  })
-  .meta({ id: 'BreakGlassGrant', description: 'A break-glass grant: who opened which household, why, until when, and its review.' });
 
 export const breakGlassRoute = defineRoute({
   operationId: 'breakGlass',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isDutchPostcode } from '#shared/domain/address.ts';
+import { VERDICTS } from '#shared/domain/break-glass.ts';
 import { isValidBsn } from '#shared/domain/bsn.ts';
 import { CONSENT_FORMS, DATA_KINDS } from '#shared/domain/consent.ts';
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
@@ -481,3 +482,22 @@ export const DisclosurePackage = z
     journal: z.array(JournalEntry).optional().meta({ description: 'Never a restricted entry; only entries about asked members alone.' }),
   })
   .meta({ id: 'DisclosurePackage', description: 'The data handed over: only the kinds, members and domains asked.' });
+
+/** A break-glass grant (v1.2 rule 17): its own routes answer it, and the export holds every grant on the household. */
+const GrantPerson = z.object({ userId: z.string(), name: z.string().optional() });
+
+export const Grant = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    teamId: z.string().meta({ description: 'The team whose household was opened.' }),
+    holder: GrantPerson,
+    reason: z.string(),
+    grantedAt: Timestamp,
+    expiresAt: Timestamp,
+    review: z
+      .object({ verdict: z.enum(VERDICTS), note: z.string(), by: GrantPerson, at: Timestamp })
+      .nullable()
+      .meta({ description: 'null until a team leader of the team reviewed it.' }),
+  })
+  .meta({ id: 'BreakGlassGrant', description: 'A break-glass grant: who opened which household, why, until when, and its review.' });

@@ -13,6 +13,7 @@ import {
   Escalation,
   FormerInvolvedParty,
   FormerMember,
+  Grant,
   HouseholdParams,
   HouseholdSummary,
   Intake,
@@ -44,6 +45,7 @@ export const ProcessingLogEntry = z
     status: z.enum(['ok', 'error']).meta({ description: '`error` when the processing did not complete.' }),
     receiver: z.string().optional().meta({ description: 'On a disclosure (`disclose`): the organisation that received the data (v1.2).' }),
     basis: DisclosureBasis.optional().meta({ description: 'On a disclosure: the consents or the register entry it was given on.' }),
+    grantId: z.string().optional().meta({ description: 'On a processing under a break-glass grant: the grant (v1.2 rule 17).' }),
   })
   .meta({ id: 'ProcessingLogEntry', description: "One processing of the household's data (Logboek Dataverwerkingen)." });
 
@@ -115,6 +117,7 @@ export const HouseholdExport = z
     escalations: z.array(Escalation),
     consents: z.array(Consent).meta({ description: 'Every consent, newest first, withdrawn and expired ones too.' }),
     disclosures: z.array(Disclosure).meta({ description: 'Every disclosure, newest first: to whom, what, on which basis.' }),
+    breakGlass: z.array(Grant).meta({ description: 'Every break-glass grant on the household, oldest first, with its reason and review.' }),
     journal: z.array(JournalEntry).meta({ description: 'Every journal entry with its corrections, restricted ones too, newest first.' }),
     corrections: z.array(Correction).meta({ description: "Every correction of the household's address and members, oldest first." }),
     processingLog: z.array(ProcessingLogEntry).meta({ description: 'Who read, changed or exported the data, when and why.' }),

@@ -61,14 +61,21 @@ export function dynamoBreakGlassStore(db: DynamoDBDocumentClient, table: string)
               TableName: table,
               Key: reachGrantsKey(grant.holder.userId),
               UpdateExpression: `SET #type = :type, #reach = :reach${dropped.length > 0 ? ` REMOVE ${dropped.map((_, i) => `#old${i}`).join(', ')}` : ''}`,
-              // One grant in force per person and household: a second at the same time loses here.
-              ConditionExpression: 'attribute_not_exists(#reach) OR #reach.expiresAt <= :now',
+              // One grant in force per person and household: a second at the same time loses here. One that
+              // ended by a move (the household on another team now, or moved since) no longer counts.
+              ConditionExpression: `attribute_not_exists(#reach) OR #reach.expiresAt <= :now OR #reach.teamId <> :team${household.movedAt ? ' OR #reach.grantedAt <= :moved' : ''}`,
               ExpressionAttributeNames: {
                 '#type': 'type',
                 '#reach': reach,
                 ...Object.fromEntries(dropped.map((old, i) => [`#old${i}`, reachGrantAttribute(old.householdId)])),
               },
-              ExpressionAttributeValues: { ':type': REACH_GRANTS, ':reach': reachGrantOf(grant), ':now': grant.grantedAt },
+              ExpressionAttributeValues: {
+                ':type': REACH_GRANTS,
+                ':reach': reachGrantOf(grant),
+                ':now': grant.grantedAt,
+                ':team': household.teamId,
+                ...(household.movedAt ? { ':moved': household.movedAt } : {}),
+              },
             },
           },
           {

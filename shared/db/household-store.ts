@@ -218,7 +218,8 @@ export function dynamoHouseholdStore(db: DynamoDBDocumentClient, table: string):
         household,
         {
           // The regisseur goes with the old team (rule 4: a member of the household's team); the new team's leader appoints one.
-          expression: 'SET teamId = :to, gsi1pk = :caseload, updatedAt = :now REMOVE regisseur',
+          // `movedAt` ends every break-glass grant taken before it, even once the household comes back (v1.2 rule 17).
+          expression: 'SET teamId = :to, gsi1pk = :caseload, updatedAt = :now, movedAt = :now REMOVE regisseur',
           // Over the household as read: a member or an intake added meanwhile would keep its entry or task with the old team.
           condition: '#status = :open AND teamId = :from AND updatedAt = :read',
           values: {

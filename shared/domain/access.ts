@@ -58,6 +58,7 @@ export interface ReachGrant {
   readonly householdId: string;
   /** The household's team when the glass was broken: a household moved to another team ends the grant's use. */
   readonly teamId: string;
+  readonly grantedAt: string;
   readonly expiresAt: string;
 }
 
@@ -97,7 +98,7 @@ export const mayCarryCases = (roles: readonly string[]): boolean => hasAnyRole({
 export type HouseholdReach = 'team' | 'doorbraakteam' | 'grant';
 
 /** What of a household the rules look at. */
-type Reached = { id: string; teamId: string; status: string };
+type Reached = { id: string; teamId: string; status: string; movedAt?: string | undefined };
 
 /** What besides the household decides reach: its escalations (read with it, in the same Query). */
 export interface ReachEvidence {
@@ -124,7 +125,13 @@ export function householdReach(actor: Actor, household: Reached, evidence: Reach
 export const grantOn = (actor: Actor, household: Reached): ReachGrant | undefined =>
   isOnTeam(actor, household.teamId) || household.status !== 'open'
     ? undefined
-    : actor.grants?.find((grant) => grant.householdId === household.id && grant.teamId === household.teamId);
+    : actor.grants?.find(
+        (grant) =>
+          grant.householdId === household.id &&
+          grant.teamId === household.teamId &&
+          // A move to another team ends it, also when the household comes back within the 8 hours.
+          !(household.movedAt !== undefined && household.movedAt >= grant.grantedAt),
+      );
 
 /**
  * The household, if the actor reaches it for reading the dossier, the journal and the timeline
@@ -162,7 +169,7 @@ export function teamHousehold<H extends Reached>(actor: Actor, household: H | un
 export const breaksGlass = (actor: Actor, interventieteamId: string): boolean =>
   hasAnyRole(actor, CASE_WORKERS) && isOnTeam(actor, interventieteamId);
 
-/** A grant is reviewed by a team leader of the household's team (its current one). */
+/** A grant is reviewed by a team leader of the team whose household was opened (the grant's team, even after a transfer). */
 export const reviewsGrant = (actor: Actor, household: { teamId: string }): boolean =>
   hasAnyRole(actor, TEAM_LEADERS) && isOnTeam(actor, household.teamId);
 

@@ -105,6 +105,8 @@ export interface Household {
   updatedAt: string;
   closedAt?: string;
   closeReason?: string;
+  /** When it last moved to another team: a break-glass grant taken before it reaches it no more (v1.2 rule 17). */
+  movedAt?: string;
   /** Optimistic-lock counter for changes that replace the member list. */
   version: number;
 }

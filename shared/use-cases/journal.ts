@@ -62,8 +62,9 @@ export async function addJournalEntry(ports: JournalPorts, context: RequestConte
       household,
       entry,
       processingLogLine(asReached(context, household), householdId, 'create', journalResource(householdId, `/${entry.id}`), entry.about),
-      // A contact with the household ends the first-contact task of a referral (a delete of nothing when there is none).
-      CONTACT_KINDS.includes(entry.kind) ? [FIRST_CONTACT_TASK] : [],
+      // A contact with the household ends the first-contact task of a referral (a delete of nothing when there is none);
+      // the interventieteam's contact under a grant does not do the team's coach's task.
+      CONTACT_KINDS.includes(entry.kind) && !grantOn(context.principal, household) ? [FIRST_CONTACT_TASK] : [],
     )
     .catch(raceLostAs(() => conflict('The household changed meanwhile: read it again.')));
   return journalEntryView(entry);
@@ -117,8 +118,8 @@ export async function listJournal(
   const [records, first] = await Promise.all([ports.store.reachRecords(householdId), ports.store.entries(householdId, batch, after)]);
   const household = reachableHousehold(context.principal, records.household, { escalations: records.escalations });
   const readable = (entry: JournalEntry) => !entry.restricted || readsRestrictedEntry(context.principal, entry, household);
-  // Restricted entries never leave the team (v1.2): under a break-glass grant they are not even listed.
-  const underGrant = grantOn(context.principal, household) !== undefined;
+  // Restricted entries never leave the team (v1.2): under a break-glass grant they are not even listed (but the holder's own).
+  const hidden = hiddenUnderGrant(context.principal, household);
 
   const shown: JournalPageEntry[] = [];
   let page = first;
@@ -127,7 +128,7 @@ export async function listJournal(
   for (;;) {
     read += page.items.length;
     for (const entry of page.items) {
-      if (!matchesFilter(entry, query, readable(entry)) || (underGrant && entry.restricted)) continue;
+      if (!matchesFilter(entry, query, readable(entry)) || hidden(entry)) continue;
       if (shown.length === query.limit) {
         next = shown.at(-1)?.sortKey ?? null;
         break;
@@ -150,6 +151,12 @@ export async function listJournal(
     nextCursor: next ? encodeCursor({ after: next }) : null,
   };
 }
+
+/** Under a break-glass grant, a restricted entry of someone else's is not shown at all (v1.2 precisions); the holder's own is theirs. */
+const hiddenUnderGrant = (actor: RequestContext['principal'], household: Household) => {
+  const underGrant = grantOn(actor, household) !== undefined;
+  return (entry: Pick<JournalEntry, 'restricted' | 'by'>) => underGrant && entry.restricted && entry.by.userId !== actor.userId;
+};
 
 const withoutSortKey = ({ sortKey: _key, ...entry }: JournalPageEntry) => journalEntryView(entry);
 
@@ -179,7 +186,7 @@ export async function timeline(
   if (after && !ports.store.isTimelinePosition(after, householdId)) throw invalidCursor();
   const [records, page] = await Promise.all([ports.store.reachRecords(householdId), ports.store.timeline(householdId, query.limit, after)]);
   const household = reachableHousehold(context.principal, records.household, { escalations: records.escalations });
-  const underGrant = grantOn(context.principal, household) !== undefined;
+  const hidden = hiddenUnderGrant(context.principal, household);
   const [roster] = await Promise.all([
     page.items.some((item) => item.kind === 'change') ? ports.roster.listTeam(household.teamId) : [],
     ports.store.appendProcessingLog([
@@ -201,7 +208,7 @@ export async function timeline(
   return {
     items: page.items
       // Restricted entries never leave the team (v1.2): under a break-glass grant they are not on the timeline at all.
-      .filter((item) => !(underGrant && item.kind === 'journal' && item.entry.restricted))
+      .filter((item) => !(item.kind === 'journal' && hidden(item.entry)))
       .flatMap((item) => timelineItem(item, names, (entry) => readsRestrictedEntry(context.principal, entry, household))),
     nextCursor: page.next ? encodeCursor({ after: page.next }) : null,
   };

@@ -1,6 +1,7 @@
 import type { CityRuntimeConfig } from '../city.ts';
 import { AfterCursor, decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { teamHousehold } from '../domain/access.ts';
+import { grantView } from '../domain/break-glass.ts';
 import { escalationView } from '../domain/escalation.ts';
 import { householdSummary, membersForDisplay } from '../domain/household.ts';
 import { journalEntryView } from '../domain/journal.ts';
@@ -32,6 +33,7 @@ export interface ProcessingLogEntry {
   status: 'ok' | 'error';
   receiver?: string;
   basis?: StoredProcessingLogLine['basis'];
+  grantId?: string;
 }
 
 /** One field order for every line; lines from before 1.1 have no span or activity (null). */
@@ -50,6 +52,7 @@ const entryOf = (line: StoredProcessingLogLine): ProcessingLogEntry => ({
   status: line.status,
   ...(line.receiver ? { receiver: line.receiver } : {}),
   ...(line.basis ? { basis: line.basis } : {}),
+  ...(line.grantId ? { grantId: line.grantId } : {}),
 });
 
 export async function readProcessingLog(
@@ -99,6 +102,7 @@ export async function exportHousehold(ports: PrivacyPorts, context: RequestConte
     escalations: records.escalations.map(escalationView),
     consents: records.consents.map((consent) => consentView(consent, context.now.slice(0, 10))),
     disclosures: records.disclosures.map(disclosureView),
+    breakGlass: records.grants.map(grantView),
     // Restricted entries too: the team leader decides what to hand over (v1.2 precisions).
     journal: journal.map(journalEntryView),
     corrections: records.corrections

@@ -23,7 +23,8 @@ const MEMBER = 'Matrix Bewoner';
  * also budget holder and took the decision (rule 6); `doorbraakteam` is a member who did not.
  * The last three are a wijkcoach of the interventieteam and a break-glass grant (v1.2 rule 17):
  * before they broke the glass on the world's household, while their grant is in force, and
- * (another member) after their grant on it expired.
+ * (another member) after their grant on it expired; the last, a teamleider of the
+ * interventieteam holding a grant on it (the routes a team leader may call, seen through a grant).
  */
 const CALLERS = [
   'none',
@@ -42,6 +43,7 @@ const CALLERS = [
   'glass-before',
   'glass-holder',
   'glass-expired',
+  'glass-leader',
 ] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -50,6 +52,7 @@ type NetworkWorld = World & {
   bsn?: string;
   grantId?: string;
   holderGrant?: string;
+  leaderGrant?: string;
   memberId?: string;
   residentId?: string;
   involvedId?: string;
@@ -75,225 +78,225 @@ const planBody = makePlanBody();
 
 // biome-ignore format: one row per route, one column per caller, aligned under the header
 const rows: Record<string, Row> = {
-  //                                                                      none int  wc   tl   reg  oInt oWc  oTl  dbt  bh   beh  dec  prt  gBef gIn  gExp
+  //                                                                      none int  wc   tl   reg  oInt oWc  oTl  dbt  bh   beh  dec  prt  gBef gIn  gExp gTl
   getHealth: { operationId: 'getHealth', needs: {}, request: () => ({ method: 'GET', path: '/health' }),
-    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   getOpenApi: { operationId: 'getOpenApi', needs: {}, request: () => ({ method: 'GET', path: '/openapi.json' }),
-    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200] },
   // "any signed-in role" (api.md 1.1): the register holds no personal data.
   listProcessingActivities: { operationId: 'listProcessingActivities', needs: {}, request: () => ({ method: 'GET', path: '/processing-activities' }),
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200] },
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200] },
   listTeams: { operationId: 'listTeams', needs: {}, request: () => ({ method: 'GET', path: '/teams' }),
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200] },
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200] },
   // "for members of the team and its team leader"; other teams' lists are 403 (teams are public).
   listTeamMembers: { operationId: 'listTeamMembers', needs: {}, request: () => ({ method: 'GET', path: `/teams/${OWN}/members` }),
-    expect: [401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   // "teamleider of that team".
   removeTeamMember: { operationId: 'removeTeamMember', needs: { member: true },
     request: (w) => ({ method: 'DELETE', path: `/teams/${OWN}/members/${w.memberId}` }),
-    expect: [401, 403, 403, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   // intaker, wijkcoach, teamleider; teamId must be one of the caller's teams, else 403.
   registerIntake: { operationId: 'registerIntake', needs: {}, request: () => ({ method: 'POST', path: '/intakes', body: intakeBody() }),
-    expect: [401, 201, 201, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 201, 201, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   getIntake: { operationId: 'getIntake', needs: {}, request: (w) => ({ method: 'GET', path: `/intakes/${w.intakeId}` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404, 404] },
   triageIntake: { operationId: 'triageIntake', needs: {},
     request: (w) => ({ method: 'POST', path: `/intakes/${w.intakeId}/triage`, body: { outcome: 'referred_external' } }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404, 404] },
   // Within reach only: other teams get an empty list (as for a household that does not exist); the doorbraakteam may search.
   searchHouseholds: { operationId: 'searchHouseholds', needs: {}, request: () => ({ method: 'GET', path: `/households/search?name=${MEMBER.slice(0, 6)}` }),
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 200, 403, 200, 200, 200] },
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 200, 403, 200, 200, 200, 200] },
   // "wijkcoach, teamleider of the household's team" for every correction.
   changeHouseholdAddress: { operationId: 'changeHouseholdAddress', needs: {},
     request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/address`, body: { postcode: `${postcode++}AB`, houseNumber: '9' } }),
-    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   addHouseholdMember: { operationId: 'addHouseholdMember', needs: {},
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/members`, body: { name: 'Nieuw Kind', birthDate: '2024-02-02', role: 'child' } }),
-    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   changeHouseholdMember: { operationId: 'changeHouseholdMember', needs: { resident: true },
     request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/members/${w.residentId}`, body: { name: MEMBER, birthDate: '1970-01-01', role: 'adult' } }),
-    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   removeHouseholdMember: { operationId: 'removeHouseholdMember', needs: { resident: true },
     request: (w) => ({ method: 'DELETE', path: `/households/${w.householdId}/members/${w.residentId}`, body: { reason: 'Verhuisd' } }),
-    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   // v1.2 "The network around the household": kept by the wijkcoaches and team leaders of the household's team.
   addInvolvedParty: { operationId: 'addInvolvedParty', needs: {},
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/involved`, body: { kind: 'professional', name: 'Sanne Schuldhulp', organisation: 'Stadsbank Oost' } }),
-    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   changeInvolvedParty: { operationId: 'changeInvolvedParty', needs: { involved: true },
     request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/involved/${w.involvedId}`, body: { kind: 'informal', name: 'Buurvrouw Ria' } }),
-    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   endInvolvedParty: { operationId: 'endInvolvedParty', needs: { involved: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/involved/${w.involvedId}/end`, body: { reason: 'Traject afgerond' } }),
-    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   // Consents and disclosures (rule 16): recorded, withdrawn and disclosed by the wijkcoaches and team leaders of the team, read by its members.
   recordConsent: { operationId: 'recordConsent', needs: { consent: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/consents`, body: { memberId: w.subjectId, organisation: 'Woonbron', purpose: 'Huurachterstand', dataKinds: ['members'], form: 'verbal', givenAt: '2026-01-05' } }),
-    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   withdrawConsent: { operationId: 'withdrawConsent', needs: { consent: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/consents/${w.consentId}/withdrawal`, body: {} }),
-    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   listConsents: { operationId: 'listConsents', needs: { consent: true }, request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/consents` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   disclose: { operationId: 'disclose', needs: { consent: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/disclosures`, body: { involvedId: w.involvedId, dataKinds: ['members'], memberIds: [w.subjectId], basis: { consentIds: [w.consentId] } } }),
-    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   listDisclosures: { operationId: 'listDisclosures', needs: { consent: true }, request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/disclosures` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   // Each professional's own caseload; the city-wide roles hold no caseload.
   listHouseholds: { operationId: 'listHouseholds', needs: {}, request: () => ({ method: 'GET', path: '/households' }),
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 200, 200, 200] },
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 200, 200, 200, 200] },
   // The doorbraakteam sees a household only while an escalation is before them (rule 8).
   getHouseholdBeforeDoorbraakteam: { operationId: 'getHousehold', needs: { plan: true, escalation: 'decision' },
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 200, 403, 403, 200, 403, 404, 200, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 200, 403, 403, 200, 403, 404, 200, 404, 200] },
   // v1.2 "The journal": written by the intakers, wijkcoaches and team leaders of the household's team.
   addJournalEntry: { operationId: 'addJournalEntry', needs: {},
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/journal`, body: { kind: 'note', text: 'Notitie' } }),
-    expect: [401, 201, 201, 201, 201, 404, 404, 404, 403, 403, 403, 403, 403, 404, 201, 404] },
+    expect: [401, 201, 201, 201, 201, 404, 404, 404, 403, 403, 403, 403, 403, 404, 201, 404, 201] },
   // "the author, or a teamleider of the team": the regisseur wrote it; a colleague sees it but may not correct it.
   correctJournalEntry: { operationId: 'correctJournalEntry', needs: { journal: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/journal/${w.journalEntryId}/corrections`, body: { text: 'Huisbezoek, verbeterd', reason: 'Aangevuld' } }),
-    expect: [401, 403, 403, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 403, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   // "team members; the doorbraakteam while an escalation is before them".
   listJournal: { operationId: 'listJournal', needs: { plan: true, escalation: 'decision' },
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/journal` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 200, 403, 403, 200, 403, 404, 200, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 200, 403, 403, 200, 403, 404, 200, 404, 200] },
   listJournalOutsideDoorbraak: { operationId: 'listJournal', needs: {},
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/journal` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 404, 403, 403, 404, 403, 404, 200, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 404, 403, 403, 404, 403, 404, 200, 404, 200] },
   getTimeline: { operationId: 'getTimeline', needs: { plan: true, escalation: 'decision' },
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/timeline` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 200, 403, 403, 200, 403, 404, 200, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 200, 403, 403, 200, 403, 404, 200, 404, 200] },
   getHousehold: { operationId: 'getHousehold', needs: {}, request: (w) => ({ method: 'GET', path: `/households/${w.householdId}` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 404, 403, 403, 404, 403, 404, 200, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 404, 403, 403, 404, 403, 404, 200, 404, 200] },
   appointRegisseur: { operationId: 'appointRegisseur', needs: {},
     request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/regisseur`, body: { userId: 'regisseur' } }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   transferHousehold: { operationId: 'transferHousehold', needs: {},
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/transfer`, body: { teamId: 'binnenstad' } }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   recordAssessment: { operationId: 'recordAssessment', needs: {},
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/assessments`, body: { scores: { finances: 3 } } }),
-    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   listAssessments: { operationId: 'listAssessments', needs: {}, request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/assessments` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 200, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 200, 404, 200] },
   // "teamleider or regisseur".
   closeHousehold: { operationId: 'closeHousehold', needs: {},
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/close`, body: { reason: 'r' } }),
-    expect: [401, 403, 403, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 403, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   // A plan is written by the regisseur or a team leader; anyone of the team who works on it may edit it.
   createPlan: { operationId: 'createPlan', needs: {},
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan`, body: planBody }),
-    expect: [401, 403, 403, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 403, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   getPlan: { operationId: 'getPlan', needs: { plan: true }, request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/plan` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 200, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 200, 404, 200] },
   updatePlan: { operationId: 'updatePlan', needs: { plan: true },
     request: (w) => ({ method: 'PUT', path: `/households/${w.householdId}/plan`, body: planBody, headers: { 'if-match': '"1"' } }),
-    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   agreeToPlan: { operationId: 'agreeToPlan', needs: { plan: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan/agreement`, body: { agreedBy: 'Bewoner' } }),
-    expect: [401, 403, 403, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 403, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   closePlan: { operationId: 'closePlan', needs: { plan: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan/close`, body: { outcome: 'o' } }),
-    expect: [401, 403, 403, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 403, 200, 200, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   listPlanVersions: { operationId: 'listPlanVersions', needs: { plan: true },
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/plan/versions` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   // "the owner or the regisseur" (api.md 1.1): the action is the wijkcoach's.
   completePlanAction: { operationId: 'completePlanAction', needs: { plan: true, actionOwner: 'wijkcoach' },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/plan/actions/${w.actionId}/completion` }),
-    expect: [401, 403, 200, 403, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 200, 403, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   // Everyone signed in has a work list (it may be empty).
   listMyTasks: { operationId: 'listMyTasks', needs: {}, request: () => ({ method: 'GET', path: '/me/tasks' }),
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200] },
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200] },
   // v1.2 notifications: every professional reads and marks their own; a partner's machine client has none.
   listMyNotifications: { operationId: 'listMyNotifications', needs: {}, request: () => ({ method: 'GET', path: '/me/notifications' }),
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200] },
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 200, 200, 200] },
   markNotificationsRead: { operationId: 'markNotificationsRead', needs: {}, request: () => ({ method: 'POST', path: '/me/notifications/read', body: { all: true } }),
-    expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 403, 204, 204, 204] },
+    expect: [401, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 403, 204, 204, 204, 204] },
   // "teamleider of that team"; team lists of another team are 403.
   listTeamTasks: { operationId: 'listTeamTasks', needs: {}, request: () => ({ method: 'GET', path: `/teams/${OWN}/tasks` }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   // The team leader reads the processing log and exports for a subject access request.
   getProcessingLog: { operationId: 'getProcessingLog', needs: {},
     request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/processing-log` }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   exportHousehold: { operationId: 'exportHousehold', needs: {}, request: (w) => ({ method: 'GET', path: `/households/${w.householdId}/export` }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   // "wijkcoach/teamleider of the household's team".
   submitEscalation: { operationId: 'submitEscalation', needs: { plan: true },
     request: (w) => ({ method: 'POST', path: `/households/${w.householdId}/escalations`,
       body: { blockage: 'b', organisations: ['o'], proposal: 'p', urgency: 'normal' } }),
-    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404] },
+    expect: [401, 403, 201, 201, 201, 403, 404, 404, 403, 403, 403, 403, 403, 404, 403, 404, 403] },
   // beheerder and teamleider; figures hold no personal data.
   getStats: { operationId: 'getStats', needs: {}, request: () => ({ method: 'GET', path: '/stats' }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403, 403, 200] },
   // Precedents: the doorbraakteam publishes and rewords; every professional role but the beheerder reads; figures for
   // the doorbraakteam, team leaders and the beheerder (api.md 1.1).
   publishPrecedent: { operationId: 'publishPrecedent', needs: { plan: true, escalation: 'evaluation' },
     request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/precedent`,
       body: { summary: 's', blockingRule: 'r', organisations: ['o'], domains: ['finances'], solution: 'z' } }),
-    expect: [401, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 201, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 201, 403, 403, 403, 403, 403] },
   editPrecedent: { operationId: 'editPrecedent', needs: { plan: true, escalation: 'evaluation', precedent: true },
     request: (w) => ({ method: 'PUT', path: `/precedents/${w.precedentId}`,
       body: { summary: 's2', blockingRule: 'r', organisations: ['o'], domains: ['finances'], solution: 'z' } }),
-    expect: [401, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403, 403] },
   getPrecedent: { operationId: 'getPrecedent', needs: { plan: true, escalation: 'evaluation', precedent: true },
     request: (w) => ({ method: 'GET', path: `/precedents/${w.precedentId}` }),
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 403, 200, 200, 200] },
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 403, 200, 200, 200, 200] },
   listPrecedents: { operationId: 'listPrecedents', needs: {}, request: () => ({ method: 'GET', path: '/precedents' }),
-    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 403, 200, 200, 200] },
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200, 403, 200, 200, 200, 200] },
   getPrecedentFigures: { operationId: 'getPrecedentFigures', needs: {}, request: () => ({ method: 'GET', path: '/precedents/figures?year=2026' }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 200, 200, 403, 200, 200, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 200, 200, 403, 200, 200, 403, 403, 403, 403, 200] },
   // The doorbraakteam's and budget holders' queue.
   listEscalations: { operationId: 'listEscalations', needs: {}, request: () => ({ method: 'GET', path: '/escalations' }),
-    expect: [401, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 403] },
   getEscalation: { operationId: 'getEscalation', needs: { plan: true, escalation: 'decision' },
     request: (w) => ({ method: 'GET', path: `/escalations/${w.escalationId}` }),
-    expect: [401, 403, 200, 200, 200, 403, 404, 404, 200, 200, 403, 200, 403, 404, 404, 404] },
+    expect: [401, 403, 200, 200, 200, 403, 404, 404, 200, 200, 403, 200, 403, 404, 404, 404, 404] },
   // The doorbraakteam, not the submitter.
   decideEscalation: { operationId: 'decideEscalation', needs: { plan: true, escalation: 'decision' },
     request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/decision`, body: { decision: 'reject', motivation: 'm' } }),
-    expect: [401, 403, 403, 403, 403, 403, 403, 403, 202, 403, 403, 202, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 202, 403, 403, 202, 403, 403, 403, 403, 403] },
   // The submitter.
   giveInformation: { operationId: 'giveInformation', needs: { plan: true, escalation: 'information' },
     request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/information`, body: { information: 'i' } }),
-    expect: [401, 403, 403, 403, 202, 403, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404] },
+    expect: [401, 403, 403, 403, 202, 403, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404, 404] },
   // A budget holder who did not decide (rule 6).
   approveBudget: { operationId: 'approveBudget', needs: { plan: true, escalation: 'budget_approval' },
     request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/budget-approval`, body: { decision: 'approve', motivation: 'm' } }),
-    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 202, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 202, 403, 403, 403, 403, 403, 403, 403] },
   // "regisseur or submitter".
   evaluateEscalation: { operationId: 'evaluateEscalation', needs: { plan: true, escalation: 'evaluation' },
     request: (w) => ({ method: 'POST', path: `/escalations/${w.escalationId}/evaluation`, body: { resolved: true, note: 'n' } }),
-    expect: [401, 403, 403, 403, 202, 403, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404] },
+    expect: [401, 403, 403, 403, 202, 403, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404, 404] },
   // The partner's own route: the gateway requires the signals scope (a professional's ID token has none: its 403).
   receiveSignal: { operationId: 'receiveSignal', needs: {}, request: () => ({ method: 'POST', path: '/signals', body: signalBody() }),
-    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 403] },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 403, 403, 403, 403] },
   // "intaker, wijkcoach, teamleider of the team"; another team's queue is 403 (teams are public), as for every team list.
   listSignals: { operationId: 'listSignals', needs: {}, request: () => ({ method: 'GET', path: `/signals?teamId=${OWN}` }),
-    expect: [401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
   // The partner that sent it (status only); professionals of the team (all of it); another team's signal is not found.
   getSignal: { operationId: 'getSignal', needs: { signal: true }, request: (w) => ({ method: 'GET', path: `/signals/${w.signalId}` }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 200, 404, 404, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 200, 404, 404, 404, 404] },
   recordContactAttempt: { operationId: 'recordContactAttempt', needs: { signal: true },
     request: (w) => ({ method: 'POST', path: `/signals/${w.signalId}/contact-attempts`, body: { channel: 'visit', reached: false, at: new Date().toISOString() } }),
-    expect: [401, 201, 201, 201, 201, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404] },
+    expect: [401, 201, 201, 201, 201, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404, 404] },
   recordSignalOutcome: { operationId: 'recordSignalOutcome', needs: { signal: true },
     request: (w) => ({ method: 'POST', path: `/signals/${w.signalId}/outcome`, body: { outcome: 'help_declined' } }),
-    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404] },
+    expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404, 404] },
   // v1.2 rule 17: a wijkcoach or teamleider of the interventieteam breaks the glass; on a household they already reach, 409.
   breakGlass: { operationId: 'breakGlass', needs: {},
     request: (w) => ({ method: 'POST', path: '/break-glass', body: { bsn: w.bsn, reason: 'Acute crisis: de politie meldt dakloosheid' } }),
-    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 409, 201] },
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201, 409, 201, 409] },
   // "teamleider of the household's team"; another team's leader does not see the grant.
   reviewBreakGlassGrant: { operationId: 'reviewBreakGlassGrant', needs: { grant: true },
     request: (w) => ({ method: 'POST', path: `/break-glass/${w.grantId}/review`, body: { verdict: 'justified', note: 'Acuut, terecht' } }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 404, 403, 403, 403, 403, 403, 403, 403, 403, 404] },
   // "teamleider of that team"; team lists of another team are 403.
   listBreakGlassGrants: { operationId: 'listBreakGlassGrants', needs: {}, request: () => ({ method: 'GET', path: `/break-glass?teamId=${OWN}` }),
-    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403] },
 };
 
 let api: TestApi;
@@ -398,10 +401,16 @@ const CLAIMS: Record<Exclude<Caller, 'none'>, { roles: string[]; teams: string[]
   'glass-before': { roles: ['wijkcoach'], teams: ['interventieteam'] },
   'glass-holder': { roles: ['wijkcoach'], teams: ['interventieteam'] },
   'glass-expired': { roles: ['wijkcoach'], teams: ['interventieteam'] },
+  'glass-leader': { roles: ['teamleider'], teams: ['interventieteam'] },
 };
 
 /** Whose token a column calls with: before and during a grant it is the same person. */
-const SUBJECT: Partial<Record<Caller, string>> = { 'glass-before': 'ivo', 'glass-holder': 'ivo', 'glass-expired': 'iris' };
+const SUBJECT: Partial<Record<Caller, string>> = {
+  'glass-before': 'ivo',
+  'glass-holder': 'ivo',
+  'glass-expired': 'iris',
+  'glass-leader': 'ilse',
+};
 
 beforeAll(async () => {
   api = await startTestApi('enschede', {
@@ -415,6 +424,7 @@ beforeAll(async () => {
   // The interventieteam's members who break the glass in the setup, apart from the columns.
   for (const who of ['ivo', 'iris', 'ina'])
     tokens.set(who, await api.token({ sub: who, roles: ['wijkcoach'], teams: ['interventieteam'] }));
+  tokens.set('ilse', await api.token({ sub: 'ilse', roles: ['teamleider'], teams: ['interventieteam'] }));
   tokens.set('partner', await api.stack.idp.signPartner('menzis'));
   // The setup crew, apart from the callers: registers, appoints and plans in every world.
   tokens.set('leader', await api.token({ sub: 'leader', roles: ['teamleider', 'intaker'], teams: [OWN] }));
@@ -443,6 +453,7 @@ describe('authorization matrix', () => {
         // The grant column: a grant in force on this world's household (once per world); the expired one, 9 hours back.
         if (who === 'glass-holder' && !w.holderGrant) w.holderGrant = await breakGlassOn(w, 'ivo');
         if (who === 'glass-expired') await breakGlassOn(w, 'iris', 9);
+        if (who === 'glass-leader' && !w.leaderGrant) w.leaderGrant = await breakGlassOn(w, 'ilse');
         const { method, path, body, headers } = row.request(w);
         const reply = await api.call(method, path, {
           ...(who === 'none' ? {} : { token: token(who) }),

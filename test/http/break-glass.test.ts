@@ -50,7 +50,7 @@ async function household() {
     body: { kind: 'note', text: SECRET, restricted: true },
   });
   expect([open.status, restricted.status]).toEqual([201, 201]);
-  return { householdId, bsn, address, restrictedId: restricted.body.id as string };
+  return { householdId, bsn, address, restrictedId: restricted.body.id as string, intakeId: intake.body.id as string };
 }
 
 const grantOn = (h: { bsn: string }, who = token('ivo'), reason = REASON) =>
@@ -121,14 +121,24 @@ describe('break-glass', () => {
     const timeline = await api.call('GET', `/households/${h.householdId}/timeline`, { token: token('ivo') });
     expect(JSON.stringify(timeline.body)).not.toContain(h.restrictedId);
     expect(timeline.body.items.map((i: { event?: string }) => i.event)).toContain('break_glass');
+    const searched = await api.call('GET', `/households/${h.householdId}/journal?q=veilig`, { token: token('ivo') });
+    expect(searched.body.items).toEqual([]);
     // The team still sees the entry, and the dossier without a banner.
     const team = await api.call('GET', `/households/${h.householdId}`, { token: token('kees') });
     expect(team.body.breakGlass).toBeUndefined();
+    const teamJournal = await api.call('GET', `/households/${h.householdId}/journal`, { token: token('kees') });
+    expect(teamJournal.body.items.map((e: { id: string }) => e.id)).toContain(h.restrictedId);
+    // The team leader sees the reads with their grant, and the export holds the grant with its reason.
+    const log = await api.call('GET', `/households/${h.householdId}/processing-log?limit=100`, { token: token('lotte') });
+    const grantLines = log.body.items.filter((line: { grantId?: string }) => line.grantId === granted.body.id);
+    expect(grantLines).toHaveLength(9);
+    const exported = await api.call('GET', `/households/${h.householdId}/export`, { token: token('lotte') });
+    expect(exported.body.breakGlass).toEqual([expect.objectContaining({ id: granted.body.id, reason: REASON, review: null })]);
 
     const lines = await logLines(h.householdId);
     const underGrant = lines.filter((line) => line.actor === 'ivo');
-    // The grant itself, the dossier, plan, assessments, journal twice and timeline twice.
-    expect(underGrant).toHaveLength(8);
+    // The grant itself, the dossier, plan, assessments, the journal three times (one a search) and the timeline twice.
+    expect(underGrant).toHaveLength(9);
     for (const line of underGrant) {
       expect(line).toMatchObject({ purpose: 'break_glass', grantId: granted.body.id, processingActivityId: 'break-glass' });
     }
@@ -144,6 +154,17 @@ describe('break-glass', () => {
       body: { kind: 'phone', text: 'Gebeld met de politie over de nacht' },
     });
     expect(entry.status).toBe(201);
+    // The holder's own restricted entry is theirs to read; the team's restricted entry stays out of sight.
+    const own = await api.call('POST', `/households/${h.householdId}/journal`, {
+      token: token('ivo'),
+      body: { kind: 'note', text: 'Signalen van huiselijk geweld gezien', restricted: true },
+    });
+    expect(own.status).toBe(201);
+    const listed = (await api.call('GET', `/households/${h.householdId}/journal`, { token: token('ivo') })).body.items.map(
+      (e: { id: string }) => e.id,
+    );
+    expect(listed).toContain(own.body.id);
+    expect(listed).not.toContain(h.restrictedId);
     expect(
       (await logLines(h.householdId)).find((line) => line.resource === `/households/${h.householdId}/journal/${entry.body.id}`),
     ).toMatchObject({
@@ -168,6 +189,27 @@ describe('break-glass', () => {
       });
       expect(reply.status, `${method} ${path}`).toBe(403);
     }
+  });
+
+  it('leaves the team’s first contact to the team: a call under a grant does not end the coach’s task', async () => {
+    const h = await household();
+    const triaged = await api.call('POST', `/intakes/${h.intakeId}/triage`, {
+      token: token('lotte'),
+      body: { outcome: 'referred_to_coach', coachId: 'kees', complexity: 'simple' },
+    });
+    expect(triaged.status).toBe(200);
+    const firstContact = async () =>
+      (await api.call('GET', '/me/tasks?kind=first_contact', { token: token('kees') })).body.items.filter(
+        (task: { householdId?: string }) => task.householdId === h.householdId,
+      );
+    expect(await firstContact()).toHaveLength(1);
+    await grantOn(h);
+    const call = await api.call('POST', `/households/${h.householdId}/journal`, {
+      token: token('ivo'),
+      body: { kind: 'phone', text: 'Gebeld met de moeder over vannacht' },
+    });
+    expect(call.status).toBe(201);
+    expect(await firstContact()).toHaveLength(1);
   });
 
   it('never reaches a second household or a second person', async () => {
@@ -268,6 +310,15 @@ describe('break-glass', () => {
     });
     expect(moved.status).toBe(200);
     expect((await api.call('GET', `/households/${moving.householdId}`, { token: token('iris') })).status).toBe(404);
+    // Back within the 8 hours, the grant stays ended; a new one may be taken.
+    const back = await api.call('POST', `/households/${moving.householdId}/transfer`, {
+      token: token('otto'),
+      body: { teamId: 'velve-lindenhof' },
+    });
+    expect(back.status).toBe(200);
+    expect((await api.call('GET', `/households/${moving.householdId}`, { token: token('iris') })).status).toBe(404);
+    expect((await grantOn(moving, token('iris'))).status).toBe(201);
+    expect((await api.call('GET', `/households/${moving.householdId}`, { token: token('iris') })).status).toBe(200);
 
     const closing = await household();
     await grantOn(closing, token('iris'));

@@ -74,6 +74,8 @@ describe('Noodtoegang', () => {
     await expect.poll(() => main.textContent()).toContain('Noodtoegang tot');
     expect(await main.textContent()).toContain(`Uw reden: ${REASON}`);
     expect(await main.textContent()).not.toContain(SECRET);
+    // Not even a placeholder: the team's restricted entry is not on the timeline under a grant.
+    expect(await main.textContent()).not.toContain('afgeschermd');
     // Changes stay with the team: the dossier offers none of them, only the journal.
     expect(await page.getByRole('button', { name: /wijzigen|afsluiten|overdragen|toevoegen/i }).count()).toBe(0);
     await expectAccessible(page, 'Dossier (noodtoegang)', axe);

@@ -42,7 +42,13 @@ export const grantItem = ({ expiresAt, ...grant }: Grant) => ({
 /** What a person's grants reach: `USER#<userId>` / `GRANTS`, one attribute `g_<householdId>` per household. */
 export const REACH_GRANTS = 'reach-grants';
 
-const ReachGrantRecord = z.object({ id: z.string(), householdId: z.string(), teamId: z.string(), expiresAt: z.string() });
+const ReachGrantRecord = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  teamId: z.string(),
+  grantedAt: z.string(),
+  expiresAt: z.string(),
+});
 
 export const reachGrantAttribute = (householdId: string): string => `${REACH_GRANT_ATTRIBUTE_PREFIX}${householdId}`;
 
@@ -50,6 +56,7 @@ export const reachGrantOf = (grant: Grant): ReachGrant => ({
   id: grant.id,
   householdId: grant.householdId,
   teamId: grant.teamId,
+  grantedAt: grant.grantedAt,
   expiresAt: grant.expiresAt,
 });
 

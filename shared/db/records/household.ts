@@ -77,6 +77,7 @@ export const HouseholdRecord = z.looseObject({
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().optional(),
+  movedAt: z.string().optional(),
   closeReason: z.string().optional(),
   version: z.number(),
 });

@@ -106,7 +106,7 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
         {d.regisseur ? (d.regisseur.name ?? t.unnamed) : t.dossier.noRegisseur}
         {d.regisseur && !d.regisseur.onRoster && ` (${t.dossier.offRoster})`}
       </Paragraph>
-      {leader && open && (
+      {leader && open && onTeam && (
         <AppointRegisseur householdId={householdId} current={d.regisseur?.userId} candidates={candidates} onAppointed={loaded.reload} />
       )}
       <Timeline householdId={householdId} story={loaded.data.story} household={d} actor={actor} />
@@ -144,7 +144,9 @@ export function Dossier({ householdId, actor }: { householdId: string; actor: Ac
       <ul>
         {d.escalations.map((e) => (
           <li key={e.id}>
-            <ScreenLink to={`/doorbraken/${e.id}`}>{e.blockage}</ScreenLink> ({t.escalations.statuses[e.status]})
+            {/* Under a break-glass grant the doorbraak itself is the team's: named, not linked. */}
+            {d.breakGlass ? e.blockage : <ScreenLink to={`/doorbraken/${e.id}`}>{e.blockage}</ScreenLink>} (
+            {t.escalations.statuses[e.status]})
           </li>
         ))}
       </ul>
