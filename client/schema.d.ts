@@ -983,6 +983,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/household": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own household: plan, network, your consents and the disclosures of your data (residents signed in with DigiD) */
+        get: operations["getMyHousehold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1023,7 +1040,7 @@ export interface components {
         /** @description An entry of the register of processing activities (verwerkingsregister). */
         ProcessingActivity: {
             /** @enum {string} */
-            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass";
+            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access";
             name: string;
             purpose: string;
             /** @description The grondslag: the law and article, and the AVG basis. */
@@ -1719,7 +1736,7 @@ export interface components {
             consentIds: string[];
         } | {
             /** @enum {string} */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass";
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access";
         };
         /** @description The data handed over: only the kinds, members and domains asked. */
         DisclosurePackage: {
@@ -2098,7 +2115,7 @@ export interface components {
              * @description The entry of the register of processing activities (GET /processing-activities); null before 1.1.
              * @enum {string|null}
              */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | null;
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access" | null;
             processingActivityVersion: number | null;
             /** @description The members whose data was processed (member ids, never a BSN). */
             dataSubjects: string[];
@@ -2114,7 +2131,7 @@ export interface components {
                 consentIds: string[];
             } | {
                 /** @enum {string} */
-                processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass";
+                processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access";
             };
             /** @description On a processing under a break-glass grant: the grant (v1.2 rule 17). */
             grantId?: string;
@@ -2516,6 +2533,101 @@ export interface components {
                 birthDate: string;
                 bsn?: string;
             };
+        };
+        /** @description Your own household as you may see it: never a BSN, a restricted note, a signal or a doorbraak. */
+        MyHousehold: {
+            address: {
+                postcode: string;
+                houseNumber: string;
+                houseNumberAddition?: string;
+            };
+            members: {
+                memberId: string;
+                name: string;
+                /** Format: date */
+                birthDate: string;
+            }[];
+            team: {
+                id: string;
+                name: string;
+            };
+            regisseur: {
+                name: string | null;
+            } | null;
+            plan: {
+                /** @enum {string} */
+                status: "draft" | "active" | "closed";
+                version: number;
+                /** Format: date */
+                evaluationDate: string;
+                goals: {
+                    /** @enum {string} */
+                    domain: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
+                    description: string;
+                    actions: {
+                        id: string;
+                        description: string;
+                        /** @description The team member's name, or the involved party's name and organisation. */
+                        who: string;
+                        /** Format: date */
+                        dueDate: string;
+                        /** @enum {string} */
+                        status: "open" | "done";
+                    }[];
+                }[];
+                agreedBy?: string;
+                /** Format: date-time */
+                agreedAt?: string;
+            } | null;
+            involved: {
+                name: string;
+                organisation?: string;
+                role?: string;
+            }[];
+            /** @description Your own consents only (who recorded them is not said: a professional is named by organisation only). */
+            consents: components["schemas"]["MyConsent"][];
+            /** @description What of your data was handed to whom, on which basis. */
+            disclosures: {
+                /** Format: date-time */
+                at: string;
+                to: {
+                    organisation: string;
+                };
+                dataKinds: components["schemas"]["DataKind"][];
+                basis: components["schemas"]["DisclosureBasis"];
+            }[];
+        };
+        /** @description A consent you gave. */
+        MyConsent: {
+            id: string;
+            memberId: string;
+            organisation: string;
+            purpose: string;
+            dataKinds: components["schemas"]["DataKind"][];
+            /** @description Left out: every domain. */
+            domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+            /** @enum {string} */
+            form: "written" | "verbal" | "digital";
+            /** Format: date */
+            givenAt: string;
+            /** @description For a child under 16: the holder of gezag who consented. */
+            givenBy?: {
+                name: string;
+            };
+            /** Format: date */
+            validUntil?: string;
+            /**
+             * @description Only ever given → withdrawn or expired; a new consent is a new record.
+             * @enum {string}
+             */
+            status: "given" | "withdrawn" | "expired";
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+            withdrawalReason?: string;
+            /** @description How many disclosures were made on it. */
+            disclosureCount: number;
         };
     };
     responses: never;
@@ -9835,6 +9947,80 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your household. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyHousehold"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

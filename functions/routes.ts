@@ -9,6 +9,7 @@ import { networkRoutes } from './network/contract.ts';
 import { planRoutes } from './plans/contract.ts';
 import { privacyRoutes } from './privacy/contract.ts';
 import { registryRoutes } from './registry/contract.ts';
+import { residentRoutes } from './resident/contract.ts';
 import { serviceRoutes } from './service/contract.ts';
 import { signalRoutes } from './signals/contract.ts';
 import { teamRoutes } from './teams/contract.ts';
@@ -36,6 +37,7 @@ export const routes: RouteContract[] = [
   ...figuresRoutes,
   ...worklistRoutes,
   ...signalRoutes,
+  ...residentRoutes,
 ];
 
 /** The Lambda functions behind the API, one per concern, each serving the routes that name it. */

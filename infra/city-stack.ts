@@ -27,7 +27,7 @@ export interface CityStackProps extends StackProps {
 }
 
 /** Functions that hash BSNs and addresses, and so read the city's look-up key. */
-const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes', 'registry', 'signals', 'breakglass']);
+const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes', 'registry', 'signals', 'breakglass', 'resident']);
 /** Functions that start the doorbraak flow and hand it people's answers. */
 const FUNCTIONS_WITH_FLOW = new Set(['escalations']);
 /** Functions that serve only public, static answers and touch no data. */
@@ -152,8 +152,14 @@ export class CityStack extends Stack {
     table.grantReadWriteData(flowFunction);
     const { stateMachine } = new DoorbraakFlow(this, 'DoorbraakFlow', { city, flowFunction, logKey: dataKey, logRetention });
 
+    // The resident's routes (v1.2) need the city's DigiD broker federated into the user pool; until
+    // that is configured they are served by local mode only (its stand-in signs residents in), and
+    // a deployed stack has neither the routes nor their function (docs/decisions.md).
+    const local = this.node.tryGetContext('wijkteams:local') === 'true';
+    const served = routes.filter((route) => local || route.callers !== 'residents');
+    const servedFunctions = functionNames.filter((name) => served.some((route) => route.fn === name));
     const functions = new Map(
-      functionNames.map((name) => {
+      servedFunctions.map((name) => {
         const { fn } = new WijkteamsFunction(this, `Fn-${name}`, {
           name,
           environment: {
@@ -231,13 +237,12 @@ export class CityStack extends Stack {
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
     // Local mode serves the client's files itself (and its demo sign-in): nothing to deploy there.
-    if (this.node.tryGetContext('wijkteams:local') !== 'true')
-      web.deploy({ clientId: webClient.userPoolClientId, signInDomain: signInDomain.baseUrl() });
+    if (!local) web.deploy({ clientId: webClient.userPoolClientId, signInDomain: signInDomain.baseUrl() });
 
     // The professionals' web client (ID tokens) and each partner's machine client (access tokens, client_id) are the audience.
     const authorizer = new HttpUserPoolAuthorizer('Professionals', userPool, { userPoolClients: [webClient, ...partnerClients] });
     const integrations = new Map([...functions].map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn)] as const));
-    for (const route of routes) {
+    for (const route of served) {
       const integration = integrations.get(route.fn);
       if (!integration) throw new Error(`route ${route.operationId} names unknown function ${route.fn}`);
       this.api.addRoutes({

@@ -12,6 +12,12 @@ export interface Principal {
   signedInAt?: string;
   /** Set for a partner's machine client (an access token of the client-credentials grant): its client id. */
   partnerId?: string;
+  /**
+   * Set for a resident (v1.2 rule 18): signed in with DigiD through the city's broker, federated
+   * into the user pool, which maps the broker's BSN into `custom:bsn` and names the broker in
+   * `identities`. A principal of its own: no roles, no teams, and no professional's route.
+   */
+  residentBsn?: string;
   /** The break-glass grants in force (v1.2), which the HTTP pipeline reads for the interventieteam's members; never from the token. */
   grants?: readonly ReachGrant[];
 }
@@ -61,6 +67,8 @@ export function principalFromClaims(claims: Claims): Principal | undefined {
     const clientId = typeof claims.client_id === 'string' ? claims.client_id : undefined;
     return clientId && scopes.includes(SIGNALS_SCOPE) ? { userId: clientId, roles: [], teams: [], partnerId: clientId } : undefined;
   }
+  const residentBsn = residentBsnOf(claims);
+  if (residentBsn) return { userId, roles: [], teams: [], residentBsn };
   const roles = groupsClaim(claims['cognito:groups']).filter(isRole);
   const teams = teamsClaim(claims['custom:teams']);
   const principal: Principal = { userId, roles, teams };
@@ -68,6 +76,23 @@ export function principalFromClaims(claims: Claims): Principal | undefined {
   const signedIn = epochSeconds(claims.auth_time) ?? epochSeconds(claims.iat);
   if (signedIn !== undefined) principal.signedInAt = new Date(signedIn * 1000).toISOString();
   return principal;
+}
+
+/** The identity provider the city's DigiD broker is federated as (its name in the user pool, and in `identities`). */
+export const RESIDENT_PROVIDER = 'DigiD';
+
+/**
+ * A resident's BSN: only on a token of a user the DigiD broker signed in, with the BSN the broker
+ * gave. Cognito names a federated user `<provider>_<the provider's id>` (`cognito:username`, which
+ * no one changes) and maps the broker's BSN into `custom:bsn`, which the residents' app client
+ * cannot write (it has no `aws.cognito.signin.user.admin` scope). A professional's token has
+ * neither; a `custom:bsn` without the broker's username is not a resident (nor a role).
+ */
+function residentBsnOf(claims: Claims): string | undefined {
+  const bsn = claims['custom:bsn'];
+  const username = claims['cognito:username'];
+  if (typeof bsn !== 'string' || !/^\d{9}$/.test(bsn)) return undefined;
+  return typeof username === 'string' && username.startsWith(`${RESIDENT_PROVIDER}_`) ? bsn : undefined;
 }
 
 /** A numeric date claim, as the token holds it or as the gateway passes it on (a string). */

@@ -26,6 +26,7 @@ export const PROCESSING_ACTIVITY_IDS = [
   'disclosure-debt-help',
   'disclosure-youth-protection',
   'break-glass',
+  'resident-access',
 ] as const;
 export type ProcessingActivityId = (typeof PROCESSING_ACTIVITY_IDS)[number];
 

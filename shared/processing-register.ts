@@ -167,6 +167,15 @@ function sharedRegister(retentionYears: number, signalRetentionMonths: number): 
       version: 1,
     },
     {
+      id: 'resident-access',
+      name: 'Inzage door betrokkene',
+      purpose:
+        'De inwoner ziet zelf het plan, het netwerk, de toestemmingen en verstrekkingen van het eigen huishouden, en wie de eigen gegevens verwerkte',
+      legalBasis: 'AVG art. 15 (recht op inzage); Wmo 2015 art. 2.3.2 lid 8 (het plan met de inwoner) (AVG art. 6 lid 1 sub c)',
+      retention: caseFiles,
+      version: 1,
+    },
+    {
       id: 'break-glass',
       name: 'Noodtoegang bij een acute situatie',
       purpose:

@@ -28,7 +28,7 @@ export interface RouteContract {
    * clients' access tokens with the `signals/write` scope), or both. A partner's token on any
    * other route is 403 (api.md 1.1).
    */
-  callers?: 'professionals' | 'partners' | 'both';
+  callers?: 'professionals' | 'partners' | 'both' | 'residents';
   /** The purpose of processing written to the processing log for this route. */
   purpose?: string;
   /** The entry of the register of processing activities the route's processing belongs to (every route on personal data names one). */

@@ -252,6 +252,10 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
       const at = now();
       const principal = route.contract.auth === 'jwt' ? principalOf(event) : undefined;
       const callers = route.contract.callers ?? 'professionals';
+      // A resident reaches the resident's routes only, and those are a resident's alone (v1.2 rule 18).
+      if (principal?.residentBsn && callers !== 'residents') throw forbidden('This route is for professionals.');
+      if (principal && !principal.residentBsn && callers === 'residents')
+        throw forbidden('This route is for residents signed in with DigiD.');
       if (principal?.partnerId && callers === 'professionals')
         throw forbidden("A partner's client may only send and follow its own signals.");
       if (principal && !principal.partnerId && callers === 'partners') throw forbidden('This route is for partners’ machine clients.');
@@ -274,7 +278,7 @@ export function httpFunction(deps: HttpFunctionDeps, routes: RouteImplementation
       };
       // The roster write runs beside the route and never fails it: a missed refresh is repaired by the next call.
       const roster =
-        principal && !principal.partnerId
+        principal && !principal.partnerId && !principal.residentBsn
           ? recordRoster(principal, at).catch((error: Error) => logger.warn('roster not recorded', { errorName: error.name }))
           : undefined;
       try {

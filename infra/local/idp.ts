@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { SIGNALS_SCOPE } from '#shared/auth.ts';
+import { RESIDENT_PROVIDER, SIGNALS_SCOPE } from '#shared/auth.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 
 /**
@@ -38,6 +39,12 @@ export interface LocalIdp {
    * grant): `client_id`, `scope`, `token_use: access`, no audience, no groups.
    */
   signPartner(clientId: string, options?: { scope?: string; expiresInSeconds?: number }): Promise<string>;
+  /**
+   * A resident's ID token as the user pool gives it after a DigiD sign-in through the city's
+   * broker (the stand-in for that federation): `cognito:username` names the provider, the BSN is
+   * in `custom:bsn`; no groups, no teams. The same BSN is always the same user.
+   */
+  signResident(bsn: string, options?: { name?: string; expiresInSeconds?: number }): Promise<string>;
   /** The verified claims, or undefined for any token the authorizer would refuse. */
   verify(token: string): Promise<JWTPayload | undefined>;
 }
@@ -87,6 +94,23 @@ export async function localIdp(keyFile: string | null = DEFAULT_IDP_KEY_FILE): P
       if (options.expiresInSeconds !== null) jwt.setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600));
       if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
       return jwt.sign(privateKey);
+    },
+    async signResident(bsn, options = {}) {
+      const subject = `resident-${createHash('sha256').update(bsn).digest('hex').slice(0, 16)}`;
+      return new SignJWT({
+        token_use: 'id',
+        'cognito:username': `${RESIDENT_PROVIDER}_${subject}`,
+        'custom:bsn': bsn,
+        auth_time: Math.floor(Date.now() / 1000),
+        ...(options.name ? { name: options.name } : {}),
+      })
+        .setProtectedHeader({ alg: ALG, kid: KEY_ID, typ: 'JWT' })
+        .setSubject(subject)
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600))
+        .sign(privateKey);
     },
     async signPartner(clientId, options = {}) {
       return new SignJWT({ token_use: 'access', client_id: clientId, scope: options.scope ?? SIGNALS_SCOPE })

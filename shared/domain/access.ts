@@ -241,6 +241,20 @@ export const evaluatesEscalation = (
   household: { regisseur?: { userId: string } | null } | undefined,
 ): boolean => household?.regisseur?.userId === actor.userId || escalation.submittedBy === actor.userId;
 
+// The resident ----------------------------------------------------------------------------------
+
+/**
+ * Rule 18: a resident reaches the open household where their BSN (as its keyed hash) is an adult
+ * member, and nothing else: that member, or undefined (404, as for no household).
+ */
+export function residentMember<M extends { bsnHash?: string | undefined; role: string }>(
+  household: { status: string; members: readonly M[] } | undefined,
+  bsnHash: string,
+): M | undefined {
+  if (household?.status !== 'open') return undefined;
+  return household.members.find((member) => member.bsnHash === bsnHash && member.role === 'adult');
+}
+
 // The journal ---------------------------------------------------------------------------------
 
 /** A restricted entry is read by its author, the household's regisseur and the team's team leaders (v1.2). */

@@ -658,6 +658,7 @@ export const t = {
       'the network around the household': 'het netwerk rond het huishouden bijhouden',
       'recording consent': 'toestemming voor het delen van gegevens vastleggen',
       'disclosure to an involved party': 'gegevens verstrekken aan een betrokkene',
+      'resident access': 'inzage door de inwoner zelf',
     } as Record<string, string>,
     somePurpose: 'werk aan de zaak van het huishouden',
     /** What a line's resource (the request's path) is, by the route's path template; the first that fits names it. */
@@ -705,6 +706,7 @@ export const t = {
       '/break-glass': 'de noodtoegangen van het team',
       '/break-glass/{id}': 'een noodtoegang',
       '/break-glass/{id}/review': 'de beoordeling van een noodtoegang',
+      '/me/household': 'het eigen huishouden (inzage door de inwoner)',
       '/me/tasks': 'de werklijst',
       '/teams/{id}/tasks': 'het werk van het team',
       '/signals': 'de signalen',

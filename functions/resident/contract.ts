@@ -1,0 +1,69 @@
+import * as z from 'zod';
+import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
+import { defineRoute } from '../http/contract.ts';
+import { ActionStatus, CalendarDate, Consent, DataKind, DisclosureBasis, orNull, Timestamp } from '../http/schemas.ts';
+
+/**
+ * The resident's own view (v1.2 rule 18, "The resident's own view"): a resident signed in with
+ * DigiD through the city's broker reaches their own household only. These routes take no
+ * professional's token (403), and no professional's route takes a resident's.
+ */
+const MyHousehold = z
+  .object({
+    address: z.object({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.string().optional() }),
+    members: z.array(z.object({ memberId: z.string(), name: z.string(), birthDate: CalendarDate })),
+    team: z.object({ id: z.string(), name: z.string() }),
+    regisseur: orNull(z.object({ name: z.string().nullable() })),
+    plan: orNull(
+      z.object({
+        status: z.enum(['draft', 'active', 'closed']),
+        version: z.number().int(),
+        evaluationDate: CalendarDate,
+        goals: z.array(
+          z.object({
+            domain: z.enum(LIFE_DOMAINS),
+            description: z.string(),
+            actions: z.array(
+              z.object({
+                id: z.string(),
+                description: z.string(),
+                who: z.string().meta({ description: "The team member's name, or the involved party's name and organisation." }),
+                dueDate: CalendarDate,
+                status: ActionStatus,
+              }),
+            ),
+          }),
+        ),
+        agreedBy: z.string().optional(),
+        agreedAt: Timestamp.optional(),
+      }),
+    ),
+    involved: z.array(z.object({ name: z.string(), organisation: z.string().optional(), role: z.string().optional() })),
+    consents: z
+      .array(Consent.omit({ recordedBy: true, withdrawnBy: true }).meta({ id: 'MyConsent', description: 'A consent you gave.' }))
+      .meta({ description: 'Your own consents only (who recorded them is not said: a professional is named by organisation only).' }),
+    disclosures: z
+      .array(z.object({ at: Timestamp, to: z.object({ organisation: z.string() }), dataKinds: z.array(DataKind), basis: DisclosureBasis }))
+      .meta({ description: 'What of your data was handed to whom, on which basis.' }),
+  })
+  .meta({
+    id: 'MyHousehold',
+    description: 'Your own household as you may see it: never a BSN, a restricted note, a signal or a doorbraak.',
+  });
+
+export const myHouseholdRoute = defineRoute({
+  operationId: 'getMyHousehold',
+  method: 'GET',
+  path: '/me/household',
+  fn: 'resident',
+  summary: 'Your own household: plan, network, your consents and the disclosures of your data (residents signed in with DigiD)',
+  tag: 'Resident',
+  auth: 'jwt',
+  callers: 'residents',
+  purpose: 'resident access',
+  processingActivity: 'resident-access',
+  success: { status: 200, description: 'Your household.', schema: MyHousehold },
+  errors: ['forbidden', 'not_found'],
+});
+
+export const residentRoutes = [myHouseholdRoute];

@@ -1,0 +1,107 @@
+import { type CityRuntimeConfig, findTeam } from '../city.ts';
+import { residentMember } from '../domain/access.ts';
+import { amsterdamDate } from '../domain/tasks.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { consentView } from './consents.ts';
+import type { DossierRecords, LookupHasher, ProcessingLogWriter, RosterStore } from './ports.ts';
+
+/** What the resident's view reads: the BSN look-up and the household's partition. */
+export interface ResidentStore extends ProcessingLogWriter {
+  lookup(kind: 'bsn', hash: string): Promise<string | undefined>;
+  dossier(householdId: string): Promise<DossierRecords | undefined>;
+}
+
+export interface ResidentPorts {
+  store: ResidentStore;
+  hasher: LookupHasher;
+  city: CityRuntimeConfig;
+  /** Who owns a plan action, by name. */
+  roster: Pick<RosterStore, 'listTeam'>;
+}
+
+/**
+ * The resident's own household (rule 18): the BSN's look-up, then the household's partition; the
+ * resident must be an adult member of it while it is open, else 404 as for no household at all.
+ */
+async function ownHousehold(ports: ResidentPorts, context: RequestContext) {
+  const bsn = context.principal.residentBsn;
+  if (!bsn) throw forbidden('This route is for residents signed in with DigiD.');
+  const hash = ports.hasher.bsn(bsn);
+  const householdId = await ports.store.lookup('bsn', hash);
+  const records = householdId ? await ports.store.dossier(householdId) : undefined;
+  const member = residentMember(records?.household, hash);
+  if (!records || !member) throw notFound('Household');
+  return { records, member };
+}
+
+/**
+ * `GET /me/household`: what the resident may see of their own household, in their words: the
+ * address and members (names and birth dates, never a BSN), the team and the regisseur by name,
+ * the plan with who does each action, the network, their own consents and the disclosures of
+ * their data. Never a restricted entry, a signal, a doorbraak's internals or another member's
+ * consent: none of them is read into the answer. One line in the processing log, about them.
+ */
+export async function myHousehold(ports: ResidentPorts, context: RequestContext) {
+  const { records, member } = await ownHousehold(ports, context);
+  const { household, plan } = records;
+  const [roster] = await Promise.all([
+    plan?.goals.some((goal) => goal.actions.some((action) => action.ownerId)) ? ports.roster.listTeam(household.teamId) : [],
+    ports.store.appendProcessingLog([processingLogLine(context, household.id, 'read', '/me/household', [member.id])]),
+  ]);
+  const ownerName = (userId: string) => roster.find((entry) => entry.userId === userId)?.name;
+  const party = (involvedId: string) =>
+    [...(household.involved ?? []), ...(household.formerInvolved ?? [])].find((p) => p.id === involvedId);
+  const who = (action: { ownerId?: string; involvedId?: string; organisation: string }) => {
+    const involved = action.involvedId ? party(action.involvedId) : undefined;
+    if (involved) return involved.organisation ? `${involved.name} (${involved.organisation})` : involved.name;
+    return (action.ownerId ? ownerName(action.ownerId) : undefined) ?? action.organisation;
+  };
+  const day = amsterdamDate(context.now);
+  return {
+    address: household.address,
+    members: household.members.map((m) => ({ memberId: m.id, name: m.name, birthDate: m.birthDate })),
+    team: { id: household.teamId, name: findTeam(ports.city, household.teamId)?.name ?? household.teamId },
+    regisseur: household.regisseur ? { name: household.regisseur.name ?? ownerName(household.regisseur.userId) ?? null } : null,
+    plan: plan
+      ? {
+          status: plan.status,
+          version: plan.version,
+          evaluationDate: plan.evaluationDate,
+          goals: plan.goals.map((goal) => ({
+            domain: goal.domain,
+            description: goal.description,
+            actions: goal.actions.map((action) => ({
+              id: action.id,
+              description: action.description,
+              who: who(action),
+              dueDate: action.dueDate,
+              status: action.status,
+            })),
+          })),
+          ...(plan.agreedBy ? { agreedBy: plan.agreedBy } : {}),
+          ...(plan.agreedAt ? { agreedAt: plan.agreedAt } : {}),
+        }
+      : null,
+    involved: (household.involved ?? []).map((p) => ({
+      name: p.name,
+      ...(p.organisation ? { organisation: p.organisation } : {}),
+      ...(p.role ? { role: p.role } : {}),
+    })),
+    // Who recorded or withdrew it is a professional's id: never in the resident's view (rule 18).
+    consents: records.consents
+      .filter((consent) => consent.memberId === member.id)
+      .map((consent) => {
+        const { recordedBy: _recorded, withdrawnBy: _withdrawn, ...shown } = consentView(consent, day);
+        return shown;
+      }),
+    disclosures: records.disclosures
+      .filter((disclosure) => disclosure.memberIds.includes(member.id))
+      .map((disclosure) => ({
+        at: disclosure.at,
+        to: { organisation: disclosure.to.organisation },
+        dataKinds: disclosure.dataKinds,
+        basis: disclosure.basis,
+      })),
+  };
+}

@@ -1,0 +1,120 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBsn, startTestApi, type TestApi } from '../setup/helpers.ts';
+import { planBody } from '../setup/worlds.ts';
+
+/**
+ * The resident's own view (../shared/spec/v1.2.md rule 18 and "The resident's own view", issue
+ * 30; first slice: GET /me/household): a resident signed in with DigiD reaches the open household
+ * where their BSN is an adult member, and only that; never a BSN, a restricted entry, the intake's
+ * story, a signal, a doorbraak or another member's consent in the answer; each read logged about them.
+ */
+let api: TestApi;
+let leader: string;
+let coach: string;
+let postcode = 7100;
+const STORY = 'Het verhaal van de aanmelding blijft bij het team';
+const SECRET = 'Afgeschermd: melding bij Veilig Thuis';
+
+async function household() {
+  const adult = randomBsn();
+  const partner = randomBsn();
+  const child = randomBsn();
+  const intake = await api.call('POST', '/intakes', {
+    token: leader,
+    body: {
+      teamId: 'velve-lindenhof',
+      channel: 'walk_in',
+      urgency: 'normal',
+      question: STORY,
+      domains: ['finances'],
+      household: {
+        address: { postcode: `${postcode++}RS`, houseNumber: '8' },
+        members: [
+          { name: 'Rosa Inwoner', birthDate: '1981-01-01', bsn: adult, role: 'adult' },
+          { name: 'Sem Inwoner', birthDate: '1980-01-01', bsn: partner, role: 'adult' },
+          { name: 'Kim Inwoner', birthDate: '2015-01-01', bsn: child, role: 'child' },
+        ],
+      },
+    },
+  });
+  expect(intake.status).toBe(201);
+  const householdId = intake.body.householdId as string;
+  await api.call('PUT', `/households/${householdId}/regisseur`, { token: leader, body: { userId: 'kees' } });
+  const dossier = await api.call('GET', `/households/${householdId}`, { token: leader });
+  const [rosa, sem] = dossier.body.members as { id: string; name: string }[];
+  const party = await api.call('POST', `/households/${householdId}/involved`, {
+    token: coach,
+    body: { kind: 'professional', name: 'Sanne Schuld', organisation: 'Stadsbank Oost', role: 'schuldhulpverlener' },
+  });
+  const action = { description: 'Budgetplan maken', organisation: 'x', involvedId: party.body.id, dueDate: '2027-03-01' };
+  const plan = { ...planBody(), goals: [{ domain: 'finances', description: 'Rust in de financiën', actions: [action] }] };
+  expect((await api.call('POST', `/households/${householdId}/plan`, { token: coach, body: plan })).status).toBe(201);
+  await api.call('POST', `/households/${householdId}/journal`, { token: coach, body: { kind: 'note', text: SECRET, restricted: true } });
+  const consent = (memberId: string) =>
+    api.call('POST', `/households/${householdId}/consents`, {
+      token: coach,
+      body: {
+        memberId,
+        organisation: 'Stadsbank Oost',
+        purpose: 'Schuldhulp',
+        dataKinds: ['plan'],
+        form: 'written',
+        givenAt: '2026-11-01',
+      },
+    });
+  const own = await consent(rosa?.id ?? '');
+  const theirs = await consent(sem?.id ?? '');
+  return { householdId, adult, child, rosaId: rosa?.id ?? '', ownConsent: own.body.id, otherConsent: theirs.body.id };
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  leader = await api.token({ sub: 'lotte', roles: ['teamleider', 'intaker'], teams: ['velve-lindenhof'], name: 'Lotte Leider' });
+  coach = await api.token({ sub: 'kees', roles: ['wijkcoach'], teams: ['velve-lindenhof'], name: 'Kees Coach' });
+  await Promise.all([leader, coach].map((token) => api.call('GET', '/teams', { token })));
+});
+afterAll(() => api.stack.stop());
+
+describe('GET /me/household', () => {
+  it('shows an adult resident their own household, in what they may see, and logs the read about them', async () => {
+    const h = await household();
+    const reply = await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(h.adult) });
+    expect(reply.status).toBe(200);
+    expect(reply.body.members.map((m: { name: string }) => m.name)).toEqual(['Rosa Inwoner', 'Sem Inwoner', 'Kim Inwoner']);
+    expect(reply.body.team).toEqual({ id: 'velve-lindenhof', name: expect.any(String) });
+    expect(reply.body.regisseur).toEqual({ name: 'Kees Coach' });
+    expect(reply.body.plan.goals[0].actions[0]).toMatchObject({ description: 'Budgetplan maken', who: 'Sanne Schuld (Stadsbank Oost)' });
+    expect(reply.body.involved).toEqual([{ name: 'Sanne Schuld', organisation: 'Stadsbank Oost', role: 'schuldhulpverlener' }]);
+    expect(reply.body.consents.map((c: { id: string }) => c.id)).toEqual([h.ownConsent]);
+    const text = JSON.stringify(reply.body);
+    for (const hidden of [h.adult, h.child, '*****', STORY, SECRET, h.otherConsent, 'kees', 'lotte']) expect(text).not.toContain(hidden);
+
+    const lines = await api.stack.db.send(
+      new QueryCommand({
+        TableName: api.stack.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `LOG#${h.householdId}` },
+      }),
+    );
+    const read = (lines.Items ?? []).filter((line) => line.resource === '/me/household');
+    expect(read).toEqual([expect.objectContaining({ action: 'read', processingActivityId: 'resident-access', dataSubjects: [h.rosaId] })]);
+  });
+
+  it('is 404 for a child’s BSN, an unknown BSN and a closed household; 403 for a token that only claims a BSN', async () => {
+    const h = await household();
+    expect((await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(h.child) })).status).toBe(404);
+    expect((await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(randomBsn()) })).status).toBe(404);
+    // A professional's token carrying a custom:bsn of its own is no resident: not signed in through the broker.
+    const forged = await api.token({ sub: 'mallory', roles: [], teams: [], ...({ 'custom:bsn': h.adult } as object) });
+    expect((await api.call('GET', '/me/household', { token: forged })).status).toBe(403);
+    // Closed, it is nobody's to read.
+    await api.call('POST', `/households/${h.householdId}/plan/close`, {
+      token: coach,
+      headers: { 'if-match': '"1"' },
+      body: { outcome: 'klaar' },
+    });
+    expect((await api.call('POST', `/households/${h.householdId}/close`, { token: coach, body: { reason: 'Afgerond' } })).status).toBe(200);
+    expect((await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(h.adult) })).status).toBe(404);
+  });
+});
