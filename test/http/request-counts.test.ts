@@ -382,6 +382,16 @@ describe('DynamoDB requests per route', () => {
     ]);
   });
 
+  it('the resident’s own household: the BSN’s look-up, the household’s partition and the log line', async () => {
+    const bsn = randomBsn();
+    expect((await api.call('POST', '/intakes', { token: anna, body: body('7547RS', bsn) })).status).toBe(201);
+    const resident = await api.stack.idp.signResident(bsn);
+    expect(await measure(() => api.call('GET', '/me/household', { token: resident }), 200)).toEqual(['GetItem', 'Query', 'PutItem']);
+    // Not a member: the look-up alone.
+    const stranger = await api.stack.idp.signResident(randomBsn());
+    expect(await measure(() => api.call('GET', '/me/household', { token: stranger }), 404)).toEqual(['GetItem']);
+  });
+
   it('consents and disclosures: a write is one read and one transaction; a list a read beside the page, and its log line', async () => {
     const created = await api.call('POST', '/intakes', { token: anna, body: body('7549CE', randomBsn()) });
     const householdId = created.body.householdId as string;
