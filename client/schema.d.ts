@@ -1000,6 +1000,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/household/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write to your regisseur: the message lands in your household’s journal, and the regisseur is told (residents) */
+        post: operations["messageMyRegisseur"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2628,6 +2645,16 @@ export interface components {
             withdrawalReason?: string;
             /** @description How many disclosures were made on it. */
             disclosureCount: number;
+        };
+        /** @description Your message, as it is kept. */
+        ResidentMessageReceived: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description What you want to tell your regisseur. */
+        ResidentMessage: {
+            text: string;
         };
     };
     responses: never;
@@ -10021,6 +10048,136 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    messageMyRegisseur: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResidentMessage"];
+            };
+        };
+        responses: {
+            /** @description The message, received. */
+            201: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentMessageReceived"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

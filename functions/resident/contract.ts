@@ -66,4 +66,28 @@ export const myHouseholdRoute = defineRoute({
   errors: ['forbidden', 'not_found'],
 });
 
-export const residentRoutes = [myHouseholdRoute];
+export const messageRegisseurRoute = defineRoute({
+  operationId: 'messageMyRegisseur',
+  method: 'POST',
+  path: '/me/household/messages',
+  fn: 'resident',
+  summary: 'Write to your regisseur: the message lands in your household’s journal, and the regisseur is told (residents)',
+  tag: 'Resident',
+  auth: 'jwt',
+  callers: 'residents',
+  purpose: 'message to the regisseur',
+  processingActivity: 'journal',
+  body: z
+    .strictObject({ text: z.string().trim().min(1).max(5000) })
+    .meta({ id: 'ResidentMessage', description: 'What you want to tell your regisseur.' }),
+  success: {
+    status: 201,
+    description: 'The message, received.',
+    schema: z
+      .object({ id: z.string(), at: Timestamp })
+      .meta({ id: 'ResidentMessageReceived', description: 'Your message, as it is kept.' }),
+  },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const residentRoutes = [myHouseholdRoute, messageRegisseurRoute];

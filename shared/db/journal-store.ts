@@ -17,6 +17,7 @@ import { appendProcessingLog } from './processing-log-store.ts';
 import { ESCALATION, EscalationRecord } from './records/escalation.ts';
 import { HOUSEHOLD, HouseholdRecord } from './records/household.ts';
 import { JOURNAL_ENTRY, journalEntryItem, parseJournalEntry } from './records/journal.ts';
+import { notificationWrites } from './records/notification.ts';
 import { PROCESSING_LOG, parseProcessingLogLine, processingLogItem } from './records/processing-log.ts';
 import { recordsOf } from './records/record.ts';
 import { taskWrites } from './records/task.ts';
@@ -69,7 +70,7 @@ export function dynamoJournalStore(db: DynamoDBDocumentClient, table: string): J
       return parseJournalEntry(item);
     },
 
-    async addEntry(household, entry, log, doneTasks) {
+    async addEntry(household, entry, log, doneTasks, notifications = []) {
       await transactWrite(
         db,
         [
@@ -87,6 +88,7 @@ export function dynamoJournalStore(db: DynamoDBDocumentClient, table: string): J
           { Put: { TableName: table, Item: journalEntryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: table, Item: processingLogItem(log) } },
           ...taskWrites(table, household.id, { put: [], remove: doneTasks }),
+          ...notificationWrites(table, notifications),
         ],
         'household closed or moved',
       );

@@ -1,15 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ResidentStore } from '../use-cases/resident.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
+import { dynamoJournalStore } from './journal-store.ts';
 import { dynamoRegistryStore } from './registry-store.ts';
 
 /** The resident's view (v1.2): the BSN's look-up and the household's partition, as the registry and the dossier read them. */
 export function dynamoResidentStore(db: DynamoDBDocumentClient, table: string): ResidentStore {
   const households = dynamoHouseholdStore(db, table);
   const registry = dynamoRegistryStore(db, table);
+  const journal = dynamoJournalStore(db, table);
   return {
     lookup: (kind, hash) => registry.lookup(kind, hash),
     dossier: (householdId) => households.dossier(householdId),
     appendProcessingLog: (lines) => households.appendProcessingLog(lines),
+    addEntry: (household, entry, log, doneTasks, notifications) => journal.addEntry(household, entry, log, doneTasks, notifications),
   };
 }

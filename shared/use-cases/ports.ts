@@ -512,7 +512,14 @@ export interface JournalStore extends ProcessingLogWriter {
   reachRecords(householdId: string): Promise<{ household?: Household; escalations: Escalation[] }>;
   getEntry(householdId: string, entryId: string): Promise<JournalEntry | undefined>;
   /** One transaction: the entry, its log line, a check that the household is open and still with the team read, and the tasks it ends. */
-  addEntry(household: Household, entry: JournalEntry, log: ProcessingLogLine, doneTasks: string[]): Promise<void>;
+  /** `notifications`: written in the same transaction (a resident's message tells the regisseur, v1.2). */
+  addEntry(
+    household: Household,
+    entry: JournalEntry,
+    log: ProcessingLogLine,
+    doneTasks: string[],
+    notifications?: Notification[],
+  ): Promise<void>;
   /** One transaction over the entry as read (ConcurrentChange when it was corrected meanwhile). */
   correctEntry(household: Household, before: JournalEntry, corrected: JournalEntry, log: ProcessingLogLine): Promise<void>;
   /** One Query of the journal, newest first, from after the given place. */

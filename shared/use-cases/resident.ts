@@ -1,13 +1,17 @@
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { residentMember } from '../domain/access.ts';
+import { journalEntry } from '../domain/journal.ts';
+import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
 import { amsterdamDate } from '../domain/tasks.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { conflict, forbidden, notFound } from '../errors.ts';
+import { timeOrderedId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { consentView } from './consents.ts';
-import type { DossierRecords, LookupHasher, ProcessingLogWriter, RosterStore } from './ports.ts';
+import type { DossierRecords, JournalStore, LookupHasher, ProcessingLogWriter, RosterStore } from './ports.ts';
+import { raceLostAs } from './races.ts';
 
 /** What the resident's view reads: the BSN look-up and the household's partition. */
-export interface ResidentStore extends ProcessingLogWriter {
+export interface ResidentStore extends ProcessingLogWriter, Pick<JournalStore, 'addEntry'> {
   lookup(kind: 'bsn', hash: string): Promise<string | undefined>;
   dossier(householdId: string): Promise<DossierRecords | undefined>;
 }
@@ -104,4 +108,33 @@ export async function myHousehold(ports: ResidentPorts, context: RequestContext)
         basis: disclosure.basis,
       })),
   };
+}
+
+/**
+ * `POST /me/household/messages`: the resident writes to their regisseur. It lands in the journal as
+ * the resident's own entry (kind `resident_message`, about them, by their name) and tells the
+ * regisseur, in one transaction with its log line.
+ */
+export async function messageRegisseur(ports: ResidentPorts, context: RequestContext, text: string) {
+  const { records, member } = await ownHousehold(ports, context);
+  const { household } = records;
+  const by = { userId: context.principal.userId, name: member.name };
+  const written = journalEntry({ kind: 'note', text, about: [member.id] }, household, by, timeOrderedId, context.now);
+  const entry = { ...written, kind: 'resident_message' as const };
+  await ports.store
+    .addEntry(
+      household,
+      entry,
+      processingLogLine(context, household.id, 'create', `/households/${household.id}/journal/${entry.id}`, [member.id]),
+      [],
+      notify(
+        'resident_message',
+        household.regisseur ? [household.regisseur.userId] : [],
+        { actor: context.principal.userId, at: context.now },
+        { title: NOTIFICATION_TITLES.residentMessage, householdId: household.id },
+        timeOrderedId,
+      ),
+    )
+    .catch(raceLostAs(() => conflict('Your household changed meanwhile: try again.')));
+  return { id: entry.id, at: entry.at };
 }

@@ -511,6 +511,7 @@ describe('one processing-log line for every 2xx on personal data', () => {
     // The resident's view is checked in resident.test.ts: its caller is the household's own member, signed in with DigiD.
     const elsewhere = new Set([
       'getMyHousehold',
+      'messageMyRegisseur',
       'getProcessingLog',
       'receiveSignal',
       'listSignals',

@@ -117,4 +117,34 @@ describe('GET /me/household', () => {
     expect((await api.call('POST', `/households/${h.householdId}/close`, { token: coach, body: { reason: 'Afgerond' } })).status).toBe(200);
     expect((await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(h.adult) })).status).toBe(404);
   });
+
+  it('takes a message to the regisseur: in the journal by the resident’s name, and a notification to the regisseur only', async () => {
+    const h = await household();
+    const resident = await api.stack.idp.signResident(h.adult);
+    const sent = await api.call('POST', '/me/household/messages', {
+      token: resident,
+      body: { text: 'Ik heb de brief van de woningcorporatie.' },
+    });
+    expect(sent.status).toBe(201);
+    const journal = await api.call('GET', `/households/${h.householdId}/journal`, { token: coach });
+    expect(journal.body.items.find((e: { id: string }) => e.id === sent.body.id)).toMatchObject({
+      kind: 'resident_message',
+      text: 'Ik heb de brief van de woningcorporatie.',
+      about: [h.rosaId],
+      by: { name: 'Rosa Inwoner' },
+    });
+    const told = (await api.call('GET', '/me/notifications', { token: coach })).body.items.filter(
+      (n: { kind: string; householdId?: string }) => n.kind === 'resident_message' && n.householdId === h.householdId,
+    );
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told)).not.toContain('Rosa');
+    const lotte = (await api.call('GET', '/me/notifications', { token: leader })).body.items;
+    expect(lotte.filter((n: { kind: string }) => n.kind === 'resident_message')).toEqual([]);
+    // Bad input changes nothing; a child's or a stranger's BSN reaches no household.
+    expect((await api.call('POST', '/me/household/messages', { token: resident, body: { text: '' } })).status).toBe(400);
+    const child = await api.stack.idp.signResident(h.child);
+    expect((await api.call('POST', '/me/household/messages', { token: child, body: { text: 'Hoi' } })).status).toBe(404);
+    const after = await api.call('GET', `/households/${h.householdId}/journal`, { token: coach });
+    expect(after.body.items.filter((e: { kind: string }) => e.kind === 'resident_message')).toHaveLength(1);
+  });
 });

@@ -659,6 +659,7 @@ export const t = {
       'recording consent': 'toestemming voor het delen van gegevens vastleggen',
       'disclosure to an involved party': 'gegevens verstrekken aan een betrokkene',
       'resident access': 'inzage door de inwoner zelf',
+      'message to the regisseur': 'een bericht van de inwoner aan de regisseur',
     } as Record<string, string>,
     somePurpose: 'werk aan de zaak van het huishouden',
     /** What a line's resource (the request's path) is, by the route's path template; the first that fits names it. */
@@ -707,6 +708,7 @@ export const t = {
       '/break-glass/{id}': 'een noodtoegang',
       '/break-glass/{id}/review': 'de beoordeling van een noodtoegang',
       '/me/household': 'het eigen huishouden (inzage door de inwoner)',
+      '/me/household/messages': 'een bericht aan de regisseur',
       '/me/tasks': 'de werklijst',
       '/teams/{id}/tasks': 'het werk van het team',
       '/signals': 'de signalen',
