@@ -1017,6 +1017,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/processing-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who processed your data and why: the lines about you, newest first (residents) */
+        get: operations["getMyProcessingLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2655,6 +2672,29 @@ export interface components {
         /** @description What you want to tell your regisseur. */
         ResidentMessage: {
             text: string;
+        };
+        /** @description A page of your processing log. */
+        ResidentLogPage: {
+            items: components["schemas"]["ResidentLogLine"][];
+            nextCursor: string | null;
+        };
+        /** @description What was done with your data, when, why and by which organisation and role. */
+        ResidentLogLine: {
+            /** Format: date-time */
+            at: string;
+            /** @description The entry of the register of processing activities, in the version the line was written under. */
+            activity: {
+                id: string;
+                name: string;
+                purpose: string;
+                legalBasis: string;
+            } | null;
+            /** @enum {string} */
+            action: "read" | "create" | "update" | "delete" | "export" | "disclose";
+            /** @description The organisation that processed the data (never a person). */
+            organisation: string;
+            /** @description The role it was done in: a professional role, `resident` (you), or `system`. */
+            role: string;
         };
     };
     responses: never;
@@ -10178,6 +10218,96 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyProcessingLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your processing log. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentLogPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { ActionStatus, CalendarDate, Consent, DataKind, DisclosureBasis, orNull, Timestamp } from '../http/schemas.ts';
+import { ActionStatus, CalendarDate, Consent, DataKind, DisclosureBasis, ListQuery, orNull, Timestamp } from '../http/schemas.ts';
 
 /**
  * The resident's own view (v1.2 rule 18, "The resident's own view"): a resident signed in with
@@ -90,4 +90,38 @@ export const messageRegisseurRoute = defineRoute({
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });
 
-export const residentRoutes = [myHouseholdRoute, messageRegisseurRoute];
+const ResidentLogLine = z
+  .object({
+    at: Timestamp,
+    activity: orNull(z.object({ id: z.string(), name: z.string(), purpose: z.string(), legalBasis: z.string() })).meta({
+      description: 'The entry of the register of processing activities, in the version the line was written under.',
+    }),
+    action: z.enum(['read', 'create', 'update', 'delete', 'export', 'disclose']),
+    organisation: z.string().meta({ description: 'The organisation that processed the data (never a person).' }),
+    role: z.string().meta({ description: 'The role it was done in: a professional role, `resident` (you), or `system`.' }),
+  })
+  .meta({ id: 'ResidentLogLine', description: 'What was done with your data, when, why and by which organisation and role.' });
+
+export const myProcessingLogRoute = defineRoute({
+  operationId: 'getMyProcessingLog',
+  method: 'GET',
+  path: '/me/processing-log',
+  fn: 'resident',
+  summary: 'Who processed your data and why: the lines about you, newest first (residents)',
+  tag: 'Resident',
+  auth: 'jwt',
+  callers: 'residents',
+  purpose: 'resident access',
+  processingActivity: 'resident-access',
+  query: z.object({ ...ListQuery }),
+  success: {
+    status: 200,
+    description: 'A page of your processing log.',
+    schema: z
+      .object({ items: z.array(ResidentLogLine), nextCursor: z.string().nullable() })
+      .meta({ id: 'ResidentLogPage', description: 'A page of your processing log.' }),
+  },
+  errors: ['invalid_input', 'forbidden', 'not_found'],
+});
+
+export const residentRoutes = [myHouseholdRoute, messageRegisseurRoute, myProcessingLogRoute];

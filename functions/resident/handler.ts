@@ -1,12 +1,12 @@
 import { dynamoResidentStore } from '#shared/db/resident-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
-import { messageRegisseur, myHousehold, type ResidentPorts } from '#shared/use-cases/resident.ts';
+import { messageRegisseur, myHousehold, myProcessingLog, type ResidentPorts } from '#shared/use-cases/resident.ts';
 import { onFirstUse } from '../first-use.ts';
 import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { LookupKeySource } from '../lookup-key.ts';
 import type { FunctionRuntime } from '../runtime.ts';
-import { messageRegisseurRoute, myHouseholdRoute } from './contract.ts';
+import { messageRegisseurRoute, myHouseholdRoute, myProcessingLogRoute } from './contract.ts';
 
 export interface ResidentFunctionDeps extends FunctionRuntime {
   lookupKey: LookupKeySource;
@@ -25,6 +25,10 @@ export function createHandler(deps: ResidentFunctionDeps) {
   );
   return httpFunction(pipelineDeps(deps), [
     route(myHouseholdRoute, async (_input, context) => ({ status: 200, body: await myHousehold(await portsOf(), context) })),
+    route(myProcessingLogRoute, async ({ query }, context) => ({
+      status: 200,
+      body: await myProcessingLog(await portsOf(), context, query),
+    })),
     route(messageRegisseurRoute, async ({ body }, context) => ({
       status: 201,
       body: await messageRegisseur(await portsOf(), context, body.text),

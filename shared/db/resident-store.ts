@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ResidentStore } from '../use-cases/resident.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
 import { dynamoJournalStore } from './journal-store.ts';
+import { dynamoPrivacyStore } from './privacy-store.ts';
 import { dynamoRegistryStore } from './registry-store.ts';
 
 /** The resident's view (v1.2): the BSN's look-up and the household's partition, as the registry and the dossier read them. */
@@ -9,10 +10,12 @@ export function dynamoResidentStore(db: DynamoDBDocumentClient, table: string): 
   const households = dynamoHouseholdStore(db, table);
   const registry = dynamoRegistryStore(db, table);
   const journal = dynamoJournalStore(db, table);
+  const privacy = dynamoPrivacyStore(db, table);
   return {
     lookup: (kind, hash) => registry.lookup(kind, hash),
     dossier: (householdId) => households.dossier(householdId),
     appendProcessingLog: (lines) => households.appendProcessingLog(lines),
+    processingLog: (householdId, limit, after, member) => privacy.processingLog(householdId, limit, after, member),
     addEntry: (household, entry, log, doneTasks, notifications) => journal.addEntry(household, entry, log, doneTasks, notifications),
   };
 }

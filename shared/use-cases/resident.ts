@@ -1,17 +1,20 @@
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
+import { AfterCursor, decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { residentMember } from '../domain/access.ts';
+import { FLOW_ACTOR } from '../domain/escalation.ts';
 import { journalEntry } from '../domain/journal.ts';
 import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
 import { amsterdamDate } from '../domain/tasks.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { registerOf } from '../processing-register.ts';
 import { consentView } from './consents.ts';
-import type { DossierRecords, JournalStore, LookupHasher, ProcessingLogWriter, RosterStore } from './ports.ts';
+import type { DossierRecords, JournalStore, LookupHasher, PrivacyStore, ProcessingLogWriter, RosterStore } from './ports.ts';
 import { raceLostAs } from './races.ts';
 
 /** What the resident's view reads: the BSN look-up and the household's partition. */
-export interface ResidentStore extends ProcessingLogWriter, Pick<JournalStore, 'addEntry'> {
+export interface ResidentStore extends ProcessingLogWriter, Pick<JournalStore, 'addEntry'>, Pick<PrivacyStore, 'processingLog'> {
   lookup(kind: 'bsn', hash: string): Promise<string | undefined>;
   dossier(householdId: string): Promise<DossierRecords | undefined>;
 }
@@ -137,4 +140,49 @@ export async function messageRegisseur(ports: ResidentPorts, context: RequestCon
     )
     .catch(raceLostAs(() => conflict('Your household changed meanwhile: try again.')));
   return { id: entry.id, at: entry.at };
+}
+
+/** A line of the resident's own processing log: what was done with their data, by which organisation and role, never by whom. */
+export interface ResidentLogLine {
+  at: string;
+  activity: { id: string; name: string; purpose: string; legalBasis: string } | null;
+  action: string;
+  organisation: string;
+  role: string;
+}
+
+/**
+ * `GET /me/processing-log`: the lines of the household's log whose data subjects include the
+ * resident, newest first, each with the register's activity (in the version it was written
+ * under), the organisation and the role, never a professional's name or user id (rule 18, after
+ * the Logboek Dataverwerkingen). Their own read of it is logged too, after the page is read.
+ */
+export async function myProcessingLog(
+  ports: ResidentPorts,
+  context: RequestContext,
+  query: { limit: number; cursor?: string },
+): Promise<Page<ResidentLogLine>> {
+  const { records, member } = await ownHousehold(ports, context);
+  const after = decodeCursor(query.cursor, AfterCursor)?.after;
+  const page = await ports.store.processingLog(records.household.id, query.limit, after, member.id);
+  await ports.store.appendProcessingLog([processingLogLine(context, records.household.id, 'read', '/me/processing-log', [member.id])]);
+  const register = registerOf(ports.city);
+  const organisation = `Gemeente ${ports.city.name}`;
+  return {
+    items: page.items
+      // The filter of the read, again: only lines about them.
+      .filter((line) => line.dataSubjects.includes(member.id))
+      .map((line) => {
+        const activity = register.find((a) => a.id === line.processingActivityId && a.version === line.processingActivityVersion);
+        return {
+          at: line.at,
+          activity: activity ? { id: activity.id, name: activity.name, purpose: activity.purpose, legalBasis: activity.legalBasis } : null,
+          action: line.action,
+          organisation,
+          role:
+            line.actor === context.principal.userId ? 'resident' : line.actor === FLOW_ACTOR ? 'system' : (line.roles[0] ?? 'professional'),
+        };
+      }),
+    nextCursor: page.next ? encodeCursor({ after: page.next }) : null,
+  };
 }

@@ -292,6 +292,8 @@ const rows: Record<string, Row> = {
   // v1.2 rule 18: the resident's own household, and only for the resident.
   getMyHousehold: { operationId: 'getMyHousehold', needs: {}, request: () => ({ method: 'GET', path: '/me/household' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200] },
+  getMyProcessingLog: { operationId: 'getMyProcessingLog', needs: {}, request: () => ({ method: 'GET', path: '/me/processing-log' }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200] },
   messageMyRegisseur: { operationId: 'messageMyRegisseur', needs: {}, request: () => ({ method: 'POST', path: '/me/household/messages', body: { text: 'Bericht' } }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201] },
   // v1.2 rule 17: a wijkcoach or teamleider of the interventieteam breaks the glass; on a household they already reach, 409.

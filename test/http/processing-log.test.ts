@@ -512,6 +512,7 @@ describe('one processing-log line for every 2xx on personal data', () => {
     const elsewhere = new Set([
       'getMyHousehold',
       'messageMyRegisseur',
+      'getMyProcessingLog',
       'getProcessingLog',
       'receiveSignal',
       'listSignals',

@@ -147,4 +147,44 @@ describe('GET /me/household', () => {
     const after = await api.call('GET', `/households/${h.householdId}/journal`, { token: coach });
     expect(after.body.items.filter((e: { kind: string }) => e.kind === 'resident_message')).toHaveLength(1);
   });
+
+  it('shows the resident the lines about them only, by organisation and role, their own reads too', async () => {
+    const h = await household();
+    const dossier = await api.call('GET', `/households/${h.householdId}`, { token: coach });
+    const semId = dossier.body.members[1].id as string;
+    // A note about the other adult only: never in Rosa's log.
+    const aboutSem = await api.call('POST', `/households/${h.householdId}/journal`, {
+      token: coach,
+      body: { kind: 'phone', text: 'Sem gebeld over zijn werk', about: [semId] },
+    });
+    expect(aboutSem.status).toBe(201);
+    const resident = await api.stack.idp.signResident(h.adult);
+    const first = await api.call('GET', '/me/processing-log?limit=100', { token: resident });
+    expect(first.status).toBe(200);
+    const stored = await api.stack.db.send(
+      new QueryCommand({
+        TableName: api.stack.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `LOG#${h.householdId}` },
+      }),
+    );
+    const aboutRosa = (stored.Items ?? []).filter(
+      (line) => (line.dataSubjects as string[]).includes(h.rosaId) && line.resource !== '/me/processing-log',
+    );
+    expect(first.body.items).toHaveLength(aboutRosa.length);
+    const semOnly = (stored.Items ?? []).find((line) => line.resource === `/households/${h.householdId}/journal/${aboutSem.body.id}`);
+    expect(semOnly?.dataSubjects).toEqual([semId]);
+    expect(first.body.items.map((i: { at: string }) => i.at)).not.toContain(semOnly?.at);
+    const text = JSON.stringify(first.body);
+    for (const hidden of ['kees', 'lotte', 'Kees', 'Lotte', h.adult]) expect(text).not.toContain(hidden);
+    expect(first.body.items[0]).toMatchObject({ organisation: expect.stringContaining('Gemeente'), role: expect.any(String) });
+    expect(
+      first.body.items.some(
+        (i: { role: string; activity: { id: string } | null }) => i.role === 'wijkcoach' && i.activity?.id === 'consent',
+      ),
+    ).toBe(true);
+    // Her own read of the view is a line of it the next time.
+    const second = await api.call('GET', '/me/processing-log?limit=100', { token: resident });
+    expect(second.body.items[0]).toMatchObject({ role: 'resident', action: 'read', activity: { id: 'resident-access' } });
+  });
 });

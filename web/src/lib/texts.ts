@@ -709,6 +709,7 @@ export const t = {
       '/break-glass/{id}/review': 'de beoordeling van een noodtoegang',
       '/me/household': 'het eigen huishouden (inzage door de inwoner)',
       '/me/household/messages': 'een bericht aan de regisseur',
+      '/me/processing-log': 'wie de eigen gegevens verwerkte (inzage door de inwoner)',
       '/me/tasks': 'de werklijst',
       '/teams/{id}/tasks': 'het werk van het team',
       '/signals': 'de signalen',
