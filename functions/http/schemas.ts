@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isDutchPostcode } from '#shared/domain/address.ts';
+import { HOUSE_NUMBER, isDutchPostcode } from '#shared/domain/address.ts';
 import { VERDICTS } from '#shared/domain/break-glass.ts';
 import { isValidBsn } from '#shared/domain/bsn.ts';
 import { CONSENT_FORMS, DATA_KINDS } from '#shared/domain/consent.ts';
@@ -69,7 +69,7 @@ export const ListQuery = {
 /** A BSN: nine digits passing the 11-proef (domain.md). */
 export const Bsn = z.string().refine(isValidBsn, 'must be nine digits that pass the 11-proef');
 export const Postcode = z.string().refine(isDutchPostcode, 'must be a Dutch postcode such as 1234AB');
-export const HouseNumber = z.string().regex(/^[1-9]\d{0,4}$/, 'must be a house number such as 12');
+export const HouseNumber = z.string().regex(HOUSE_NUMBER, 'must be a house number such as 12');
 export const HouseNumberAddition = z.string().regex(/^[A-Za-z0-9-]{1,6}$/, 'must be up to six letters or digits');
 
 /** The `{id}` of a household route. */

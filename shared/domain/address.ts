@@ -6,6 +6,9 @@ export interface Address {
 
 const DUTCH_POSTCODE = /^[1-9]\d{3} ?[A-Za-z]{2}$/;
 
+/** A Dutch house number: 1 to 99999, no leading zero (the API's schema and every form check it alike). */
+export const HOUSE_NUMBER = /^[1-9]\d{0,4}$/;
+
 /** Dutch postcodes are four digits (no leading zero) and two letters; SA, SD and SS are never issued. */
 export function isDutchPostcode(postcode: string): boolean {
   if (!DUTCH_POSTCODE.test(postcode)) return false;

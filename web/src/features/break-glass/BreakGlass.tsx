@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { type Actor, breaksGlass } from '#shared/domain/access.ts';
-import { isDutchPostcode } from '#shared/domain/address.ts';
+import { HOUSE_NUMBER, isDutchPostcode } from '#shared/domain/address.ts';
 import { REASON_LENGTH } from '#shared/domain/break-glass.ts';
 import { isValidBsn } from '#shared/domain/bsn.ts';
 import { useCheckedSubmit } from '../../components/forms.ts';
@@ -46,7 +46,7 @@ export function BreakGlass({ actor, interventieteamId }: { actor: Actor; interve
       const errors: Record<string, string> = {};
       if (by === 'bsn' && !isValidBsn(bsn.trim())) errors.bsn = t.intake.invalidBsn;
       if (by === 'address' && !isDutchPostcode(postcode.trim())) errors.postcode = t.intake.invalidPostcode;
-      if (by === 'address' && !/^[1-9]\d{0,4}$/.test(houseNumber.trim())) errors.houseNumber = t.intake.invalidHouseNumber;
+      if (by === 'address' && !HOUSE_NUMBER.test(houseNumber.trim())) errors.houseNumber = t.intake.invalidHouseNumber;
       if (reason.trim().length < REASON_LENGTH.min) errors.reason = t.breakGlass.reasonTooShort;
       return errors;
     },

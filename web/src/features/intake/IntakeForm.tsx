@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type Actor, isOnTeam } from '#shared/domain/access.ts';
-import { isDutchPostcode } from '#shared/domain/address.ts';
+import { HOUSE_NUMBER, isDutchPostcode } from '#shared/domain/address.ts';
 import { isValidBsn } from '#shared/domain/bsn.ts';
 import { CHANNELS, URGENCIES } from '#shared/domain/intake.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
@@ -44,7 +44,7 @@ function check(form: { question: string; domains: string[]; postcode: string; ho
   if (!form.question.trim()) errors.question = t.intake.required;
   if (form.domains.length === 0) errors.domains = t.intake.chooseDomain;
   if (!isDutchPostcode(form.postcode.trim())) errors['household.address.postcode'] = t.intake.invalidPostcode;
-  if (!/^[1-9]\d{0,4}$/.test(form.houseNumber.trim())) errors['household.address.houseNumber'] = t.intake.invalidHouseNumber;
+  if (!HOUSE_NUMBER.test(form.houseNumber.trim())) errors['household.address.houseNumber'] = t.intake.invalidHouseNumber;
   form.members.forEach((member, i) => {
     const at = `household.members.${i}`;
     if (!member.name.trim()) errors[`${at}.name`] = t.intake.required;

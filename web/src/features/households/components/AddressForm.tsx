@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isDutchPostcode } from '#shared/domain/address.ts';
+import { HOUSE_NUMBER, isDutchPostcode } from '#shared/domain/address.ts';
 import { postcodeAsWritten } from '#shared/domain/names.ts';
 import { Button, Fieldset, TextField } from '../../../components/nlds.tsx';
 import { ErrorAlert, inputValue } from '../../../components/ui.tsx';
@@ -30,7 +30,7 @@ export function AddressForm({
   const check = () => {
     const errors: Record<string, string> = {};
     if (!isDutchPostcode(postcode.trim())) errors.postcode = t.intake.invalidPostcode;
-    if (!/^[1-9]\d{0,4}$/.test(houseNumber.trim())) errors.houseNumber = t.intake.invalidHouseNumber;
+    if (!HOUSE_NUMBER.test(houseNumber.trim())) errors.houseNumber = t.intake.invalidHouseNumber;
     if (addition.trim() && !/^[A-Za-z0-9-]{1,6}$/.test(addition.trim())) errors.houseNumberAddition = t.corrections.address.invalidAddition;
     return errors;
   };
