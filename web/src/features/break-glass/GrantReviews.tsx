@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 import { type Actor, hasAnyRole, TEAM_LEADERS } from '#shared/domain/access.ts';
+import { REVIEW_NOTE_MAX, VERDICTS, type Verdict } from '#shared/domain/break-glass.ts';
 import { useCheckedSubmit } from '../../components/forms.ts';
 import { Alert, Button, Choice, ChoiceGroup, Heading, Paragraph, TextareaField } from '../../components/nlds.tsx';
 import { ErrorAlert, inputValue, Loading, type ParamInDutch, useFocusOnHash, useLoad } from '../../components/ui.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { t } from '../../lib/texts.ts';
 import { type Grant, grantsToReview, householdNames, reviewGrant, teamNames } from './api.ts';
-
-const VERDICTS = ['justified', 'unjustified'] as const;
-type Verdict = (typeof VERDICTS)[number];
 
 const paramInDutch: ParamInDutch = ({ name }) => {
   const field = name.split('.').at(-1) ?? name;
@@ -126,7 +124,7 @@ function GrantReview({ grant, household, onReviewed }: { grant: Grant; household
         id={`toelichting-${grant.id}`}
         label={t.grantReviews.note}
         rows={2}
-        maxLength={2000}
+        maxLength={REVIEW_NOTE_MAX}
         value={note}
         errorMessage={fieldErrors.note}
         onChange={(e) => {
