@@ -1000,6 +1000,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/household/plan/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agree to your household’s plan yourself, in the version you read (residents) */
+        post: operations["agreeToMyPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/household/messages": {
         parameters: {
             query?: never;
@@ -1028,6 +1045,23 @@ export interface paths {
         get: operations["getMyProcessingLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/consents/{consentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a consent you gave (residents) */
+        post: operations["withdrawMyConsent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1932,6 +1966,11 @@ export interface components {
             agreedBy?: string;
             /** Format: date-time */
             agreedAt?: string;
+            /**
+             * @description `digid`: the resident agreed themself, signed in with DigiD; absent when a professional recorded it.
+             * @enum {string}
+             */
+            agreedVia?: "digid";
             /** @description The household’s last agreement: who agreed, when, to which version. */
             agreement?: {
                 by: string;
@@ -2588,31 +2627,7 @@ export interface components {
             regisseur: {
                 name: string | null;
             } | null;
-            plan: {
-                /** @enum {string} */
-                status: "draft" | "active" | "closed";
-                version: number;
-                /** Format: date */
-                evaluationDate: string;
-                goals: {
-                    /** @enum {string} */
-                    domain: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
-                    description: string;
-                    actions: {
-                        id: string;
-                        description: string;
-                        /** @description The team member's name, or the involved party's name and organisation. */
-                        who: string;
-                        /** Format: date */
-                        dueDate: string;
-                        /** @enum {string} */
-                        status: "open" | "done";
-                    }[];
-                }[];
-                agreedBy?: string;
-                /** Format: date-time */
-                agreedAt?: string;
-            } | null;
+            plan: components["schemas"]["MyPlan"] | null;
             involved: {
                 name: string;
                 organisation?: string;
@@ -2630,6 +2645,43 @@ export interface components {
                 dataKinds: components["schemas"]["DataKind"][];
                 basis: components["schemas"]["DisclosureBasis"];
             }[];
+        };
+        /** @description Your household’s plan: the goals, and who does what by when. */
+        MyPlan: {
+            /** @enum {string} */
+            status: "draft" | "active" | "closed";
+            /** @description Send it back when you agree, so you agree to what you read. */
+            version: number;
+            /** Format: date */
+            evaluationDate: string;
+            goals: {
+                /** @enum {string} */
+                domain: "finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting";
+                description: string;
+                actions: {
+                    id: string;
+                    description: string;
+                    /** @description The team member's name, or the involved party's name and organisation. */
+                    who: string;
+                    /** Format: date */
+                    dueDate: string;
+                    /** @enum {string} */
+                    status: "open" | "done";
+                }[];
+            }[];
+            agreedBy?: string;
+            /** Format: date-time */
+            agreedAt?: string;
+            /**
+             * @description `digid`: you agreed yourself, signed in with DigiD.
+             * @enum {string}
+             */
+            agreedVia?: "digid";
+            /**
+             * @description The plan changed since it was agreed: it asks your agreement again.
+             * @enum {boolean}
+             */
+            changedSinceAgreement?: true;
         };
         /** @description A consent you gave. */
         MyConsent: {
@@ -2663,6 +2715,10 @@ export interface components {
             /** @description How many disclosures were made on it. */
             disclosureCount: number;
         };
+        /** @description The version of the plan you read and agree to. */
+        MyPlanAgreement: {
+            version: number;
+        };
         /** @description Your message, as it is kept. */
         ResidentMessageReceived: {
             id: string;
@@ -2695,6 +2751,10 @@ export interface components {
             organisation: string;
             /** @description The role it was done in: a professional role, `resident` (you), or `system`. */
             role: string;
+        };
+        /** @description Why you withdraw it, if you want to say. */
+        MyConsentWithdrawal: {
+            reason?: string;
         };
     };
     responses: never;
@@ -10114,6 +10174,136 @@ export interface operations {
             };
         };
     };
+    agreeToMyPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MyPlanAgreement"];
+            };
+        };
+        responses: {
+            /** @description The plan, agreed by you. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPlan"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     messageMyRegisseur: {
         parameters: {
             query?: never;
@@ -10308,6 +10498,168 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawMyConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MyConsentWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description The consent, now withdrawn. */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        memberId: string;
+                        organisation: string;
+                        purpose: string;
+                        dataKinds: components["schemas"]["DataKind"][];
+                        /** @description Left out: every domain. */
+                        domains?: ("finances" | "work_education" | "time_use" | "housing" | "domestic_relations" | "mental_health" | "physical_health" | "substance_use" | "basic_adl" | "instrumental_adl" | "social_network" | "community_participation" | "justice" | "parenting")[];
+                        /** @enum {string} */
+                        form: "written" | "verbal" | "digital";
+                        /** Format: date */
+                        givenAt: string;
+                        /** @description For a child under 16: the holder of gezag who consented. */
+                        givenBy?: {
+                            name: string;
+                        };
+                        /** Format: date */
+                        validUntil?: string;
+                        /**
+                         * @description Only ever given → withdrawn or expired; a new consent is a new record.
+                         * @enum {string}
+                         */
+                        status: "given" | "withdrawn" | "expired";
+                        /** Format: date-time */
+                        recordedAt: string;
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                        withdrawalReason?: string;
+                        /** @description How many disclosures were made on it. */
+                        disclosureCount: number;
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     /** @description The full semantic version of the API. */
                     "API-Version"?: string;

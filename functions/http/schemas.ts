@@ -217,6 +217,10 @@ export const Plan = z
     updatedBy: z.string(),
     agreedBy: z.string().optional(),
     agreedAt: Timestamp.optional(),
+    agreedVia: z
+      .literal('digid')
+      .optional()
+      .meta({ description: '`digid`: the resident agreed themself, signed in with DigiD; absent when a professional recorded it.' }),
     agreement: z
       .object({ by: z.string(), at: Timestamp, version: z.number().int() })
       .optional()

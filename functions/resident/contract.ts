@@ -8,36 +8,43 @@ import { ActionStatus, CalendarDate, Consent, DataKind, DisclosureBasis, ListQue
  * DigiD through the city's broker reaches their own household only. These routes take no
  * professional's token (403), and no professional's route takes a resident's.
  */
+const MyPlan = z
+  .object({
+    status: z.enum(['draft', 'active', 'closed']),
+    version: z.number().int().meta({ description: 'Send it back when you agree, so you agree to what you read.' }),
+    evaluationDate: CalendarDate,
+    goals: z.array(
+      z.object({
+        domain: z.enum(LIFE_DOMAINS),
+        description: z.string(),
+        actions: z.array(
+          z.object({
+            id: z.string(),
+            description: z.string(),
+            who: z.string().meta({ description: "The team member's name, or the involved party's name and organisation." }),
+            dueDate: CalendarDate,
+            status: ActionStatus,
+          }),
+        ),
+      }),
+    ),
+    agreedBy: z.string().optional(),
+    agreedAt: Timestamp.optional(),
+    agreedVia: z.literal('digid').optional().meta({ description: '`digid`: you agreed yourself, signed in with DigiD.' }),
+    changedSinceAgreement: z
+      .literal(true)
+      .optional()
+      .meta({ description: 'The plan changed since it was agreed: it asks your agreement again.' }),
+  })
+  .meta({ id: 'MyPlan', description: 'Your household’s plan: the goals, and who does what by when.' });
+
 const MyHousehold = z
   .object({
     address: z.object({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.string().optional() }),
     members: z.array(z.object({ memberId: z.string(), name: z.string(), birthDate: CalendarDate })),
     team: z.object({ id: z.string(), name: z.string() }),
     regisseur: orNull(z.object({ name: z.string().nullable() })),
-    plan: orNull(
-      z.object({
-        status: z.enum(['draft', 'active', 'closed']),
-        version: z.number().int(),
-        evaluationDate: CalendarDate,
-        goals: z.array(
-          z.object({
-            domain: z.enum(LIFE_DOMAINS),
-            description: z.string(),
-            actions: z.array(
-              z.object({
-                id: z.string(),
-                description: z.string(),
-                who: z.string().meta({ description: "The team member's name, or the involved party's name and organisation." }),
-                dueDate: CalendarDate,
-                status: ActionStatus,
-              }),
-            ),
-          }),
-        ),
-        agreedBy: z.string().optional(),
-        agreedAt: Timestamp.optional(),
-      }),
-    ),
+    plan: orNull(MyPlan),
     involved: z.array(z.object({ name: z.string(), organisation: z.string().optional(), role: z.string().optional() })),
     consents: z
       .array(Consent.omit({ recordedBy: true, withdrawnBy: true }).meta({ id: 'MyConsent', description: 'A consent you gave.' }))
@@ -124,4 +131,45 @@ export const myProcessingLogRoute = defineRoute({
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
 
-export const residentRoutes = [myHouseholdRoute, messageRegisseurRoute, myProcessingLogRoute];
+export const agreeToMyPlanRoute = defineRoute({
+  operationId: 'agreeToMyPlan',
+  method: 'POST',
+  path: '/me/household/plan/agreement',
+  fn: 'resident',
+  summary: 'Agree to your household’s plan yourself, in the version you read (residents)',
+  tag: 'Resident',
+  auth: 'jwt',
+  callers: 'residents',
+  purpose: 'care planning',
+  processingActivity: 'care-planning',
+  body: z
+    .strictObject({ version: z.number().int().min(1) })
+    .meta({ id: 'MyPlanAgreement', description: 'The version of the plan you read and agree to.' }),
+  success: { status: 200, description: 'The plan, agreed by you.', schema: MyPlan },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const withdrawMyConsentRoute = defineRoute({
+  operationId: 'withdrawMyConsent',
+  method: 'POST',
+  path: '/me/consents/{consentId}/withdrawal',
+  fn: 'resident',
+  summary: 'Withdraw a consent you gave (residents)',
+  tag: 'Resident',
+  auth: 'jwt',
+  callers: 'residents',
+  purpose: 'recording consent',
+  processingActivity: 'consent',
+  params: z.object({ consentId: z.string().min(1).max(100) }),
+  body: z
+    .strictObject({ reason: z.string().trim().min(1).max(1000).optional() })
+    .meta({ id: 'MyConsentWithdrawal', description: 'Why you withdraw it, if you want to say.' }),
+  success: {
+    status: 200,
+    description: 'The consent, now withdrawn.',
+    schema: Consent.omit({ recordedBy: true, withdrawnBy: true }),
+  },
+  errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
+});
+
+export const residentRoutes = [myHouseholdRoute, agreeToMyPlanRoute, messageRegisseurRoute, myProcessingLogRoute, withdrawMyConsentRoute];

@@ -1,12 +1,19 @@
 import { dynamoResidentStore } from '#shared/db/resident-store.ts';
 import { dynamoRosterStore } from '#shared/db/roster-store.ts';
 import { hmacLookupHasher } from '#shared/lookup-hasher.ts';
-import { messageRegisseur, myHousehold, myProcessingLog, type ResidentPorts } from '#shared/use-cases/resident.ts';
+import {
+  agreeToMyPlan,
+  messageRegisseur,
+  myHousehold,
+  myProcessingLog,
+  type ResidentPorts,
+  withdrawMyConsent,
+} from '#shared/use-cases/resident.ts';
 import { onFirstUse } from '../first-use.ts';
 import { httpFunction, pipelineDeps, route } from '../http/pipeline.ts';
 import type { LookupKeySource } from '../lookup-key.ts';
 import type { FunctionRuntime } from '../runtime.ts';
-import { messageRegisseurRoute, myHouseholdRoute, myProcessingLogRoute } from './contract.ts';
+import { agreeToMyPlanRoute, messageRegisseurRoute, myHouseholdRoute, myProcessingLogRoute, withdrawMyConsentRoute } from './contract.ts';
 
 export interface ResidentFunctionDeps extends FunctionRuntime {
   lookupKey: LookupKeySource;
@@ -32,6 +39,14 @@ export function createHandler(deps: ResidentFunctionDeps) {
     route(messageRegisseurRoute, async ({ body }, context) => ({
       status: 201,
       body: await messageRegisseur(await portsOf(), context, body.text),
+    })),
+    route(agreeToMyPlanRoute, async ({ body }, context) => ({
+      status: 200,
+      body: await agreeToMyPlan(await portsOf(), context, body.version),
+    })),
+    route(withdrawMyConsentRoute, async ({ params, body }, context) => ({
+      status: 200,
+      body: await withdrawMyConsent(await portsOf(), context, params.consentId, body.reason),
     })),
   ]);
 }

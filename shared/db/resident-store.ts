@@ -2,6 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ResidentStore } from '../use-cases/resident.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
 import { dynamoJournalStore } from './journal-store.ts';
+import { dynamoNetworkStore } from './network-store.ts';
+import { dynamoPlanStore } from './plan-store.ts';
 import { dynamoPrivacyStore } from './privacy-store.ts';
 import { dynamoRegistryStore } from './registry-store.ts';
 
@@ -11,11 +13,15 @@ export function dynamoResidentStore(db: DynamoDBDocumentClient, table: string): 
   const registry = dynamoRegistryStore(db, table);
   const journal = dynamoJournalStore(db, table);
   const privacy = dynamoPrivacyStore(db, table);
+  const plans = dynamoPlanStore(db, table);
+  const network = dynamoNetworkStore(db, table);
   return {
     lookup: (kind, hash) => registry.lookup(kind, hash),
     dossier: (householdId) => households.dossier(householdId),
     appendProcessingLog: (lines) => households.appendProcessingLog(lines),
     processingLog: (householdId, limit, after, member) => privacy.processingLog(householdId, limit, after, member),
     addEntry: (household, entry, log, doneTasks, notifications) => journal.addEntry(household, entry, log, doneTasks, notifications),
+    savePlan: (change) => plans.savePlan(change),
+    withdrawConsent: (consent, withdrawal, log, notifications) => network.withdrawConsent(consent, withdrawal, log, notifications),
   };
 }

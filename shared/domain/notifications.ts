@@ -68,6 +68,7 @@ export const NOTIFICATION_TITLES = {
   budgetRejected: 'De kosten van een doorbraak die u aanvroeg zijn afgewezen',
   breakGlass: 'Het interventieteam heeft noodtoegang genomen tot een huishouden van uw team',
   residentMessage: 'Een bericht van het huishouden waarvan u regisseur bent',
+  residentAgreed: 'Het huishouden waarvan u regisseur bent heeft zelf ingestemd met het plan',
 } as const;
 
 /** A transaction holds at most 100 items and a notification takes two: a team-wide one reaches at most this many people. */

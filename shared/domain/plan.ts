@@ -178,6 +178,8 @@ export interface Plan extends PlanContent {
   updatedBy: string;
   agreedBy?: string;
   agreedAt?: string;
+  /** `digid`: the resident agreed themself, signed in with DigiD (v1.2); absent when a professional recorded it. */
+  agreedVia?: 'digid';
   /** The household's last agreement, and the version it agreed to (v1.2; plans agreed before 1.2 have only agreedBy and agreedAt). */
   agreement?: { by: string; at: string; version: number };
   /** An active plan whose goals or actions were changed since the household agreed: it is to be agreed again (v1.2). */
@@ -236,15 +238,17 @@ export function revisePlan(plan: Plan, ifMatchVersion: number, content: PlanCont
 }
 
 /** The household agrees to its plan and owns it from then on (Enschede's Maatwerkroute). */
-export function agreePlan(plan: Plan, agreedBy: string, by: string, now: string): Plan {
+export function agreePlan(plan: Plan, agreedBy: string, by: string, now: string, via?: 'digid'): Plan {
   assertNotClosed(plan);
   if (plan.status === 'active' && !plan.changedSinceAgreement) throw conflict('The household has already agreed to this plan.');
   const version = plan.version + 1;
+  const { agreedVia: _earlier, ...rest } = plan;
   return {
-    ...plan,
+    ...rest,
     status: 'active',
     agreedBy,
     agreedAt: now,
+    ...(via ? { agreedVia: via } : {}),
     agreement: { by: agreedBy, at: now, version },
     changedSinceAgreement: false,
     version,

@@ -86,8 +86,24 @@ export async function withdrawConsent(
   input: { reason?: string | undefined },
 ) {
   const [household, consent] = await Promise.all([ports.store.getHousehold(householdId), ports.store.getConsent(householdId, consentId)]);
-  teamHousehold(context.principal, household);
+  const reached = teamHousehold(context.principal, household);
   if (!consent) throw notFound('Consent');
+  return withdrawGiven(ports, context, reached, consent, input);
+}
+
+/**
+ * Withdraws a consent that is given, by a professional of the team or by the resident it is
+ * theirs (v1.2): the withdrawal, its log line and the regisseur's notification in one write.
+ */
+export async function withdrawGiven(
+  ports: { store: Pick<NetworkStore, 'withdrawConsent'> },
+  context: RequestContext,
+  household: Household,
+  consent: Consent,
+  input: { reason?: string | undefined },
+) {
+  const householdId = household.id;
+  const consentId = consent.id;
   const status = consentStatus(consent, today(context));
   if (status !== 'given') throw conflict(status === 'withdrawn' ? 'The consent is withdrawn already.' : 'The consent has expired.');
   const withdrawal = { at: context.now, by: context.principal.userId, ...(input.reason ? { reason: input.reason } : {}) };
@@ -97,7 +113,7 @@ export async function withdrawConsent(
       withdrawal,
       processingLogLine(context, householdId, 'update', resource(householdId, `/consents/${consentId}/withdrawal`), [consent.memberId]),
       // The regisseur hears of it (v1.2): what they may share has changed.
-      household?.regisseur
+      household.regisseur
         ? notify(
             'consent_withdrawn',
             [household.regisseur.userId],

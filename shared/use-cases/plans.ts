@@ -106,7 +106,7 @@ export async function readPlan(ports: PlanPorts, context: RequestContext, househ
 
 /** Saves `after` over `before`; the plan's tasks (its owners' actions, the regisseur's evaluation) follow in the same transaction. */
 async function save(
-  ports: PlanPorts,
+  ports: { store: Pick<PlanStore, 'savePlan'> },
   context: RequestContext,
   household: Household,
   before: Plan,
@@ -120,17 +120,15 @@ async function save(
   const cause = { actor: context.principal.userId, at: context.now };
   // The regisseur hears of a colleague's change of their plan (v1.2); the owner of an action new to them, of that action.
   const regisseur = household.regisseur?.userId;
-  const changed = rest === '' || rest.endsWith('/completion');
-  const told =
-    changed && regisseur
-      ? notify(
-          'plan_changed',
-          [regisseur],
-          cause,
-          { title: rest === '' ? NOTIFICATION_TITLES.planChanged : NOTIFICATION_TITLES.actionDone, householdId: household.id },
-          timeOrderedId,
-        )
-      : [];
+  const title =
+    rest === ''
+      ? NOTIFICATION_TITLES.planChanged
+      : rest.endsWith('/completion')
+        ? NOTIFICATION_TITLES.actionDone
+        : after.agreedVia === 'digid' && rest === '/agreement'
+          ? NOTIFICATION_TITLES.residentAgreed
+          : undefined;
+  const told = title && regisseur ? notify('plan_changed', [regisseur], cause, { title, householdId: household.id }, timeOrderedId) : [];
   const notifications = [
     ...told,
     ...taskNotifications(tasks.put, planTasks(before, household), cause, timeOrderedId).filter(
@@ -179,12 +177,28 @@ export async function agreeToPlan(ports: PlanPorts, context: RequestContext, hou
   const { household, plan } = await load(ports, context, householdId);
   if (!plan) throw notFound('Plan');
   requireRegisseurOrTeamleider(context, household, "record the household's agreement");
+  return recordAgreement(ports, context, household, plan, agreedBy);
+}
+
+/**
+ * The household's agreement, recorded by its regisseur or team leader, or given by the resident
+ * themself (`via: 'digid'`, v1.2): a new version, its tasks, the month's count, one transaction.
+ * A resident's agreement tells the regisseur; a colleague's recording does not (they were there).
+ */
+export async function recordAgreement(
+  ports: { store: Pick<PlanStore, 'savePlan'>; metrics?: BusinessMetrics | undefined },
+  context: RequestContext,
+  household: Household,
+  plan: Plan,
+  agreedBy: string,
+  via?: 'digid',
+): Promise<Plan> {
   const agreed = await save(
     ports,
     context,
     household,
     plan,
-    agreePlan(plan, agreedBy, context.principal.userId, context.now),
+    agreePlan(plan, agreedBy, context.principal.userId, context.now, via),
     '/agreement',
     [count(household.teamId, context.now, { plansAgreed: 1 })],
   );

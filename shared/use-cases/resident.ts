@@ -2,19 +2,37 @@ import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { AfterCursor, decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { residentMember } from '../domain/access.ts';
 import { FLOW_ACTOR } from '../domain/escalation.ts';
+import type { Household } from '../domain/household.ts';
 import { journalEntry } from '../domain/journal.ts';
 import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
+import type { Plan } from '../domain/plan.ts';
 import { amsterdamDate } from '../domain/tasks.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
 import { processingLogLine, type RequestContext } from '../processing-log.ts';
 import { registerOf } from '../processing-register.ts';
-import { consentView } from './consents.ts';
-import type { DossierRecords, JournalStore, LookupHasher, PrivacyStore, ProcessingLogWriter, RosterStore } from './ports.ts';
+import { consentView, withdrawGiven } from './consents.ts';
+import { recordAgreement } from './plans.ts';
+import type {
+  DossierRecords,
+  JournalStore,
+  LookupHasher,
+  NetworkStore,
+  PlanStore,
+  PrivacyStore,
+  ProcessingLogWriter,
+  RosterEntry,
+  RosterStore,
+} from './ports.ts';
 import { raceLostAs } from './races.ts';
 
 /** What the resident's view reads: the BSN look-up and the household's partition. */
-export interface ResidentStore extends ProcessingLogWriter, Pick<JournalStore, 'addEntry'>, Pick<PrivacyStore, 'processingLog'> {
+export interface ResidentStore
+  extends ProcessingLogWriter,
+    Pick<JournalStore, 'addEntry'>,
+    Pick<PrivacyStore, 'processingLog'>,
+    Pick<PlanStore, 'savePlan'>,
+    Pick<NetworkStore, 'withdrawConsent'> {
   lookup(kind: 'bsn', hash: string): Promise<string | undefined>;
   dossier(householdId: string): Promise<DossierRecords | undefined>;
 }
@@ -53,43 +71,17 @@ export async function myHousehold(ports: ResidentPorts, context: RequestContext)
   const { records, member } = await ownHousehold(ports, context);
   const { household, plan } = records;
   const [roster] = await Promise.all([
-    plan?.goals.some((goal) => goal.actions.some((action) => action.ownerId)) ? ports.roster.listTeam(household.teamId) : [],
+    ownersRoster(ports, household, plan),
     ports.store.appendProcessingLog([processingLogLine(context, household.id, 'read', '/me/household', [member.id])]),
   ]);
   const ownerName = (userId: string) => roster.find((entry) => entry.userId === userId)?.name;
-  const party = (involvedId: string) =>
-    [...(household.involved ?? []), ...(household.formerInvolved ?? [])].find((p) => p.id === involvedId);
-  const who = (action: { ownerId?: string; involvedId?: string; organisation: string }) => {
-    const involved = action.involvedId ? party(action.involvedId) : undefined;
-    if (involved) return involved.organisation ? `${involved.name} (${involved.organisation})` : involved.name;
-    return (action.ownerId ? ownerName(action.ownerId) : undefined) ?? action.organisation;
-  };
   const day = amsterdamDate(context.now);
   return {
     address: household.address,
     members: household.members.map((m) => ({ memberId: m.id, name: m.name, birthDate: m.birthDate })),
     team: { id: household.teamId, name: findTeam(ports.city, household.teamId)?.name ?? household.teamId },
     regisseur: household.regisseur ? { name: household.regisseur.name ?? ownerName(household.regisseur.userId) ?? null } : null,
-    plan: plan
-      ? {
-          status: plan.status,
-          version: plan.version,
-          evaluationDate: plan.evaluationDate,
-          goals: plan.goals.map((goal) => ({
-            domain: goal.domain,
-            description: goal.description,
-            actions: goal.actions.map((action) => ({
-              id: action.id,
-              description: action.description,
-              who: who(action),
-              dueDate: action.dueDate,
-              status: action.status,
-            })),
-          })),
-          ...(plan.agreedBy ? { agreedBy: plan.agreedBy } : {}),
-          ...(plan.agreedAt ? { agreedAt: plan.agreedAt } : {}),
-        }
-      : null,
+    plan: plan ? myPlan(plan, household, roster) : null,
     involved: (household.involved ?? []).map((p) => ({
       name: p.name,
       ...(p.organisation ? { organisation: p.organisation } : {}),
@@ -111,6 +103,76 @@ export async function myHousehold(ports: ResidentPorts, context: RequestContext)
         basis: disclosure.basis,
       })),
   };
+}
+
+/** The team's roster, when an action of the plan has an owner to name. */
+const ownersRoster = (ports: ResidentPorts, household: Household, plan: Plan | undefined) =>
+  plan?.goals.some((goal) => goal.actions.some((action) => action.ownerId)) ? ports.roster.listTeam(household.teamId) : [];
+
+/** The plan as the resident sees it: who does each action by name, never a professional's id. */
+function myPlan(plan: Plan, household: Household, roster: RosterEntry[]) {
+  const party = (involvedId: string) =>
+    [...(household.involved ?? []), ...(household.formerInvolved ?? [])].find((p) => p.id === involvedId);
+  const who = (action: { ownerId?: string; involvedId?: string; organisation: string }) => {
+    const involved = action.involvedId ? party(action.involvedId) : undefined;
+    if (involved) return involved.organisation ? `${involved.name} (${involved.organisation})` : involved.name;
+    return (action.ownerId ? roster.find((entry) => entry.userId === action.ownerId)?.name : undefined) ?? action.organisation;
+  };
+  return {
+    status: plan.status,
+    version: plan.version,
+    evaluationDate: plan.evaluationDate,
+    goals: plan.goals.map((goal) => ({
+      domain: goal.domain,
+      description: goal.description,
+      actions: goal.actions.map((action) => ({
+        id: action.id,
+        description: action.description,
+        who: who(action),
+        dueDate: action.dueDate,
+        status: action.status,
+      })),
+    })),
+    ...(plan.agreedBy ? { agreedBy: plan.agreedBy } : {}),
+    ...(plan.agreedAt ? { agreedAt: plan.agreedAt } : {}),
+    ...(plan.agreedVia ? { agreedVia: plan.agreedVia } : {}),
+    ...(plan.changedSinceAgreement ? { changedSinceAgreement: true } : {}),
+  };
+}
+
+/**
+ * `POST /me/household/plan/agreement`: the resident agrees to the plan themself (`agreedBy`
+ * their name, `agreedVia: 'digid'`), to the version they read: any other version is 409, as
+ * is a plan already agreed in this version or closed. The regisseur is told.
+ */
+export async function agreeToMyPlan(ports: ResidentPorts, context: RequestContext, version: number) {
+  const { records, member } = await ownHousehold(ports, context);
+  const { household, plan } = records;
+  if (!plan) throw notFound('Plan');
+  if (plan.version !== version) throw conflict('The plan has changed since you read it: read it again.');
+  const [agreed, roster] = await Promise.all([
+    recordAgreement(ports, context, household, plan, member.name, 'digid'),
+    ownersRoster(ports, household, plan),
+  ]);
+  return myPlan(agreed, household, roster);
+}
+
+/**
+ * `POST /me/consents/{consentId}/withdrawal`: the resident withdraws a consent of their own. Any
+ * other id, another member's consent included, is 404 as for none at all.
+ */
+export async function withdrawMyConsent(ports: ResidentPorts, context: RequestContext, consentId: string, reason?: string) {
+  const { records, member } = await ownHousehold(ports, context);
+  const consent = records.consents.find((c) => c.id === consentId && c.memberId === member.id);
+  if (!consent) throw notFound('Consent');
+  const {
+    recordedBy: _recorded,
+    withdrawnBy: _withdrawn,
+    ...shown
+  } = await withdrawGiven(ports, context, records.household, consent, {
+    reason,
+  });
+  return shown;
 }
 
 /**

@@ -294,6 +294,11 @@ const rows: Record<string, Row> = {
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200] },
   getMyProcessingLog: { operationId: 'getMyProcessingLog', needs: {}, request: () => ({ method: 'GET', path: '/me/processing-log' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200] },
+  agreeToMyPlan: { operationId: 'agreeToMyPlan', needs: { plan: true }, request: () => ({ method: 'POST', path: '/me/household/plan/agreement', body: { version: 1 } }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200] },
+  // The consent is the first member's own: theirs to withdraw.
+  withdrawMyConsent: { operationId: 'withdrawMyConsent', needs: { consent: true }, request: (w) => ({ method: 'POST', path: `/me/consents/${w.consentId}/withdrawal`, body: {} }),
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200] },
   messageMyRegisseur: { operationId: 'messageMyRegisseur', needs: {}, request: () => ({ method: 'POST', path: '/me/household/messages', body: { text: 'Bericht' } }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201] },
   // v1.2 rule 17: a wijkcoach or teamleider of the interventieteam breaks the glass; on a household they already reach, 409.

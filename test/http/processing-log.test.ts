@@ -512,6 +512,8 @@ describe('one processing-log line for every 2xx on personal data', () => {
     const elsewhere = new Set([
       'getMyHousehold',
       'messageMyRegisseur',
+      'agreeToMyPlan',
+      'withdrawMyConsent',
       'getMyProcessingLog',
       'getProcessingLog',
       'receiveSignal',

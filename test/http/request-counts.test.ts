@@ -392,6 +392,42 @@ describe('DynamoDB requests per route', () => {
     expect(await measure(() => api.call('GET', '/me/household', { token: stranger }), 404)).toEqual(['GetItem']);
   });
 
+  it('the resident’s writes: the look-up, the partition, and one transaction each', async () => {
+    const bsn = randomBsn();
+    const id = (await api.call('POST', '/intakes', { token: anna, body: body('7548RS', bsn) })).body.householdId as string;
+    const lotte = await api.token({ sub: 'lotte', roles: ['teamleider'], teams: ['velve-lindenhof'] });
+    await Promise.all([api.call('GET', '/households', { token: lotte }), api.call('GET', '/households/x/plan', { token: lotte })]);
+    expect((await api.call('PUT', `/households/${id}/regisseur`, { token: lotte, body: { userId: 'lotte' } })).status).toBe(200);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const plan = await api.call('POST', `/households/${id}/plan`, {
+      token: lotte,
+      body: { goals: [{ domain: 'finances', description: 'd', actions: [] }], evaluationDate: tomorrow },
+    });
+    expect(plan.status).toBe(201);
+    const memberId = (await api.call('GET', `/households/${id}`, { token: lotte })).body.members[0].id as string;
+    const consent = await api.call('POST', `/households/${id}/consents`, {
+      token: lotte,
+      body: { memberId, organisation: 'Woonbron', purpose: 'Huur', dataKinds: ['members'], form: 'verbal', givenAt: '2026-11-01' },
+    });
+    const resident = await api.stack.idp.signResident(bsn);
+    const write = ['GetItem', 'Query', 'TransactWriteItems'];
+    expect(await measure(() => api.call('POST', '/me/household/plan/agreement', { token: resident, body: { version: 1 } }), 200)).toEqual(
+      write,
+    );
+    expect(await measure(() => api.call('POST', '/me/household/messages', { token: resident, body: { text: 'Hallo' } }), 201)).toEqual(
+      write,
+    );
+    expect(await measure(() => api.call('POST', `/me/consents/${consent.body.id}/withdrawal`, { token: resident, body: {} }), 200)).toEqual(
+      write,
+    );
+    expect(await measure(() => api.call('GET', '/me/processing-log', { token: resident }), 200)).toEqual([
+      'GetItem',
+      'Query',
+      'Query',
+      'PutItem',
+    ]);
+  });
+
   it('consents and disclosures: a write is one read and one transaction; a list a read beside the page, and its log line', async () => {
     const created = await api.call('POST', '/intakes', { token: anna, body: body('7549CE', randomBsn()) });
     const householdId = created.body.householdId as string;

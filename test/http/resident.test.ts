@@ -5,7 +5,7 @@ import { planBody } from '../setup/worlds.ts';
 
 /**
  * The resident's own view (../shared/spec/v1.2.md rule 18 and "The resident's own view", issue
- * 30; first slice: GET /me/household): a resident signed in with DigiD reaches the open household
+ * 30): a resident signed in with DigiD reaches the open household
  * where their BSN is an adult member, and only that; never a BSN, a restricted entry, the intake's
  * story, a signal, a doorbraak or another member's consent in the answer; each read logged about them.
  */
@@ -68,6 +68,18 @@ async function household() {
   return { householdId, adult, child, rosaId: rosa?.id ?? '', ownConsent: own.body.id, otherConsent: theirs.body.id };
 }
 
+/** The household's processing log as stored. */
+async function logOf(householdId: string) {
+  const lines = await api.stack.db.send(
+    new QueryCommand({
+      TableName: api.stack.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `LOG#${householdId}` },
+    }),
+  );
+  return lines.Items ?? [];
+}
+
 beforeAll(async () => {
   api = await startTestApi();
   leader = await api.token({ sub: 'lotte', roles: ['teamleider', 'intaker'], teams: ['velve-lindenhof'], name: 'Lotte Leider' });
@@ -90,14 +102,7 @@ describe('GET /me/household', () => {
     const text = JSON.stringify(reply.body);
     for (const hidden of [h.adult, h.child, '*****', STORY, SECRET, h.otherConsent, 'kees', 'lotte']) expect(text).not.toContain(hidden);
 
-    const lines = await api.stack.db.send(
-      new QueryCommand({
-        TableName: api.stack.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `LOG#${h.householdId}` },
-      }),
-    );
-    const read = (lines.Items ?? []).filter((line) => line.resource === '/me/household');
+    const read = (await logOf(h.householdId)).filter((line) => line.resource === '/me/household');
     expect(read).toEqual([expect.objectContaining({ action: 'read', processingActivityId: 'resident-access', dataSubjects: [h.rosaId] })]);
   });
 
@@ -161,18 +166,10 @@ describe('GET /me/household', () => {
     const resident = await api.stack.idp.signResident(h.adult);
     const first = await api.call('GET', '/me/processing-log?limit=100', { token: resident });
     expect(first.status).toBe(200);
-    const stored = await api.stack.db.send(
-      new QueryCommand({
-        TableName: api.stack.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `LOG#${h.householdId}` },
-      }),
-    );
-    const aboutRosa = (stored.Items ?? []).filter(
-      (line) => (line.dataSubjects as string[]).includes(h.rosaId) && line.resource !== '/me/processing-log',
-    );
+    const stored = await logOf(h.householdId);
+    const aboutRosa = stored.filter((line) => (line.dataSubjects as string[]).includes(h.rosaId) && line.resource !== '/me/processing-log');
     expect(first.body.items).toHaveLength(aboutRosa.length);
-    const semOnly = (stored.Items ?? []).find((line) => line.resource === `/households/${h.householdId}/journal/${aboutSem.body.id}`);
+    const semOnly = stored.find((line) => line.resource === `/households/${h.householdId}/journal/${aboutSem.body.id}`);
     expect(semOnly?.dataSubjects).toEqual([semId]);
     expect(first.body.items.map((i: { at: string }) => i.at)).not.toContain(semOnly?.at);
     const text = JSON.stringify(first.body);
@@ -186,5 +183,101 @@ describe('GET /me/household', () => {
     // Her own read of the view is a line of it the next time.
     const second = await api.call('GET', '/me/processing-log?limit=100', { token: resident });
     expect(second.body.items[0]).toMatchObject({ role: 'resident', action: 'read', activity: { id: 'resident-access' } });
+  });
+});
+
+describe('POST /me/household/plan/agreement', () => {
+  it('records the resident’s own agreement to the version they read, and tells the regisseur', async () => {
+    const h = await household();
+    const resident = await api.stack.idp.signResident(h.adult);
+    const read = await api.call('GET', '/me/household', { token: resident });
+    expect(read.body.plan).toMatchObject({ status: 'draft', version: 1 });
+    // Not the version they read: nothing written.
+    const stale = await api.call('POST', '/me/household/plan/agreement', { token: resident, body: { version: 2 } });
+    expect(stale.status).toBe(409);
+    expect((await api.call('GET', `/households/${h.householdId}/plan`, { token: coach })).body).toMatchObject({
+      status: 'draft',
+      version: 1,
+    });
+
+    const agreed = await api.call('POST', '/me/household/plan/agreement', { token: resident, body: { version: 1 } });
+    expect(agreed.status).toBe(200);
+    expect(agreed.body).toMatchObject({ status: 'active', version: 2, agreedBy: 'Rosa Inwoner', agreedVia: 'digid' });
+    const plan = await api.call('GET', `/households/${h.householdId}/plan`, { token: coach });
+    expect(plan.body).toMatchObject({ status: 'active', agreedBy: 'Rosa Inwoner', agreedVia: 'digid', agreement: { version: 2 } });
+    const logged = (await logOf(h.householdId)).filter((line) => line.resource === `/households/${h.householdId}/plan/agreement`);
+    expect(logged).toEqual([expect.objectContaining({ action: 'update', processingActivityId: 'care-planning' })]);
+    expect(logged[0]?.dataSubjects).toContain(h.rosaId);
+    // Agreed already in this version: 409 again.
+    expect((await api.call('POST', '/me/household/plan/agreement', { token: resident, body: { version: 2 } })).status).toBe(409);
+
+    const told = (await api.call('GET', '/me/notifications', { token: coach })).body.items.filter(
+      (n: { kind: string; householdId?: string }) => n.kind === 'plan_changed' && n.householdId === h.householdId,
+    );
+    expect(told).toHaveLength(1);
+    expect(JSON.stringify(told)).not.toContain('Rosa');
+    // A professional's later recording carries no DigiD mark over.
+    const revised = await api.call('PUT', `/households/${h.householdId}/plan`, {
+      token: coach,
+      headers: { 'if-match': '"2"' },
+      body: { ...planBody(), goals: [{ domain: 'finances', description: 'Rust', actions: [] }] },
+    });
+    expect(revised.status).toBe(200);
+    const again = await api.call('POST', `/households/${h.householdId}/plan/agreement`, {
+      token: coach,
+      body: { agreedBy: 'Sem Inwoner' },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.agreedBy).toBe('Sem Inwoner');
+    expect(again.body.agreedVia).toBeUndefined();
+  });
+
+  it('refuses a professional, a child and bad input, writing nothing', async () => {
+    const h = await household();
+    expect((await api.call('POST', '/me/household/plan/agreement', { token: coach, body: { version: 1 } })).status).toBe(403);
+    const child = await api.stack.idp.signResident(h.child);
+    expect((await api.call('POST', '/me/household/plan/agreement', { token: child, body: { version: 1 } })).status).toBe(404);
+    const resident = await api.stack.idp.signResident(h.adult);
+    for (const body of [{}, { version: 'één' }, { version: 1, agreedBy: 'Iemand anders' }]) {
+      expect((await api.call('POST', '/me/household/plan/agreement', { token: resident, body })).status).toBe(400);
+    }
+    expect((await api.call('GET', `/households/${h.householdId}/plan`, { token: coach })).body).toMatchObject({
+      status: 'draft',
+      version: 1,
+    });
+  });
+});
+
+describe('POST /me/consents/{consentId}/withdrawal', () => {
+  it('withdraws the resident’s own consent only, once, and tells the regisseur', async () => {
+    const h = await household();
+    const resident = await api.stack.idp.signResident(h.adult);
+    // The other adult's consent is not theirs to withdraw: as if there were none.
+    const other = await api.call('POST', `/me/consents/${h.otherConsent}/withdrawal`, { token: resident, body: {} });
+    expect(other.status).toBe(404);
+    expect((await api.call('POST', '/me/consents/nope/withdrawal', { token: resident, body: {} })).status).toBe(404);
+    expect((await api.call('POST', `/me/consents/${h.ownConsent}/withdrawal`, { token: coach, body: {} })).status).toBe(403);
+
+    const withdrawn = await api.call('POST', `/me/consents/${h.ownConsent}/withdrawal`, {
+      token: resident,
+      body: { reason: 'Ik regel het zelf' },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ id: h.ownConsent, status: 'withdrawn', withdrawnAt: expect.any(String) });
+    expect(withdrawn.body.withdrawnBy).toBeUndefined();
+    expect(withdrawn.body.recordedBy).toBeUndefined();
+    expect((await api.call('POST', `/me/consents/${h.ownConsent}/withdrawal`, { token: resident, body: {} })).status).toBe(409);
+    const logged = (await logOf(h.householdId)).filter(
+      (line) => line.resource === `/households/${h.householdId}/consents/${h.ownConsent}/withdrawal`,
+    );
+    expect(logged).toEqual([expect.objectContaining({ action: 'update', processingActivityId: 'consent', dataSubjects: [h.rosaId] })]);
+
+    const listed = await api.call('GET', `/households/${h.householdId}/consents`, { token: coach });
+    const statuses = Object.fromEntries(listed.body.items.map((c: { id: string; status: string }) => [c.id, c.status]));
+    expect(statuses).toEqual({ [h.ownConsent]: 'withdrawn', [h.otherConsent]: 'given' });
+    const told = (await api.call('GET', '/me/notifications', { token: coach })).body.items.filter(
+      (n: { kind: string; householdId?: string }) => n.kind === 'consent_withdrawn' && n.householdId === h.householdId,
+    );
+    expect(told).toHaveLength(1);
   });
 });

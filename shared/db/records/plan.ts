@@ -39,6 +39,7 @@ export const PlanRecord = z.looseObject({
   updatedBy: z.string(),
   agreedBy: z.string().optional(),
   agreedAt: z.string().optional(),
+  agreedVia: z.literal('digid').optional(),
   agreement: z.object({ by: z.string(), at: z.string(), version: z.number() }).optional(),
   changedSinceAgreement: z.boolean().optional(),
   closedAt: z.string().optional(),
