@@ -2175,7 +2175,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string;
-            roles: ("intaker" | "wijkcoach" | "teamleider" | "doorbraakteam" | "budgethouder" | "beheerder")[];
+            roles: ("intaker" | "wijkcoach" | "teamleider" | "doorbraakteam" | "budgethouder" | "beheerder" | "resident")[];
             /** @enum {string} */
             action: "read" | "create" | "update" | "delete" | "export" | "disclose";
             resource: string;
@@ -2609,6 +2609,11 @@ export interface components {
         };
         /** @description Your own household as you may see it: never a BSN, a restricted note, a signal or a doorbraak. */
         MyHousehold: {
+            /** @description You, as a member of the household. */
+            me: {
+                memberId: string;
+                name: string;
+            };
             address: {
                 postcode: string;
                 houseNumber: string;
@@ -2749,7 +2754,7 @@ export interface components {
             action: "read" | "create" | "update" | "delete" | "export" | "disclose";
             /** @description The organisation that processed the data (never a person). */
             organisation: string;
-            /** @description The role it was done in: a professional role, `resident` (you), or `system`. */
+            /** @description The role it was done in: a professional role, `resident` (you, or another adult of your household signed in with DigiD), or `system` (the doorbraak flow). */
             role: string;
         };
         /** @description Why you withdraw it, if you want to say. */

@@ -1,5 +1,5 @@
 import type { Principal } from './auth.ts';
-import { grantOn, type Role } from './domain/access.ts';
+import { grantOn, type LogRole } from './domain/access.ts';
 import { BREAK_GLASS_PURPOSE } from './domain/break-glass.ts';
 import { newId } from './ids.ts';
 import type { ProcessingActivityId } from './processing-activities.ts';
@@ -19,7 +19,7 @@ export interface ProcessingLogLine {
   householdId: string;
   at: string;
   actor: string;
-  roles: Role[];
+  roles: LogRole[];
   action: ProcessingAction;
   /** The API resource acted on, as a path without query (it never holds personal data). */
   resource: string;
@@ -109,7 +109,8 @@ function lineFields(
     id: newId(),
     at: context.now,
     actor: context.principal.userId,
-    roles: context.principal.roles,
+    // A resident has no roles: their lines say `resident`, so that every reader of the log can tell (v1.2).
+    roles: context.principal.residentBsn ? ['resident' as const] : context.principal.roles,
     action,
     resource,
     purpose: context.purpose,

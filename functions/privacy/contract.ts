@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES, TEAM_LEADERS } from '#shared/domain/access.ts';
+import { LOG_ROLES, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { CORRECTION_KINDS } from '#shared/domain/household.ts';
 import { PROCESSING_ACTIVITY_IDS } from '#shared/processing-activities.ts';
 import { PROCESSING_ACTIONS } from '#shared/processing-log.ts';
@@ -30,7 +30,7 @@ export const ProcessingLogEntry = z
   .object({
     at: Timestamp,
     actor: z.string(),
-    roles: z.array(z.enum(ROLES)),
+    roles: z.array(z.enum(LOG_ROLES)),
     action: z.enum(PROCESSING_ACTIONS),
     resource: z.string(),
     purpose: z.string(),

@@ -40,6 +40,7 @@ const MyPlan = z
 
 const MyHousehold = z
   .object({
+    me: z.object({ memberId: z.string(), name: z.string() }).meta({ description: 'You, as a member of the household.' }),
     address: z.object({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.string().optional() }),
     members: z.array(z.object({ memberId: z.string(), name: z.string(), birthDate: CalendarDate })),
     team: z.object({ id: z.string(), name: z.string() }),
@@ -105,7 +106,10 @@ const ResidentLogLine = z
     }),
     action: z.enum(['read', 'create', 'update', 'delete', 'export', 'disclose']),
     organisation: z.string().meta({ description: 'The organisation that processed the data (never a person).' }),
-    role: z.string().meta({ description: 'The role it was done in: a professional role, `resident` (you), or `system`.' }),
+    role: z.string().meta({
+      description:
+        'The role it was done in: a professional role, `resident` (you, or another adult of your household signed in with DigiD), or `system` (the doorbraak flow).',
+    }),
   })
   .meta({ id: 'ResidentLogLine', description: 'What was done with your data, when, why and by which organisation and role.' });
 

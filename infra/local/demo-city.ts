@@ -2,7 +2,7 @@ import createClient from 'openapi-fetch';
 import type { components, paths } from '../../client/schema.d.ts';
 import { cityConfig } from '../cities.ts';
 import type { LocalStack } from './server.ts';
-import { type DemoProfessional, demoProfessionals } from './web.ts';
+import { type DemoProfessional, type DemoResident, demoProfessionals } from './web.ts';
 
 type Schemas = components['schemas'];
 type Domain = Schemas['NewIntake']['domains'][number];
@@ -188,6 +188,8 @@ export interface DemoSummary {
   signals: Record<string, number>;
   precedents: number;
   seconds: number;
+  /** One adult of each household, for the local sign-in as a resident (v1.2). */
+  residents: DemoResident[];
 }
 
 /**
@@ -233,6 +235,7 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
     signals: {},
     precedents: 0,
     seconds: 0,
+    residents: [],
   };
   try {
     // Everyone signs in once, half a year ago: the rosters hold them from then on.
@@ -269,25 +272,28 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
         const area = team.postcodeAreas?.[0] ?? '7511';
         const intaker = who('intaker', team.id);
         at(daysAgo);
-        const intake = ok(
-          'intake',
-          await api.POST('/intakes', {
-            headers: as(intaker),
-            body: {
-              teamId: team.id,
-              channel: random.pick(['walk_in', 'phone', 'email', 'referral'] as const),
-              urgency: random.next() < 0.15 ? 'acute' : 'normal',
-              question: story.question,
-              domains: story.domains,
-              household: {
-                address: { postcode: `${area} ${random.pick(['AB', 'CD', 'EF', 'GH', 'KL'])}`, houseNumber: String(houseNumber++) },
-                members,
-              },
-            },
-          }),
-        );
+        const registered: Schemas['NewIntake'] = {
+          teamId: team.id,
+          channel: random.pick(['walk_in', 'phone', 'email', 'referral'] as const),
+          urgency: random.next() < 0.15 ? 'acute' : 'normal',
+          question: story.question,
+          domains: story.domains,
+          household: {
+            address: { postcode: `${area} ${random.pick(['AB', 'CD', 'EF', 'GH', 'KL'])}`, houseNumber: String(houseNumber++) },
+            members,
+          },
+        };
+        const intake = ok('intake', await api.POST('/intakes', { headers: as(intaker), body: registered }));
         summary.intakes++;
         summary.households++;
+        const first = members[0];
+        if (first?.bsn)
+          summary.residents.push({
+            name: first.name,
+            bsn: first.bsn,
+            teamName: team.name,
+            address: `${registered.household.address.postcode} ${registered.household.address.houseNumber}`,
+          });
         const householdId = intake.householdId ?? '';
         if (waiting) continue;
         at(daysAgo - 1);
@@ -648,5 +654,6 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
     clock.reset();
   }
   summary.seconds = Math.round((Date.now() - started) / 100) / 10;
+  stack.demoResidents.push(...summary.residents);
   return summary;
 }

@@ -24,7 +24,7 @@ import {
   readStackDefinition,
   resolveEnvironment,
 } from './template.ts';
-import { webHandler } from './web.ts';
+import { type DemoResident, webHandler } from './web.ts';
 
 export interface LocalStackOptions {
   city?: string;
@@ -67,6 +67,8 @@ export interface LocalStack {
   functionClients: Map<string, DynamoDBDocumentClient>;
   /** Each function's handler, by function name, for in-process measurements. */
   functionHandlers: Map<string, Invoke>;
+  /** The demo households' adults the local sign-in offers residents (filled by the demo city). */
+  demoResidents: DemoResident[];
   /** The Lambda context local mode hands to a function. */
   lambdaContext(functionName: string): Context;
   stop(): Promise<void>;
@@ -275,7 +277,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       };
     };
 
-    const web = webHandler({ city, idp });
+    const demoResidents: DemoResident[] = [];
+    const web = webHandler({ city, idp, residents: demoResidents });
     const handle = async (req: IncomingMessage, res: ServerResponse) => {
       const started = new Date();
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -412,6 +415,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stepFunctions,
       functionClients,
       functionHandlers,
+      demoResidents,
       lambdaContext: (name) => lambdaContext(name, Date.now() + 10_000),
       async stop() {
         await stepFunctions.stop();

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { startDynamoDbLocal } from './dynamodb.ts';
@@ -70,8 +70,16 @@ if (await wantsDemo()) {
   } catch (error) {
     console.error(`wijkteams: the demo city could not be loaded: ${(error as Error).message}`);
   }
+} else if (persistent && existsSync(demoMarker)) {
+  // Loaded on an earlier start: its residents are offered on the sign-in again.
+  try {
+    const loaded = JSON.parse(readFileSync(demoMarker, 'utf8')) as { residents?: typeof stack.demoResidents };
+    stack.demoResidents.push(...(loaded.residents ?? []));
+  } catch {
+    // A marker written before 1.2 has no residents: the stand-in still takes a BSN.
+  }
 }
-console.log(`The web client: ${stack.url}/ (pick a demo professional)`);
+console.log(`The web client: ${stack.url}/ (pick a demo professional; residents at ${stack.url}/inwoner/)`);
 console.log('Get a token with: npm run token -- --sub anna --roles intaker --teams velve-lindenhof');
 
 let stopping = false;

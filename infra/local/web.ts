@@ -21,6 +21,21 @@ export interface DemoProfessional {
   teamName: string | null;
 }
 
+/**
+ * A demo household's adult as the local sign-in offers them (v1.2): their BSN from the test
+ * range stands in for the DigiD broker's claim. Filled by the demo city (`npm run demo`).
+ */
+export interface DemoResident {
+  name: string;
+  bsn: string;
+  teamName: string;
+  /** Postcode and house number, so that two of the same name can be told apart. */
+  address: string;
+}
+
+/** A BSN as the DigiD stand-in takes it: nine digits (the test range's numbers pass the eleven test like any other). */
+const BSN = /^\d{9}$/;
+
 const GIVEN = ['Anna', 'Kees', 'Lotte', 'Sanne', 'Ahmed', 'Fatma', 'Bram', 'Noor', 'Daan', 'Eva', 'Youssef', 'Mila', 'Thijs', 'Sara'];
 const FAMILY = [
   'de Vries',
@@ -118,7 +133,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** Answers a request outside `/v1`: the client's files, its configuration and theme, and the local demo sign-in. */
-export function webHandler(options: { city: string; idp: LocalIdp }) {
+export function webHandler(options: { city: string; idp: LocalIdp; residents: DemoResident[] }) {
   const city = cityConfig(options.city);
   const people = demoProfessionals(city);
   return async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
@@ -135,6 +150,13 @@ export function webHandler(options: { city: string; idp: LocalIdp }) {
       res.end(encoding ? compress(body, encoding) : body);
     };
     const method = (req.method ?? 'GET').toUpperCase();
+    if (pathname === '/local/resident-sign-in' && method === 'POST') {
+      // The DigiD stand-in: any nine digits sign in, as the broker's test environments take a test BSN.
+      const body = (await readJson(req)) as { bsn?: unknown } | undefined;
+      const bsn = typeof body?.bsn === 'string' ? body.bsn.replace(/\s/g, '') : '';
+      if (!BSN.test(bsn)) return send(res, 400, 'application/json', JSON.stringify({ message: 'A BSN is nine digits' }));
+      return send(res, 200, 'application/json', JSON.stringify({ token: await options.idp.signResident(bsn) }));
+    }
     if (pathname === '/local/sign-in' && method === 'POST') {
       const body = (await readJson(req)) as { id?: unknown } | undefined;
       const who = people.find((p) => p.id === body?.id);
@@ -144,6 +166,7 @@ export function webHandler(options: { city: string; idp: LocalIdp }) {
     }
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'application/json', JSON.stringify({ message: 'Method Not Allowed' }));
     if (pathname === '/local/professionals') return send(res, 200, 'application/json', JSON.stringify(people));
+    if (pathname === '/local/residents') return send(res, 200, 'application/json', JSON.stringify(options.residents));
     if (pathname === '/config.json')
       return send(
         res,

@@ -16,6 +16,9 @@ import { BEFORE_DOORBRAAKTEAM, type EscalationStatus } from './escalation.ts';
 
 export const ROLES = ['intaker', 'wijkcoach', 'teamleider', 'doorbraakteam', 'budgethouder', 'beheerder'] as const;
 export type Role = (typeof ROLES)[number];
+/** What a processing-log line names as the role: a professional's, or `resident` for a resident signed in with DigiD (v1.2). */
+export const LOG_ROLES = [...ROLES, 'resident'] as const;
+export type LogRole = (typeof LOG_ROLES)[number];
 
 /** Everyone who works a team's households: they register intakes, work outreach and read the dossier. */
 export const TEAM_WORKERS = ['intaker', 'wijkcoach', 'teamleider'] as const satisfies readonly Role[];

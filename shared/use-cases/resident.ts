@@ -77,6 +77,7 @@ export async function myHousehold(ports: ResidentPorts, context: RequestContext)
   const ownerName = (userId: string) => roster.find((entry) => entry.userId === userId)?.name;
   const day = amsterdamDate(context.now);
   return {
+    me: { memberId: member.id, name: member.name },
     address: household.address,
     members: household.members.map((m) => ({ memberId: m.id, name: m.name, birthDate: m.birthDate })),
     team: { id: household.teamId, name: findTeam(ports.city, household.teamId)?.name ?? household.teamId },
@@ -241,8 +242,7 @@ export async function myProcessingLog(
           activity: activity ? { id: activity.id, name: activity.name, purpose: activity.purpose, legalBasis: activity.legalBasis } : null,
           action: line.action,
           organisation,
-          role:
-            line.actor === context.principal.userId ? 'resident' : line.actor === FLOW_ACTOR ? 'system' : (line.roles[0] ?? 'professional'),
+          role: line.actor === FLOW_ACTOR ? 'system' : (line.roles[0] ?? 'professional'),
         };
       }),
     nextCursor: page.next ? encodeCursor({ after: page.next }) : null,

@@ -94,6 +94,7 @@ describe('GET /me/household', () => {
     const reply = await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(h.adult) });
     expect(reply.status).toBe(200);
     expect(reply.body.members.map((m: { name: string }) => m.name)).toEqual(['Rosa Inwoner', 'Sem Inwoner', 'Kim Inwoner']);
+    expect(reply.body.me).toEqual({ memberId: h.rosaId, name: 'Rosa Inwoner' });
     expect(reply.body.team).toEqual({ id: 'velve-lindenhof', name: expect.any(String) });
     expect(reply.body.regisseur).toEqual({ name: 'Kees Coach' });
     expect(reply.body.plan.goals[0].actions[0]).toMatchObject({ description: 'Budgetplan maken', who: 'Sanne Schuld (Stadsbank Oost)' });

@@ -58,3 +58,30 @@ export async function dateKeys(page: Page, isoDate: string): Promise<string> {
     });
   return monthFirst ? `${month}${day}${year}` : `${day}${month}${year}`;
 }
+
+/** What does not fit a phone on the screen as it is: sideways scrolling, a region that scrolls, a tap target under 44 px. */
+export async function misfits(page: Page, width: number) {
+  return page.evaluate((width) => {
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width) {
+      // Name the widest elements that stick out, so a failure says where.
+      const out = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+        .filter((el) => el.getBoundingClientRect().right > width + 1)
+        .slice(0, 4)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      found.push(`page ${document.documentElement.scrollWidth} px wide: ${out.join(', ')}`);
+    }
+    for (const region of Array.from(document.querySelectorAll<HTMLElement>('.utrecht-table-container')))
+      if (region.scrollWidth > region.clientWidth + 1) found.push(`a table scrolls sideways (${region.getAttribute('aria-label') ?? ''})`);
+    const targets = document.querySelectorAll<HTMLElement>('button, select, input:not([type=checkbox]):not([type=radio]), textarea, nav a');
+    for (const target of Array.from(targets)) {
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue; // not shown
+      if (box.height < 44 || box.width < 44)
+        found.push(
+          `${target.tagName.toLowerCase()} "${(target.textContent || target.getAttribute('aria-label') || target.id).trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+    }
+    return found;
+  }, width);
+}

@@ -36,6 +36,8 @@ describe('the processing log in words', () => {
     const names = new Map([['u-1', 'Kees Yilmaz']]);
     expect(actorInWords({ actor: 'u-1', roles: ['wijkcoach'] }, names)).toBe('Kees Yilmaz (wijkcoach)');
     expect(actorInWords({ actor: 'doorbraak-flow', roles: [] }, names)).toBe('het doorbraakproces');
+    // A resident's own line (v1.2): said as the resident, never as someone outside the team.
+    expect(actorInWords({ actor: 'DigiD_abc', roles: ['resident'] }, names)).toBe('de inwoner zelf, met DigiD');
     const outsider = actorInWords({ actor: 'u-2', roles: ['doorbraakteam'] }, names);
     expect(outsider).toBe('iemand buiten het team (doorbraakteam)');
   });

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible } from './browser.ts';
+import { expectAccessible, misfits } from './browser.ts';
 import { api, axe, COACH, demoPeople, INTAKER, LEADER, page, registerIntake, signInAs, startWebClient, tokenOf } from './harness.ts';
 
 /**
@@ -59,40 +59,13 @@ beforeAll(async () => {
   intakeId = open.body.id;
 }, 60_000);
 
-/** What does not fit a phone on the screen as it is: sideways scrolling, a region that scrolls, a tap target under 44 px. */
-async function misfits() {
-  return page.evaluate((width) => {
-    const found: string[] = [];
-    if (document.documentElement.scrollWidth > width) {
-      // Name the widest elements that stick out, so a failure says where.
-      const out = Array.from(document.querySelectorAll<HTMLElement>('body *'))
-        .filter((el) => el.getBoundingClientRect().right > width + 1)
-        .slice(0, 4)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-      found.push(`page ${document.documentElement.scrollWidth} px wide: ${out.join(', ')}`);
-    }
-    for (const region of Array.from(document.querySelectorAll<HTMLElement>('.utrecht-table-container')))
-      if (region.scrollWidth > region.clientWidth + 1) found.push(`a table scrolls sideways (${region.getAttribute('aria-label') ?? ''})`);
-    const targets = document.querySelectorAll<HTMLElement>('button, select, input:not([type=checkbox]):not([type=radio]), textarea, nav a');
-    for (const target of Array.from(targets)) {
-      const box = target.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue; // not shown
-      if (box.height < 44 || box.width < 44)
-        found.push(
-          `${target.tagName.toLowerCase()} "${(target.textContent || target.getAttribute('aria-label') || target.id).trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
-        );
-    }
-    return found;
-  }, PHONE.width);
-}
-
 async function onPhone(path: string, heading: string | RegExp, screen: string) {
   await page.goto(path);
   await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible(), { message: screen }).toBe(true);
   await page.waitForLoadState('networkidle');
   const header = await page.locator('header').boundingBox();
   expect(header?.height ?? 0, `${screen}: the header`).toBeLessThanOrEqual(72);
-  expect(await misfits(), screen).toEqual([]);
+  expect(await misfits(page, PHONE.width), screen).toEqual([]);
   await expectAccessible(page, `${screen} (390 px)`, axe);
 }
 
@@ -106,7 +79,7 @@ describe('on a phone, 390 × 844', () => {
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await expectAccessible(page, 'Menu open (390 px)', axe);
-    expect(await misfits()).toEqual([]);
+    expect(await misfits(page, PHONE.width)).toEqual([]);
     await page.getByRole('link', { name: 'Caseload', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Caseload' }).isVisible()).toBe(true);
     expect(await menu.getAttribute('aria-expanded')).toBe('false');

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ROLES } from '../../domain/access.ts';
+import { LOG_ROLES } from '../../domain/access.ts';
 import { isTimelineChange } from '../../domain/timeline.ts';
 import { PROCESSING_ACTIVITY_IDS } from '../../processing-activities.ts';
 import { PROCESSING_ACTIONS, type ProcessingLogLine, type SignalLogLine, type StoredProcessingLogLine } from '../../processing-log.ts';
@@ -14,7 +14,7 @@ export const ProcessingLogRecord = z.looseObject({
   householdId: z.string(),
   at: z.string(),
   actor: z.string(),
-  roles: z.array(z.enum(ROLES)),
+  roles: z.array(z.enum(LOG_ROLES)),
   action: z.enum(PROCESSING_ACTIONS),
   resource: z.string(),
   purpose: z.string(),

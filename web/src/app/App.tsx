@@ -34,7 +34,14 @@ export type ClientConfig = {
   cityName: string;
   /** The city's interventieteam, whose wijkcoaches and teamleiders may break the glass (v1.2). */
   interventieteamId?: string;
-} & ({ signIn: 'local' } | { signIn: 'cognito'; cognito: CognitoConfig });
+} & (
+  | { signIn: 'local' }
+  | {
+      signIn: 'cognito';
+      cognito: CognitoConfig /** The residents' client, when the city has a DigiD broker (v1.2). */;
+      residents?: CognitoConfig;
+    }
+);
 
 /** The figures come with a charting library: loaded when the screen opens, not with the first load. */
 const Figures = lazy(() => import('../features/figures/Figures.tsx').then((m) => ({ default: m.Figures })));

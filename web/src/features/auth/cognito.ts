@@ -7,6 +7,10 @@ export interface CognitoConfig {
   domain: string;
   clientId: string;
   redirectUri: string;
+  /** The residents' client (v1.2): straight to the city's DigiD broker, federated under this name. */
+  identityProvider?: string;
+  /** The scopes asked; the residents' client takes `openid` only. Default `openid email profile`. */
+  scope?: string;
 }
 
 const VERIFIER = 'wijkteams.pkce';
@@ -34,7 +38,8 @@ export async function startSignIn(config: CognitoConfig): Promise<void> {
     response_type: 'code',
     client_id: config.clientId,
     redirect_uri: config.redirectUri,
-    scope: 'openid email profile',
+    scope: config.scope ?? 'openid email profile',
+    ...(config.identityProvider ? { identity_provider: config.identityProvider } : {}),
     code_challenge_method: 'S256',
     code_challenge: await codeChallenge(verifier),
   });

@@ -29,6 +29,7 @@ export const purposeInWords = (purpose: string): string => t.privacy.purposes[pu
  */
 export function actorInWords(line: { actor: string; roles: readonly string[] }, names: ReadonlyMap<string, string>): string {
   if (line.actor === FLOW_ACTOR) return t.escalations.flowActor;
+  if (line.roles.includes('resident')) return t.privacy.resident;
   const roles = line.roles.map((role) => t.roles[role] ?? role).join(', ');
   const name = names.get(line.actor);
   return name ? `${name} (${roles})` : t.privacy.outsider(roles);
