@@ -33,6 +33,23 @@ export interface CityConfig {
   processingActivities?: RegisterEntry[];
   /** The web client's theme: one of the NL Design System (Rijkshuisstijl community) design-token themes. */
   webTheme: WebTheme;
+  /**
+   * The city's DigiD broker (v1.2 rule 18), federated into the user pool as the OIDC identity
+   * provider `DigiD`. Without it the stack serves no resident routes (docs/decisions.md).
+   */
+  residentBroker?: ResidentBroker;
+}
+
+/** How the user pool reaches the city's DigiD broker: an OpenID Connect provider of its own choosing. */
+export interface ResidentBroker {
+  /** The broker's OIDC issuer (https); Cognito discovers its endpoints from `/.well-known/openid-configuration`. */
+  issuerUrl: string;
+  /** The client id the broker gave the city's user pool. */
+  clientId: string;
+  /** The name of a Secrets Manager secret (a plain string) holding the broker's client secret; never in the template. */
+  clientSecretName: string;
+  /** The claim of the broker's ID token (or userinfo) that holds the resident's BSN (default `bsn`). */
+  bsnClaim?: string;
 }
 
 /** The design-token themes `@rijkshuisstijl-community/design-tokens` ships; the client's CSS reads their variables. */

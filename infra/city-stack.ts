@@ -1,4 +1,4 @@
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -13,9 +13,9 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct, IConstruct } from 'constructs';
 import { BASE_PATH } from '#functions/http/contract.ts';
 import { functionNames, routes } from '#functions/routes.ts';
-import { SIGNALS_SCOPE } from '#shared/auth.ts';
+import { RESIDENT_PROVIDER, SIGNALS_SCOPE } from '#shared/auth.ts';
 import { ROLES } from '#shared/domain/access.ts';
-import { type CityConfig, runtimeConfigOf } from './cities.ts';
+import { type CityConfig, type ResidentBroker, runtimeConfigOf } from './cities.ts';
 import { DoorbraakFlow } from './constructs/doorbraak-flow.ts';
 import { WijkteamsFunction } from './constructs/function.ts';
 import { CityObservability, METRICS_NAMESPACE, SERVICE_NAME } from './constructs/observability.ts';
@@ -66,6 +66,56 @@ export class CityStack extends Stack {
     for (const [id, reason] of Object.entries(findings)) Validations.of(this).acknowledge({ id, reason });
   }
 
+  /**
+   * The resident's sign-in (v1.2 rule 18, docs/decisions.md): the city's DigiD broker federated into
+   * the user pool as the OIDC identity provider `DigiD`, its BSN claim mapped to `custom:bsn`, and
+   * a residents' app client that signs in through that provider only. Cognito names the users it
+   * federates `DigiD_…`, which shared/auth.ts requires beside the nine-digit `custom:bsn`.
+   */
+  private residentSignIn(userPool: cognito.UserPool, broker: ResidentBroker, callbackUrl: string): cognito.UserPoolClient {
+    if (!/^https:\/\/[^\s/]+/.test(broker.issuerUrl))
+      throw new Error(`residentBroker.issuerUrl must be an https URL: "${broker.issuerUrl}"`);
+    if (!broker.clientId || !broker.clientSecretName) throw new Error('residentBroker needs a clientId and a clientSecretName');
+    const digid = new cognito.UserPoolIdentityProviderOidc(this, 'DigiD', {
+      userPool,
+      name: RESIDENT_PROVIDER,
+      issuerUrl: broker.issuerUrl,
+      clientId: broker.clientId,
+      // A dynamic reference that CloudFormation resolves at deployment: the secret never stands in the template.
+      clientSecret: SecretValue.secretsManager(broker.clientSecretName).unsafeUnwrap(),
+      // The BSN is the only thing taken from the broker: no name, no e-mail, no profile.
+      scopes: ['openid'],
+      attributeMapping: { custom: { 'custom:bsn': cognito.ProviderAttribute.other(broker.bsnClaim ?? 'bsn') } },
+    });
+    const client = userPool.addClient('ResidentsClient', {
+      userPoolClientName: 'Residents',
+      // A public client in the browser: the authorization code grant with PKCE, no secret.
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        // openid only, never aws.cognito.signin.user.admin: a resident's token cannot call the user pool's own
+        // API (UpdateUserAttributes and the like), so a resident cannot change their custom:bsn.
+        scopes: [cognito.OAuthScope.OPENID],
+        callbackUrls: [callbackUrl],
+        logoutUrls: [callbackUrl],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom(RESIDENT_PROVIDER)],
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      readAttributes: new cognito.ClientAttributes().withCustomAttributes('bsn'),
+      // Cognito writes a mapped attribute through the client the federated user signs in with, and refuses the sign-in
+      // if that client may not write it: the residents' client holds write access to custom:bsn for Cognito alone
+      // (without the admin scope above, no token of a resident can use it) and to nothing else.
+      writeAttributes: new cognito.ClientAttributes().withCustomAttributes('bsn'),
+    });
+    // No password sign-in through the residents' client (a federated user has none): the managed login and refresh only.
+    (client.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+    // The client names the provider by its name only: CloudFormation must create the provider first.
+    client.node.addDependency(digid);
+    return client;
+  }
+
   constructor(scope: Construct, id: string, props: CityStackProps) {
     super(scope, id, props);
     const { city } = props;
@@ -102,7 +152,14 @@ export class CityStack extends Stack {
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      customAttributes: { teams: new cognito.StringAttribute({ mutable: true, maxLen: 2048 }) },
+      customAttributes: {
+        teams: new cognito.StringAttribute({ mutable: true, maxLen: 2048 }),
+        // The resident's BSN from the DigiD broker (v1.2 rule 18), defined in every city's pool, broker or not: a custom
+        // attribute can be added to a pool but never removed, so a city that turns its broker on (or off) changes no
+        // schema. Mutable because Cognito rewrites a mapped attribute at each federated sign-in (an immutable one fails
+        // it); no client of a person can write it with its own token (see the residents' client).
+        bsn: new cognito.StringAttribute({ mutable: true, minLen: 9, maxLen: 9 }),
+      },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const role of ROLES) {
@@ -152,11 +209,11 @@ export class CityStack extends Stack {
     table.grantReadWriteData(flowFunction);
     const { stateMachine } = new DoorbraakFlow(this, 'DoorbraakFlow', { city, flowFunction, logKey: dataKey, logRetention });
 
-    // The resident's routes (v1.2) need the city's DigiD broker federated into the user pool; until
-    // that is configured they are served by local mode only (its stand-in signs residents in), and
-    // a deployed stack has neither the routes nor their function (docs/decisions.md).
+    // The resident's routes (v1.2) need the city's DigiD broker federated into the user pool: served
+    // when the city configures it (city.residentBroker), and by local mode (its stand-in signs residents
+    // in); otherwise the stack has neither the routes nor their function (docs/decisions.md).
     const local = this.node.tryGetContext('wijkteams:local') === 'true';
-    const served = routes.filter((route) => local || route.callers !== 'residents');
+    const served = routes.filter((route) => local || city.residentBroker !== undefined || route.callers !== 'residents');
     const servedFunctions = functionNames.filter((name) => served.some((route) => route.fn === name));
     const functions = new Map(
       servedFunctions.map((name) => {
@@ -237,10 +294,19 @@ export class CityStack extends Stack {
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
     // Local mode serves the client's files itself (and its demo sign-in): nothing to deploy there.
-    if (!local) web.deploy({ clientId: webClient.userPoolClientId, signInDomain: signInDomain.baseUrl() });
+    const residentsClient = city.residentBroker ? this.residentSignIn(userPool, city.residentBroker, `${web.url}/inwoner/`) : undefined;
+    if (!local)
+      web.deploy({
+        clientId: webClient.userPoolClientId,
+        signInDomain: signInDomain.baseUrl(),
+        ...(residentsClient ? { residentsClientId: residentsClient.userPoolClientId } : {}),
+      });
 
-    // The professionals' web client (ID tokens) and each partner's machine client (access tokens, client_id) are the audience.
-    const authorizer = new HttpUserPoolAuthorizer('Professionals', userPool, { userPoolClients: [webClient, ...partnerClients] });
+    // The professionals' web client (ID tokens), each partner's machine client (access tokens, client_id) and, with a
+    // DigiD broker, the residents' client (ID tokens) are the audience: one issuer, and the pipeline tells them apart.
+    const authorizer = new HttpUserPoolAuthorizer('Professionals', userPool, {
+      userPoolClients: [webClient, ...partnerClients, ...(residentsClient ? [residentsClient] : [])],
+    });
     const integrations = new Map([...functions].map(([name, fn]) => [name, new HttpLambdaIntegration(`Integration-${name}`, fn)] as const));
     for (const route of served) {
       const integration = integrations.get(route.fn);
@@ -271,6 +337,7 @@ export class CityStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: `${this.api.apiEndpoint}${BASE_PATH}` });
     new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: webClient.userPoolClientId });
+    if (residentsClient) new CfnOutput(this, 'ResidentsClientId', { value: residentsClient.userPoolClientId });
     new CfnOutput(this, 'WebUrl', { value: web.url });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'DoorbraakStateMachineArn', { value: stateMachine.stateMachineArn });

@@ -108,6 +108,23 @@ try {
   await shoot('14-privacy', `/huishoudens/${household}/privacy`, () => page.getByRole('table').first().waitFor());
   await signInAs('beheerder');
   await shoot('15-cijfers', '/cijfers', () => page.locator('canvas').first().waitFor());
+
+  // The resident's own view (v1.2), on a phone: the adult of the household above, signed in through the DigiD stand-in.
+  const address = (await api.GET('/households/{id}', { headers: coach, params: { path: { id: household } } })).data?.address;
+  const key = (text: string) => text.replace(/\s/g, '');
+  const resident = stack.demoResidents.find((r) => address && key(r.address) === key(`${address.postcode}${address.houseNumber}`));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/inwoner/');
+  await page.evaluate(() => sessionStorage.clear());
+  await shoot('17-inwoner-inloggen', '/inwoner/', heading('Inloggen met DigiD'));
+  if (resident) {
+    await page.getByLabel('BSN uit de testreeks').fill(resident.bsn);
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
+    await shoot('18-inwoner-mijn-plan', '/inwoner/', heading('Mijn plan'));
+    await shoot('19-inwoner-wie-zag-mijn-gegevens', '/inwoner/gegevens', heading('Wie zag mijn gegevens'));
+    await shoot('20-inwoner-toestemmingen', '/inwoner/toestemmingen', heading('Toestemmingen'));
+  }
 } finally {
   await browser.close();
   await stack.stop();

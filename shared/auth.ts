@@ -84,8 +84,8 @@ export const RESIDENT_PROVIDER = 'DigiD';
 /**
  * A resident's BSN: only on a token of a user the DigiD broker signed in, with the BSN the broker
  * gave. Cognito names a federated user `<provider>_<the provider's id>` (`cognito:username`, which
- * no one changes) and maps the broker's BSN into `custom:bsn`, which the residents' app client
- * cannot write (it has no `aws.cognito.signin.user.admin` scope). A professional's token has
+ * no one changes) and maps the broker's BSN into `custom:bsn` at each sign-in; a resident cannot change it, since
+ * their tokens carry no `aws.cognito.signin.user.admin` scope (infra/city-stack.ts, the residents' client). A professional's token has
  * neither; a `custom:bsn` without the broker's username is not a resident (nor a role).
  */
 function residentBsnOf(claims: Claims): string | undefined {

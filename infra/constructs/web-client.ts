@@ -6,6 +6,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { RESIDENT_PROVIDER } from '#shared/auth.ts';
 import type { CityConfig } from '../cities.ts';
 import { themeCss, WEB_DIST, webSecurityHeaders } from '../web-assets.ts';
 
@@ -107,7 +108,7 @@ export class WebClientHosting extends Construct {
    * and the city's theme, put in the bucket with each deployment. The local sign-in page is not
    * among them: it is served by local mode only.
    */
-  deploy(config: { clientId: string; signInDomain: string }): void {
+  deploy(config: { clientId: string; signInDomain: string; residentsClientId?: string }): void {
     if (!existsSync(WEB_DIST)) throw new Error('The web client is not built: run npm run web:build before cdk synth or deploy.');
     new s3deploy.BucketDeployment(this, 'Deploy', {
       destinationBucket: this.bucket,
@@ -119,6 +120,18 @@ export class WebClientHosting extends Construct {
           interventieteamId: this.city.teams.find((team) => team.kind === 'interventieteam')?.id,
           signIn: 'cognito',
           cognito: { domain: config.signInDomain, clientId: config.clientId, redirectUri: `${this.url}/` },
+          // With a DigiD broker (v1.2): the residents' client, straight to the broker's provider, openid only.
+          ...(config.residentsClientId
+            ? {
+                residents: {
+                  domain: config.signInDomain,
+                  clientId: config.residentsClientId,
+                  redirectUri: `${this.url}/inwoner/`,
+                  identityProvider: RESIDENT_PROVIDER,
+                  scope: 'openid',
+                },
+              }
+            : {}),
         }),
         s3deploy.Source.data('theme.css', themeCss(this.city)),
       ],

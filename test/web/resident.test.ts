@@ -90,6 +90,11 @@ beforeAll(async () => {
 async function onPhone(heading: string, screen: string) {
   await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).isVisible(), { message: screen }).toBe(true);
   await page.waitForLoadState('networkidle');
+  // The sign-in has no header; every screen after it keeps the bar to one line.
+  if ((await page.locator('header').count()) > 0) {
+    const header = await page.locator('header').boundingBox();
+    expect(header?.height ?? 0, `${screen}: the header`).toBeLessThanOrEqual(72);
+  }
   expect(await misfits(page, PHONE.width), screen).toEqual([]);
   await expectAccessible(page, `${screen} (resident, 390 px)`, axe);
 }

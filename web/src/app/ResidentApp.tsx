@@ -106,8 +106,9 @@ export function ResidentApp() {
       </a>
       <header className="wt-header">
         <div className="wt-header__bar">
+          {/* The city is in the tab's title; on a phone the bar keeps to one line. */}
           <Heading level={2} appearance={4}>
-            {appName}
+            {t.resident.nav.label}
           </Heading>
           <Button
             className="wt-menu-button"
