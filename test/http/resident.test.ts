@@ -274,11 +274,34 @@ describe('POST /me/consents/{consentId}/withdrawal', () => {
     expect(logged).toEqual([expect.objectContaining({ action: 'update', processingActivityId: 'consent', dataSubjects: [h.rosaId] })]);
 
     const listed = await api.call('GET', `/households/${h.householdId}/consents`, { token: coach });
+    expect(listed.body.items).toHaveLength(2);
     const statuses = Object.fromEntries(listed.body.items.map((c: { id: string; status: string }) => [c.id, c.status]));
     expect(statuses).toEqual({ [h.ownConsent]: 'withdrawn', [h.otherConsent]: 'given' });
     const told = (await api.call('GET', '/me/notifications', { token: coach })).body.items.filter(
       (n: { kind: string; householdId?: string }) => n.kind === 'consent_withdrawn' && n.householdId === h.householdId,
     );
     expect(told).toHaveLength(1);
+  });
+});
+
+describe('a resident of another household', () => {
+  it('trying the ids of this one reaches nothing and writes nothing', async () => {
+    const h = await household();
+    const stranger = await household();
+    const them = await api.stack.idp.signResident(stranger.adult);
+    // Their own household answers; this household's consent is not theirs: 404, still given.
+    expect((await api.call('POST', `/me/consents/${h.ownConsent}/withdrawal`, { token: them, body: {} })).status).toBe(404);
+    const consents = await api.call('GET', `/households/${h.householdId}/consents`, { token: coach });
+    expect(consents.body.items.every((c: { status: string }) => c.status === 'given')).toBe(true);
+    // Their agreement lands on their own plan only.
+    expect((await api.call('POST', '/me/household/plan/agreement', { token: them, body: { version: 1 } })).status).toBe(200);
+    const plan = await api.call('GET', `/households/${h.householdId}/plan`, { token: coach });
+    expect(plan.body).toMatchObject({ status: 'draft', version: 1 });
+    expect(plan.body.agreedBy).toBeUndefined();
+    // And no professional route takes their token, whatever the id.
+    for (const path of [`/households/${h.householdId}`, `/households/${h.householdId}/journal`, `/households/${h.householdId}/plan`])
+      expect((await api.call('GET', path, { token: them })).status).toBe(403);
+    const log = (await logOf(h.householdId)).filter((line) => line.roles.includes('resident'));
+    expect(log).toEqual([]);
   });
 });
