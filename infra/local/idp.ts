@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
@@ -42,9 +42,11 @@ export interface LocalIdp {
   /**
    * A resident's ID token as the user pool gives it after a DigiD sign-in through the city's
    * broker (the stand-in for that federation): `cognito:username` names the provider, the BSN is
-   * in `custom:bsn`; no groups, no teams. The same BSN is always the same user.
+   * in `custom:bsn`; no groups, no teams. The same BSN is always the same user, under an id that
+   * does not give the BSN away (a keyed hash: professionals see a resident's id in the log).
+   * `username` forges another `cognito:username` (tests of the guard: a BSN claim without the broker).
    */
-  signResident(bsn: string, options?: { name?: string; expiresInSeconds?: number }): Promise<string>;
+  signResident(bsn: string, options?: { name?: string; expiresInSeconds?: number; username?: string }): Promise<string>;
   /** The verified claims, or undefined for any token the authorizer would refuse. */
   verify(token: string): Promise<JWTPayload | undefined>;
 }
@@ -96,10 +98,14 @@ export async function localIdp(keyFile: string | null = DEFAULT_IDP_KEY_FILE): P
       return jwt.sign(privateKey);
     },
     async signResident(bsn, options = {}) {
-      const subject = `resident-${createHash('sha256').update(bsn).digest('hex').slice(0, 16)}`;
+      // Keyed by the local signing key: 10^9 BSNs are too few for a plain hash to hide one.
+      const subject = `resident-${createHmac('sha256', privateJwk.d ?? '')
+        .update(bsn)
+        .digest('hex')
+        .slice(0, 24)}`;
       return new SignJWT({
         token_use: 'id',
-        'cognito:username': `${RESIDENT_PROVIDER}_${subject}`,
+        'cognito:username': options.username ?? `${RESIDENT_PROVIDER}_${subject}`,
         'custom:bsn': bsn,
         auth_time: Math.floor(Date.now() / 1000),
         ...(options.name ? { name: options.name } : {}),

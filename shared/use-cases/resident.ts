@@ -7,9 +7,9 @@ import { journalEntry } from '../domain/journal.ts';
 import { NOTIFICATION_TITLES, notify } from '../domain/notifications.ts';
 import type { Plan } from '../domain/plan.ts';
 import { amsterdamDate } from '../domain/tasks.ts';
-import { conflict, forbidden, notFound } from '../errors.ts';
+import { conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
-import { processingLogLine, type RequestContext } from '../processing-log.ts';
+import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
 import { registerOf } from '../processing-register.ts';
 import { consentView, withdrawGiven } from './consents.ts';
 import { recordAgreement } from './plans.ts';
@@ -72,10 +72,13 @@ export async function myHousehold(ports: ResidentPorts, context: RequestContext)
   const { household, plan } = records;
   const [roster] = await Promise.all([
     ownersRoster(ports, household, plan),
-    ports.store.appendProcessingLog([processingLogLine(context, household.id, 'read', '/me/household', [member.id])]),
+    // The answer shows every member's name and birth date and the household's plan: the read is about them all.
+    ports.store.appendProcessingLog([processingLogLine(context, household.id, 'read', '/me/household', membersOf(household))]),
   ]);
   const ownerName = (userId: string) => roster.find((entry) => entry.userId === userId)?.name;
   const day = amsterdamDate(context.now);
+  const ownConsents = records.consents.filter((consent) => consent.memberId === member.id);
+  const own = new Set(ownConsents.map((consent) => consent.id));
   return {
     me: { memberId: member.id, name: member.name },
     address: household.address,
@@ -89,26 +92,28 @@ export async function myHousehold(ports: ResidentPorts, context: RequestContext)
       ...(p.role ? { role: p.role } : {}),
     })),
     // Who recorded or withdrew it is a professional's id: never in the resident's view (rule 18).
-    consents: records.consents
-      .filter((consent) => consent.memberId === member.id)
-      .map((consent) => {
-        const { recordedBy: _recorded, withdrawnBy: _withdrawn, ...shown } = consentView(consent, day);
-        return shown;
-      }),
+    consents: ownConsents.map((consent) => {
+      const { recordedBy: _recorded, withdrawnBy: _withdrawn, ...shown } = consentView(consent, day);
+      return shown;
+    }),
     disclosures: records.disclosures
       .filter((disclosure) => disclosure.memberIds.includes(member.id))
       .map((disclosure) => ({
         at: disclosure.at,
         to: { organisation: disclosure.to.organisation },
         dataKinds: disclosure.dataKinds,
-        basis: disclosure.basis,
+        // Only their own consents are theirs to see: a basis of consents names no other member's.
+        basis:
+          'consentIds' in disclosure.basis ? { consentIds: disclosure.basis.consentIds.filter((id) => own.has(id)) } : disclosure.basis,
       })),
   };
 }
 
-/** The team's roster, when an action of the plan has an owner to name. */
+/** The team's roster, when someone is to be named by it: an action's owner, or a regisseur recorded without a name. */
 const ownersRoster = (ports: ResidentPorts, household: Household, plan: Plan | undefined) =>
-  plan?.goals.some((goal) => goal.actions.some((action) => action.ownerId)) ? ports.roster.listTeam(household.teamId) : [];
+  plan?.goals.some((goal) => goal.actions.some((action) => action.ownerId)) || (household.regisseur && !household.regisseur.name)
+    ? ports.roster.listTeam(household.teamId)
+    : [];
 
 /** The plan as the resident sees it: who does each action by name, never a professional's id. */
 function myPlan(plan: Plan, household: Household, roster: RosterEntry[]) {
@@ -152,7 +157,12 @@ export async function agreeToMyPlan(ports: ResidentPorts, context: RequestContex
   if (!plan) throw notFound('Plan');
   if (plan.version !== version) throw conflict('The plan has changed since you read it: read it again.');
   const [agreed, roster] = await Promise.all([
-    recordAgreement(ports, context, household, plan, member.name, 'digid'),
+    // Another adult of the household agreeing at the same moment: the version they both read is gone (409, as the spec says).
+    recordAgreement(ports, context, household, plan, member.name, 'digid').catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'precondition_failed')
+        throw conflict('The plan has changed since you read it: read it again.');
+      throw error;
+    }),
     ownersRoster(ports, household, plan),
   ]);
   return myPlan(agreed, household, roster);

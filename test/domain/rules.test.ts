@@ -75,6 +75,24 @@ describe('claims', () => {
     expect(principalFromClaims({ sub: 'x', 'cognito:groups': '[admin beheerder]' })?.roles).toEqual(['beheerder']);
     expect(principalFromClaims({ 'cognito:groups': '[intaker]' })).toBeUndefined();
   });
+  // v1.2 rule 18 (docs/decisions.md): a resident is a user the DigiD broker signed in (Cognito's
+  // username `DigiD_…`) with a nine-digit BSN; a BSN claim on anything else is no resident.
+  it('takes a resident only from the DigiD provider with a nine-digit BSN', () => {
+    const resident = { sub: 'r-1', 'cognito:username': 'DigiD_abc', 'custom:bsn': '999990019' };
+    expect(principalFromClaims(resident)).toEqual({ userId: 'r-1', roles: [], teams: [], residentBsn: '999990019' });
+    // Groups on a resident's token give it no role.
+    expect(principalFromClaims({ ...resident, 'cognito:groups': ['teamleider'] })).toMatchObject({ roles: [], residentBsn: '999990019' });
+    for (const forged of [
+      { ...resident, 'cognito:username': 'mallory' },
+      { ...resident, 'cognito:username': 'Google_abc' },
+      { ...resident, 'cognito:username': undefined },
+      { ...resident, 'custom:bsn': '99999001' },
+      { ...resident, 'custom:bsn': '9999900190' },
+      { ...resident, 'custom:bsn': 999990019 },
+      { ...resident, 'custom:bsn': '99999001x' },
+    ])
+      expect(principalFromClaims(forged)?.residentBsn, JSON.stringify(forged)).toBeUndefined();
+  });
 });
 
 describe('problem details', () => {

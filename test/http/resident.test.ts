@@ -65,7 +65,17 @@ async function household() {
     });
   const own = await consent(rosa?.id ?? '');
   const theirs = await consent(sem?.id ?? '');
-  return { householdId, adult, child, rosaId: rosa?.id ?? '', ownConsent: own.body.id, otherConsent: theirs.body.id };
+  return {
+    householdId,
+    adult,
+    partner,
+    child,
+    rosaId: rosa?.id ?? '',
+    semId: sem?.id ?? '',
+    partyId: party.body.id as string,
+    ownConsent: own.body.id,
+    otherConsent: theirs.body.id,
+  };
 }
 
 /** The household's processing log as stored. */
@@ -104,16 +114,23 @@ describe('GET /me/household', () => {
     for (const hidden of [h.adult, h.child, '*****', STORY, SECRET, h.otherConsent, 'kees', 'lotte']) expect(text).not.toContain(hidden);
 
     const read = (await logOf(h.householdId)).filter((line) => line.resource === '/me/household');
-    expect(read).toEqual([expect.objectContaining({ action: 'read', processingActivityId: 'resident-access', dataSubjects: [h.rosaId] })]);
+    // It shows every member's name and the plan: the read is about all three (so Sem's own log shows it too).
+    expect(read).toEqual([expect.objectContaining({ action: 'read', processingActivityId: 'resident-access', roles: ['resident'] })]);
+    expect(read[0]?.dataSubjects).toHaveLength(3);
+    expect(read[0]?.dataSubjects).toContain(h.rosaId);
   });
 
   it('is 404 for a child’s BSN, an unknown BSN and a closed household; 403 for a token that only claims a BSN', async () => {
     const h = await household();
+    const before = (await logOf(h.householdId)).length;
     expect((await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(h.child) })).status).toBe(404);
     expect((await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(randomBsn()) })).status).toBe(404);
-    // A professional's token carrying a custom:bsn of its own is no resident: not signed in through the broker.
-    const forged = await api.token({ sub: 'mallory', roles: [], teams: [], ...({ 'custom:bsn': h.adult } as object) });
+    // A token that carries the adult's BSN but was not signed in through the broker is no resident.
+    const forged = await api.stack.idp.signResident(h.adult, { username: 'mallory' });
     expect((await api.call('GET', '/me/household', { token: forged })).status).toBe(403);
+    expect((await api.call('POST', '/me/household/messages', { token: forged, body: { text: 'Hoi' } })).status).toBe(403);
+    // None of the refusals above wrote a line.
+    expect(await logOf(h.householdId)).toHaveLength(before);
     // Closed, it is nobody's to read.
     await api.call('POST', `/households/${h.householdId}/plan/close`, {
       token: coach,
@@ -233,6 +250,17 @@ describe('POST /me/household/plan/agreement', () => {
     expect(again.body.agreedVia).toBeUndefined();
   });
 
+  it('takes one of two adults agreeing at the same moment; the other hears 409', async () => {
+    const h = await household();
+    const [rosa, sem] = await Promise.all([api.stack.idp.signResident(h.adult), api.stack.idp.signResident(h.partner)]);
+    const answers = await Promise.all(
+      [rosa, sem].map((token) => api.call('POST', '/me/household/plan/agreement', { token, body: { version: 1 } })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const plan = await api.call('GET', `/households/${h.householdId}/plan`, { token: coach });
+    expect(plan.body).toMatchObject({ status: 'active', version: 2 });
+  });
+
   it('refuses a professional, a child and bad input, writing nothing', async () => {
     const h = await household();
     expect((await api.call('POST', '/me/household/plan/agreement', { token: coach, body: { version: 1 } })).status).toBe(403);
@@ -303,5 +331,24 @@ describe('a resident of another household', () => {
       expect((await api.call('GET', path, { token: them })).status).toBe(403);
     const log = (await logOf(h.householdId)).filter((line) => line.roles.includes('resident'));
     expect(log).toEqual([]);
+  });
+});
+
+describe('what the resident sees of a disclosure', () => {
+  it('names their own consents in its basis, never another member’s', async () => {
+    const h = await household();
+    const disclosed = await api.call('POST', `/households/${h.householdId}/disclosures`, {
+      token: coach,
+      body: {
+        involvedId: h.partyId,
+        dataKinds: ['plan'],
+        memberIds: [h.rosaId, h.semId],
+        basis: { consentIds: [h.ownConsent, h.otherConsent] },
+      },
+    });
+    expect(disclosed.status).toBe(201);
+    const mine = await api.call('GET', '/me/household', { token: await api.stack.idp.signResident(h.adult) });
+    expect(mine.body.disclosures).toEqual([expect.objectContaining({ basis: { consentIds: [h.ownConsent] } })]);
+    expect(JSON.stringify(mine.body)).not.toContain(h.otherConsent);
   });
 });

@@ -108,6 +108,13 @@ async function open(link: string) {
 describe('the resident at /inwoner/, on a phone', () => {
   it('signs in, reads the plan and agrees to it, writes to the regisseur, and sees the regisseur’s read', async () => {
     await page.setViewportSize(PHONE);
+    // Every API call of the walk, with the token it carries: only the resident's routes, only the resident's token.
+    const calls: { path: string; token: string }[] = [];
+    const record = (request: { url: () => string; headers: () => Record<string, string> }) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/v1/')) calls.push({ path: pathname, token: request.headers().authorization ?? '' });
+    };
+    page.on('request', record);
     await page.goto('/inwoner/');
     await page.evaluate(() => sessionStorage.clear());
     await page.goto('/inwoner/');
@@ -159,6 +166,17 @@ describe('the resident at /inwoner/, on a phone', () => {
     expect(await own.count()).toBe(1);
     const text = (await main.textContent()) ?? '';
     for (const hidden of [coachName, COACH, LEADER]) expect(text).not.toContain(hidden);
+
+    page.off('request', record);
+    expect(calls.length).toBeGreaterThanOrEqual(5);
+    const residentRoute = /^\/v1\/me\/(household(\/messages|\/plan\/agreement)?|processing-log|consents\/[^/]+\/withdrawal)$/;
+    expect(calls.filter((call) => !residentRoute.test(call.path)).map((call) => call.path)).toEqual([]);
+    const tokens = new Set(calls.map((call) => call.token));
+    expect(tokens.size).toBe(1);
+    const [bearer] = [...tokens];
+    const claims = JSON.parse(Buffer.from((bearer ?? '').split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
+    expect(claims['custom:bsn']).toBe(bsn);
+    expect(String(claims['cognito:username'])).toMatch(/^DigiD_/);
   });
 
   it('shows the network and withdraws the resident’s own consent, asked once more', async () => {

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { Button, Heading, Paragraph } from '../components/nlds.tsx';
+import { Alert, Button, Heading, Paragraph } from '../components/nlds.tsx';
 import { ErrorAlert, Loading, ScreenLink, useLoad } from '../components/ui.tsx';
 import { finishSignIn, signOutUrl, startSignIn } from '../features/auth/cognito.ts';
 import { getMyHousehold } from '../features/resident/api.ts';
@@ -33,6 +33,7 @@ export function ResidentApp() {
   const { path, navigate } = useRouter();
   const [session, setSession] = useState(loadResidentSession);
   const [config, setConfig] = useState<ClientConfig>();
+  const [configFailed, setConfigFailed] = useState(false);
   const [main, setMain] = useState<HTMLElement | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page loads (the configuration, and the way back from DigiD)
@@ -47,7 +48,8 @@ export function ResidentApp() {
         setSession(saveResidentSession(signedIn.token));
         navigate(signedIn.returnTo.startsWith('/inwoner') ? signedIn.returnTo : '/inwoner/', { replace: true });
       })
-      .catch(() => setConfig({ city: '', cityName: '', signIn: 'local' }));
+      // Never the local stand-in as a fallback: deployed, it would ask a resident for their BSN.
+      .catch(() => setConfigFailed(true));
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is what closes it
   useEffect(() => setMenuOpen(false), [path]);
@@ -65,6 +67,11 @@ export function ResidentApp() {
   if (!session) {
     return (
       <main className="wt-main" id="inhoud" ref={setMain}>
+        {configFailed && (
+          <Alert type="error">
+            <Paragraph>{t.error}</Paragraph>
+          </Alert>
+        )}
         {config?.signIn === 'cognito' ? (
           <div className="wt-stack">
             <Heading level={1}>{t.resident.signIn.title}</Heading>
