@@ -71,7 +71,7 @@ export async function myHousehold(ports: ResidentPorts, context: RequestContext)
   const { records, member } = await ownHousehold(ports, context);
   const { household, plan } = records;
   const [roster] = await Promise.all([
-    ownersRoster(ports, household, plan),
+    ownersRoster(ports, household, plan, true),
     // The answer shows every member's name and birth date and the household's plan: the read is about them all.
     ports.store.appendProcessingLog([processingLogLine(context, household.id, 'read', '/me/household', membersOf(household))]),
   ]);
@@ -109,9 +109,13 @@ export async function myHousehold(ports: ResidentPorts, context: RequestContext)
   };
 }
 
-/** The team's roster, when someone is to be named by it: an action's owner, or a regisseur recorded without a name. */
-const ownersRoster = (ports: ResidentPorts, household: Household, plan: Plan | undefined) =>
-  plan?.goals.some((goal) => goal.actions.some((action) => action.ownerId)) || (household.regisseur && !household.regisseur.name)
+/**
+ * The team's roster, when someone the answer shows is to be named by it: an action's owner, or
+ * (`regisseur`: the household view, which names them) a regisseur recorded without a name.
+ */
+const ownersRoster = (ports: ResidentPorts, household: Household, plan: Plan | undefined, regisseur = false) =>
+  plan?.goals.some((goal) => goal.actions.some((action) => action.ownerId)) ||
+  (regisseur && household.regisseur && !household.regisseur.name)
     ? ports.roster.listTeam(household.teamId)
     : [];
 
