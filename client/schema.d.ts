@@ -1068,6 +1068,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/brp/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people registered at an address, from the city's BRP (Haal Centraal BRP Personen Bevragen 2) */
+        get: operations["getBrpResidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1083,7 +1100,7 @@ export interface components {
              * @description One URI per kind of problem; a client says it in its own words.
              * @enum {string}
              */
-            type: "https://wijkteams.nl/problems/invalid-input" | "https://wijkteams.nl/problems/unauthenticated" | "https://wijkteams.nl/problems/forbidden" | "https://wijkteams.nl/problems/not-found" | "https://wijkteams.nl/problems/method-not-allowed" | "https://wijkteams.nl/problems/conflict" | "https://wijkteams.nl/problems/no-basis" | "https://wijkteams.nl/problems/precondition-failed" | "https://wijkteams.nl/problems/payload-too-large" | "https://wijkteams.nl/problems/unsupported-media-type" | "https://wijkteams.nl/problems/precondition-required" | "https://wijkteams.nl/problems/service-unavailable" | "https://wijkteams.nl/problems/internal";
+            type: "https://wijkteams.nl/problems/invalid-input" | "https://wijkteams.nl/problems/unauthenticated" | "https://wijkteams.nl/problems/forbidden" | "https://wijkteams.nl/problems/not-found" | "https://wijkteams.nl/problems/method-not-allowed" | "https://wijkteams.nl/problems/conflict" | "https://wijkteams.nl/problems/no-basis" | "https://wijkteams.nl/problems/precondition-failed" | "https://wijkteams.nl/problems/payload-too-large" | "https://wijkteams.nl/problems/unsupported-media-type" | "https://wijkteams.nl/problems/precondition-required" | "https://wijkteams.nl/problems/service-unavailable" | "https://wijkteams.nl/problems/brp-unavailable" | "https://wijkteams.nl/problems/internal";
             title: string;
             status: number;
             /** @description For developers, in English: a client shows its own words for `type` instead. */
@@ -1108,7 +1125,7 @@ export interface components {
         /** @description An entry of the register of processing activities (verwerkingsregister). */
         ProcessingActivity: {
             /** @enum {string} */
-            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access";
+            id: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access" | "brp-lookup";
             name: string;
             purpose: string;
             /** @description The grondslag: the law and article, and the AVG basis. */
@@ -1804,7 +1821,7 @@ export interface components {
             consentIds: string[];
         } | {
             /** @enum {string} */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access";
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access" | "brp-lookup";
         };
         /** @description The data handed over: only the kinds, members and domains asked. */
         DisclosurePackage: {
@@ -2188,7 +2205,7 @@ export interface components {
              * @description The entry of the register of processing activities (GET /processing-activities); null before 1.1.
              * @enum {string|null}
              */
-            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access" | null;
+            processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access" | "brp-lookup" | null;
             processingActivityVersion: number | null;
             /** @description The members whose data was processed (member ids, never a BSN). */
             dataSubjects: string[];
@@ -2204,7 +2221,7 @@ export interface components {
                 consentIds: string[];
             } | {
                 /** @enum {string} */
-                processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access";
+                processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access" | "brp-lookup";
             };
             /** @description On a processing under a break-glass grant: the grant (v1.2 rule 17). */
             grantId?: string;
@@ -2760,6 +2777,25 @@ export interface components {
         /** @description Why you withdraw it, if you want to say. */
         MyConsentWithdrawal: {
             reason?: string;
+        };
+        /** @description The people at the address. */
+        BrpResidents: {
+            items: components["schemas"]["BrpResident"][];
+        };
+        /** @description A person registered at the address, as an intake takes a member. */
+        BrpResident: {
+            name: string;
+            /**
+             * Format: date
+             * @description null when the BRP knows the date only in part: type it in.
+             */
+            birthDate: string | null;
+            bsn: string;
+            /**
+             * @description `child`: under 18 today.
+             * @enum {string}
+             */
+            role: "adult" | "child";
         };
     };
     responses: never;
@@ -10683,6 +10719,97 @@ export interface operations {
                     "API-Version"?: string;
                     /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
                     traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBrpResidents: {
+        parameters: {
+            query: {
+                postcode: string;
+                houseNumber: string;
+                houseNumberAddition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people registered at the address (none: an empty list). */
+            200: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrpResidents"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token. The body is the JWT authorizer's fixed `{"message":"Unauthorized"}`. */
+            401: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description BRP unavailable */
+            503: {
+                headers: {
+                    /** @description The full semantic version of the API. */
+                    "API-Version"?: string;
+                    /** @description W3C Trace Context: the request's trace (the caller's, or a new one) with this request's span as parent. */
+                    traceparent: string;
                     [name: string]: unknown;
                 };
                 content: {

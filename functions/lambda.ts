@@ -1,3 +1,4 @@
+import { type BrpPort, haalCentraalBrp } from '#shared/brp/haal-centraal.ts';
 import { documentClient } from '#shared/db/client.ts';
 import { onFirstUse } from './first-use.ts';
 import type { LookupKeySource } from './lookup-key.ts';
@@ -17,4 +18,20 @@ export const lambdaLookupKey: LookupKeySource = onFirstUse(async () => {
   const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
   if (!secret.SecretString) throw new Error('the look-up key secret is empty');
   return Buffer.from(secret.SecretString, 'utf8');
+});
+
+/**
+ * The city's BRP (v1.2): Haal Centraal at `BRP_URL`, its API key from Secrets Manager on the
+ * first look-up; undefined when the city configures none (the route answers 503 `brp_unavailable`).
+ */
+export const lambdaBrp = onFirstUse(async (): Promise<BrpPort | undefined> => {
+  const { BRP_URL, BRP_API_KEY_SECRET_ARN, BRP_ORIGIN_OIN } = readEnvironment(process.env);
+  if (!BRP_URL || !BRP_API_KEY_SECRET_ARN) return undefined;
+  const apiKey = onFirstUse(async () => {
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: BRP_API_KEY_SECRET_ARN }));
+    if (!secret.SecretString) throw new Error('the BRP key secret is empty');
+    return secret.SecretString;
+  });
+  return haalCentraalBrp({ url: BRP_URL, apiKey, originOin: BRP_ORIGIN_OIN ?? '' });
 });

@@ -1,4 +1,5 @@
 import { breakGlassRoutes } from './breakglass/contract.ts';
+import { brpRoutes } from './brp/contract.ts';
 import { escalationRoutes, precedentRoutes } from './escalations/contract.ts';
 import { figuresRoutes } from './figures/contract.ts';
 import { householdRoutes } from './households/contract.ts';
@@ -38,6 +39,7 @@ export const routes: RouteContract[] = [
   ...worklistRoutes,
   ...signalRoutes,
   ...residentRoutes,
+  ...brpRoutes,
 ];
 
 /** The Lambda functions behind the API, one per concern, each serving the routes that name it. */

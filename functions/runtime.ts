@@ -34,6 +34,10 @@ export interface FunctionEnvironment {
   TABLE_NAME: string;
   LOOKUP_KEY_SECRET_ARN?: string;
   STATE_MACHINE_ARN?: string;
+  /** On the brp function (v1.2): the city's Haal Centraal BRP endpoint and the secret holding its API key. */
+  BRP_URL?: string;
+  BRP_API_KEY_SECRET_ARN?: string;
+  BRP_ORIGIN_OIN?: string;
   /** On the signals function: each partner's Cognito client id, as `<clientId>=<partnerId>` pairs joined by commas. */
   PARTNER_CLIENTS?: string;
   POWERTOOLS_METRICS_NAMESPACE?: string;

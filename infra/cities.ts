@@ -38,6 +38,12 @@ export interface CityConfig {
    * provider `DigiD`. Without it the stack serves no resident routes (docs/decisions.md).
    */
   residentBroker?: ResidentBroker;
+  /**
+   * The city's BRP through Haal Centraal BRP Personen Bevragen 2 (v1.2): its base URL, the name
+   * of the Secrets Manager secret holding the API key, and the city's OIN (`x-origin-oin`).
+   * Without it `GET /brp/residents` answers 503 `brp_unavailable` and intakes are typed by hand.
+   */
+  brp?: { url: string; apiKeySecretName: string; originOin: string };
 }
 
 /** How the user pool reaches the city's DigiD broker: an OpenID Connect provider of its own choosing. */

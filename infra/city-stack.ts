@@ -27,7 +27,7 @@ export interface CityStackProps extends StackProps {
 }
 
 /** Functions that hash BSNs and addresses, and so read the city's look-up key. */
-const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes', 'registry', 'signals', 'breakglass', 'resident']);
+const FUNCTIONS_WITH_LOOKUP_KEY = new Set(['intakes', 'registry', 'signals', 'breakglass', 'resident', 'brp']);
 /** Functions that start the doorbraak flow and hand it people's answers. */
 const FUNCTIONS_WITH_FLOW = new Set(['escalations']);
 /** Functions that serve only public, static answers and touch no data. */
@@ -213,6 +213,8 @@ export class CityStack extends Stack {
     // when the city configures it (city.residentBroker), and by local mode (its stand-in signs residents
     // in); otherwise the stack has neither the routes nor their function (docs/decisions.md).
     const local = this.node.tryGetContext('wijkteams:local') === 'true';
+    // The BRP's API key, a secret the city keeps (by name) in its account: read by the brp function alone.
+    const brpKey = city.brp ? secretsmanager.Secret.fromSecretNameV2(this, 'BrpApiKey', city.brp.apiKeySecretName) : undefined;
     const served = routes.filter((route) => local || city.residentBroker !== undefined || route.callers !== 'residents');
     const servedFunctions = functionNames.filter((name) => served.some((route) => route.fn === name));
     const functions = new Map(
@@ -223,6 +225,10 @@ export class CityStack extends Stack {
             ...environment,
             ...(FUNCTIONS_WITH_LOOKUP_KEY.has(name) ? { LOOKUP_KEY_SECRET_ARN: lookupKey.secretArn } : {}),
             ...(FUNCTIONS_WITH_FLOW.has(name) ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {}),
+            // The city's BRP (v1.2), when configured: without it the brp function answers 503 brp_unavailable.
+            ...(name === 'brp' && brpKey && city.brp
+              ? { BRP_URL: city.brp.url, BRP_API_KEY_SECRET_ARN: brpKey.secretArn, BRP_ORIGIN_OIN: city.brp.originOin }
+              : {}),
             // Cognito generates the partners' client ids: the signals function learns which partner each one is.
             ...(name === 'signals'
               ? { PARTNER_CLIENTS: partnerClients.map((client, i) => `${client.userPoolClientId}=${city.partners[i]?.id}`).join(',') }
@@ -233,6 +239,7 @@ export class CityStack extends Stack {
         });
         if (!FUNCTIONS_WITHOUT_DATA.has(name)) table.grantReadWriteData(fn);
         if (FUNCTIONS_WITH_LOOKUP_KEY.has(name)) lookupKey.grantRead(fn);
+        if (name === 'brp') brpKey?.grantRead(fn);
         if (FUNCTIONS_WITH_FLOW.has(name)) {
           stateMachine.grantStartExecution(fn);
           stateMachine.grantTaskResponse(fn);

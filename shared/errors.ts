@@ -77,6 +77,8 @@ const PROBLEMS = {
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   precondition_required: { status: 428, title: 'Precondition required' },
   service_unavailable: { status: 503, title: 'Service unavailable' },
+  /** v1.2: the city's BRP is down, slow, refusing or not configured; an intake by hand still works. */
+  brp_unavailable: { status: 503, title: 'BRP unavailable' },
   internal: { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
@@ -109,6 +111,8 @@ export const forbidden = (detail: string) => new DomainError('forbidden', detail
 export const notFound = (resource: string) => new DomainError('not_found', `${resource} not found`);
 export const conflict = (detail: string) => new DomainError('conflict', detail);
 export const noBasis = (detail: string) => new DomainError('no_basis', detail);
+export const brpUnavailable = () =>
+  new DomainError('brp_unavailable', 'The BRP could not be reached: fill in the members by hand, or try again later.');
 export const preconditionFailed = (detail: string) => new DomainError('precondition_failed', detail);
 export const preconditionRequired = (detail: string) => new DomainError('precondition_required', detail);
 export const unsupportedMediaType = (detail: string) => new DomainError('unsupported_media_type', detail);

@@ -27,6 +27,7 @@ export const PROCESSING_ACTIVITY_IDS = [
   'disclosure-youth-protection',
   'break-glass',
   'resident-access',
+  'brp-lookup',
 ] as const;
 export type ProcessingActivityId = (typeof PROCESSING_ACTIVITY_IDS)[number];
 

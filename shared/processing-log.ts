@@ -91,6 +91,18 @@ export function processingLogLine(
  */
 export type SignalLogLine = Omit<ProcessingLogLine, 'householdId'> & { signalId: string };
 
+/**
+ * A line about a person who is not (yet) a member of a household the line could be kept with:
+ * someone a BRP look-up found (v1.2). Kept under their keyed BSN hash, their data subject, so
+ * that their own processing log can show it once they are a member of a household.
+ */
+export type PersonLogLine = Omit<ProcessingLogLine, 'householdId'> & { personHash: string };
+
+export function personLogLine(context: RequestContext, personHash: string, action: ProcessingAction, resource: string): PersonLogLine {
+  const { id, ...rest } = lineFields(context, action, resource, [personHash], 'ok');
+  return { id, personHash, ...rest };
+}
+
 export function signalLogLine(context: RequestContext, signalId: string, action: ProcessingAction, resource: string): SignalLogLine {
   const { id, ...rest } = lineFields(context, action, resource, [], 'ok');
   return { id, signalId, ...rest };

@@ -176,6 +176,16 @@ function sharedRegister(retentionYears: number, signalRetentionMonths: number): 
       version: 1,
     },
     {
+      id: 'brp-lookup',
+      name: 'BRP-bevraging bij een aanmelding',
+      purpose:
+        'Bij een aanmelding de namen, geboortedatums en BSN ophalen van wie op het adres staat ingeschreven, om het huishouden juist vast te leggen',
+      legalBasis:
+        'Wet BRP art. 3.3 (verstrekking aan de gemeente); Wmo 2015 art. 2.3.2 en 5.2.1; Jeugdwet art. 7.4.1 (AVG art. 6 lid 1 sub e)',
+      retention: caseFiles,
+      version: 1,
+    },
+    {
       id: 'break-glass',
       name: 'Noodtoegang bij een acute situatie',
       purpose:

@@ -9,9 +9,11 @@ import type { HttpEvent } from '#functions/http/pipeline.ts';
 import { readEnvironment, runtimeFrom } from '#functions/runtime.ts';
 import { backfillDailyWork } from '#shared/db/backfill.ts';
 import { documentClient } from '#shared/db/client.ts';
+import { haalCentraalBrp } from '../../shared/brp/haal-centraal.ts';
 import { cityConfig, runtimeConfigOf } from '../cities.ts';
 import { FLOW_STATES } from '../constructs/names.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
+import { type BrpStandIn, startBrpStandIn } from './brp-stand-in.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
 import { claimsAsApiGatewayPassesThem, type LocalIdp, localIdp } from './idp.ts';
 import { resumeWaitingFlows } from './resume-flows.ts';
@@ -67,6 +69,8 @@ export interface LocalStack {
   functionClients: Map<string, DynamoDBDocumentClient>;
   /** Each function's handler, by function name, for in-process measurements. */
   functionHandlers: Map<string, Invoke>;
+  /** The BRP stand-in the brp function asks (v1.2): the demo city and tests register people at addresses in it. */
+  brp: BrpStandIn;
   /** The demo households' adults the local sign-in offers residents (filled by the demo city). */
   demoResidents: DemoResident[];
   /** The Lambda context local mode hands to a function. */
@@ -75,6 +79,9 @@ export interface LocalStack {
 }
 
 export type Invoke = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+/** The OIN local mode's requests to its BRP stand-in carry: no organisation's (all zeros). */
+const LOCAL_OIN = '00000000000000000000';
 
 /** API Gateway's own limit for an HTTP API payload. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -163,9 +170,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The Java engine takes longest to start: it starts first, and the rest happens meanwhile.
   const dynamoStarting = options.dynamoEndpoint ? undefined : (options.dynamo ?? startDynamoDbLocal(dataDir ? { dataDir } : {}));
   const definitionRead = cityTemplate(city).then(readStackDefinition);
+  // The city's BRP, its stand-in (v1.2): a small HTTP server, started beside the engine, off its critical path.
+  const brpStarting = startBrpStandIn();
   const preparing = Promise.all([
     definitionRead,
     options.idp ?? localIdp(),
+    brpStarting,
     // Each function's module, imported side by side while the engine starts.
     definitionRead.then((read) =>
       Promise.all(
@@ -186,9 +196,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   } catch (error) {
     // Whatever fails while starting, the engine this call started does not outlive it.
     await dynamoStarting?.then((started) => started.stop()).catch(() => undefined);
+    await brpStarting.then((started) => started.stop()).catch(() => undefined);
     throw error;
   }
-  const [definition, idp, imported, dynamo] = prepared;
+  const [definition, idp, brp, imported, dynamo] = prepared;
   const modules = new Map(imported);
   const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
   const db = documentClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -257,6 +268,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ...runtimeFrom(readEnvironment(env), client, fn.name),
         lookupKey: async () => key,
         sfn: async () => sfn,
+        brp: async () => haalCentraalBrp({ url: brp.url, apiKey: async () => brp.apiKey, originOin: LOCAL_OIN }),
         ...(options.clock ? { clock: options.clock } : {}),
       });
       handlers.set(fn.logicalId, handler);
@@ -416,9 +428,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       functionClients,
       functionHandlers,
       demoResidents,
+      brp,
       lambdaContext: (name) => lambdaContext(name, Date.now() + 10_000),
       async stop() {
         await stepFunctions.stop();
+        await brp.stop().catch(() => undefined);
         sfn.destroy();
         for (const client of functionClients.values()) client.destroy();
         await new Promise<void>((closed) => {
@@ -431,6 +445,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     };
   } catch (error) {
     await stepFunctionsStarted?.stop().catch(() => undefined);
+    await brp.stop().catch(() => undefined);
     db.destroy();
     await dynamo?.stop();
     throw error;

@@ -14,11 +14,10 @@ export interface BrpPerson {
   bsn: string;
 }
 
-/** The protocol headers of a request (the register's activity, the city's OIN, who asks). */
+/** The protocol headers of a request: the register's activity and who asks (the city's OIN is the connection's). */
 export interface BrpProtocol {
   doelbinding: string;
   verwerking: string;
-  originOin: string;
   gebruiker: string;
 }
 
@@ -43,6 +42,8 @@ export interface HaalCentraalConfig {
   url: string;
   /** The API key (from Secrets Manager when deployed), sent as `X-API-KEY`. */
   apiKey: () => Promise<string>;
+  /** The city's OIN (Organisatie-identificatienummer), sent as `x-origin-oin`. */
+  originOin: string;
   /** 3 s by default (v1.2): the BRP's slowness never holds a professional long. */
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -97,7 +98,7 @@ export function haalCentraalBrp(config: HaalCentraalConfig): BrpPort {
             'x-api-key': await config.apiKey(),
             'x-doelbinding': protocol.doelbinding,
             'x-verwerking': protocol.verwerking,
-            'x-origin-oin': protocol.originOin,
+            'x-origin-oin': config.originOin,
             'x-gebruiker': protocol.gebruiker,
           },
           body: JSON.stringify(body),

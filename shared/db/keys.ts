@@ -270,6 +270,12 @@ export const signalLogKey = (signalId: string, at: string, lineId: string): Key 
 
 export const bsnLookupKey = (bsnHash: string): Key => ({ pk: `BSN#${bsnHash}`, sk: 'LOOKUP' });
 
+/** A person's own log (v1.2, a BRP look-up that found them): `LOG#PERSON#<bsnHash>` / `<at>#<lineId>`. */
+export const personLogKey = (personHash: string, at: string, lineId: string): Key => ({
+  pk: `LOG#PERSON#${personHash}`,
+  sk: `${at}#${lineId}`,
+});
+
 export const addressLookupKey = (addressHash: string): Key => ({ pk: `ADDR#${addressHash}`, sk: 'LOOKUP' });
 
 export const ROSTER_PREFIX = 'MEMBER#';

@@ -289,6 +289,9 @@ const rows: Record<string, Row> = {
   recordSignalOutcome: { operationId: 'recordSignalOutcome', needs: { signal: true },
     request: (w) => ({ method: 'POST', path: `/signals/${w.signalId}/outcome`, body: { outcome: 'help_declined' } }),
     expect: [401, 200, 200, 200, 200, 404, 404, 404, 403, 403, 403, 403, 403, 404, 404, 404, 404, 403] },
+  // v1.2 BRP look-up: intaker, wijkcoach, teamleider of any team (no household yet to be within reach of); the stand-in knows no one here.
+  getBrpResidents: { operationId: 'getBrpResidents', needs: {}, request: () => ({ method: 'GET', path: '/brp/residents?postcode=7599ZZ&houseNumber=1' }),
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 200, 200, 200, 200, 403] },
   // v1.2 rule 18: the resident's own household, and only for the resident.
   getMyHousehold: { operationId: 'getMyHousehold', needs: {}, request: () => ({ method: 'GET', path: '/me/household' }),
     expect: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200] },

@@ -30,7 +30,6 @@ const valid = (schema: string, value: unknown) => {
 const PROTOCOL: BrpProtocol = {
   doelbinding: 'brp-lookup',
   verwerking: 'brp-lookup@1',
-  originOin: '00000001234567890000',
   gebruiker: 'anna',
 };
 let brp: BrpStandIn;
@@ -52,7 +51,7 @@ beforeAll(async () => {
 afterAll(() => brp.stop());
 
 const adapter = (overrides: Partial<Parameters<typeof haalCentraalBrp>[0]> = {}) =>
-  haalCentraalBrp({ url: brp.url, apiKey: async () => brp.apiKey, ...overrides });
+  haalCentraalBrp({ url: brp.url, apiKey: async () => brp.apiKey, originOin: '00000001234567890000', ...overrides });
 
 describe('the Haal Centraal adapter against the stand-in', () => {
   it('finds the people at an address, by name, birth date and BSN, asking no more than that', async () => {

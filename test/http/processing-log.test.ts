@@ -515,6 +515,8 @@ describe('one processing-log line for every 2xx on personal data', () => {
       'agreeToMyPlan',
       'withdrawMyConsent',
       'getMyProcessingLog',
+      // A BRP look-up's lines are kept under the found people's keyed BSN hashes, not a household's (brp.test.ts).
+      'getBrpResidents',
       'getProcessingLog',
       'receiveSignal',
       'listSignals',

@@ -2,8 +2,14 @@ import * as z from 'zod';
 import { LOG_ROLES } from '../../domain/access.ts';
 import { isTimelineChange } from '../../domain/timeline.ts';
 import { PROCESSING_ACTIVITY_IDS } from '../../processing-activities.ts';
-import { PROCESSING_ACTIONS, type ProcessingLogLine, type SignalLogLine, type StoredProcessingLogLine } from '../../processing-log.ts';
-import { processingLogKey, signalLogKey, timelineIndexKeys } from '../keys.ts';
+import {
+  type PersonLogLine,
+  PROCESSING_ACTIONS,
+  type ProcessingLogLine,
+  type SignalLogLine,
+  type StoredProcessingLogLine,
+} from '../../processing-log.ts';
+import { personLogKey, processingLogKey, signalLogKey, timelineIndexKeys } from '../keys.ts';
 import { parseRecord } from './record.ts';
 
 /** A processing-log line: `LOG#<householdId>` / `<at>#<lineId>`, apart from the household so it outlives it. */
@@ -37,6 +43,13 @@ export const parseProcessingLogLine = (item: Record<string, unknown> | undefined
 export const processingLogItem = (line: ProcessingLogLine) => ({
   ...processingLogKey(line.householdId, line.at, line.id),
   ...(isTimelineChange(line) ? timelineIndexKeys(line.householdId, line.at, line.id) : {}),
+  type: PROCESSING_LOG,
+  ...line,
+});
+
+/** A person's line (a BRP look-up found them): under their keyed BSN hash, outliving the look-up as every log line does. */
+export const personLogItem = (line: PersonLogLine) => ({
+  ...personLogKey(line.personHash, line.at, line.id),
   type: PROCESSING_LOG,
   ...line,
 });

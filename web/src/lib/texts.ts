@@ -252,6 +252,7 @@ export const t = {
       'unsupported-media-type': 'Dit kon het systeem niet lezen. Probeer het opnieuw.',
       'precondition-required': 'Laad het scherm opnieuw en probeer het nog eens.',
       'service-unavailable': 'Het systeem is even niet bereikbaar. Probeer het over een minuut opnieuw.',
+      'brp-unavailable': 'De BRP is nu niet bereikbaar. Vul de leden zelf in, of probeer het later opnieuw.',
       internal: 'Er ging iets mis. Probeer het opnieuw.',
     } satisfies Record<ProblemTypeName, string>,
     params: {
@@ -356,6 +357,12 @@ export const t = {
     removeForbidden: 'Alleen een teamleider van dit team kan iemand van het team halen.',
   },
   intake: {
+    fromBrp: 'Ophalen uit BRP',
+    fromBrpHint: 'Vult de leden in met wie op dit adres staat ingeschreven. U kunt ze daarna aanpassen.',
+    fromBrpFound: (n: number) =>
+      n === 1 ? 'Eén persoon opgehaald uit de BRP. Controleer de gegevens.' : `${n} personen opgehaald uit de BRP. Controleer de gegevens.`,
+    fromBrpNone: 'De BRP kent niemand op dit adres. Vul de leden zelf in.',
+    fromBrpAddress: 'Vul eerst een geldige postcode en een huisnummer in.',
     title: 'Aanmelden',
     intro: 'Het verhaal van de bewoner, één keer. Een bekend BSN of adres koppelt de aanmelding aan het huishouden.',
     team: 'Team',
@@ -756,6 +763,7 @@ export const t = {
     toDossier: 'Terug naar het dossier',
     /** The log's purposes (the routes' purpose codes, in English for developers) in the city's words. */
     purposes: {
+      'brp look-up': 'een aanmelding vullen uit de BRP',
       'registration of a request for help': 'een hulpvraag aanmelden',
       'handling a request for help': 'een hulpvraag behandelen',
       'triage of a request for help': 'triage van een hulpvraag',
@@ -830,6 +838,7 @@ export const t = {
       '/break-glass/{id}': 'een noodtoegang',
       '/break-glass/{id}/review': 'de beoordeling van een noodtoegang',
       '/me/household': 'het eigen huishouden (inzage door de inwoner)',
+      '/brp/residents': 'wie op een adres staat ingeschreven (BRP)',
       '/me/household/messages': 'een bericht aan de regisseur',
       '/me/household/plan/agreement': 'het akkoord op het plan (door de inwoner)',
       '/me/consents/{consentId}/withdrawal': 'het intrekken van een toestemming (door de inwoner)',

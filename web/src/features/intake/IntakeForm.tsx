@@ -5,6 +5,7 @@ import { isValidBsn } from '#shared/domain/bsn.ts';
 import { CHANNELS, URGENCIES } from '#shared/domain/intake.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import {
+  Alert,
   Button,
   Choice,
   ChoiceGroup,
@@ -18,10 +19,10 @@ import {
 } from '../../components/nlds.tsx';
 import { ErrorAlert, inputChecked, inputValue, useLoad } from '../../components/ui.tsx';
 import { ApiError, type InvalidParam, type Schemas } from '../../lib/api.ts';
-import { paramInDutch } from '../../lib/problems.ts';
+import { paramInDutch, problemInDutch } from '../../lib/problems.ts';
 import { useRouter } from '../../lib/router.tsx';
 import { t } from '../../lib/texts.ts';
-import { createIntake, getTeams } from './api.ts';
+import { createIntake, getBrpResidents, getTeams } from './api.ts';
 
 type NewIntake = Schemas['NewIntake'];
 type Member = { name: string; birthDate: string; bsn: string; role: 'adult' | 'child' };
@@ -78,6 +79,32 @@ export function IntakeForm({ actor }: { actor: Actor }) {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
+  const [brp, setBrp] = useState<{ busy: boolean; said?: string; failed?: boolean }>({ busy: false });
+  /**
+   * Ophalen uit BRP (v1.2): the people at the address fill the members, each still editable; a
+   * member typed already and not found is kept. The BRP down: said at the button, the form goes on by hand.
+   */
+  const fillFromBrp = async () => {
+    const at = { postcode: postcode.trim(), houseNumber: houseNumber.trim() };
+    if (!isDutchPostcode(at.postcode) || !HOUSE_NUMBER.test(at.houseNumber)) {
+      setTouched((all) => new Set([...all, 'household.address.postcode', 'household.address.houseNumber']));
+      setBrp({ busy: false, said: t.intake.fromBrpAddress, failed: true });
+      return;
+    }
+    setBrp({ busy: true });
+    try {
+      const { items } = await getBrpResidents({ ...at, ...(addition.trim() ? { houseNumberAddition: addition.trim() } : {}) });
+      const found: Member[] = items.map((p) => ({ name: p.name, birthDate: p.birthDate ?? '', bsn: p.bsn, role: p.role }));
+      setMembers((typed) => {
+        const kept = typed.filter((m) => (m.name.trim() || m.bsn.trim()) && !found.some((f) => f.bsn === m.bsn.trim()));
+        const all = [...found, ...kept];
+        return all.length > 0 ? all : [emptyMember()];
+      });
+      setBrp({ busy: false, said: items.length > 0 ? t.intake.fromBrpFound(items.length) : t.intake.fromBrpNone });
+    } catch (caught) {
+      setBrp({ busy: false, said: caught instanceof ApiError ? problemInDutch(caught) : t.error, failed: true });
+    }
+  };
 
   const ownErrors = check({ question, domains, postcode, houseNumber, members });
   const errorOf = (name: string) => serverErrors[name] ?? (submitted || touched.has(name) ? ownErrors[name] : undefined);
@@ -231,6 +258,23 @@ export function IntakeForm({ actor }: { actor: Actor }) {
           {text('household.address.postcode', t.intake.postcode, postcode, setPostcode, { autoComplete: 'postal-code' })}
           {text('household.address.houseNumber', t.intake.houseNumber, houseNumber, setHouseNumber, { inputMode: 'numeric' })}
           {text('household.address.houseNumberAddition', t.intake.addition, addition, setAddition)}
+        </div>
+        <div className="wt-actions">
+          <Button appearance="secondary-action-button" onClick={() => void fillFromBrp()} disabled={brp.busy} aria-describedby="brp-uitleg">
+            {t.intake.fromBrp}
+          </Button>
+        </div>
+        <Paragraph id="brp-uitleg">{t.intake.fromBrpHint}</Paragraph>
+        {/* Said where the button is, and read out: what was filled in, or why not. */}
+        <div aria-live="polite">
+          {brp.said &&
+            (brp.failed ? (
+              <Alert type="warning">
+                <Paragraph>{brp.said}</Paragraph>
+              </Alert>
+            ) : (
+              <Paragraph>{brp.said}</Paragraph>
+            ))}
         </div>
       </Fieldset>
       {members.map((member, i) => {

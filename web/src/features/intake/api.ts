@@ -18,3 +18,7 @@ export const getRoster = (id: string) =>
 
 export const triageIntake = (id: string, body: Schemas['TriageRequest']) =>
   api.POST('/intakes/{id}/triage', { params: { path: { id } }, body }).then(ok);
+
+/** Who is registered at an address, from the city's BRP (v1.2): 503 `brp_unavailable` when it is down. */
+export const getBrpResidents = (query: { postcode: string; houseNumber: string; houseNumberAddition?: string }) =>
+  api.GET('/brp/residents', { params: { query } }).then(ok);

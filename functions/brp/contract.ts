@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { TEAM_WORKERS } from '#shared/domain/access.ts';
+import { defineRoute } from '../http/contract.ts';
+import { Bsn, CalendarDate, HouseNumber, HouseNumberAddition, Postcode } from '../http/schemas.ts';
+
+const BrpResident = z
+  .object({
+    name: z.string(),
+    birthDate: CalendarDate.nullable().meta({ description: 'null when the BRP knows the date only in part: type it in.' }),
+    bsn: Bsn,
+    role: z.enum(['adult', 'child']).meta({ description: '`child`: under 18 today.' }),
+  })
+  .meta({ id: 'BrpResident', description: 'A person registered at the address, as an intake takes a member.' });
+
+/**
+ * v1.2 "BRP look-up through Haal Centraal": who is registered at an address, for Aanmelden to
+ * fill its members. The intake route itself never calls the BRP: its slowness never holds an intake.
+ */
+export const brpResidentsRoute = defineRoute({
+  operationId: 'getBrpResidents',
+  method: 'GET',
+  path: '/brp/residents',
+  fn: 'brp',
+  summary: "The people registered at an address, from the city's BRP (Haal Centraal BRP Personen Bevragen 2)",
+  tag: 'Intake',
+  auth: 'jwt',
+  roles: TEAM_WORKERS,
+  purpose: 'brp look-up',
+  processingActivity: 'brp-lookup',
+  query: z.object({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: HouseNumberAddition.optional() }),
+  success: {
+    status: 200,
+    description: 'The people registered at the address (none: an empty list).',
+    schema: z.object({ items: z.array(BrpResident) }).meta({ id: 'BrpResidents', description: 'The people at the address.' }),
+  },
+  errors: ['invalid_input', 'forbidden', 'brp_unavailable'],
+});
+
+export const brpRoutes = [brpResidentsRoute];

@@ -1,0 +1,4 @@
+import { lambdaBrp, lambdaLookupKey, lambdaRuntime } from '../lambda.ts';
+import { createHandler } from './handler.ts';
+
+export const handler = createHandler({ ...lambdaRuntime('brp'), lookupKey: lambdaLookupKey, brp: lambdaBrp });
