@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { components, paths } from '../../client/schema.d.ts';
 import { cityConfig } from '../cities.ts';
+import type { BrpStandInPerson } from './brp-stand-in.ts';
 import type { LocalStack } from './server.ts';
 import { type DemoProfessional, type DemoResident, demoProfessionals } from './web.ts';
 
@@ -190,6 +191,16 @@ export interface DemoSummary {
   seconds: number;
   /** One adult of each household, for the local sign-in as a resident (v1.2). */
   residents: DemoResident[];
+  /** What the BRP stand-in holds (v1.2): every household loaded, and families the BRP knows that the team does not yet. */
+  brp: { address: { postcode: string; houseNumber: string }; people: BrpStandInPerson[] }[];
+}
+
+/** A demo name as the BRP keeps it: the first name, a lower-case prefix ("de", "van") apart, the surname. */
+function brpName(name: string): Pick<BrpStandInPerson, 'voornamen' | 'voorvoegsel' | 'geslachtsnaam'> {
+  const [voornamen = '', ...rest] = name.split(' ');
+  const prefix = rest.filter((word, i) => i < rest.length - 1 && /^[a-z]/.test(word));
+  const geslachtsnaam = rest.slice(prefix.length).join(' ');
+  return { voornamen, ...(prefix.length > 0 ? { voorvoegsel: prefix.join(' ') } : {}), geslachtsnaam };
 }
 
 /**
@@ -236,13 +247,16 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
     precedents: 0,
     seconds: 0,
     residents: [],
+    brp: [],
   };
+  // Every BSN the city gives out, the BRP-only families' too: no two people share one.
+  const bsnsTaken = new Set<string>();
   try {
     // Everyone signs in once, half a year ago: the rosters hold them from then on.
     at(190);
     for (const person of people) ok('sign-in', await api.GET('/me/tasks', { headers: as(person), params: { query: {} } }));
 
-    const bsns = new Set<string>();
+    const bsns = bsnsTaken;
     const wijkteams = city.teams.filter((team) => team.kind === 'wijkteam');
     const complex: { householdId: string; teamId: string; since: number; adult: string }[] = [];
     let houseNumber = 1;
@@ -294,6 +308,10 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
             teamName: team.name,
             address: `${registered.household.address.postcode} ${registered.household.address.houseNumber}`,
           });
+        summary.brp.push({
+          address: registered.household.address,
+          people: members.flatMap((m) => (m.bsn ? [{ bsn: m.bsn, ...brpName(m.name), geboortedatum: m.birthDate }] : [])),
+        });
         const householdId = intake.householdId ?? '';
         if (waiting) continue;
         at(daysAgo - 1);
@@ -653,6 +671,20 @@ export async function loadDemoCity(stack: LocalStack, clock: SettableClock, city
   } finally {
     clock.reset();
   }
+  // Families the BRP knows and the team not yet, one per wijkteam (drawn last: the city above stays as it was).
+  for (const team of city.teams.filter((t) => t.kind === 'wijkteam')) {
+    const family = random.pick(FAMILY);
+    const people = [0, 1, 2].map((i) => ({
+      bsn: fakeBsn(random, bsnsTaken),
+      ...brpName(`${i === 2 ? random.pick(CHILDREN) : random.pick(ADULTS)} ${family}`),
+      geboortedatum:
+        i === 2
+          ? `${random.int(2010, 2020)}-0${random.int(1, 9)}-1${random.int(0, 9)}`
+          : `${random.int(1965, 1995)}-0${random.int(1, 9)}-2${random.int(0, 8)}`,
+    }));
+    summary.brp.push({ address: { postcode: `${team.postcodeAreas?.[0] ?? '7511'} BR`, houseNumber: '100' }, people });
+  }
+  for (const entry of summary.brp) stack.brp.add(entry.address, entry.people);
   summary.seconds = Math.round((Date.now() - started) / 100) / 10;
   stack.demoResidents.push(...summary.residents);
   return summary;

@@ -73,8 +73,13 @@ if (await wantsDemo()) {
 } else if (persistent && existsSync(demoMarker)) {
   // Loaded on an earlier start: its residents are offered on the sign-in again.
   try {
-    const loaded = JSON.parse(readFileSync(demoMarker, 'utf8')) as { residents?: typeof stack.demoResidents };
+    const loaded = JSON.parse(readFileSync(demoMarker, 'utf8')) as {
+      residents?: typeof stack.demoResidents;
+      brp?: { address: { postcode: string; houseNumber: string }; people: Parameters<typeof stack.brp.add>[1] }[];
+    };
     stack.demoResidents.push(...(loaded.residents ?? []));
+    // The BRP stand-in keeps nothing: the city's people are registered in it again.
+    for (const entry of loaded.brp ?? []) stack.brp.add(entry.address, entry.people);
   } catch {
     // A marker written before 1.2 has no residents: the stand-in still takes a BSN.
   }

@@ -39,6 +39,30 @@ describe('the demo city', () => {
     expect(summary.households).toBeGreaterThanOrEqual(20);
   });
 
+  // v1.2 "Locally `npm start` serves a BRP stand-in … holding the demo city's fake people".
+  it('registers its households in the BRP stand-in, and a family in each wijkteam the team does not know yet', async () => {
+    const intaker = await token('demo-intaker-velve-lindenhof', ['intaker'], ['velve-lindenhof']);
+    const known = summary.brp.find((entry) => entry.people.length > 1);
+    const found = await api.call(
+      'GET',
+      `/brp/residents?postcode=${encodeURIComponent(known?.address.postcode ?? '')}&houseNumber=${known?.address.houseNumber}`,
+      { token: intaker },
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((p: { bsn: string }) => p.bsn)).toEqual(known?.people.map((p) => p.bsn));
+    const wijkteams = 6;
+    const brpOnly = summary.brp.filter((entry) => entry.address.houseNumber === '100');
+    expect(brpOnly).toHaveLength(wijkteams);
+    const first = brpOnly[0];
+    const family = await api.call('GET', `/brp/residents?postcode=${encodeURIComponent(first?.address.postcode ?? '')}&houseNumber=100`, {
+      token: intaker,
+    });
+    expect(family.body.items).toHaveLength(3);
+    // Not known to the team: a search by one of their BSNs finds no household.
+    const search = await api.call('GET', `/households/search?bsn=${family.body.items[0].bsn}`, { token: intaker });
+    expect(search.body.items).toEqual([]);
+  });
+
   it('has plans and ZRM assessments spread over months', async () => {
     const coach = await token('demo-wijkcoach-velve-lindenhof', ['wijkcoach'], ['velve-lindenhof']);
     const caseload = await api.call('GET', '/households?status=open&limit=100', { token: coach });

@@ -195,3 +195,28 @@ describe('a city without a DigiD broker', () => {
     expect(without.violations).toEqual([]);
   });
 });
+
+// v1.2 "BRP look-up through Haal Centraal": the endpoint from the city's configuration, the key from Secrets Manager.
+describe('a city with a BRP', () => {
+  it('gives the brp function the endpoint, the OIN and the key secret, and only it may read that secret', () => {
+    const { template: withBrp } = synth({
+      ...cities.enschede,
+      brp: {
+        url: 'https://brp.example.nl/haalcentraal/api/brp',
+        apiKeySecretName: 'wijkteams/enschede/brp',
+        originOin: '00000001002220647000',
+      },
+    });
+    const functions = Object.values(withBrp.findResources('AWS::Lambda::Function'));
+    const brp = functions.find((fn) => fn.Metadata?.['wijkteams:function'] === 'brp');
+    expect(brp?.Properties.Environment.Variables).toMatchObject({
+      BRP_URL: 'https://brp.example.nl/haalcentraal/api/brp',
+      BRP_ORIGIN_OIN: '00000001002220647000',
+      BRP_API_KEY_SECRET_ARN: expect.anything(),
+    });
+    const others = functions.filter((fn) => fn !== brp && fn.Properties.Environment?.Variables?.BRP_API_KEY_SECRET_ARN);
+    expect(others).toEqual([]);
+    const policies = JSON.stringify(withBrp.findResources('AWS::IAM::Policy'));
+    expect(policies).toContain('wijkteams/enschede/brp');
+  });
+});

@@ -105,8 +105,18 @@ describe('the city stack', () => {
     const withKey = template.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: { LOOKUP_KEY_SECRET_ARN: Match.anyValue() } } },
     });
-    // Signals hash the partner's BSN and address to find the household, and help accepted registers an intake; break-glass finds the household by BSN or address.
-    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual(['intakes', 'registry', 'breakglass', 'signals']);
+    // Signals hash the partner's BSN and address to find the household, and help accepted registers an intake; break-glass finds
+    // the household by BSN or address; the BRP look-up logs under the found people's keyed BSN hashes.
+    expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).toEqual([
+      'intakes',
+      'registry',
+      'breakglass',
+      'signals',
+      'brp',
+    ]);
+    // A city without a BRP configured: the brp function has no endpoint, and answers 503 brp_unavailable.
+    const brp = Object.values(withKey).find((fn) => fn.Metadata['wijkteams:function'] === 'brp');
+    expect(brp?.Properties.Environment.Variables.BRP_URL).toBeUndefined();
     // The resident's view is not deployed until the city's DigiD broker is federated (it is served locally only).
     expect(Object.values(withKey).map((fn) => fn.Metadata['wijkteams:function'])).not.toContain('resident');
     expect(Object.keys(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'GET /v1/me/household' } }))).toEqual(
