@@ -271,8 +271,9 @@ export const signalLogKey = (signalId: string, at: string, lineId: string): Key 
 export const bsnLookupKey = (bsnHash: string): Key => ({ pk: `BSN#${bsnHash}`, sk: 'LOOKUP' });
 
 /** A person's own log (v1.2, a BRP look-up that found them): `LOG#PERSON#<bsnHash>` / `<at>#<lineId>`. */
+export const personLogPartition = (personHash: string) => `LOG#PERSON#${personHash}`;
 export const personLogKey = (personHash: string, at: string, lineId: string): Key => ({
-  pk: `LOG#PERSON#${personHash}`,
+  pk: personLogPartition(personHash),
   sk: `${at}#${lineId}`,
 });
 

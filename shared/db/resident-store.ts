@@ -1,10 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { invalidCursor } from '../cursor.ts';
 import type { ResidentStore } from '../use-cases/resident.ts';
+import { queryPage } from './client.ts';
 import { dynamoHouseholdStore } from './household-store.ts';
 import { dynamoJournalStore } from './journal-store.ts';
+import { isProcessingLogSortKey, personLogPartition } from './keys.ts';
 import { dynamoNetworkStore } from './network-store.ts';
 import { dynamoPlanStore } from './plan-store.ts';
 import { dynamoPrivacyStore } from './privacy-store.ts';
+import { parsePersonLogLine } from './records/processing-log.ts';
 import { dynamoRegistryStore } from './registry-store.ts';
 
 /** The resident's view (v1.2): the BSN's look-up and the household's partition, as the registry and the dossier read them. */
@@ -23,5 +27,21 @@ export function dynamoResidentStore(db: DynamoDBDocumentClient, table: string): 
     addEntry: (household, entry, log, doneTasks, notifications) => journal.addEntry(household, entry, log, doneTasks, notifications),
     savePlan: (change) => plans.savePlan(change),
     withdrawConsent: (consent, withdrawal, log, notifications) => network.withdrawConsent(consent, withdrawal, log, notifications),
+    personLog: (personHash, limit, after) => {
+      if (after !== undefined && !isProcessingLogSortKey(after)) throw invalidCursor();
+      const pk = personLogPartition(personHash);
+      return queryPage(
+        db,
+        {
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
+        },
+        parsePersonLogLine,
+      );
+    },
   };
 }

@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
-import { AfterCursor, decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
 import { residentMember } from '../domain/access.ts';
 import { FLOW_ACTOR } from '../domain/escalation.ts';
 import type { Household } from '../domain/household.ts';
@@ -9,7 +10,7 @@ import type { Plan } from '../domain/plan.ts';
 import { amsterdamDate } from '../domain/tasks.ts';
 import { conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
-import { membersOf, processingLogLine, type RequestContext } from '../processing-log.ts';
+import { membersOf, processingLogLine, type RequestContext, type StoredProcessingLogLine } from '../processing-log.ts';
 import { registerOf } from '../processing-register.ts';
 import { consentView, withdrawGiven } from './consents.ts';
 import { recordAgreement } from './plans.ts';
@@ -35,6 +36,12 @@ export interface ResidentStore
     Pick<NetworkStore, 'withdrawConsent'> {
   lookup(kind: 'bsn', hash: string): Promise<string | undefined>;
   dossier(householdId: string): Promise<DossierRecords | undefined>;
+  /** Lines about the person before they were a member (a BRP look-up found them), newest first, under their keyed BSN hash. */
+  personLog(
+    personHash: string,
+    limit: number,
+    after?: string,
+  ): Promise<{ items: Omit<StoredProcessingLogLine, 'householdId'>[]; next?: string }>;
 }
 
 export interface ResidentPorts {
@@ -57,7 +64,7 @@ async function ownHousehold(ports: ResidentPorts, context: RequestContext) {
   const records = householdId ? await ports.store.dossier(householdId) : undefined;
   const member = residentMember(records?.household, hash);
   if (!records || !member) throw notFound('Household');
-  return { records, member };
+  return { records, member, hash };
 }
 
 /**
@@ -239,16 +246,40 @@ export async function myProcessingLog(
   context: RequestContext,
   query: { limit: number; cursor?: string },
 ): Promise<Page<ResidentLogLine>> {
-  const { records, member } = await ownHousehold(ports, context);
-  const after = decodeCursor(query.cursor, AfterCursor)?.after;
-  const page = await ports.store.processingLog(records.household.id, query.limit, after, member.id);
+  const { records, member, hash } = await ownHousehold(ports, context);
+  const position = decodeCursor(query.cursor, ResidentLogCursor) ?? {};
+  // Two sources, one page by time: the household's log about them, and the lines kept under their
+  // keyed BSN from before they were a member (a BRP look-up that found them, v1.2).
+  const [household, person] = await Promise.all([
+    ports.store.processingLog(records.household.id, query.limit, position.after, member.id),
+    ports.store.personLog(hash, query.limit, position.personAfter),
+  ]);
   await ports.store.appendProcessingLog([processingLogLine(context, records.household.id, 'read', '/me/processing-log', [member.id])]);
+  const sortKey = (line: { at: string; id: string }) => `${line.at}#${line.id}`;
+  const lines = [
+    // The filter of the read, again: only lines about them.
+    ...household.items.filter((line) => line.dataSubjects.includes(member.id)).map((line) => ({ line, from: 'household' as const })),
+    ...person.items.filter((line) => line.dataSubjects.includes(hash)).map((line) => ({ line, from: 'person' as const })),
+  ].sort((a, b) => (sortKey(a.line) < sortKey(b.line) ? 1 : -1));
+  const shown = lines.slice(0, query.limit);
+  // Each source goes on after the last line of it this page showed. One that gave lines, none of them
+  // shown, stays where it was; one that gave none about them (its read held only others' lines) goes
+  // on where its read ended, or it would read the same lines again.
+  const lastOf = (from: 'household' | 'person', before: string | undefined, read: { next?: string }) => {
+    const last = shown.filter((s) => s.from === from).at(-1);
+    if (last) return sortKey(last.line);
+    return lines.some((s) => s.from === from) ? before : (read.next ?? before);
+  };
+  const more = household.next !== undefined || person.next !== undefined || lines.length > shown.length;
+  const next = {
+    after: lastOf('household', position.after, household),
+    personAfter: lastOf('person', position.personAfter, person),
+  };
   const register = registerOf(ports.city);
   const organisation = `Gemeente ${ports.city.name}`;
   return {
-    items: page.items
-      // The filter of the read, again: only lines about them.
-      .filter((line) => line.dataSubjects.includes(member.id))
+    items: shown
+      .map(({ line }) => line)
       .map((line) => {
         const activity = register.find((a) => a.id === line.processingActivityId && a.version === line.processingActivityVersion);
         return {
@@ -259,6 +290,11 @@ export async function myProcessingLog(
           role: line.actor === FLOW_ACTOR ? 'system' : (line.roles[0] ?? 'professional'),
         };
       }),
-    nextCursor: page.next ? encodeCursor({ after: page.next }) : null,
+    nextCursor: more
+      ? encodeCursor({ ...(next.after ? { after: next.after } : {}), ...(next.personAfter ? { personAfter: next.personAfter } : {}) })
+      : null,
   };
 }
+
+/** Where the resident's log goes on: in the household's log, and in their own from before (either may not have begun). */
+const ResidentLogCursor = z.object({ after: z.optional(z.string()), personAfter: z.optional(z.string()) });

@@ -80,6 +80,33 @@ describe('GET /brp/residents', () => {
       ]);
       expect(JSON.stringify(lines.Items)).not.toMatch(/99999143|Haddou|7523/);
     }
+
+    // Samira, now a member, sees the look-up in her own processing log: by organisation and role, as every line.
+    const samira = await api.stack.idp.signResident('999991437');
+    const all = await api.call('GET', '/me/processing-log?limit=100', { token: samira });
+    expect(all.status).toBe(200);
+    const looked = all.body.items.filter((line: { activity: { id: string } | null }) => line.activity?.id === 'brp-lookup');
+    expect(looked).toEqual([
+      expect.objectContaining({ action: 'read', role: 'intaker', organisation: expect.stringContaining('Gemeente') }),
+    ]);
+    // Page by page, the two sources make the same list, once each, newest first.
+    const paged: { at: string }[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const reply: { body: { items: { at: string }[]; nextCursor: string | null } } = await api.call(
+        'GET',
+        `/me/processing-log?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { token: samira },
+      );
+      paged.push(...reply.body.items);
+      cursor = reply.body.nextCursor;
+      if (!cursor) break;
+    }
+    const ats = paged.map((line) => line.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    // The full read above and each page's read are lines of their own now: the paged walk holds at least what the full read did.
+    expect(paged.filter((line) => (line as { activity?: { id: string } }).activity?.id === 'brp-lookup')).toHaveLength(1);
+    expect(paged.length).toBeGreaterThanOrEqual(all.body.items.length);
   });
 
   it('refuses bad input with 400 and roles outside the teams with 403, asking the BRP nothing', async () => {

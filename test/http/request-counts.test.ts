@@ -420,8 +420,10 @@ describe('DynamoDB requests per route', () => {
     expect(await measure(() => api.call('POST', `/me/consents/${consent.body.id}/withdrawal`, { token: resident, body: {} }), 200)).toEqual(
       write,
     );
+    // The household's log and the resident's own from before they were a member (a BRP look-up), side by side.
     expect(await measure(() => api.call('GET', '/me/processing-log', { token: resident }), 200)).toEqual([
       'GetItem',
+      'Query',
       'Query',
       'Query',
       'PutItem',

@@ -47,6 +47,9 @@ export const processingLogItem = (line: ProcessingLogLine) => ({
   ...line,
 });
 
+export const PersonLogRecord = ProcessingLogRecord.omit({ householdId: true }).extend({ personHash: z.string() });
+export const parsePersonLogLine = (item: Record<string, unknown> | undefined) => parseRecord(PROCESSING_LOG, PersonLogRecord, item);
+
 /** A person's line (a BRP look-up found them): under their keyed BSN hash, outliving the look-up as every log line does. */
 export const personLogItem = (line: PersonLogLine) => ({
   ...personLogKey(line.personHash, line.at, line.id),
