@@ -256,25 +256,34 @@ export async function myProcessingLog(
   ]);
   await ports.store.appendProcessingLog([processingLogLine(context, records.household.id, 'read', '/me/processing-log', [member.id])]);
   const sortKey = (line: { at: string; id: string }) => `${line.at}#${line.id}`;
-  const lines = [
+  const sources = {
     // The filter of the read, again: only lines about them.
-    ...household.items.filter((line) => line.dataSubjects.includes(member.id)).map((line) => ({ line, from: 'household' as const })),
-    ...person.items.filter((line) => line.dataSubjects.includes(hash)).map((line) => ({ line, from: 'person' as const })),
-  ].sort((a, b) => (sortKey(a.line) < sortKey(b.line) ? 1 : -1));
-  const shown = lines.slice(0, query.limit);
-  // Each source goes on after the last line of it this page showed. One that gave lines, none of them
-  // shown, stays where it was; one that gave none about them (its read held only others' lines) goes
-  // on where its read ended, or it would read the same lines again.
-  const lastOf = (from: 'household' | 'person', before: string | undefined, read: { next?: string }) => {
-    const last = shown.filter((s) => s.from === from).at(-1);
-    if (last) return sortKey(last.line);
-    return lines.some((s) => s.from === from) ? before : (read.next ?? before);
+    household: { read: household, lines: household.items.filter((line) => line.dataSubjects.includes(member.id)), before: position.after },
+    person: { read: person, lines: person.items.filter((line) => line.dataSubjects.includes(hash)), before: position.personAfter },
+  };
+  // A source with more to read has been read down to where its read ended, that line included (its
+  // frontier, DynamoDB's LastEvaluatedKey): a line of another source older than that waits, since
+  // that source may still hold newer ones (a filtered read can end without a line about them).
+  const frontier = [household.next, person.next]
+    .filter((next): next is string => next !== undefined)
+    .sort()
+    .at(-1);
+  const lines = (Object.keys(sources) as (keyof typeof sources)[])
+    .flatMap((from) => sources[from].lines.map((line) => ({ line, from, key: sortKey(line) })))
+    .sort((a, b) => (a.key < b.key ? 1 : -1));
+  const ready = frontier ? lines.filter((entry) => entry.key >= frontier) : lines;
+  const shown = ready.slice(0, query.limit);
+  // Each source goes on after the last line of it shown; one whose every line was shown (or that gave
+  // none) goes on where its read ended; one with lines still to show stays where it was.
+  const positionOf = (from: keyof typeof sources) => {
+    const source = sources[from];
+    const last = shown.filter((entry) => entry.from === from).at(-1);
+    const allShown = source.lines.every((line) => shown.some((entry) => entry.line === line));
+    if (allShown) return source.read.next ?? last?.key ?? source.before;
+    return last?.key ?? source.before;
   };
   const more = household.next !== undefined || person.next !== undefined || lines.length > shown.length;
-  const next = {
-    after: lastOf('household', position.after, household),
-    personAfter: lastOf('person', position.personAfter, person),
-  };
+  const next = { after: positionOf('household'), personAfter: positionOf('person') };
   const register = registerOf(ports.city);
   const organisation = `Gemeente ${ports.city.name}`;
   return {

@@ -81,6 +81,20 @@ describe('GET /brp/residents', () => {
       expect(JSON.stringify(lines.Items)).not.toMatch(/99999143|Haddou|7523/);
     }
 
+    // A note about the child only: a line of the household's log that is not Samira's, which her pages pass over.
+    const coach = await api.token({ sub: 'kees', roles: ['wijkcoach'], teams: ['velve-lindenhof'] });
+    await api.call('GET', '/teams', { token: coach });
+    const dossier = await api.call('GET', `/households/${intake.body.householdId}`, { token: coach });
+    const yara = dossier.body.members.find((m: { name: string }) => m.name === 'Yara Haddou')?.id;
+    for (let i = 0; i < 3; i++)
+      expect(
+        (
+          await api.call('POST', `/households/${intake.body.householdId}/journal`, {
+            token: coach,
+            body: { kind: 'note', text: `Over Yara ${i}`, about: [yara] },
+          })
+        ).status,
+      ).toBe(201);
     // Samira, now a member, sees the look-up in her own processing log: by organisation and role, as every line.
     const samira = await api.stack.idp.signResident('999991437');
     const all = await api.call('GET', '/me/processing-log?limit=100', { token: samira });
@@ -102,6 +116,9 @@ describe('GET /brp/residents', () => {
       cursor = reply.body.nextCursor;
       if (!cursor) break;
     }
+    // The walk ends, and no line comes twice (a page of only others' lines moves on).
+    expect(cursor).toBeNull();
+    expect(new Set(paged.map((line) => JSON.stringify(line))).size).toBe(paged.length);
     const ats = paged.map((line) => line.at);
     expect([...ats].sort().reverse()).toEqual(ats);
     // The full read above and each page's read are lines of their own now: the paged walk holds at least what the full read did.
