@@ -31,9 +31,12 @@ export interface BrpPort {
 
 /** The BRP did not answer as it should (down, slow, refused us, or answered something else): 503 `brp_unavailable`. */
 export class BrpUnavailable extends Error {
-  constructor(readonly reason: 'timeout' | 'unreachable' | 'refused' | 'error' | 'malformed') {
+  // A plain field, not a parameter property: Node runs this file by stripping types only (npm start).
+  readonly reason: 'timeout' | 'unreachable' | 'refused' | 'error' | 'malformed';
+  constructor(reason: BrpUnavailable['reason']) {
     super(`The BRP is unavailable (${reason})`);
     this.name = 'BrpUnavailable';
+    this.reason = reason;
   }
 }
 
