@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
 import { HAAL_CENTRAAL_VERSION, type PersoonBeperkt, ZoekMetPostcodeEnHuisnummer } from '../../shared/brp/haal-centraal-shapes.ts';
+import { readJson } from './request-body.ts';
 
 /**
  * Local mode's BRP: a stand-in for the city's Haal Centraal BRP Personen Bevragen (version
@@ -71,16 +72,6 @@ const problem = (res: ServerResponse, status: number, title: string, code: strin
   res.end(JSON.stringify({ type: 'https://www.rfc-editor.org/rfc/rfc9110', title, status, code, instance, ...extra }));
 };
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 export async function startBrpStandIn(options: { port?: number; host?: string } = {}): Promise<BrpStandIn> {
   const people = new Map<string, BrpStandInPerson[]>();
   const requests: BrpStandIn['requests'] = [];
@@ -91,7 +82,7 @@ export async function startBrpStandIn(options: { port?: number; host?: string } 
     if (req.headers['x-api-key'] !== LOCAL_API_KEY) return problem(res, 401, 'Niet correct geauthenticeerd.', 'authentication');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
       return problem(res, 415, 'Media Type wordt niet ondersteund.', 'unsupportedMediaType');
-    const body = await readBody(req);
+    const body = await readJson(req);
     requests.push({
       headers: Object.fromEntries(
         ['x-doelbinding', 'x-verwerking', 'x-origin-oin', 'x-gebruiker'].map((h) => [h, req.headers[h] as string]),

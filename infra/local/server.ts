@@ -16,6 +16,7 @@ import { PROJECT_ROOT } from '../project-root.ts';
 import { type BrpStandIn, startBrpStandIn } from './brp-stand-in.ts';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo, startDynamoDbLocal } from './dynamodb.ts';
 import { claimsAsApiGatewayPassesThem, type LocalIdp, localIdp } from './idp.ts';
+import { readPayload } from './request-body.ts';
 import { resumeWaitingFlows } from './resume-flows.ts';
 import { type LocalStepFunctions, readStateMachine, startLocalStepFunctions } from './step-functions.ts';
 import {
@@ -134,20 +135,6 @@ function joinHeaders(req: IncomingMessage): Record<string, string> {
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
   }
   return headers;
-}
-
-/**
- * Reads the whole body, also past the limit (keeping nothing beyond it): leaving the rest unread
- * would make Node parse it as the next request on a keep-alive connection.
- */
-async function readPayload(req: IncomingMessage): Promise<Buffer | 'too_large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk as Buffer);
-  }
-  return size > MAX_PAYLOAD_BYTES ? 'too_large' : Buffer.concat(chunks);
 }
 
 const safeDecode = (value: string) => {
@@ -340,7 +327,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         claims = claimsAsApiGatewayPassesThem(payload);
       }
 
-      const payload = await readPayload(req);
+      const payload = await readPayload(req, MAX_PAYLOAD_BYTES);
       if (payload === 'too_large') return gatewayAnswer(res, 413, 'Request Entity Too Large');
 
       const requestId = randomUUID();

@@ -6,6 +6,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { type CityConfig, cityConfig } from '../cities.ts';
 import { themeCss, WEB_DIST, webSecurityHeaders } from '../web-assets.ts';
 import type { LocalIdp } from './idp.ts';
+import { readJson } from './request-body.ts';
 
 /**
  * The professionals' web client in local mode: its built files at `/` beside the API at `/v1`
@@ -115,21 +116,6 @@ function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
     compressed.set(cacheKey, done);
   }
   return done;
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 10_000) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 /** Answers a request outside `/v1`: the client's files, its configuration and theme, and the local demo sign-in. */
