@@ -9,15 +9,22 @@ export function lambdaRuntime(fn: string): FunctionRuntime {
   return runtimeFrom(readEnvironment(process.env), documentClient(), fn);
 }
 
+/**
+ * A secret's text from Secrets Manager. The client is loaded with the first request that needs
+ * a secret: a function without one never loads it.
+ */
+async function secretString(arn: string, what: string): Promise<string> {
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+  const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!secret.SecretString) throw new Error(`the ${what} secret is empty`);
+  return secret.SecretString;
+}
+
 /** The city's look-up key from Secrets Manager: read on the first request that needs it, then kept. */
 export const lambdaLookupKey: LookupKeySource = onFirstUse(async () => {
   const arn = readEnvironment(process.env).LOOKUP_KEY_SECRET_ARN;
   if (!arn) throw new Error('LOOKUP_KEY_SECRET_ARN must be set');
-  // Loaded with the first request that needs it: a function without the key never loads this client.
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!secret.SecretString) throw new Error('the look-up key secret is empty');
-  return Buffer.from(secret.SecretString, 'utf8');
+  return Buffer.from(await secretString(arn, 'look-up key'), 'utf8');
 });
 
 /**
@@ -27,11 +34,6 @@ export const lambdaLookupKey: LookupKeySource = onFirstUse(async () => {
 export const lambdaBrp = onFirstUse(async (): Promise<BrpPort | undefined> => {
   const { BRP_URL, BRP_API_KEY_SECRET_ARN, BRP_ORIGIN_OIN } = readEnvironment(process.env);
   if (!BRP_URL || !BRP_API_KEY_SECRET_ARN) return undefined;
-  const apiKey = onFirstUse(async () => {
-    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-    const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: BRP_API_KEY_SECRET_ARN }));
-    if (!secret.SecretString) throw new Error('the BRP key secret is empty');
-    return secret.SecretString;
-  });
+  const apiKey = onFirstUse(() => secretString(BRP_API_KEY_SECRET_ARN, 'BRP key'));
   return haalCentraalBrp({ url: BRP_URL, apiKey, originOin: BRP_ORIGIN_OIN ?? '' });
 });
