@@ -274,7 +274,7 @@ export const bsnLookupKey = (bsnHash: string): Key => ({ pk: `BSN#${bsnHash}`, s
 export const personLogPartition = (personHash: string) => `LOG#PERSON#${personHash}`;
 export const personLogKey = (personHash: string, at: string, lineId: string): Key => ({
   pk: personLogPartition(personHash),
-  sk: `${at}#${lineId}`,
+  sk: logLineSortKey({ at, id: lineId }),
 });
 
 export const addressLookupKey = (addressHash: string): Key => ({ pk: `ADDR#${addressHash}`, sk: 'LOOKUP' });
@@ -330,9 +330,15 @@ export const processingLogPartition = (householdId: string): string => `LOG#${ho
 /** Whether a string has the shape of a processing-log sort key (`<at>#<lineId>`), as a cursor must. */
 export const isProcessingLogSortKey = (sortKey: string): boolean => /^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_-]+$/.test(sortKey);
 
+/**
+ * A log line's sort key, in the household's log and in a person's: by time, then id. A log's
+ * cursor is such a key (the read's LastEvaluatedKey), so whoever merges logs orders by it.
+ */
+export const logLineSortKey = (line: { at: string; id: string }): string => `${line.at}#${line.id}`;
+
 export const processingLogKey = (householdId: string, at: string, lineId: string): Key => ({
   pk: processingLogPartition(householdId),
-  sk: `${at}#${lineId}`,
+  sk: logLineSortKey({ at, id: lineId }),
 });
 
 /** Counters per team: of a month (YYYY-MM, Europe/Amsterdam), or the running count of open households. */

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
+// The cursor's positions are the logs' sort keys: the merge orders lines by the same key.
+import { logLineSortKey } from '../db/keys.ts';
 import { residentMember } from '../domain/access.ts';
 import { FLOW_ACTOR } from '../domain/escalation.ts';
 import type { Household } from '../domain/household.ts';
@@ -255,7 +257,6 @@ export async function myProcessingLog(
     ports.store.personLog(hash, query.limit, position.personAfter),
   ]);
   await ports.store.appendProcessingLog([processingLogLine(context, records.household.id, 'read', '/me/processing-log', [member.id])]);
-  const sortKey = (line: { at: string; id: string }) => `${line.at}#${line.id}`;
   const sources = {
     // The filter of the read, again: only lines about them.
     household: { read: household, lines: household.items.filter((line) => line.dataSubjects.includes(member.id)), before: position.after },
@@ -269,7 +270,7 @@ export async function myProcessingLog(
     .sort()
     .at(-1);
   const lines = (Object.keys(sources) as (keyof typeof sources)[])
-    .flatMap((from) => sources[from].lines.map((line) => ({ line, from, key: sortKey(line) })))
+    .flatMap((from) => sources[from].lines.map((line) => ({ line, from, key: logLineSortKey(line) })))
     .sort((a, b) => (a.key < b.key ? 1 : -1));
   const ready = frontier ? lines.filter((entry) => entry.key >= frontier) : lines;
   const shown = ready.slice(0, query.limit);
