@@ -1,7 +1,8 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { breaksGlass, CASE_PROFESSIONALS, CITY_WIDE, FIGURE_READERS, hasAnyRole, TEAM_WORKERS } from '#shared/domain/access.ts';
-import { Button, Heading } from '../components/nlds.tsx';
-import { Loading, ScreenLink } from '../components/ui.tsx';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { Heading } from '../components/nlds.tsx';
+import { Loading } from '../components/ui.tsx';
 import { type CognitoConfig, finishSignIn, signOutUrl, startSignIn } from '../features/auth/cognito.ts';
 import { SignIn } from '../features/auth/SignIn.tsx';
 import { clearSession, loadSession, type Session, saveSession } from '../features/auth/session.ts';
@@ -67,10 +68,6 @@ export function App() {
   }, []);
   const notifications = useNotifications(session !== undefined);
   const [main, setMain] = useState<HTMLElement | null>(null);
-  const [menuOpen, setMenuOpen] = useState(false);
-  // A screen chosen from the menu closes it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is what closes it
-  useEffect(() => setMenuOpen(false), [path]);
   useScreenHeading(main, config?.cityName ? `${t.app} ${config.cityName}` : t.app);
 
   if (!session && config?.signIn === 'cognito') return <main className="wt-main" id="inhoud" aria-busy="true" ref={setMain} />;
@@ -133,68 +130,42 @@ export function App() {
 
   return (
     <>
-      <a className="wt-skip" href="#inhoud">
-        {t.skipToContent}
-      </a>
-      <header className="wt-header">
-        <div className="wt-header__bar">
-          <Heading level={2} appearance={4}>
-            {t.app} {config?.cityName}
-          </Heading>
-          {/* On a phone the menu and the person fold behind one button (app.css): the screen starts near the top. */}
-          <Button
-            className="wt-menu-button"
-            appearance="secondary-action-button"
-            aria-expanded={menuOpen}
-            aria-controls="hoofdmenu"
-            onClick={() => setMenuOpen(!menuOpen)}
-          >
-            {t.nav.menu}
-          </Button>
-        </div>
-        <div id="hoofdmenu" className={menuOpen ? 'wt-menu wt-menu--open' : 'wt-menu'}>
-          <nav className="wt-nav" aria-label={t.nav.label}>
-            <ul>
-              {nav.map((item) => (
-                <li key={item.to}>
-                  <ScreenLink to={item.to} current={matchPath(item.to, path) !== undefined}>
-                    {item.label}
-                  </ScreenLink>
-                </li>
-              ))}
-              <li>
-                {/* The badge shows how many are unread; the link's name says it in words ("Meldingen 3 ongelezen"). */}
-                <ScreenLink to="/meldingen" current={matchPath('/meldingen', path) !== undefined}>
-                  {t.nav.notifications}
-                  {unread > 0 && (
-                    <>
-                      {' '}
-                      <span className="wt-badge">{unread}</span>
-                      <span className="wt-skip"> {t.nav.unread}</span>
-                    </>
-                  )}
-                </ScreenLink>
-              </li>
-            </ul>
-          </nav>
-          <div className="wt-actions">
-            <span>
-              {session.name} ({session.roles.map((role) => t.roles[role] ?? role).join(', ')})
-            </span>
-            <Button
-              appearance="secondary-action-button"
-              onClick={() => {
-                clearSession();
-                setSession(undefined);
-                if (config?.signIn === 'cognito') location.assign(signOutUrl(config.cognito));
-                else navigate('/');
-              }}
-            >
-              {t.signOut}
-            </Button>
-          </div>
-        </div>
-      </header>
+      <AppHeader
+        heading={`${t.app} ${config?.cityName ?? ''}`}
+        navLabel={t.nav.label}
+        items={[
+          ...nav,
+          {
+            to: '/meldingen',
+            // The badge shows how many are unread; the link's name says it in words ("Meldingen 3 ongelezen").
+            label: (
+              <>
+                {t.nav.notifications}
+                {unread > 0 && (
+                  <>
+                    {' '}
+                    <span className="wt-badge">{unread}</span>
+                    <span className="wt-skip"> {t.nav.unread}</span>
+                  </>
+                )}
+              </>
+            ),
+          },
+        ]}
+        here={path}
+        person={
+          <span>
+            {session.name} ({session.roles.map((role) => t.roles[role] ?? role).join(', ')})
+          </span>
+        }
+        signOutLabel={t.signOut}
+        onSignOut={() => {
+          clearSession();
+          setSession(undefined);
+          if (config?.signIn === 'cognito') location.assign(signOutUrl(config.cognito));
+          else navigate('/');
+        }}
+      />
       <main className="wt-main wt-stack" id="inhoud" ref={setMain}>
         {match ? match.screen.render(match.params) : <Heading level={1}>{t.notFound}</Heading>}
       </main>

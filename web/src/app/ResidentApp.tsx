@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { AppHeader } from '../components/AppHeader.tsx';
 import { Alert, Button, Heading, Paragraph } from '../components/nlds.tsx';
-import { ErrorAlert, Loading, ScreenLink, useLoad } from '../components/ui.tsx';
+import { ErrorAlert, Loading, useLoad } from '../components/ui.tsx';
 import { finishSignIn, signOutUrl, startSignIn } from '../features/auth/cognito.ts';
 import { getMyHousehold } from '../features/resident/api.ts';
 import { MessageRegisseur } from '../features/resident/MessageRegisseur.tsx';
@@ -11,7 +12,7 @@ import { ResidentSignIn } from '../features/resident/ResidentSignIn.tsx';
 import { clearResidentSession, loadResidentSession, saveResidentSession } from '../features/resident/session.ts';
 import { WhoSawMyData } from '../features/resident/WhoSawMyData.tsx';
 import { ApiError } from '../lib/api.ts';
-import { matchPath, useRouter, useScreenHeading } from '../lib/router.tsx';
+import { useRouter, useScreenHeading } from '../lib/router.tsx';
 import { t } from '../lib/texts.ts';
 import type { ClientConfig } from './App.tsx';
 
@@ -35,7 +36,6 @@ export function ResidentApp() {
   const [config, setConfig] = useState<ClientConfig>();
   const [configFailed, setConfigFailed] = useState(false);
   const [main, setMain] = useState<HTMLElement | null>(null);
-  const [menuOpen, setMenuOpen] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page loads (the configuration, and the way back from DigiD)
   useEffect(() => {
     fetch('/config.json')
@@ -51,8 +51,6 @@ export function ResidentApp() {
       // Never the local stand-in as a fallback: deployed, it would ask a resident for their BSN.
       .catch(() => setConfigFailed(true));
   }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is what closes it
-  useEffect(() => setMenuOpen(false), [path]);
   const appName = t.resident.app(config?.cityName ?? '');
   useScreenHeading(main, appName);
   const household = useLoad(() => (session ? getMyHousehold() : Promise.resolve(undefined)), session?.token ?? '');
@@ -108,45 +106,16 @@ export function ResidentApp() {
 
   return (
     <>
-      <a className="wt-skip" href="#inhoud">
-        {t.skipToContent}
-      </a>
-      <header className="wt-header">
-        <div className="wt-header__bar">
-          {/* The city is in the tab's title; on a phone the bar keeps to one line. */}
-          <Heading level={2} appearance={4}>
-            {t.resident.nav.label}
-          </Heading>
-          <Button
-            className="wt-menu-button"
-            appearance="secondary-action-button"
-            aria-expanded={menuOpen}
-            aria-controls="hoofdmenu"
-            onClick={() => setMenuOpen(!menuOpen)}
-          >
-            {t.nav.menu}
-          </Button>
-        </div>
-        <div id="hoofdmenu" className={menuOpen ? 'wt-menu wt-menu--open' : 'wt-menu'}>
-          <nav className="wt-nav" aria-label={t.resident.nav.label}>
-            <ul>
-              {SCREENS.map((item) => (
-                <li key={item.to}>
-                  <ScreenLink to={item.to} current={matchPath(item.to, here ?? '') !== undefined}>
-                    {item.label}
-                  </ScreenLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="wt-actions">
-            {data && <span>{data.me.name}</span>}
-            <Button appearance="secondary-action-button" onClick={signOut}>
-              {t.resident.signOut}
-            </Button>
-          </div>
-        </div>
-      </header>
+      {/* The city is in the tab's title; on a phone the bar keeps to one line. */}
+      <AppHeader
+        heading={t.resident.nav.label}
+        navLabel={t.resident.nav.label}
+        items={[...SCREENS]}
+        here={here ?? ''}
+        person={data && <span>{data.me.name}</span>}
+        signOutLabel={t.resident.signOut}
+        onSignOut={signOut}
+      />
       <main className="wt-main wt-stack" id="inhoud" ref={setMain}>
         {household.loading && !data && <Loading />}
         {notFound && (
