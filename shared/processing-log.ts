@@ -9,6 +9,13 @@ export const PROCESSING_ACTIONS = ['read', 'create', 'update', 'delete', 'export
 export type ProcessingAction = (typeof PROCESSING_ACTIONS)[number];
 
 /** On a disclosure's line (v1.2 rule 16): the organisation that received the data, and the basis it was given on. */
+/**
+ * A log line's sort key, in the household's log and in a person's (shared/db/keys.ts): by time,
+ * then id. A log's cursor is such a key (the read's LastEvaluatedKey), so whoever merges logs
+ * orders by it.
+ */
+export const logLineSortKey = (line: { at: string; id: string }): string => `${line.at}#${line.id}`;
+
 export interface DisclosureLog {
   receiver: string;
   basis: { consentIds: string[] } | { processingActivityId: string };

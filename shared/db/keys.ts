@@ -45,6 +45,7 @@
  * Look-ups hold only keyed hashes: no BSN or address is ever a key in clear text.
  */
 import type { Assignee } from '../domain/tasks.ts';
+import { logLineSortKey } from '../processing-log.ts';
 
 export type Key = { pk: string; sk: string };
 
@@ -329,12 +330,6 @@ export const processingLogPartition = (householdId: string): string => `LOG#${ho
 
 /** Whether a string has the shape of a processing-log sort key (`<at>#<lineId>`), as a cursor must. */
 export const isProcessingLogSortKey = (sortKey: string): boolean => /^\d{4}-\d\d-\d\dT[^#]+#[A-Za-z0-9_-]+$/.test(sortKey);
-
-/**
- * A log line's sort key, in the household's log and in a person's: by time, then id. A log's
- * cursor is such a key (the read's LastEvaluatedKey), so whoever merges logs orders by it.
- */
-export const logLineSortKey = (line: { at: string; id: string }): string => `${line.at}#${line.id}`;
 
 export const processingLogKey = (householdId: string, at: string, lineId: string): Key => ({
   pk: processingLogPartition(householdId),

@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import { type CityRuntimeConfig, findTeam } from '../city.ts';
 import { decodeCursor, encodeCursor, type Page } from '../cursor.ts';
-// The cursor's positions are the logs' sort keys: the merge orders lines by the same key.
-import { logLineSortKey } from '../db/keys.ts';
 import { residentMember } from '../domain/access.ts';
 import { FLOW_ACTOR } from '../domain/escalation.ts';
 import type { Household } from '../domain/household.ts';
@@ -12,7 +10,7 @@ import type { Plan } from '../domain/plan.ts';
 import { amsterdamDate } from '../domain/tasks.ts';
 import { conflict, DomainError, forbidden, notFound } from '../errors.ts';
 import { timeOrderedId } from '../ids.ts';
-import { membersOf, processingLogLine, type RequestContext, type StoredProcessingLogLine } from '../processing-log.ts';
+import { logLineSortKey, membersOf, processingLogLine, type RequestContext, type StoredProcessingLogLine } from '../processing-log.ts';
 import { registerOf } from '../processing-register.ts';
 import { consentView, withdrawGiven } from './consents.ts';
 import { recordAgreement } from './plans.ts';
