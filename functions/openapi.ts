@@ -1,7 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { problemStatuses } from '#shared/errors.ts';
+import { answers } from './answers.ts';
+import { GatewayForbidden, Problem } from './http/answer-schemas.ts';
 import { API_VERSION, BASE_PATH, type Method, type RouteContract } from './http/contract.ts';
-import { GatewayForbidden, Problem } from './http/schemas.ts';
 
 const versionHeader = {
   'API-Version': { description: 'The full semantic version of the API.', schema: { type: 'string' as const, example: API_VERSION } },
@@ -36,6 +37,8 @@ export function openApiDocument(routes: RouteContract[]) {
     if (route.body || route.params || route.query || route.method !== 'GET') errors.add('invalid_input');
     // Every signed-in route refuses a token it is not for: a partner's machine client on a professionals' route.
     if (route.auth === 'jwt') errors.add('forbidden');
+    const answer = answers[route.operationId];
+    if (answer === undefined) throw new Error(`no answer schema for ${route.operationId} in its function's answers.ts`);
     const responses: RouteConfig['responses'] = {
       [route.success.status]: {
         description: route.success.description,
@@ -49,7 +52,7 @@ export function openApiDocument(routes: RouteContract[]) {
             ]),
           ),
         },
-        ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
+        ...(answer ? { content: { 'application/json': { schema: answer } } } : {}),
       },
     };
     if (route.notModified) {

@@ -1,16 +1,7 @@
 import * as z from 'zod';
 import { TEAM_WORKERS } from '#shared/domain/access.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, CalendarDate, HouseNumber, HouseNumberAddition, Postcode } from '../http/schemas.ts';
-
-const BrpResident = z
-  .object({
-    name: z.string(),
-    birthDate: CalendarDate.nullable().meta({ description: 'null when the BRP knows the date only in part: type it in.' }),
-    bsn: Bsn,
-    role: z.enum(['adult', 'child']).meta({ description: '`child`: under 18 today.' }),
-  })
-  .meta({ id: 'BrpResident', description: 'A person registered at the address, as an intake takes a member.' });
+import { HouseNumber, HouseNumberAddition, Postcode } from '../http/schemas.ts';
 
 /**
  * v1.2 "BRP look-up through Haal Centraal": who is registered at an address, for Aanmelden to
@@ -31,7 +22,6 @@ export const brpResidentsRoute = defineRoute({
   success: {
     status: 200,
     description: 'The people registered at the address (none: an empty list).',
-    schema: z.object({ items: z.array(BrpResident) }).meta({ id: 'BrpResidents', description: 'The people at the address.' }),
   },
   errors: ['invalid_input', 'forbidden', 'brp_unavailable'],
 });

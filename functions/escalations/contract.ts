@@ -11,7 +11,7 @@ import {
 import { ESCALATION_STATUSES } from '#shared/domain/escalation.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Escalation, HouseholdParams, IdempotencyHeaders, ListQuery, Money, Timestamp } from '../http/schemas.ts';
+import { HouseholdParams, IdempotencyHeaders, ListQuery, Money, Timestamp } from '../http/schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -25,17 +25,12 @@ export const NewEscalation = z
   })
   .meta({ id: 'NewEscalation', description: 'What blocks, which organisations, what tailored solution is proposed, and at what cost.' });
 
-export const EscalationPage = z
-  .object({ items: z.array(Escalation), nextCursor: z.string().nullable() })
-  .meta({ id: 'EscalationPage', description: 'A page of escalations.' });
-
 const EscalationParams = z.object({ id: z.string().min(1).max(100) });
 const answerErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
 const answered = {
   status: 202,
   description:
     'Handed to the flow: the escalation as it will be once the flow has taken the answer (the status it moves to), with the answer pending.',
-  schema: Escalation,
   headers: { Location: 'The escalation, to follow the flow.' },
 };
 
@@ -56,7 +51,6 @@ export const submitEscalationRoute = defineRoute({
   success: {
     status: 201,
     description: 'The escalation; its approval flow has started.',
-    schema: Escalation,
     headers: { Location: 'The new escalation.' },
   },
   errors: [...answerErrors, 'service_unavailable'],
@@ -74,7 +68,7 @@ export const escalationQueueRoute = defineRoute({
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   query: z.object({ status: z.enum(ESCALATION_STATUSES).optional(), ...ListQuery }),
-  success: { status: 200, description: 'A page of escalations.', schema: EscalationPage },
+  success: { status: 200, description: 'A page of escalations.' },
   errors: ['invalid_input', 'forbidden', 'conflict'],
 });
 
@@ -90,7 +84,7 @@ export const readEscalationRoute = defineRoute({
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
   params: EscalationParams,
-  success: { status: 200, description: 'The escalation.', schema: Escalation },
+  success: { status: 200, description: 'The escalation.' },
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
 
@@ -195,47 +189,6 @@ const PrecedentText = z
   })
   .meta({ id: 'PrecedentText', description: 'A precedent as the doorbraakteam writes it for publication.' });
 
-export const Precedent = z
-  .object({
-    id: z.string(),
-    summary: z.string(),
-    blockingRule: z.string(),
-    organisations: z.array(z.string()),
-    domains: z.array(z.enum(LIFE_DOMAINS)),
-    solution: z.string(),
-    decision: z.enum(['approved', 'rejected']),
-    approvedCost: Money.optional(),
-    outcome: z
-      .enum(['resolved', 'unresolved', 'pending'])
-      .meta({ description: "The doorbraak's evaluation: pending until it is evaluated." }),
-    decidedAt: Timestamp,
-    leadTimeDays: z.number().meta({ description: 'From submission to the decision that settled it.' }),
-  })
-  .meta({ id: 'Precedent', description: 'A decided doorbraak published as a lesson: no household, no names, no BSNs.' });
-
-export const PrecedentPage = z
-  .object({ items: z.array(Precedent), nextCursor: z.string().nullable() })
-  .meta({ id: 'PrecedentPage', description: 'A page of precedents, newest decision first.' });
-
-/** A sum of approved costs: no upper bound, unlike one amount a client sends. */
-const TotalCost = z.object({ amount: z.number(), currency: z.literal('EUR') }).meta({ id: 'TotalCost', description: 'A total in euros.' });
-
-const PrecedentFigure = {
-  count: z.number().int(),
-  approvedShare: z.number(),
-  medianLeadTimeDays: z.number().nullable(),
-  resolvedShare: z.number().nullable().meta({ description: 'Of the evaluated approved doorbraken, the share that resolved the problem.' }),
-  approvedCost: TotalCost,
-};
-
-export const PrecedentFigures = z
-  .object({
-    year: z.number().int(),
-    organisations: z.array(z.object({ organisation: z.string(), ...PrecedentFigure })),
-    blockingRules: z.array(z.object({ blockingRule: z.string(), ...PrecedentFigure })),
-  })
-  .meta({ id: 'PrecedentFigures', description: 'What blocks most in a year: per organisation and per blocking rule, most often first.' });
-
 export const publishPrecedentRoute = defineRoute({
   operationId: 'publishPrecedent',
   method: 'POST',
@@ -249,7 +202,7 @@ export const publishPrecedentRoute = defineRoute({
   processingActivity: 'doorbraak',
   params: EscalationParams,
   body: PrecedentText,
-  success: { status: 201, description: 'The precedent.', schema: Precedent, headers: { Location: 'The precedent.' } },
+  success: { status: 201, description: 'The precedent.', headers: { Location: 'The precedent.' } },
   errors: [...answerErrors],
 });
 
@@ -264,7 +217,7 @@ export const editPrecedentRoute = defineRoute({
   roles: DOORBRAAKTEAM,
   params: z.object({ id: z.string().min(1).max(100) }),
   body: PrecedentText,
-  success: { status: 200, description: 'The precedent as reworded.', schema: Precedent },
+  success: { status: 200, description: 'The precedent as reworded.' },
   errors: ['invalid_input', 'forbidden', 'not_found', 'unsupported_media_type', 'payload_too_large'],
 });
 
@@ -290,7 +243,7 @@ export const listPrecedentsRoute = defineRoute({
     decision: z.enum(['approved', 'rejected']).optional(),
     ...ListQuery,
   }),
-  success: { status: 200, description: 'A page of precedents.', schema: PrecedentPage },
+  success: { status: 200, description: 'A page of precedents.' },
   errors: ['invalid_input', 'forbidden'],
 });
 
@@ -304,7 +257,7 @@ export const readPrecedentRoute = defineRoute({
   auth: 'jwt',
   roles: CASE_PROFESSIONALS,
   params: z.object({ id: z.string().min(1).max(100) }),
-  success: { status: 200, description: 'The precedent.', schema: Precedent },
+  success: { status: 200, description: 'The precedent.' },
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
 
@@ -318,7 +271,7 @@ export const precedentFiguresRoute = defineRoute({
   auth: 'jwt',
   roles: BLOCKAGE_FIGURE_READERS,
   query: z.object({ year: z.coerce.number().int().min(2000).max(2100).meta({ description: 'A calendar year (Europe/Amsterdam).' }) }),
-  success: { status: 200, description: 'The figures of the year.', schema: PrecedentFigures },
+  success: { status: 200, description: 'The figures of the year.' },
   errors: ['invalid_input', 'forbidden'],
 });
 

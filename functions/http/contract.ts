@@ -38,7 +38,8 @@ export interface RouteContract {
   body?: z.ZodType;
   /** Request headers the route reads, for the OpenAPI document. */
   headers?: z.ZodObject;
-  success: { status: number; description: string; schema?: z.ZodType; headers?: Record<string, string> };
+  /** The answer's schema is not here but in the function's answers.ts (AnswersOf): only the OpenAPI document reads it. */
+  success: { status: number; description: string; headers?: Record<string, string> };
   /** A route answering 304 to If-None-Match: what that means (the answer has the success's ETag, no body). */
   notModified?: string;
   /** The problem types the route can answer besides the ones every route can. */
@@ -53,3 +54,11 @@ export const BASE_PATH = '/v1';
 
 /** `GET /v1/intakes/{id}`: the route key as API Gateway names it. */
 export const routeKeyOf = (route: Pick<RouteContract, 'method' | 'path'>) => `${route.method} ${BASE_PATH}${route.path}`;
+
+/**
+ * Each route's answer schema by its operationId (null: an answer without a body), for the
+ * OpenAPI document alone. A function validates what it is sent, never what it answers, so the
+ * answers live apart from the contracts (each function's answers.ts), and no function's bundle
+ * builds them: building them was the larger part of a cold start (docs/performance.md).
+ */
+export type AnswersOf<R extends RouteContract> = { [K in R['operationId']]: z.ZodType | null };

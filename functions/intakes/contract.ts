@@ -4,7 +4,7 @@ import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import { Bsn, DateNotInFuture, HouseNumber, HouseNumberAddition, IdempotencyHeaders, Intake, Postcode, Source } from '../http/schemas.ts';
+import { Bsn, DateNotInFuture, HouseNumber, HouseNumberAddition, IdempotencyHeaders, Postcode, Source } from '../http/schemas.ts';
 
 const Member = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -64,7 +64,6 @@ export const registerIntakeRoute = defineRoute({
   success: {
     status: 201,
     description: 'The intake, linked to a new or an existing household.',
-    schema: Intake,
     headers: { Location: 'The new intake.' },
   },
   errors: ['invalid_input', 'forbidden', 'conflict', 'payload_too_large', 'unsupported_media_type'],
@@ -82,7 +81,7 @@ export const readIntakeRoute = defineRoute({
   purpose: 'handling a request for help',
   processingActivity: 'triage',
   params: IntakeParams,
-  success: { status: 200, description: 'The intake.', schema: Intake },
+  success: { status: 200, description: 'The intake.' },
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
 
@@ -99,7 +98,7 @@ export const triageIntakeRoute = defineRoute({
   processingActivity: 'triage',
   params: IntakeParams,
   body: TriageRequest,
-  success: { status: 200, description: 'The triaged intake.', schema: Intake },
+  success: { status: 200, description: 'The triaged intake.' },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type'],
 });
 

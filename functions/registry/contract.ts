@@ -4,34 +4,9 @@ import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts'
 import { INVOLVED_KINDS } from '#shared/domain/involved.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
-import {
-  Bsn,
-  DateNotInFuture,
-  Dossier,
-  DossierMember,
-  FormerInvolvedParty,
-  FormerMember,
-  HouseholdParams,
-  HouseholdSummary,
-  HouseNumber,
-  HouseNumberAddition,
-  Id,
-  InvolvedParty,
-  ListQuery,
-  Postcode,
-} from '../http/schemas.ts';
+import { Bsn, DateNotInFuture, HouseholdParams, HouseNumber, HouseNumberAddition, Id, ListQuery, Postcode } from '../http/schemas.ts';
 
 const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
-
-export const SearchResult = HouseholdSummary.extend({
-  matchedMembers: z
-    .array(z.object({ memberId: z.string(), name: z.string() }))
-    .meta({ description: 'The members the BSN or name matched (none for an address).' }),
-}).meta({ id: 'HouseholdSearchResult', description: 'A household within reach that the search found.' });
-
-export const SearchPage = z
-  .object({ items: z.array(SearchResult), nextCursor: z.string().nullable() })
-  .meta({ id: 'HouseholdSearchPage', description: 'A page of households found: by BSN or address at most one.' });
 
 export const searchRoute = defineRoute({
   operationId: 'searchHouseholds',
@@ -58,7 +33,7 @@ export const searchRoute = defineRoute({
       .meta({ description: "Matches the start of any word of a member's name, case- and accent-insensitive (`jans` finds Jan Jansen)." }),
     ...ListQuery,
   }),
-  success: { status: 200, description: 'The households found that are within your reach.', schema: SearchPage },
+  success: { status: 200, description: 'The households found that are within your reach.' },
   errors: ['invalid_input', 'forbidden'],
 });
 
@@ -79,7 +54,7 @@ export const changeAddressRoute = defineRoute({
   processingActivity: 'household-records',
   params: HouseholdParams,
   body: AddressChange,
-  success: { status: 200, description: 'The dossier, with the new address.', schema: Dossier },
+  success: { status: 200, description: 'The dossier, with the new address.' },
   errors: [...writeErrors],
 });
 
@@ -124,7 +99,6 @@ export const addMemberRoute = defineRoute({
   success: {
     status: 201,
     description: 'The member, BSN masked.',
-    schema: DossierMember,
     headers: { Location: "The household's dossier." },
   },
   errors: [...writeErrors],
@@ -143,7 +117,7 @@ export const changeMemberRoute = defineRoute({
   processingActivity: 'household-records',
   params: MemberParams,
   body: MemberInput,
-  success: { status: 200, description: 'The member as corrected, BSN masked.', schema: DossierMember },
+  success: { status: 200, description: 'The member as corrected, BSN masked.' },
   errors: [...writeErrors],
 });
 
@@ -160,7 +134,7 @@ export const removeMemberRoute = defineRoute({
   processingActivity: 'household-records',
   params: MemberParams,
   body: z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'MemberRemoval', description: 'Why the member left.' }),
-  success: { status: 200, description: 'The former member, as the dossier now lists them.', schema: FormerMember },
+  success: { status: 200, description: 'The former member, as the dossier now lists them.' },
   errors: [...writeErrors],
 });
 
@@ -205,7 +179,7 @@ export const addInvolvedRoute = defineRoute({
   ...network,
   params: HouseholdParams,
   body: InvolvedInput,
-  success: { status: 201, description: 'The involved party.', schema: InvolvedParty, headers: { Location: "The household's dossier." } },
+  success: { status: 201, description: 'The involved party.', headers: { Location: "The household's dossier." } },
   errors: [...writeErrors],
 });
 
@@ -218,7 +192,7 @@ export const changeInvolvedRoute = defineRoute({
   ...network,
   params: InvolvedParams,
   body: InvolvedInput,
-  success: { status: 200, description: 'The involved party as corrected.', schema: InvolvedParty },
+  success: { status: 200, description: 'The involved party as corrected.' },
   errors: [...writeErrors],
 });
 
@@ -233,7 +207,7 @@ export const endInvolvedRoute = defineRoute({
   body: z
     .strictObject({ reason: Text(2000), until: DateNotInFuture.optional() })
     .meta({ id: 'InvolvedEnd', description: 'Why the involvement ended, and since when (left out: today).' }),
-  success: { status: 200, description: 'The former involved party.', schema: FormerInvolvedParty },
+  success: { status: 200, description: 'The former involved party.' },
   errors: [...writeErrors],
 });
 

@@ -29,6 +29,8 @@ interface Import {
   /** The imported file from the project root, or undefined for a package or a Node.js built-in. */
   target: string | undefined;
   typeOnly: boolean;
+  /** `import('…')`: loaded when first needed, so not part of what a module costs at import. */
+  dynamic: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -55,7 +57,7 @@ function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   return [...text.matchAll(IMPORT)].map((match) => {
     const specifier = match[3] ?? match[4] ?? '';
-    return { file, specifier, target: resolveSpecifier(file, specifier), typeOnly: match[2] !== undefined };
+    return { file, specifier, target: resolveSpecifier(file, specifier), typeOnly: match[2] !== undefined, dynamic: match[4] !== undefined };
   });
 }
 
@@ -90,6 +92,27 @@ describe('import rules', () => {
     const contracts = allImports(['functions']).filter((i) => /^functions\/[^/]+\/contract\.ts$/.test(i.file));
     const own = (i: Import) => i.target === undefined || !under('functions')(i.target) || under(dirname(i.file))(i.target);
     expect(shown(contracts.filter((i) => !own(i) && !under('functions/http')(i.target)))).toEqual([]);
+  });
+
+  it("no function's Lambda entry imports the answers' schemas or the OpenAPI builder at import (only the document needs them)", () => {
+    const docOnly = (target: string) =>
+      /^functions\/([^/]+\/)?answers\.ts$/.test(target) || target === 'functions/http/answer-schemas.ts' || target === 'functions/openapi.ts';
+    const entries = sourceFiles('functions').filter((file) => /^functions\/[^/]+\/index\.ts$/.test(file));
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+    const reached: string[] = [];
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of importsOf(file)) {
+        if (i.typeOnly || i.dynamic) continue;
+        if (i.specifier === '@asteasolutions/zod-to-openapi' || (i.target && docOnly(i.target))) reached.push(`${i.file} → ${i.specifier}`);
+        else if (i.target && /\.tsx?$/.test(i.target)) visit(i.target);
+      }
+    };
+    for (const entry of entries) visit(entry);
+    expect(seen.size).toBeGreaterThan(30);
+    expect(reached).toEqual([]);
   });
 
   it('the web client imports only packages, the generated client, its own files and the named pure modules of shared/', () => {

@@ -1,0 +1,19 @@
+import * as z from 'zod';
+import { Plan } from '../http/answer-schemas.ts';
+import type { AnswersOf } from '../http/contract.ts';
+import type { planRoutes } from './contract.ts';
+
+export const PlanPage = z
+  .object({ items: z.array(Plan), nextCursor: z.string().nullable() })
+  .meta({ id: 'PlanVersionPage', description: 'A page of plan versions, newest first.' });
+
+/** The answers of the plans function's routes, for the OpenAPI document only: no function bundle imports this file (docs/performance.md). */
+export const planAnswers = {
+  createPlan: Plan,
+  getPlan: Plan,
+  updatePlan: Plan,
+  agreeToPlan: Plan,
+  closePlan: Plan,
+  listPlanVersions: PlanPage,
+  completePlanAction: Plan,
+} satisfies AnswersOf<(typeof planRoutes)[number]>;
