@@ -57,7 +57,13 @@ function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   return [...text.matchAll(IMPORT)].map((match) => {
     const specifier = match[3] ?? match[4] ?? '';
-    return { file, specifier, target: resolveSpecifier(file, specifier), typeOnly: match[2] !== undefined, dynamic: match[4] !== undefined };
+    return {
+      file,
+      specifier,
+      target: resolveSpecifier(file, specifier),
+      typeOnly: match[2] !== undefined,
+      dynamic: match[4] !== undefined,
+    };
   });
 }
 
@@ -96,7 +102,9 @@ describe('import rules', () => {
 
   it("no function's Lambda entry imports the answers' schemas or the OpenAPI builder at import (only the document needs them)", () => {
     const docOnly = (target: string) =>
-      /^functions\/([^/]+\/)?answers\.ts$/.test(target) || target === 'functions/http/answer-schemas.ts' || target === 'functions/openapi.ts';
+      /^functions\/([^/]+\/)?answers\.ts$/.test(target) ||
+      target === 'functions/http/answer-schemas.ts' ||
+      target === 'functions/openapi.ts';
     const entries = sourceFiles('functions').filter((file) => /^functions\/[^/]+\/index\.ts$/.test(file));
     expect(entries.length).toBeGreaterThanOrEqual(10);
     const reached: string[] = [];
