@@ -1089,11 +1089,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The service answers. */
-        Health: {
-            /** @enum {string} */
-            status: "ok";
-        };
         /** @description An error, as RFC 9457 problem details. */
         Problem: {
             /**
@@ -1116,6 +1111,11 @@ export interface components {
                 /** @description For developers, in English. */
                 reason: string;
             }[];
+        };
+        /** @description The service answers. */
+        Health: {
+            /** @enum {string} */
+            status: "ok";
         };
         /** @description The city's register of processing activities, as it stands. */
         ProcessingActivityList: {
@@ -2217,12 +2217,7 @@ export interface components {
             /** @description On a disclosure (`disclose`): the organisation that received the data (v1.2). */
             receiver?: string;
             /** @description On a disclosure: the consents or the register entry it was given on. */
-            basis?: {
-                consentIds: string[];
-            } | {
-                /** @enum {string} */
-                processingActivityId: "intake-registration" | "triage" | "case-management" | "household-records" | "assessment" | "care-planning" | "doorbraak" | "search" | "work-list" | "subject-access" | "accountability" | "vroegsignalering" | "outreach" | "journal" | "involved-parties" | "consent" | "disclosure" | "disclosure-safety" | "disclosure-debt-help" | "disclosure-youth-protection" | "break-glass" | "resident-access" | "brp-lookup";
-            };
+            basis?: components["schemas"]["DisclosureBasis"];
             /** @description On a processing under a break-glass grant: the grant (v1.2 rule 17). */
             grantId?: string;
         };

@@ -1,4 +1,5 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { $ZodObject, $ZodType, JSONSchema } from 'zod/v4/core';
+import { toJSONSchema } from 'zod/v4/core';
 import { problemStatuses } from '#shared/errors.ts';
 import { answers } from './answers.ts';
 import { GatewayForbidden, Problem } from './http/answer-schemas.ts';
@@ -20,17 +21,105 @@ const OPENAPI_METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' 
 const answerHeaders = { ...versionHeader, traceparent: { ...traceparent, required: true } };
 const gatewayHeaders = { ...versionHeader, traceparent };
 
+type Json = JSONSchema.BaseSchema;
+type Responses = Record<number, Record<string, unknown>>;
+
+/**
+ * The JSON Schemas of the document, converted by Zod's own JSON Schema generator (draft 2020-12,
+ * OpenAPI 3.1's dialect), so that classic and mini schemas alike describe themselves. A schema
+ * with an `id` in its metadata becomes a component, referred to wherever it is used. Requests and
+ * answers are described as a client writes them (Zod's input side: a field with a default may be
+ * left out), so one component serves both.
+ */
+class Components {
+  readonly schemas: Record<string, Json> = {};
+
+  /** The schema, or a reference to its component; its own components gathered. */
+  of(schema: $ZodType): Json {
+    const {
+      $schema: _,
+      $defs,
+      ...json
+    } = toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', override: plainer }) as Json & {
+      $defs?: Record<string, Json>;
+    };
+    for (const [id, found] of Object.entries($defs ?? {})) {
+      const definition = relink(found) as Json;
+      const known = this.schemas[id];
+      if (known !== undefined && JSON.stringify(known) !== JSON.stringify(definition)) throw new Error(`two schemas with the id ${id}`);
+      if (id.startsWith('__schema')) throw new Error(`a schema refers to itself without an id: give it one (${id})`);
+      this.schemas[id] = definition;
+    }
+    return relink(json) as Json;
+  }
+
+  /** One parameter per field of a route's path, query or header schema. */
+  parameters(shape: $ZodObject | undefined, place: 'path' | 'query' | 'header') {
+    if (!shape) return [];
+    const object = this.of(shape) as { properties?: Record<string, Json>; required?: string[] };
+    return Object.entries(object.properties ?? {}).map(([name, schema]) => ({
+      schema,
+      required: place === 'path' || (object.required ?? []).includes(name),
+      ...(schema.description ? { description: schema.description } : {}),
+      name,
+      in: place,
+    }));
+  }
+}
+
+/**
+ * What Zod writes out that says nothing a client can use: the pattern it checks a `format` with
+ * (the format says it), and the bounds of a safe integer. A record by the keys of an enum (the
+ * scores by life domain) as the object it is: a property per key, so that the client's types name
+ * them; all required unless the record is partial.
+ */
+const plainer = ({ zodSchema, jsonSchema }: { zodSchema: $ZodType; jsonSchema: Json }) => {
+  if (jsonSchema.format !== undefined) delete jsonSchema.pattern;
+  if (jsonSchema.const !== undefined) {
+    // One value as an enum of one, as the NL API Design Rules' linter and the client's generator read it.
+    jsonSchema.enum = [jsonSchema.const];
+    delete jsonSchema.const;
+  }
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+  const def = zodSchema._zod.def;
+  if (def.type === 'record') {
+    const keys = (jsonSchema.propertyNames as Json | undefined)?.enum as string[] | undefined;
+    const value = jsonSchema.additionalProperties;
+    if (keys === undefined || typeof value !== 'object') return;
+    delete jsonSchema.propertyNames;
+    jsonSchema.properties = Object.fromEntries(keys.map((key) => [key, value]));
+    if (!(def as { partial?: boolean }).partial) jsonSchema.required = keys;
+    jsonSchema.additionalProperties = false;
+  }
+};
+
+/**
+ * Zod's references point into the schema's own `$defs`; in the document they point to its
+ * components. A nullable value that is not a reference is one schema with `null` among its
+ * types, so that its format and bounds sit where a reader (and the API Design Rules' linter)
+ * looks for them.
+ */
+const relink = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(relink);
+  if (value === null || typeof value !== 'object') return value;
+  const { anyOf, ...rest } = value as { anyOf?: Json[] };
+  const [branch, other] = anyOf ?? [];
+  if (anyOf?.length === 2 && typeof branch?.type === 'string' && other?.type === 'null' && Object.keys(other).length === 1)
+    return relink({ ...branch, ...rest, type: [branch.type, 'null'], ...(branch.enum ? { enum: [...branch.enum, null] } : {}) });
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === '$ref' && typeof inner === 'string' ? inner.replace(/^#\/\$defs\//, '#/components/schemas/') : relink(inner),
+    ]),
+  );
+};
+
 /** The OpenAPI 3.1 document, generated from the same route contracts and schemas that validate requests. */
 export function openApiDocument(routes: RouteContract[]) {
-  const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description:
-      "An ID token of the city's Cognito user pool (professionals: roles from `cognito:groups`, teams from `custom:teams`, comma-separated), or a partner's access token of the client-credentials grant with the scope `signals/write` (the signal routes only).",
-  });
-
+  const components = new Components();
+  const problem = { 'application/problem+json': { schema: components.of(Problem) } };
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const errors = new Set(route.errors);
     // Every route that reads input can refuse it.
@@ -39,7 +128,7 @@ export function openApiDocument(routes: RouteContract[]) {
     if (route.auth === 'jwt') errors.add('forbidden');
     const answer = answers[route.operationId];
     if (answer === undefined) throw new Error(`no answer schema for ${route.operationId} in its function's answers.ts`);
-    const responses: RouteConfig['responses'] = {
+    const responses: Responses = {
       [route.success.status]: {
         description: route.success.description,
         headers: {
@@ -52,7 +141,7 @@ export function openApiDocument(routes: RouteContract[]) {
             ]),
           ),
         },
-        ...(answer ? { content: { 'application/json': { schema: answer } } } : {}),
+        ...(answer ? { content: { 'application/json': { schema: components.of(answer) } } } : {}),
       },
     };
     if (route.notModified) {
@@ -72,7 +161,7 @@ export function openApiDocument(routes: RouteContract[]) {
     }
     for (const code of [...errors].sort()) {
       const { status, title } = problemStatuses[code];
-      responses[status] = { description: title, headers: answerHeaders, content: { 'application/problem+json': { schema: Problem } } };
+      responses[status] = { description: title, headers: answerHeaders, content: problem };
     }
     if (route.callers === 'partners') {
       // The gateway itself refuses a token without the signals scope, with its own fixed body.
@@ -80,35 +169,36 @@ export function openApiDocument(routes: RouteContract[]) {
         description:
           'Forbidden: a token without the `signals/write` scope (the JWT authorizer\'s fixed `{"message":"Forbidden"}`), or a client that is not one of the city\'s partners (problem details).',
         headers: gatewayHeaders,
-        content: {
-          'application/json': { schema: GatewayForbidden },
-          'application/problem+json': { schema: Problem },
-        },
+        content: { 'application/json': { schema: components.of(GatewayForbidden) }, ...problem },
       };
     }
-    responses[500] = {
-      description: 'Internal server error',
-      headers: gatewayHeaders,
-      content: { 'application/problem+json': { schema: Problem } },
-    };
-    registry.registerPath({
-      method: OPENAPI_METHOD[route.method],
-      path: route.path,
-      operationId: route.operationId,
-      summary: route.summary,
-      tags: [route.tag],
-      security: route.auth === 'jwt' ? [{ bearer: [] }] : [],
-      request: {
-        ...(route.params ? { params: route.params } : {}),
-        ...(route.query ? { query: route.query } : {}),
-        ...(route.headers ? { headers: route.headers } : {}),
-        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+    responses[500] = { description: 'Internal server error', headers: gatewayHeaders, content: problem };
+    const parameters = [
+      ...components.parameters(route.params, 'path'),
+      ...components.parameters(route.query, 'query'),
+      // A precondition header whose absence is 428 is required, though the schema lets it through
+      // so that the use case can answer 428 rather than a 400.
+      ...components
+        .parameters(route.headers, 'header')
+        .map((parameter) =>
+          parameter.name === 'if-match' && route.errors.includes('precondition_required') ? { ...parameter, required: true } : parameter,
+        ),
+    ];
+    paths[route.path] = {
+      ...paths[route.path],
+      [OPENAPI_METHOD[route.method]]: {
+        operationId: route.operationId,
+        summary: route.summary,
+        tags: [route.tag],
+        security: route.auth === 'jwt' ? [{ bearer: [] }] : [],
+        ...(parameters.length > 0 ? { parameters } : {}),
+        ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: components.of(route.body) } } } } : {}),
+        responses,
       },
-      responses,
-    });
+    };
   }
 
-  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return {
     openapi: '3.1.0',
     info: {
       title: 'Wijkteams API',
@@ -122,15 +212,18 @@ export function openApiDocument(routes: RouteContract[]) {
     },
     servers: [{ url: BASE_PATH, description: "This city's API" }],
     tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
-  });
-  // A precondition header whose absence is 428 is required, though the schema lets it through
-  // so that the use case can answer 428 rather than a 400.
-  for (const route of routes) {
-    if (!route.errors.includes('precondition_required')) continue;
-    const operation = document.paths?.[route.path]?.[OPENAPI_METHOD[route.method]];
-    for (const parameter of operation?.parameters ?? []) {
-      if ('in' in parameter && parameter.in === 'header' && parameter.name === 'if-match') parameter.required = true;
-    }
-  }
-  return document;
+    paths,
+    components: {
+      schemas: components.schemas,
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            "An ID token of the city's Cognito user pool (professionals: roles from `cognito:groups`, teams from `custom:teams`, comma-separated), or a partner's access token of the client-credentials grant with the scope `signals/write` (the signal routes only).",
+        },
+      },
+    },
+  };
 }

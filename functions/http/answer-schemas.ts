@@ -20,8 +20,7 @@ import { ActionStatus, Address, CalendarDate, DataKind, DisclosureBasis, Id, Mon
  */
 /**
  * A registered schema (one with a component id) that may be null. `.nullable()` on such a
- * schema makes zod-to-openapi publish the component itself as nullable, or an `allOf` with a
- * null branch that generated clients read as an intersection; a union is published as
+ * schema would make the component itself nullable wherever it is used; a union is published as
  * `anyOf: [{ $ref }, { type: 'null' }]`, which they read as `T | null`.
  */
 export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
