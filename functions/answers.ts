@@ -19,7 +19,7 @@ import { worklistAnswers } from './worklist/answers.ts';
  * The answer schema of every route, by operationId: for the OpenAPI document (functions/openapi.ts)
  * and nothing else. Beside routes.ts, never imported by a function's bundle (AnswersOf).
  */
-export const answers: Record<string, import('zod').ZodType | null> = {
+export const answers: Record<string, import('zod/mini').ZodMiniType | null> = {
   ...breakGlassAnswers,
   ...brpAnswers,
   ...escalationAnswers,

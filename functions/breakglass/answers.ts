@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Grant } from '../http/answer-schemas.ts';
 import type { AnswersOf } from '../http/contract.ts';
 import { Timestamp } from '../http/schemas.ts';
@@ -8,9 +8,9 @@ import type { breakGlassRoutes } from './contract.ts';
 export const breakGlassAnswers = {
   breakGlass: z
     .object({ id: z.string(), householdId: z.string(), expiresAt: Timestamp, reason: z.string() })
-    .meta({ id: 'BreakGlassGrantIssued', description: 'The grant as its holder sees it.' }),
+    .register(z.globalRegistry, { id: 'BreakGlassGrantIssued', description: 'The grant as its holder sees it.' }),
   reviewBreakGlassGrant: Grant,
   listBreakGlassGrants: z
-    .object({ items: z.array(Grant), nextCursor: z.string().nullable() })
-    .meta({ id: 'BreakGlassGrantPage', description: 'A page of grants.' }),
+    .object({ items: z.array(Grant), nextCursor: z.nullable(z.string()) })
+    .register(z.globalRegistry, { id: 'BreakGlassGrantPage', description: 'A page of grants.' }),
 } satisfies AnswersOf<(typeof breakGlassRoutes)[number]>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CASE_WORKERS, TEAM_LEADERS } from '#shared/domain/access.ts';
 import { REASON_LENGTH, REVIEW_NOTE_MAX, VERDICTS } from '#shared/domain/break-glass.ts';
 import { defineRoute } from '../http/contract.ts';
@@ -11,15 +11,17 @@ import { Bsn, HouseNumber, HouseNumberAddition, ListQuery, Postcode } from '../h
  */
 const Reason = z
   .string()
-  .trim()
-  .min(REASON_LENGTH.min, `must be at least ${REASON_LENGTH.min} characters: say what is acute`)
-  .max(REASON_LENGTH.max);
+  .check(
+    z.trim(),
+    z.minLength(REASON_LENGTH.min, `must be at least ${REASON_LENGTH.min} characters: say what is acute`),
+    z.maxLength(REASON_LENGTH.max),
+  );
 
 const ByBsn = z.strictObject({ bsn: Bsn, reason: Reason });
 const ByAddress = z.strictObject({
   postcode: Postcode,
   houseNumber: HouseNumber,
-  houseNumberAddition: HouseNumberAddition.optional(),
+  houseNumberAddition: z.optional(HouseNumberAddition),
   reason: Reason,
 });
 
@@ -34,9 +36,10 @@ export const breakGlassRoute = defineRoute({
   roles: CASE_WORKERS,
   purpose: 'break_glass',
   processingActivity: 'break-glass',
-  body: z
-    .union([ByBsn, ByAddress])
-    .meta({ id: 'BreakGlassRequest', description: 'The household by a member’s BSN or by its address, and why it is acute.' }),
+  body: z.union([ByBsn, ByAddress]).register(z.globalRegistry, {
+    id: 'BreakGlassRequest',
+    description: 'The household by a member’s BSN or by its address, and why it is acute.',
+  }),
   success: {
     status: 201,
     description: 'The grant: until when it lasts.',
@@ -56,10 +59,10 @@ export const reviewGrantRoute = defineRoute({
   roles: TEAM_LEADERS,
   purpose: 'break_glass',
   processingActivity: 'break-glass',
-  params: z.object({ id: z.string().min(1).max(100) }),
+  params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
   body: z
-    .strictObject({ verdict: z.enum(VERDICTS), note: z.string().trim().min(1).max(REVIEW_NOTE_MAX) })
-    .meta({ id: 'BreakGlassReview', description: 'Whether the access was justified, and why.' }),
+    .strictObject({ verdict: z.enum(VERDICTS), note: z.string().check(z.trim(), z.minLength(1), z.maxLength(REVIEW_NOTE_MAX)) })
+    .register(z.globalRegistry, { id: 'BreakGlassReview', description: 'Whether the access was justified, and why.' }),
   success: { status: 200, description: 'The grant, reviewed.' },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });
@@ -76,12 +79,13 @@ export const listGrantsRoute = defineRoute({
   purpose: 'break_glass',
   processingActivity: 'break-glass',
   query: z.object({
-    teamId: z.string().min(1).max(100),
+    teamId: z.string().check(z.minLength(1), z.maxLength(100)),
     reviewed: z
-      .enum(['true', 'false'])
-      .optional()
-      .transform((value) => (value === undefined ? undefined : value === 'true'))
-      .meta({ description: 'false: only those still to review; true: only the reviewed; left out: all.' }),
+      .pipe(
+        z.optional(z.enum(['true', 'false'])),
+        z.transform((value) => (value === undefined ? undefined : value === 'true')),
+      )
+      .register(z.globalRegistry, { description: 'false: only those still to review; true: only the reviewed; left out: all.' }),
     ...ListQuery,
   }),
   success: {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TEAM_WORKERS } from '#shared/domain/access.ts';
 import { defineRoute } from '../http/contract.ts';
 import { HouseNumber, HouseNumberAddition, Postcode } from '../http/schemas.ts';
@@ -18,7 +18,7 @@ export const brpResidentsRoute = defineRoute({
   roles: TEAM_WORKERS,
   purpose: 'brp look-up',
   processingActivity: 'brp-lookup',
-  query: z.object({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: HouseNumberAddition.optional() }),
+  query: z.object({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: z.optional(HouseNumberAddition) }),
   success: {
     status: 200,
     description: 'The people registered at the address (none: an empty list).',

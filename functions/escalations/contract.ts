@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   BLOCKAGE_FIGURE_READERS,
   BUDGET_HOLDERS,
@@ -13,19 +13,22 @@ import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
 import { HouseholdParams, IdempotencyHeaders, ListQuery, Money, Timestamp } from '../http/schemas.ts';
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const NewEscalation = z
   .strictObject({
-    blockage: Text(5000).meta({ description: 'Which rule or mandate blocks the way.' }),
-    organisations: z.array(Text(200)).min(1).max(20),
-    proposal: Text(5000).meta({ description: 'The tailored solution (maatwerk) proposed.' }),
-    cost: Money.optional(),
+    blockage: Text(5000).register(z.globalRegistry, { description: 'Which rule or mandate blocks the way.' }),
+    organisations: z.array(Text(200)).check(z.minLength(1), z.maxLength(20)),
+    proposal: Text(5000).register(z.globalRegistry, { description: 'The tailored solution (maatwerk) proposed.' }),
+    cost: z.optional(Money),
     urgency: z.enum(['normal', 'high']),
   })
-  .meta({ id: 'NewEscalation', description: 'What blocks, which organisations, what tailored solution is proposed, and at what cost.' });
+  .register(z.globalRegistry, {
+    id: 'NewEscalation',
+    description: 'What blocks, which organisations, what tailored solution is proposed, and at what cost.',
+  });
 
-const EscalationParams = z.object({ id: z.string().min(1).max(100) });
+const EscalationParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
 const answerErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
 const answered = {
   status: 202,
@@ -67,7 +70,7 @@ export const escalationQueueRoute = defineRoute({
   roles: CITY_WIDE,
   purpose: 'doorbraak',
   processingActivity: 'doorbraak',
-  query: z.object({ status: z.enum(ESCALATION_STATUSES).optional(), ...ListQuery }),
+  query: z.object({ status: z.optional(z.enum(ESCALATION_STATUSES)), ...ListQuery }),
   success: { status: 200, description: 'A page of escalations.' },
   errors: ['invalid_input', 'forbidden', 'conflict'],
 });
@@ -104,10 +107,10 @@ export const decisionRoute = defineRoute({
     .strictObject({
       decision: z.enum(['approve', 'reject', 'request_info']),
       motivation: Text(5000),
-      approvedCost: Money.optional(),
-      evaluateAt: Timestamp.optional(),
+      approvedCost: z.optional(Money),
+      evaluateAt: z.optional(Timestamp),
     })
-    .meta({ id: 'Decision', description: "The doorbraakteam's decision." }),
+    .register(z.globalRegistry, { id: 'Decision', description: "The doorbraakteam's decision." }),
   success: answered,
   errors: [...answerErrors],
 });
@@ -126,7 +129,7 @@ export const informationRoute = defineRoute({
   params: EscalationParams,
   body: z
     .strictObject({ information: Text(10000) })
-    .meta({ id: 'Information', description: 'The information the doorbraakteam asked for.' }),
+    .register(z.globalRegistry, { id: 'Information', description: 'The information the doorbraakteam asked for.' }),
   success: answered,
   errors: [...answerErrors],
 });
@@ -145,7 +148,7 @@ export const budgetApprovalRoute = defineRoute({
   params: EscalationParams,
   body: z
     .strictObject({ decision: z.enum(['approve', 'reject']), motivation: Text(5000) })
-    .meta({ id: 'BudgetApproval', description: "The budget holder's approval or rejection of the approved cost." }),
+    .register(z.globalRegistry, { id: 'BudgetApproval', description: "The budget holder's approval or rejection of the approved cost." }),
   success: answered,
   errors: [...answerErrors],
 });
@@ -164,7 +167,7 @@ export const evaluationRoute = defineRoute({
   params: EscalationParams,
   body: z
     .strictObject({ resolved: z.boolean(), note: Text(5000) })
-    .meta({ id: 'Evaluation', description: 'Whether the doorbraak resolved the problem.' }),
+    .register(z.globalRegistry, { id: 'Evaluation', description: 'Whether the doorbraak resolved the problem.' }),
   success: answered,
   errors: [...answerErrors],
 });
@@ -181,13 +184,15 @@ export const escalationRoutes = [
 
 const PrecedentText = z
   .strictObject({
-    summary: Text(2000).meta({ description: 'The case in the doorbraakteam’s own words, for publication: no names, no BSNs.' }),
-    blockingRule: Text(500).meta({ description: 'The rule or mandate that blocked.' }),
-    organisations: z.array(Text(200)).min(1).max(20),
-    domains: z.array(z.enum(LIFE_DOMAINS)).min(1).max(LIFE_DOMAINS.length),
-    solution: Text(4000).meta({ description: 'The tailored solution (maatwerk).' }),
+    summary: Text(2000).register(z.globalRegistry, {
+      description: 'The case in the doorbraakteam’s own words, for publication: no names, no BSNs.',
+    }),
+    blockingRule: Text(500).register(z.globalRegistry, { description: 'The rule or mandate that blocked.' }),
+    organisations: z.array(Text(200)).check(z.minLength(1), z.maxLength(20)),
+    domains: z.array(z.enum(LIFE_DOMAINS)).check(z.minLength(1), z.maxLength(LIFE_DOMAINS.length)),
+    solution: Text(4000).register(z.globalRegistry, { description: 'The tailored solution (maatwerk).' }),
   })
-  .meta({ id: 'PrecedentText', description: 'A precedent as the doorbraakteam writes it for publication.' });
+  .register(z.globalRegistry, { id: 'PrecedentText', description: 'A precedent as the doorbraakteam writes it for publication.' });
 
 export const publishPrecedentRoute = defineRoute({
   operationId: 'publishPrecedent',
@@ -215,7 +220,7 @@ export const editPrecedentRoute = defineRoute({
   tag: 'Precedents',
   auth: 'jwt',
   roles: DOORBRAAKTEAM,
-  params: z.object({ id: z.string().min(1).max(100) }),
+  params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
   body: PrecedentText,
   success: { status: 200, description: 'The precedent as reworded.' },
   errors: ['invalid_input', 'forbidden', 'not_found', 'unsupported_media_type', 'payload_too_large'],
@@ -232,15 +237,11 @@ export const listPrecedentsRoute = defineRoute({
   roles: CASE_PROFESSIONALS,
   query: z.object({
     q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .meta({ description: 'Words that start words of the summary, blocking rule or solution.' }),
-    organisation: z.string().trim().min(1).max(200).optional(),
-    domain: z.enum(LIFE_DOMAINS).optional(),
-    decision: z.enum(['approved', 'rejected']).optional(),
+      .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)))
+      .register(z.globalRegistry, { description: 'Words that start words of the summary, blocking rule or solution.' }),
+    organisation: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    domain: z.optional(z.enum(LIFE_DOMAINS)),
+    decision: z.optional(z.enum(['approved', 'rejected'])),
     ...ListQuery,
   }),
   success: { status: 200, description: 'A page of precedents.' },
@@ -256,7 +257,7 @@ export const readPrecedentRoute = defineRoute({
   tag: 'Precedents',
   auth: 'jwt',
   roles: CASE_PROFESSIONALS,
-  params: z.object({ id: z.string().min(1).max(100) }),
+  params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
   success: { status: 200, description: 'The precedent.' },
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
@@ -270,7 +271,12 @@ export const precedentFiguresRoute = defineRoute({
   tag: 'Precedents',
   auth: 'jwt',
   roles: BLOCKAGE_FIGURE_READERS,
-  query: z.object({ year: z.coerce.number().int().min(2000).max(2100).meta({ description: 'A calendar year (Europe/Amsterdam).' }) }),
+  query: z.object({
+    year: z.coerce
+      .number()
+      .check(z.int(), z.gte(2000), z.lte(2100))
+      .register(z.globalRegistry, { description: 'A calendar year (Europe/Amsterdam).' }),
+  }),
   success: { status: 200, description: 'The figures of the year.' },
   errors: ['invalid_input', 'forbidden'],
 });

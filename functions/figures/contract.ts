@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FIGURE_READERS } from '#shared/domain/access.ts';
 import { defineRoute } from '../http/contract.ts';
 
@@ -13,11 +13,8 @@ export const statsRoute = defineRoute({
   roles: FIGURE_READERS,
   purpose: 'management information',
   query: z.object({
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
-      .optional(),
-    teamId: z.string().min(1).max(100).optional(),
+    month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'))),
+    teamId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   }),
   success: {
     status: 200,

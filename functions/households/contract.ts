@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CASE_WORKERS, DOSSIER_READERS, TEAM_LEADERS, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { defineRoute } from '../http/contract.ts';
 import { HouseholdParams, ListQuery, ScoreMap } from '../http/schemas.ts';
@@ -15,8 +15,8 @@ export const listHouseholdsRoute = defineRoute({
   purpose: 'caseload overview',
   processingActivity: 'case-management',
   query: z.object({
-    teamId: z.string().min(1).max(100).optional(),
-    status: z.enum(['open', 'closed']).default('open'),
+    teamId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    status: z._default(z.enum(['open', 'closed']), 'open'),
     ...ListQuery,
   }),
   success: { status: 200, description: 'A page of household summaries (no BSN).' },
@@ -51,7 +51,7 @@ export const appointRegisseurRoute = defineRoute({
   purpose: 'appointing the regisseur',
   processingActivity: 'case-management',
   params: HouseholdParams,
-  body: z.strictObject({ userId: z.string().min(1).max(200) }).meta({
+  body: z.strictObject({ userId: z.string().check(z.minLength(1), z.maxLength(200)) }).register(z.globalRegistry, {
     id: 'RegisseurAppointment',
     description: 'Who becomes the regisseur: a wijkcoach or team leader on the roster of the household team.',
   }),
@@ -71,7 +71,9 @@ export const transferRoute = defineRoute({
   purpose: 'transfer between teams',
   processingActivity: 'case-management',
   params: HouseholdParams,
-  body: z.strictObject({ teamId: z.string().min(1).max(100) }).meta({ id: 'Transfer', description: 'The team the household moves to.' }),
+  body: z
+    .strictObject({ teamId: z.string().check(z.minLength(1), z.maxLength(100)) })
+    .register(z.globalRegistry, { id: 'Transfer', description: 'The team the household moves to.' }),
   success: { status: 200, description: 'The household, now with the other team.' },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });
@@ -90,10 +92,10 @@ export const recordAssessmentRoute = defineRoute({
   params: HouseholdParams,
   body: z
     .strictObject({
-      scores: ScoreMap.refine((scores) => Object.keys(scores).length > 0, 'must score at least one domain'),
-      note: z.string().trim().min(1).max(5000).optional(),
+      scores: ScoreMap.check(z.refine((scores) => Object.keys(scores).length > 0, 'must score at least one domain')),
+      note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(5000))),
     })
-    .meta({ id: 'NewAssessment', description: 'ZRM scores 1-5 for one or more life domains.' }),
+    .register(z.globalRegistry, { id: 'NewAssessment', description: 'ZRM scores 1-5 for one or more life domains.' }),
   success: {
     status: 201,
     description: 'The assessment, with the change since the first.',
@@ -133,8 +135,8 @@ export const closeHouseholdRoute = defineRoute({
   processingActivity: 'case-management',
   params: HouseholdParams,
   body: z
-    .strictObject({ reason: z.string().trim().min(1).max(2000) })
-    .meta({ id: 'HouseholdClosing', description: 'Why the household is closed.' }),
+    .strictObject({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) })
+    .register(z.globalRegistry, { id: 'HouseholdClosing', description: 'Why the household is closed.' }),
   success: { status: 200, description: 'The closed household.' },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });

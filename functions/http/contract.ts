@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '#shared/domain/access.ts';
 import type { ProblemCode } from '#shared/errors.ts';
 import type { ProcessingActivityId } from '#shared/processing-activities.ts';
@@ -33,11 +33,11 @@ export interface RouteContract {
   purpose?: string;
   /** The entry of the register of processing activities the route's processing belongs to (every route on personal data names one). */
   processingActivity?: ProcessingActivityId;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** Request headers the route reads, for the OpenAPI document. */
-  headers?: z.ZodObject;
+  headers?: z.ZodMiniObject;
   /** The answer's schema is not here but in the function's answers.ts (AnswersOf): only the OpenAPI document reads it. */
   success: { status: number; description: string; headers?: Record<string, string> };
   /** A route answering 304 to If-None-Match: what that means (the answer has the success's ETag, no body). */
@@ -61,4 +61,4 @@ export const routeKeyOf = (route: Pick<RouteContract, 'method' | 'path'>) => `${
  * answers live apart from the contracts (each function's answers.ts), and no function's bundle
  * builds them: building them was the larger part of a cold start (docs/performance.md).
  */
-export type AnswersOf<R extends RouteContract> = { [K in R['operationId']]: z.ZodType | null };
+export type AnswersOf<R extends RouteContract> = { [K in R['operationId']]: z.ZodMiniType | null };

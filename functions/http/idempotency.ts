@@ -1,16 +1,10 @@
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyConfig,
-  IdempotencyValidationError,
-  makeIdempotent,
-} from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { idempotencyPartition } from '#shared/db/keys.ts';
 import { TABLE_SCHEMA } from '#shared/db/table-schema.ts';
 import { conflict } from '#shared/errors.ts';
 import type { RequestContext } from '#shared/processing-log.ts';
+import { onFirstUse } from '../first-use.ts';
 import type { FunctionRuntime } from '../runtime.ts';
 
 /** A replay must find the first answer: a day covers every client's retry policy. */
@@ -32,32 +26,39 @@ export function idempotentOperation<Body, Result>(
   operation: (body: Body, context: RequestContext) => Promise<Result>,
   normalize: (result: Result) => Result,
 ) {
-  const config = new IdempotencyConfig({
-    eventKeyJmesPath: 'key',
-    payloadValidationJmesPath: 'body',
-    expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS,
+  // Powertools' idempotency (and the JMESPath it brings) is loaded with the first request that
+  // carries a key, not at import: most requests carry none (docs/performance.md, Cold start).
+  const powertools = onFirstUse(async () => {
+    const [idempotency, { DynamoDBPersistenceLayer }] = await Promise.all([
+      import('@aws-lambda-powertools/idempotency'),
+      import('@aws-lambda-powertools/idempotency/dynamodb'),
+    ]);
+    const config = new idempotency.IdempotencyConfig({
+      eventKeyJmesPath: 'key',
+      payloadValidationJmesPath: 'body',
+      expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS,
+    });
+    const persistenceStore = new DynamoDBPersistenceLayer({
+      tableName: runtime.tableName,
+      keyAttr: TABLE_SCHEMA.partitionKey,
+      sortKeyAttr: TABLE_SCHEMA.sortKey,
+      staticPkValue: idempotencyPartition(scope),
+      expiryAttr: TABLE_SCHEMA.timeToLiveAttribute,
+      // Powertools types its client as the plain DynamoDBClient and sends its own low-level commands
+      // (GetItem, PutItem with attribute values it marshals itself). The DocumentClient is that client
+      // with translation added only to its own document commands: it sends those commands unchanged.
+      awsSdkV3Client: runtime.db as DynamoDBClient,
+    });
+    const once = idempotency.makeIdempotent(
+      async (request: { key: [string, string]; body: Body }, context: RequestContext) => operation(request.body, context),
+      { persistenceStore, config },
+    );
+    return { idempotency, config, once };
   });
-  const persistenceStore = new DynamoDBPersistenceLayer({
-    tableName: runtime.tableName,
-    keyAttr: TABLE_SCHEMA.partitionKey,
-    sortKeyAttr: TABLE_SCHEMA.sortKey,
-    staticPkValue: idempotencyPartition(scope),
-    expiryAttr: TABLE_SCHEMA.timeToLiveAttribute,
-    // Powertools types its client as the plain DynamoDBClient and sends its own low-level commands
-    // (GetItem, PutItem with attribute values it marshals itself). The DocumentClient is that client
-    // with translation added only to its own document commands: it sends those commands unchanged.
-    awsSdkV3Client: runtime.db as DynamoDBClient,
-  });
-  const once = makeIdempotent(
-    async (request: { key: [string, string]; body: Body }, context: RequestContext) => operation(request.body, context),
-    {
-      persistenceStore,
-      config,
-    },
-  );
 
   return async (body: Body, context: RequestContext, key: string | undefined, lambda?: Context): Promise<Result> => {
     if (!key) return operation(body, context);
+    const { idempotency, config, once } = await powertools();
     if (lambda) config.registerLambdaContext(lambda);
     // Keys are per professional: one person's key never replays another person's answer. The two
     // stay separate fields (Powertools hashes the pair as JSON), so no (sub, key) pair can be
@@ -68,8 +69,9 @@ export function idempotentOperation<Body, Result>(
       try {
         return normalize(await once(request, context));
       } catch (error) {
-        if (error instanceof IdempotencyValidationError) throw conflict('This Idempotency-Key was used before with another body.');
-        if (!(error instanceof IdempotencyAlreadyInProgressError)) throw error;
+        if (error instanceof idempotency.IdempotencyValidationError)
+          throw conflict('This Idempotency-Key was used before with another body.');
+        if (!(error instanceof idempotency.IdempotencyAlreadyInProgressError)) throw error;
         if (Date.now() > deadline) throw conflict('A request with this Idempotency-Key is still in progress.');
       }
       await sleep(wait);

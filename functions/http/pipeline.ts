@@ -2,7 +2,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
 import { type Principal, principalFromClaims } from '#shared/auth.ts';
 import { dynamoBreakGlassStore } from '#shared/db/break-glass-store.ts';
 import { grantsInForce, isOnTeam, requireAnyRole } from '#shared/domain/access.ts';
@@ -26,7 +27,7 @@ import type { FunctionRuntime } from '../runtime.ts';
 import { API_VERSION, type RouteContract, routeKeyOf } from './contract.ts';
 
 /** What a schema of the contract parses to; nothing where the contract declares none. */
-type Parsed<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
 
 /** A route's input as its contract's schemas parsed it: typed from the contract, never cast. */
 export interface RouteInput<C extends RouteContract = RouteContract> {
@@ -86,6 +87,10 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
 };
 
+// zod/mini carries no messages of its own (a function loads only the library it uses): the
+// invalidParams reasons are in English, as the rest of the problem details (api.md 1.1).
+z.config(english());
+
 /**
  * Zod's issues as invalidParams that never echo the request (api.md 1.1): a key the client made
  * up is reported on its parent without its name, and its message (which quotes the key) is
@@ -106,7 +111,7 @@ function issuesToParams(issues: z.core.$ZodIssue[], prefix: string): InvalidPara
   });
 }
 
-function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+function validate<S extends z.ZodMiniType>(schema: S, value: unknown, where: string): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success)
     throw invalidInput(`The request ${where} is not valid.`, issuesToParams(parsed.error.issues, where === 'body' ? '' : where));

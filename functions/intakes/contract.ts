@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TEAM_WORKERS } from '#shared/domain/access.ts';
 import { MEMBER_ROLES } from '#shared/domain/household.ts';
 import { CHANNELS, TRIAGE_OUTCOMES, URGENCIES } from '#shared/domain/intake.ts';
@@ -7,46 +7,49 @@ import { defineRoute } from '../http/contract.ts';
 import { Bsn, DateNotInFuture, HouseNumber, HouseNumberAddition, IdempotencyHeaders, Postcode, Source } from '../http/schemas.ts';
 
 const Member = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   birthDate: DateNotInFuture,
-  bsn: Bsn.optional(),
+  bsn: z.optional(Bsn),
   role: z.enum(MEMBER_ROLES),
 });
 
-const Address = z.strictObject({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: HouseNumberAddition.optional() });
+const Address = z.strictObject({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: z.optional(HouseNumberAddition) });
 
 export const NewIntake = z
   .strictObject({
-    teamId: z.string().min(1).max(100),
+    teamId: z.string().check(z.minLength(1), z.maxLength(100)),
     channel: z.enum(CHANNELS),
     urgency: z.enum(URGENCIES),
-    question: z.string().trim().min(1).max(10000).meta({ description: "The resident's story, in their own words." }),
-    domains: z.array(z.enum(LIFE_DOMAINS)).min(1).max(LIFE_DOMAINS.length),
+    question: z
+      .string()
+      .check(z.trim(), z.minLength(1), z.maxLength(10000))
+      .register(z.globalRegistry, { description: "The resident's story, in their own words." }),
+    domains: z.array(z.enum(LIFE_DOMAINS)).check(z.minLength(1), z.maxLength(LIFE_DOMAINS.length)),
     household: z.strictObject({
       address: Address,
-      members: z
-        .array(Member)
-        .min(1)
-        .max(30)
-        .refine((members) => {
+      members: z.array(Member).check(
+        z.minLength(1),
+        z.maxLength(30),
+        z.refine((members) => {
           const bsns = members.flatMap((m) => (m.bsn ? [m.bsn] : []));
           return new Set(bsns).size === bsns.length;
         }, 'each member has a BSN of their own'),
+      ),
     }),
-    source: Source.optional(),
+    source: z.optional(Source),
   })
-  .meta({ id: 'NewIntake', description: "A question for help, registered once with the resident's own story." });
+  .register(z.globalRegistry, { id: 'NewIntake', description: "A question for help, registered once with the resident's own story." });
 
 export const TriageRequest = z
   .strictObject({
     outcome: z.enum(TRIAGE_OUTCOMES),
-    resolution: z.string().trim().min(1).max(10000).optional(),
-    coachId: z.string().min(1).max(200).optional(),
-    complexity: z.enum(['simple', 'complex']).optional(),
+    resolution: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(10000))),
+    coachId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    complexity: z.optional(z.enum(['simple', 'complex'])),
   })
-  .meta({ id: 'TriageRequest', description: 'The outcome of the triage: resolved at once, or referred.' });
+  .register(z.globalRegistry, { id: 'TriageRequest', description: 'The outcome of the triage: resolved at once, or referred.' });
 
-const IntakeParams = z.object({ id: z.string().min(1).max(100) });
+const IntakeParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
 
 export const registerIntakeRoute = defineRoute({
   operationId: 'registerIntake',

@@ -1,16 +1,19 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DOSSIER_READERS, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { JOURNAL_KINDS, MAX_JOURNAL_TEXT, STORED_JOURNAL_KINDS } from '#shared/domain/journal.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
 import { HouseholdParams, Id, ListQuery, Timestamp } from '../http/schemas.ts';
 
-const EntryText = z
-  .string()
-  .max(MAX_JOURNAL_TEXT)
-  .refine((text) => text.trim().length > 0, 'must not be empty');
+const EntryText = z.string().check(
+  z.maxLength(MAX_JOURNAL_TEXT),
+  z.refine((text) => text.trim().length > 0, 'must not be empty'),
+);
 
-const JournalEntryParams = z.object({ id: z.string().min(1).max(100), entryId: z.string().min(1).max(100) });
+const JournalEntryParams = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  entryId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
 
 export const addJournalEntryRoute = defineRoute({
   operationId: 'addJournalEntry',
@@ -28,16 +31,17 @@ export const addJournalEntryRoute = defineRoute({
     .strictObject({
       kind: z.enum(JOURNAL_KINDS),
       text: EntryText,
-      at: Timestamp.optional().meta({ description: 'When it happened (default: now); never in the future.' }),
-      about: z.array(Id).max(40).optional().meta({ description: 'The members it is about (default: every member).' }),
-      domains: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).optional(),
-      involvedIds: z.array(Id).max(50).optional(),
-      restricted: z
-        .boolean()
-        .optional()
-        .meta({ description: 'Only its author, the regisseur and the team leaders may read it (domestic violence, the meldcode).' }),
+      at: z.optional(Timestamp).register(z.globalRegistry, { description: 'When it happened (default: now); never in the future.' }),
+      about: z
+        .optional(z.array(Id).check(z.maxLength(40)))
+        .register(z.globalRegistry, { description: 'The members it is about (default: every member).' }),
+      domains: z.optional(z.array(z.enum(LIFE_DOMAINS)).check(z.maxLength(LIFE_DOMAINS.length))),
+      involvedIds: z.optional(z.array(Id).check(z.maxLength(50))),
+      restricted: z.optional(z.boolean()).register(z.globalRegistry, {
+        description: 'Only its author, the regisseur and the team leaders may read it (domestic violence, the meldcode).',
+      }),
     })
-    .meta({ id: 'NewJournalEntry', description: 'A journal entry as its author writes it.' }),
+    .register(z.globalRegistry, { id: 'NewJournalEntry', description: 'A journal entry as its author writes it.' }),
   success: {
     status: 201,
     description: 'The entry.',
@@ -59,8 +63,8 @@ export const correctJournalEntryRoute = defineRoute({
   processingActivity: 'journal',
   params: JournalEntryParams,
   body: z
-    .strictObject({ text: EntryText, reason: z.string().trim().min(1).max(1000) })
-    .meta({ id: 'JournalCorrection', description: 'The corrected text and why.' }),
+    .strictObject({ text: EntryText, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)) })
+    .register(z.globalRegistry, { id: 'JournalCorrection', description: 'The corrected text and why.' }),
   success: { status: 200, description: 'The entry, corrected, with every earlier text.' },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });
@@ -78,17 +82,19 @@ export const listJournalRoute = defineRoute({
   processingActivity: 'journal',
   params: HouseholdParams,
   query: z.object({
-    kind: z.enum(STORED_JOURNAL_KINDS).optional(),
-    domain: z.enum(LIFE_DOMAINS).optional(),
-    member: Id.optional(),
+    kind: z.optional(z.enum(STORED_JOURNAL_KINDS)),
+    domain: z.optional(z.enum(LIFE_DOMAINS)),
+    member: z.optional(Id),
     q: z
-      .string()
-      .trim()
-      .min(2)
-      .max(100)
-      .refine((q) => /[\p{L}\p{N}]/u.test(q), 'must hold a letter or a digit')
-      .optional()
-      .meta({ description: 'Words the text has words starting with (case and accents do not matter).' }),
+      .optional(
+        z.string().check(
+          z.trim(),
+          z.minLength(2),
+          z.maxLength(100),
+          z.refine((q) => /[\p{L}\p{N}]/u.test(q), 'must hold a letter or a digit'),
+        ),
+      )
+      .register(z.globalRegistry, { description: 'Words the text has words starting with (case and accents do not matter).' }),
     ...ListQuery,
   }),
   success: {

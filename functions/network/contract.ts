@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CASE_WORKERS, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { CONSENT_FORMS } from '#shared/domain/consent.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
@@ -10,13 +10,16 @@ import { CalendarDate, DataKind, DateNotInFuture, DisclosureBasis, HouseholdPara
  * parties themselves are household records (functions/registry/contract.ts); this function holds
  * what may be shared with them, and shares it.
  */
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const Kinds = z.array(DataKind).min(1).max(4);
-const Domains = z.array(z.enum(LIFE_DOMAINS)).min(1).max(LIFE_DOMAINS.length);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const Kinds = z.array(DataKind).check(z.minLength(1), z.maxLength(4));
+const Domains = z.array(z.enum(LIFE_DOMAINS)).check(z.minLength(1), z.maxLength(LIFE_DOMAINS.length));
 
 const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
 
-const ConsentParams = z.object({ id: z.string().min(1).max(100), consentId: z.string().min(1).max(100) });
+const ConsentParams = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  consentId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
 
 export const recordConsentRoute = defineRoute({
   operationId: 'recordConsent',
@@ -36,16 +39,15 @@ export const recordConsentRoute = defineRoute({
       organisation: Text(200),
       purpose: Text(1000),
       dataKinds: Kinds,
-      domains: Domains.optional().meta({ description: 'Left out: every domain.' }),
+      domains: z.optional(Domains).register(z.globalRegistry, { description: 'Left out: every domain.' }),
       form: z.enum(CONSENT_FORMS),
       givenAt: DateNotInFuture,
       givenBy: z
-        .strictObject({ name: Text(200) })
-        .optional()
-        .meta({ description: 'For a member under 16 at givenAt: the holder of gezag recorded on them, by name.' }),
-      validUntil: CalendarDate.optional(),
+        .optional(z.strictObject({ name: Text(200) }))
+        .register(z.globalRegistry, { description: 'For a member under 16 at givenAt: the holder of gezag recorded on them, by name.' }),
+      validUntil: z.optional(CalendarDate),
     })
-    .meta({ id: 'ConsentInput', description: 'A consent as it was given.' }),
+    .register(z.globalRegistry, { id: 'ConsentInput', description: 'A consent as it was given.' }),
   success: { status: 201, description: 'The consent, given.', headers: { Location: "The household's consents." } },
   errors: [...writeErrors],
 });
@@ -62,7 +64,9 @@ export const withdrawConsentRoute = defineRoute({
   purpose: 'recording consent',
   processingActivity: 'consent',
   params: ConsentParams,
-  body: z.strictObject({ reason: Text(1000).optional() }).meta({ id: 'ConsentWithdrawal', description: 'Why, if the member said.' }),
+  body: z
+    .strictObject({ reason: z.optional(Text(1000)) })
+    .register(z.globalRegistry, { id: 'ConsentWithdrawal', description: 'Why, if the member said.' }),
   success: { status: 200, description: 'The consent, withdrawn.' },
   errors: [...writeErrors],
 });
@@ -103,12 +107,12 @@ export const discloseRoute = defineRoute({
     .strictObject({
       involvedId: Id,
       dataKinds: Kinds,
-      memberIds: z.array(Id).min(1).max(40),
-      domains: Domains.optional().meta({ description: 'Left out: every domain.' }),
+      memberIds: z.array(Id).check(z.minLength(1), z.maxLength(40)),
+      domains: z.optional(Domains).register(z.globalRegistry, { description: 'Left out: every domain.' }),
       basis: DisclosureBasis,
-      note: Text(2000).optional(),
+      note: z.optional(Text(2000)),
     })
-    .meta({ id: 'DisclosureInput', description: 'What to hand over, to whom, and on which basis.' }),
+    .register(z.globalRegistry, { id: 'DisclosureInput', description: 'What to hand over, to whom, and on which basis.' }),
   success: {
     status: 201,
     description: 'The disclosure, with the package handed over.',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CASE_WORKERS, TEAM_WORKERS } from '#shared/domain/access.ts';
 import { LIFE_DOMAINS } from '#shared/domain/life-domains.ts';
 import { defineRoute } from '../http/contract.ts';
@@ -6,34 +6,24 @@ import { ActionStatus, CalendarDate, HouseholdParams, Id, ListQuery } from '../h
 
 const Action = z.strictObject({
   id: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .meta({ description: 'The id of an action of the plan you keep; leave it out for a new action.' }),
-  status: ActionStatus.optional().meta({ description: 'Leave it out to keep the status (a new action is open).' }),
-  description: z.string().trim().min(1).max(2000),
+    .optional(z.string().check(z.minLength(1), z.maxLength(100)))
+    .register(z.globalRegistry, { description: 'The id of an action of the plan you keep; leave it out for a new action.' }),
+  status: z.optional(ActionStatus).register(z.globalRegistry, { description: 'Leave it out to keep the status (a new action is open).' }),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
   ownerId: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .meta({ description: 'The team member who keeps watch over it (it is on their work list).' }),
+    .optional(z.string().check(z.minLength(1), z.maxLength(200)))
+    .register(z.globalRegistry, { description: 'The team member who keeps watch over it (it is on their work list).' }),
   organisation: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .meta({ description: 'Required unless involvedId is given: then the organisation of that party.' }),
-  involvedId: Id.optional().meta({ description: 'Who of the household’s network does it (v1.2).' }),
+    .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)))
+    .register(z.globalRegistry, { description: 'Required unless involvedId is given: then the organisation of that party.' }),
+  involvedId: z.optional(Id).register(z.globalRegistry, { description: 'Who of the household’s network does it (v1.2).' }),
   dueDate: CalendarDate,
 });
 
 const Goal = z.strictObject({
   domain: z.enum(LIFE_DOMAINS),
-  description: z.string().trim().min(1).max(2000),
-  actions: z.array(Action).max(50),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  actions: z.array(Action).check(z.maxLength(50)),
 });
 
 /** An agreed plan's actions are tasks written in the plan's own transaction (at most 100 items: a save may delete every old task and put every new one): a plan holds at most this many. */
@@ -41,17 +31,17 @@ export const MAX_PLAN_ACTIONS = 45;
 
 export const PlanContent = z
   .strictObject({
-    goals: z
-      .array(Goal)
-      .min(1)
-      .max(30)
-      .refine(
+    goals: z.array(Goal).check(
+      z.minLength(1),
+      z.maxLength(30),
+      z.refine(
         (goals) => goals.reduce((sum, goal) => sum + goal.actions.length, 0) <= MAX_PLAN_ACTIONS,
         `must hold at most ${MAX_PLAN_ACTIONS} actions in all`,
       ),
+    ),
     evaluationDate: CalendarDate,
   })
-  .meta({ id: 'PlanContent', description: 'Goals per life domain, actions per organisation, and when to evaluate.' });
+  .register(z.globalRegistry, { id: 'PlanContent', description: 'Goals per life domain, actions per organisation, and when to evaluate.' });
 
 const etag = { ETag: "The plan's version, to send back as If-Match." };
 const writeErrors = ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'] as const;
@@ -107,7 +97,9 @@ export const updatePlanRoute = defineRoute({
   params: HouseholdParams,
   headers: z.object({
     // Optional in the schema: a missing If-Match is 428, said by the use case, not 400.
-    'if-match': z.string().max(100).optional().meta({ description: 'The ETag of the version you read (required: 428 without it).' }),
+    'if-match': z
+      .optional(z.string().check(z.maxLength(100)))
+      .register(z.globalRegistry, { description: 'The ETag of the version you read (required: 428 without it).' }),
   }),
   body: PlanContent,
   success: { status: 200, description: 'The plan, one version on.', headers: etag },
@@ -127,8 +119,8 @@ export const agreePlanRoute = defineRoute({
   processingActivity: 'care-planning',
   params: HouseholdParams,
   body: z
-    .strictObject({ agreedBy: z.string().trim().min(1).max(200) })
-    .meta({ id: 'PlanAgreement', description: 'Who of the household agreed to the plan.' }),
+    .strictObject({ agreedBy: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) })
+    .register(z.globalRegistry, { id: 'PlanAgreement', description: 'Who of the household agreed to the plan.' }),
   success: { status: 200, description: 'The plan, now active.', headers: etag },
   errors: [...writeErrors],
 });
@@ -145,7 +137,9 @@ export const closePlanRoute = defineRoute({
   purpose: 'care planning',
   processingActivity: 'care-planning',
   params: HouseholdParams,
-  body: z.strictObject({ outcome: z.string().trim().min(1).max(5000) }).meta({ id: 'PlanClosing', description: 'How the plan ended.' }),
+  body: z
+    .strictObject({ outcome: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) })
+    .register(z.globalRegistry, { id: 'PlanClosing', description: 'How the plan ended.' }),
   success: { status: 200, description: 'The closed plan.', headers: etag },
   errors: [...writeErrors],
 });
@@ -178,7 +172,10 @@ export const completeActionRoute = defineRoute({
   roles: TEAM_WORKERS,
   purpose: 'care planning',
   processingActivity: 'care-planning',
-  params: z.object({ id: z.string().min(1).max(100), actionId: z.string().min(1).max(100) }),
+  params: z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(100)),
+    actionId: z.string().check(z.minLength(1), z.maxLength(100)),
+  }),
   success: {
     status: 200,
     description: 'The plan, one version on, with the action done. No If-Match: completing one action never overwrites another change.',

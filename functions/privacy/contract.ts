@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TEAM_LEADERS } from '#shared/domain/access.ts';
 import { defineRoute } from '../http/contract.ts';
 import { HouseholdParams, ListQuery } from '../http/schemas.ts';
@@ -17,11 +17,8 @@ export const processingLogRoute = defineRoute({
   params: HouseholdParams,
   query: z.object({
     member: z
-      .string()
-      .min(1)
-      .max(100)
-      .optional()
-      .meta({ description: "Only the lines about this member (one person's subject access request)." }),
+      .optional(z.string().check(z.minLength(1), z.maxLength(100)))
+      .register(z.globalRegistry, { description: "Only the lines about this member (one person's subject access request)." }),
     ...ListQuery,
   }),
   success: { status: 200, description: 'A page of the processing log.' },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CASE_WORKERS, DOSSIER_READERS } from '#shared/domain/access.ts';
 import { LEGAL_RELATION_KINDS, MEMBER_ROLES } from '#shared/domain/household.ts';
 import { INVOLVED_KINDS } from '#shared/domain/involved.ts';
@@ -20,17 +20,15 @@ export const searchRoute = defineRoute({
   purpose: 'search',
   processingActivity: 'search',
   query: z.object({
-    bsn: Bsn.optional(),
-    postcode: Postcode.optional(),
-    houseNumber: HouseNumber.optional(),
-    houseNumberAddition: HouseNumberAddition.optional(),
+    bsn: z.optional(Bsn),
+    postcode: z.optional(Postcode),
+    houseNumber: z.optional(HouseNumber),
+    houseNumberAddition: z.optional(HouseNumberAddition),
     name: z
-      .string()
-      .trim()
-      .min(2, 'must be at least 2 characters')
-      .max(100)
-      .optional()
-      .meta({ description: "Matches the start of any word of a member's name, case- and accent-insensitive (`jans` finds Jan Jansen)." }),
+      .optional(z.string().check(z.trim(), z.minLength(2, 'must be at least 2 characters'), z.maxLength(100)))
+      .register(z.globalRegistry, {
+        description: "Matches the start of any word of a member's name, case- and accent-insensitive (`jans` finds Jan Jansen).",
+      }),
     ...ListQuery,
   }),
   success: { status: 200, description: 'The households found that are within your reach.' },
@@ -38,8 +36,8 @@ export const searchRoute = defineRoute({
 });
 
 export const AddressChange = z
-  .strictObject({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: HouseNumberAddition.optional() })
-  .meta({ id: 'AddressChange', description: "The household's address as it is now." });
+  .strictObject({ postcode: Postcode, houseNumber: HouseNumber, houseNumberAddition: z.optional(HouseNumberAddition) })
+  .register(z.globalRegistry, { id: 'AddressChange', description: "The household's address as it is now." });
 
 export const changeAddressRoute = defineRoute({
   operationId: 'changeHouseholdAddress',
@@ -60,28 +58,32 @@ export const changeAddressRoute = defineRoute({
 
 const LegalRelationInput = z.strictObject({
   kind: z.enum(LEGAL_RELATION_KINDS),
-  holderName: z.string().trim().min(1).max(200),
-  holderOrganisation: z.string().trim().min(1).max(200).optional(),
+  holderName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  holderOrganisation: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   since: DateNotInFuture,
 });
 
 export const MemberInput = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     birthDate: DateNotInFuture,
-    bsn: Bsn.nullable()
-      .optional()
-      .meta({ description: 'Sets the BSN; null takes it off; left out keeps it (a client only ever sees it masked).' }),
+    bsn: z.optional(z.nullable(Bsn)).register(z.globalRegistry, {
+      description: 'Sets the BSN; null takes it off; left out keeps it (a client only ever sees it masked).',
+    }),
     role: z.enum(MEMBER_ROLES),
     legalRelations: z
-      .array(LegalRelationInput)
-      .max(10)
-      .optional()
-      .meta({ description: "The member's legal representatives; left out: none." }),
+      .optional(z.array(LegalRelationInput).check(z.maxLength(10)))
+      .register(z.globalRegistry, { description: "The member's legal representatives; left out: none." }),
   })
-  .meta({ id: 'MemberInput', description: 'A member of the household: name, birth date, optional BSN, role and legal relations.' });
+  .register(z.globalRegistry, {
+    id: 'MemberInput',
+    description: 'A member of the household: name, birth date, optional BSN, role and legal relations.',
+  });
 
-const MemberParams = z.object({ id: z.string().min(1).max(100), memberId: z.string().min(1).max(100) });
+const MemberParams = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  memberId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
 
 export const addMemberRoute = defineRoute({
   operationId: 'addHouseholdMember',
@@ -133,35 +135,38 @@ export const removeMemberRoute = defineRoute({
   purpose: 'keeping household data right',
   processingActivity: 'household-records',
   params: MemberParams,
-  body: z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'MemberRemoval', description: 'Why the member left.' }),
+  body: z
+    .strictObject({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) })
+    .register(z.globalRegistry, { id: 'MemberRemoval', description: 'Why the member left.' }),
   success: { status: 200, description: 'The former member, as the dossier now lists them.' },
   errors: [...writeErrors],
 });
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const InvolvedInput = z
   .strictObject({
     kind: z.enum(INVOLVED_KINDS),
     name: Text(200),
-    organisation: Text(200).optional().meta({ description: 'Required for a professional.' }),
-    role: Text(200).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
-      .optional(),
-    email: z.email().max(254).optional(),
-    about: z.array(Id).max(40).optional().meta({ description: 'The members it is involved with; left out: the household as a whole.' }),
-    domains: z.array(z.enum(LIFE_DOMAINS)).max(LIFE_DOMAINS.length).optional(),
-    since: DateNotInFuture.optional(),
+    organisation: z.optional(Text(200)).register(z.globalRegistry, { description: 'Required for a professional.' }),
+    role: z.optional(Text(200)),
+    phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
+    email: z.optional(z.email().check(z.maxLength(254))),
+    about: z
+      .optional(z.array(Id).check(z.maxLength(40)))
+      .register(z.globalRegistry, { description: 'The members it is involved with; left out: the household as a whole.' }),
+    domains: z.optional(z.array(z.enum(LIFE_DOMAINS)).check(z.maxLength(LIFE_DOMAINS.length))),
+    since: z.optional(DateNotInFuture),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: 'InvolvedInput',
     description: 'An involved party: a professional of another organisation, or someone of the household’s own circle.',
   });
 
-const InvolvedParams = z.object({ id: z.string().min(1).max(100), involvedId: z.string().min(1).max(100) });
+const InvolvedParams = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  involvedId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
 const network = {
   tag: 'Households',
   auth: 'jwt',
@@ -205,8 +210,8 @@ export const endInvolvedRoute = defineRoute({
   ...network,
   params: InvolvedParams,
   body: z
-    .strictObject({ reason: Text(2000), until: DateNotInFuture.optional() })
-    .meta({ id: 'InvolvedEnd', description: 'Why the involvement ended, and since when (left out: today).' }),
+    .strictObject({ reason: Text(2000), until: z.optional(DateNotInFuture) })
+    .register(z.globalRegistry, { id: 'InvolvedEnd', description: 'Why the involvement ended, and since when (left out: today).' }),
   success: { status: 200, description: 'The former involved party.' },
   errors: [...writeErrors],
 });

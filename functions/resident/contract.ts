@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract.ts';
 import { ListQuery } from '../http/schemas.ts';
 
@@ -29,8 +29,8 @@ export const messageRegisseurRoute = defineRoute({
   purpose: 'message to the regisseur',
   processingActivity: 'journal',
   body: z
-    .strictObject({ text: z.string().trim().min(1).max(5000) })
-    .meta({ id: 'ResidentMessage', description: 'What you want to tell your regisseur.' }),
+    .strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) })
+    .register(z.globalRegistry, { id: 'ResidentMessage', description: 'What you want to tell your regisseur.' }),
   success: {
     status: 201,
     description: 'The message, received.',
@@ -69,8 +69,8 @@ export const agreeToMyPlanRoute = defineRoute({
   purpose: 'care planning',
   processingActivity: 'care-planning',
   body: z
-    .strictObject({ version: z.number().int().min(1) })
-    .meta({ id: 'MyPlanAgreement', description: 'The version of the plan you read and agree to.' }),
+    .strictObject({ version: z.int().check(z.gte(1)) })
+    .register(z.globalRegistry, { id: 'MyPlanAgreement', description: 'The version of the plan you read and agree to.' }),
   success: { status: 200, description: 'The plan, agreed by you.' },
   errors: ['invalid_input', 'forbidden', 'not_found', 'conflict', 'unsupported_media_type', 'payload_too_large'],
 });
@@ -86,10 +86,10 @@ export const withdrawMyConsentRoute = defineRoute({
   callers: 'residents',
   purpose: 'recording consent',
   processingActivity: 'consent',
-  params: z.object({ consentId: z.string().min(1).max(100) }),
+  params: z.object({ consentId: z.string().check(z.minLength(1), z.maxLength(100)) }),
   body: z
-    .strictObject({ reason: z.string().trim().min(1).max(1000).optional() })
-    .meta({ id: 'MyConsentWithdrawal', description: 'Why you withdraw it, if you want to say.' }),
+    .strictObject({ reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))) })
+    .register(z.globalRegistry, { id: 'MyConsentWithdrawal', description: 'Why you withdraw it, if you want to say.' }),
   success: {
     status: 200,
     description: 'The consent, now withdrawn.',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TEAM_WORKERS } from '#shared/domain/access.ts';
 import { CONTACT_CHANNELS, MAX_NOTE_LENGTH, SIGNAL_KINDS, SIGNAL_OUTCOMES, SIGNAL_STATUSES } from '#shared/domain/signal.ts';
 import { defineRoute } from '../http/contract.ts';
@@ -13,48 +13,47 @@ import {
   Timestamp,
 } from '../http/schemas.ts';
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** Clocks differ: an attempt a few minutes "in the future" is a clock, not a mistake. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const AttemptTime = Timestamp.refine((at) => Date.parse(at) <= Date.now() + CLOCK_SKEW_MS, 'must not be in the future');
+const AttemptTime = Timestamp.check(z.refine((at) => Date.parse(at) <= Date.now() + CLOCK_SKEW_MS, 'must not be in the future'));
 
 export const Arrears = z
-  .strictObject({ amount: z.number().positive().max(1_000_000).multipleOf(0.01), currency: z.literal('EUR') })
-  .meta({ id: 'Arrears', description: 'The amount in arrears, in euros (more than zero).' });
+  .strictObject({ amount: z.number().check(z.positive(), z.lte(1_000_000), z.multipleOf(0.01)), currency: z.literal('EUR') })
+  .register(z.globalRegistry, { id: 'Arrears', description: 'The amount in arrears, in euros (more than zero).' });
 
 export const SignalAddress = z.strictObject({
   postcode: Postcode,
   houseNumber: HouseNumber,
-  houseNumberAddition: HouseNumberAddition.optional(),
+  houseNumberAddition: z.optional(HouseNumberAddition),
 });
 
-const SignalPerson = z.strictObject({ name: Text(200), birthDate: DateNotInFuture, bsn: Bsn.optional() });
+const SignalPerson = z.strictObject({ name: Text(200), birthDate: DateNotInFuture, bsn: z.optional(Bsn) });
 
 export const NewSignal = z
   .strictObject({
     reference: z
       .string()
-      .regex(/^[\x21-\x7e]{1,100}$/, 'must be 1 to 100 printable characters without spaces')
-      .meta({ description: "The partner's own id of the signal: a retry with the same reference and body gets the first answer." }),
+      .check(z.regex(/^[\x21-\x7e]{1,100}$/, 'must be 1 to 100 printable characters without spaces'))
+      .register(z.globalRegistry, {
+        description: "The partner's own id of the signal: a retry with the same reference and body gets the first answer.",
+      }),
     kind: z.enum(SIGNAL_KINDS),
     arrears: Arrears,
-    since: DateNotInFuture.meta({ description: 'Since when the payments are behind.' }),
+    since: DateNotInFuture.clone().register(z.globalRegistry, { description: 'Since when the payments are behind.' }),
     address: SignalAddress,
-    person: SignalPerson.optional(),
-    contact: z
-      .strictObject({
-        phone: z
-          .string()
-          .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number')
-          .optional(),
-        email: z.email({ error: 'must be an e-mail address' }).max(200).optional(),
-      })
-      .optional(),
+    person: z.optional(SignalPerson),
+    contact: z.optional(
+      z.strictObject({
+        phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
+        email: z.optional(z.email({ error: 'must be an e-mail address' }).check(z.maxLength(200))),
+      }),
+    ),
   })
-  .meta({ id: 'NewSignal', description: 'A signal of payment arrears from a partner (vroegsignalering).' });
+  .register(z.globalRegistry, { id: 'NewSignal', description: 'A signal of payment arrears from a partner (vroegsignalering).' });
 
-const SignalParams = z.object({ id: z.string().min(1).max(100) });
+const SignalParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
 
 export const receiveSignalRoute = defineRoute({
   operationId: 'receiveSignal',
@@ -109,11 +108,10 @@ export const signalQueueRoute = defineRoute({
   purpose: 'outreach after a signal',
   processingActivity: 'outreach',
   query: z.object({
-    teamId: z.string().min(1).max(100),
+    teamId: z.string().check(z.minLength(1), z.maxLength(100)),
     status: z
-      .enum(SIGNAL_STATUSES)
-      .optional()
-      .meta({ description: 'Without it: the signals still without outcome (received, in outreach).' }),
+      .optional(z.enum(SIGNAL_STATUSES))
+      .register(z.globalRegistry, { description: 'Without it: the signals still without outcome (received, in outreach).' }),
     ...ListQuery,
   }),
   success: { status: 200, description: "The team's signals, oldest first by receipt." },
@@ -133,8 +131,8 @@ export const contactAttemptRoute = defineRoute({
   processingActivity: 'outreach',
   params: SignalParams,
   body: z
-    .strictObject({ channel: z.enum(CONTACT_CHANNELS), reached: z.boolean(), at: AttemptTime, note: Text(MAX_NOTE_LENGTH).optional() })
-    .meta({ id: 'NewContactAttempt', description: 'One attempt to reach the household, reached or not.' }),
+    .strictObject({ channel: z.enum(CONTACT_CHANNELS), reached: z.boolean(), at: AttemptTime, note: z.optional(Text(MAX_NOTE_LENGTH)) })
+    .register(z.globalRegistry, { id: 'NewContactAttempt', description: 'One attempt to reach the household, reached or not.' }),
   success: {
     status: 201,
     description: 'The signal with the attempt; its status is in_outreach.',
@@ -158,12 +156,15 @@ export const signalOutcomeRoute = defineRoute({
   body: z
     .strictObject({
       outcome: z.enum(SIGNAL_OUTCOMES),
-      note: Text(MAX_NOTE_LENGTH).optional(),
-      person: SignalPerson.optional().meta({
+      note: z.optional(Text(MAX_NOTE_LENGTH)),
+      person: z.optional(SignalPerson).register(z.globalRegistry, {
         description: 'With help accepted: the person who accepted it, when the signal names nobody or named them wrongly.',
       }),
     })
-    .meta({ id: 'SignalOutcome', description: 'The end of the outreach. No contact needs at least 3 attempts on at least 2 channels.' }),
+    .register(z.globalRegistry, {
+      id: 'SignalOutcome',
+      description: 'The end of the outreach. No contact needs at least 3 attempts on at least 2 channels.',
+    }),
   success: {
     status: 200,
     description: 'The signal with its outcome; with help accepted, `intakeId` names the intake registered in the same transaction.',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TEAM_KINDS } from '#shared/city.ts';
 import { ROLES } from '#shared/domain/access.ts';
 import type { AnswersOf } from '../http/contract.ts';
@@ -12,20 +12,27 @@ export const Team = z
     kind: z.enum(TEAM_KINDS),
     neighbourhoods: z.array(z.string()),
   })
-  .meta({ id: 'Team', description: 'A team of the city: a wijkteam, the interventieteam or the doorbraakteam.' });
+  .register(z.globalRegistry, { id: 'Team', description: 'A team of the city: a wijkteam, the interventieteam or the doorbraakteam.' });
 
-export const TeamList = z.object({ items: z.array(Team) }).meta({ id: 'TeamList', description: 'Every team of the city.' });
+export const TeamList = z
+  .object({ items: z.array(Team) })
+  .register(z.globalRegistry, { id: 'TeamList', description: 'Every team of the city.' });
 
 export const TeamMember = z
   .object({
     userId: z.string(),
-    name: z.string().optional(),
+    name: z.optional(z.string()),
     roles: z.array(z.enum(ROLES)),
     lastSeenAt: Timestamp,
   })
-  .meta({ id: 'TeamMember', description: "A professional on a team's roster, as their latest sign-in describes them." });
+  .register(z.globalRegistry, {
+    id: 'TeamMember',
+    description: "A professional on a team's roster, as their latest sign-in describes them.",
+  });
 
-export const TeamMemberList = z.object({ items: z.array(TeamMember) }).meta({ id: 'TeamMemberList', description: "A team's roster." });
+export const TeamMemberList = z
+  .object({ items: z.array(TeamMember) })
+  .register(z.globalRegistry, { id: 'TeamMemberList', description: "A team's roster." });
 
 /** The answers of the teams function's routes, for the OpenAPI document only: no function bundle imports this file (docs/performance.md). */
 export const teamAnswers = {

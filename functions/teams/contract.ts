@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TEAM_LEADERS } from '#shared/domain/access.ts';
 import { defineRoute } from '../http/contract.ts';
 
@@ -22,7 +22,7 @@ export const listTeamMembersRoute = defineRoute({
   summary: "A team's roster: every professional whose latest sign-in names the team, with when they were last seen",
   tag: 'Teams',
   auth: 'jwt',
-  params: z.object({ id: z.string().min(1).max(100) }),
+  params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
   success: { status: 200, description: 'The roster of the team.' },
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });
@@ -36,7 +36,7 @@ export const removeTeamMemberRoute = defineRoute({
   tag: 'Teams',
   auth: 'jwt',
   roles: TEAM_LEADERS,
-  params: z.object({ id: z.string().min(1).max(100), userId: z.string().min(1).max(200) }),
+  params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)), userId: z.string().check(z.minLength(1), z.maxLength(200)) }),
   success: { status: 204, description: 'Taken off the roster.' },
   errors: ['invalid_input', 'forbidden', 'not_found'],
 });

@@ -1,16 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TEAM_LEADERS } from '#shared/domain/access.ts';
 import { TASK_KINDS } from '#shared/domain/tasks.ts';
 import { defineRoute } from '../http/contract.ts';
 import { ListQuery } from '../http/schemas.ts';
 
 const TaskQuery = z.object({
-  kind: z.enum(TASK_KINDS).optional(),
+  kind: z.optional(z.enum(TASK_KINDS)),
   overdue: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true')
-    .meta({ description: 'true: only the tasks that are overdue.' }),
+    .pipe(
+      z._default(z.enum(['true', 'false']), 'false'),
+      z.transform((value) => value === 'true'),
+    )
+    .register(z.globalRegistry, { description: 'true: only the tasks that are overdue.' }),
   ...ListQuery,
 });
 
@@ -40,7 +41,7 @@ export const teamTasksRoute = defineRoute({
   roles: TEAM_LEADERS,
   purpose: 'work list',
   processingActivity: 'work-list',
-  params: z.object({ id: z.string().min(1).max(100) }),
+  params: z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
   query: TaskQuery,
   success: { status: 200, description: "A page of the team's tasks, overdue first." },
   errors: ['invalid_input', 'forbidden', 'not_found'],
@@ -56,14 +57,17 @@ export const myNotificationsRoute = defineRoute({
   auth: 'jwt',
   query: z.object({
     unread: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((value) => value === 'true')
-      .meta({ description: 'true: only the unread ones.' }),
+      .pipe(
+        z._default(z.enum(['true', 'false']), 'false'),
+        z.transform((value) => value === 'true'),
+      )
+      .register(z.globalRegistry, { description: 'true: only the unread ones.' }),
     ...ListQuery,
   }),
   headers: z.object({
-    'if-none-match': z.string().max(200).optional().meta({ description: 'The ETag of the answer you hold: 304 while nothing changed.' }),
+    'if-none-match': z
+      .optional(z.string().check(z.maxLength(200)))
+      .register(z.globalRegistry, { description: 'The ETag of the answer you hold: 304 while nothing changed.' }),
   }),
   success: {
     status: 200,
@@ -85,14 +89,11 @@ export const markNotificationsReadRoute = defineRoute({
   body: z
     .union([
       z.strictObject({
-        ids: z
-          .array(z.string().regex(/^[A-Za-z0-9_-]{22}$/))
-          .min(1)
-          .max(100),
+        ids: z.array(z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/))).check(z.minLength(1), z.maxLength(100)),
       }),
       z.strictObject({ all: z.literal(true) }),
     ])
-    .meta({ id: 'NotificationsRead', description: 'The ids of the notifications read, or all of them.' }),
+    .register(z.globalRegistry, { id: 'NotificationsRead', description: 'The ids of the notifications read, or all of them.' }),
   success: { status: 204, description: 'Marked read (ids that are not the caller’s or already read change nothing).' },
   errors: ['invalid_input', 'unsupported_media_type', 'payload_too_large'],
 });

@@ -13,7 +13,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConcurrentChange } from '../use-cases/races.ts';
 
 export function documentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
@@ -103,7 +103,7 @@ export async function transactWrite(
 /** A cancelled transaction as the SDK throws it (typed unknown): why each of its items failed, in order. */
 const TransactionCanceled = z.object({
   name: z.literal('TransactionCanceledException'),
-  CancellationReasons: z.array(z.object({ Code: z.string().optional() })).optional(),
+  CancellationReasons: z.optional(z.array(z.object({ Code: z.optional(z.string()) }))),
 });
 
 /** On AWS, concurrent transactions on one item cancel each other (TransactionConflict); a few rounds settle it. */

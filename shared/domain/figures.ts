@@ -47,11 +47,13 @@ export interface CounterChange {
   counts: Partial<Record<Counter | SignalCounterKey | 'openHouseholds', number>>;
 }
 
-const AMSTERDAM_MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' });
+let amsterdamMonthFormat: Intl.DateTimeFormat | undefined;
 
-/** The calendar month in Europe/Amsterdam of a UTC timestamp: 2026-01-31T23:30Z is 2026-02. */
+/** The calendar month in Europe/Amsterdam of a UTC timestamp: 2026-01-31T23:30Z is 2026-02. (The format is made at first use, as amsterdamDate's.) */
 export function monthOf(timestamp: string): string {
-  const parts = AMSTERDAM_MONTH.formatToParts(new Date(timestamp));
+  if (amsterdamMonthFormat === undefined)
+    amsterdamMonthFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' });
+  const parts = amsterdamMonthFormat.formatToParts(new Date(timestamp));
   const year = parts.find((p) => p.type === 'year')?.value;
   const month = parts.find((p) => p.type === 'month')?.value;
   return `${year}-${month}`;

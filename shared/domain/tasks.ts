@@ -47,15 +47,23 @@ export interface Task {
   grantId?: string;
 }
 
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+let amsterdamDateFormat: Intl.DateTimeFormat | undefined;
 
-/** The calendar date in Europe/Amsterdam of a UTC timestamp. */
-export const amsterdamDate = (at: string): string => AMSTERDAM_DATE.format(new Date(at));
+/**
+ * The calendar date in Europe/Amsterdam of a UTC timestamp. The format is made at its first use,
+ * not at import: Intl's first time-zone format loads ICU's zone data, measured at some 6 ms of a
+ * function's cold start, which most requests never need (docs/performance.md).
+ */
+export function amsterdamDate(at: string): string {
+  if (amsterdamDateFormat === undefined)
+    amsterdamDateFormat = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+  return amsterdamDateFormat.format(new Date(at));
+}
 
 /** The next working day (Monday to Friday, no holiday calendar) after the Amsterdam date of `at`. */
 export function nextWorkingDay(at: string): string {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Assessment, ZRM_SCORES } from '../../domain/assessment.ts';
 import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
 import { assessmentKey } from '../keys.ts';
@@ -11,7 +11,7 @@ export const AssessmentRecord = z.looseObject({
   id: z.string(),
   householdId: z.string(),
   scores: z.partialRecord(z.enum(LIFE_DOMAINS), z.literal(ZRM_SCORES)),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   assessedAt: z.string(),
   assessedBy: z.string(),
 });

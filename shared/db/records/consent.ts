@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CONSENT_FORMS, type Consent, DATA_KINDS, type Disclosure } from '../../domain/consent.ts';
 import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
 import { consentKey, disclosureKey } from '../keys.ts';
@@ -18,19 +18,19 @@ export const ConsentRecord = z.looseObject({
   organisation: z.string(),
   purpose: z.string(),
   dataKinds: z.array(z.enum(DATA_KINDS)),
-  domains: z.array(z.enum(LIFE_DOMAINS)).optional(),
+  domains: z.optional(z.array(z.enum(LIFE_DOMAINS))),
   form: z.enum(CONSENT_FORMS),
   givenAt: z.string(),
-  givenBy: z.object({ name: z.string() }).optional(),
-  validUntil: z.string().optional(),
+  givenBy: z.optional(z.object({ name: z.string() })),
+  validUntil: z.optional(z.string()),
   status: z.enum(['given', 'withdrawn']),
   recordedBy: z.string(),
   recordedAt: z.string(),
-  withdrawnAt: z.string().optional(),
-  withdrawnBy: z.string().optional(),
-  withdrawalReason: z.string().optional(),
-  disclosureCount: z.number().int().default(0),
-  disclosuresBeforeWithdrawal: z.number().int().optional(),
+  withdrawnAt: z.optional(z.string()),
+  withdrawnBy: z.optional(z.string()),
+  withdrawalReason: z.optional(z.string()),
+  disclosureCount: z._default(z.int(), 0),
+  disclosuresBeforeWithdrawal: z.optional(z.int()),
 });
 
 export const parseConsent = (item: Record<string, unknown> | undefined): Consent | undefined => parseRecord(CONSENT, ConsentRecord, item);
@@ -48,9 +48,9 @@ export const DisclosureRecord = z.looseObject({
   to: z.object({ involvedId: z.string(), name: z.string(), organisation: z.string() }),
   dataKinds: z.array(z.enum(DATA_KINDS)),
   memberIds: z.array(z.string()),
-  domains: z.array(z.enum(LIFE_DOMAINS)).optional(),
+  domains: z.optional(z.array(z.enum(LIFE_DOMAINS))),
   basis: z.union([z.object({ consentIds: z.array(z.string()) }), z.object({ processingActivityId: z.string() })]),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export const parseDisclosure = (item: Record<string, unknown> | undefined): Disclosure | undefined =>

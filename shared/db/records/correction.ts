@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CORRECTION_KINDS, type Correction } from '../../domain/household.ts';
 import { correctionKey } from '../keys.ts';
 import { parseRecord } from './record.ts';
@@ -14,10 +14,10 @@ export const CorrectionRecord = z.looseObject({
   id: z.string(),
   householdId: z.string(),
   kind: z.enum(CORRECTION_KINDS),
-  memberId: z.string().optional(),
-  involvedId: z.string().optional(),
+  memberId: z.optional(z.string()),
+  involvedId: z.optional(z.string()),
   fields: z.array(z.string()),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   at: z.string(),
   by: z.string(),
 });

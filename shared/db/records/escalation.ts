@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ANSWERS, ESCALATION_STATUSES, type Escalation } from '../../domain/escalation.ts';
 import { escalationQueueKeys } from '../keys.ts';
 import { Money, parseRecord } from './record.ts';
@@ -14,22 +14,22 @@ export const EscalationRecord = z.looseObject({
   blockage: z.string(),
   organisations: z.array(z.string()),
   proposal: z.string(),
-  cost: Money.optional(),
+  cost: z.optional(Money),
   urgency: z.enum(['normal', 'high']),
   status: z.enum(ESCALATION_STATUSES),
   overdue: z.boolean(),
-  awaiting: z.enum(ANSWERS).optional(),
-  taskToken: z.string().optional(),
-  pendingAnswer: z.looseObject({ kind: z.enum(ANSWERS), at: z.string(), by: z.string() }).optional(),
-  decision: z.enum(['approve', 'reject', 'request_info']).optional(),
-  decidedBy: z.string().optional(),
-  approvedCost: Money.optional(),
-  evaluateAt: z.string().optional(),
-  answerDueAt: z.string().optional(),
-  traceId: z.string().optional(),
-  precedentId: z.string().optional(),
-  budgetApprovedBy: z.string().optional(),
-  history: z.array(z.looseObject({ at: z.string(), by: z.string(), event: z.string(), note: z.string().nullable() })),
+  awaiting: z.optional(z.enum(ANSWERS)),
+  taskToken: z.optional(z.string()),
+  pendingAnswer: z.optional(z.looseObject({ kind: z.enum(ANSWERS), at: z.string(), by: z.string() })),
+  decision: z.optional(z.enum(['approve', 'reject', 'request_info'])),
+  decidedBy: z.optional(z.string()),
+  approvedCost: z.optional(Money),
+  evaluateAt: z.optional(z.string()),
+  answerDueAt: z.optional(z.string()),
+  traceId: z.optional(z.string()),
+  precedentId: z.optional(z.string()),
+  budgetApprovedBy: z.optional(z.string()),
+  history: z.array(z.looseObject({ at: z.string(), by: z.string(), event: z.string(), note: z.nullable(z.string()) })),
   submittedAt: z.string(),
   updatedAt: z.string(),
 });

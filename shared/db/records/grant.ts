@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ReachGrant } from '../../domain/access.ts';
 import { type Grant, VERDICTS } from '../../domain/break-glass.ts';
 import { grantIndexKeys, grantKey, REACH_GRANT_ATTRIBUTE_PREFIX } from '../keys.ts';
@@ -11,11 +11,11 @@ import { CorruptRecord, parseRecord } from './record.ts';
  */
 export const GRANT = 'grant';
 
-const Person = z.looseObject({ userId: z.string(), name: z.string().optional() });
+const Person = z.looseObject({ userId: z.string(), name: z.optional(z.string()) });
 
 // Its end is stored as `until`: `expiresAt` is the table's TTL attribute, which a record never holds.
-export const GrantRecord = z
-  .looseObject({
+export const GrantRecord = z.pipe(
+  z.looseObject({
     id: z.string(),
     householdId: z.string(),
     teamId: z.string(),
@@ -23,9 +23,10 @@ export const GrantRecord = z
     reason: z.string(),
     grantedAt: z.string(),
     until: z.string(),
-    review: z.looseObject({ verdict: z.enum(VERDICTS), note: z.string(), by: Person, at: z.string() }).optional(),
-  })
-  .transform(({ until, ...grant }) => ({ ...grant, expiresAt: until }));
+    review: z.optional(z.looseObject({ verdict: z.enum(VERDICTS), note: z.string(), by: Person, at: z.string() })),
+  }),
+  z.transform(({ until, ...grant }) => ({ ...grant, expiresAt: until })),
+);
 
 export const parseGrant = (item: Record<string, unknown> | undefined): Grant | undefined => parseRecord(GRANT, GrantRecord, item);
 

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Household, LEGAL_RELATION_KINDS, MEMBER_ROLES, memberIdentity } from '../../domain/household.ts';
 import { INVOLVED_KINDS } from '../../domain/involved.ts';
 import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
@@ -14,18 +14,18 @@ const Member = z.looseObject({
   name: z.string(),
   birthDate: z.string(),
   role: z.enum(MEMBER_ROLES),
-  bsnHash: z.string().optional(),
-  bsnMasked: z.string().optional(),
-  legalRelations: z
-    .array(
+  bsnHash: z.optional(z.string()),
+  bsnMasked: z.optional(z.string()),
+  legalRelations: z.optional(
+    z.array(
       z.looseObject({
         kind: z.enum(LEGAL_RELATION_KINDS),
         holderName: z.string(),
-        holderOrganisation: z.string().optional(),
+        holderOrganisation: z.optional(z.string()),
         since: z.string(),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 const FormerMember = z.looseObject({
@@ -33,7 +33,7 @@ const FormerMember = z.looseObject({
   name: z.string(),
   birthDate: z.string(),
   role: z.enum(MEMBER_ROLES),
-  bsnMasked: z.string().optional(),
+  bsnMasked: z.optional(z.string()),
   leftAt: z.string(),
   reason: z.string(),
 });
@@ -42,43 +42,43 @@ const InvolvedParty = z.looseObject({
   id: z.string(),
   kind: z.enum(INVOLVED_KINDS),
   name: z.string(),
-  organisation: z.string().optional(),
-  role: z.string().optional(),
-  phone: z.string().optional(),
-  email: z.string().optional(),
+  organisation: z.optional(z.string()),
+  role: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  email: z.optional(z.string()),
   about: z.array(z.string()),
   domains: z.array(z.enum(LIFE_DOMAINS)),
-  since: z.string().optional(),
+  since: z.optional(z.string()),
   addedAt: z.string(),
   addedBy: z.string(),
 });
 
-const FormerInvolvedParty = InvolvedParty.extend({ until: z.string(), endReason: z.string(), endedAt: z.string(), endedBy: z.string() });
+const FormerInvolvedParty = z.extend(InvolvedParty, { until: z.string(), endReason: z.string(), endedAt: z.string(), endedBy: z.string() });
 
 export const HouseholdRecord = z.looseObject({
   id: z.string(),
   teamId: z.string(),
   status: z.enum(['open', 'closed']),
-  address: z.looseObject({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.string().optional() }),
+  address: z.looseObject({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.optional(z.string()) }),
   members: z.array(Member),
-  formerMembers: z.array(FormerMember).optional(),
-  involved: z.array(InvolvedParty).optional(),
-  formerInvolved: z.array(FormerInvolvedParty).optional(),
+  formerMembers: z.optional(z.array(FormerMember)),
+  involved: z.optional(z.array(InvolvedParty)),
+  formerInvolved: z.optional(z.array(FormerInvolvedParty)),
   needsPlan: z.boolean(),
-  regisseur: z
-    .looseObject({ userId: z.string(), name: z.string().optional(), appointedAt: z.string(), appointedBy: z.string() })
-    .optional(),
-  openEscalations: z.number().optional(),
-  journalEntries: z.number().optional(),
-  planStatus: z.enum(['draft', 'active', 'closed']).optional(),
+  regisseur: z.optional(
+    z.looseObject({ userId: z.string(), name: z.optional(z.string()), appointedAt: z.string(), appointedBy: z.string() }),
+  ),
+  openEscalations: z.optional(z.number()),
+  journalEntries: z.optional(z.number()),
+  planStatus: z.optional(z.enum(['draft', 'active', 'closed'])),
   ownedBsnHashes: z.array(z.string()),
   addressHash: z.string(),
-  firstAssessment: z.looseObject({ id: z.string(), scores: z.record(z.string(), z.number()) }).optional(),
+  firstAssessment: z.optional(z.looseObject({ id: z.string(), scores: z.record(z.string(), z.number()) })),
   createdAt: z.string(),
   updatedAt: z.string(),
-  closedAt: z.string().optional(),
-  movedAt: z.string().optional(),
-  closeReason: z.string().optional(),
+  closedAt: z.optional(z.string()),
+  movedAt: z.optional(z.string()),
+  closeReason: z.optional(z.string()),
   version: z.number(),
 });
 

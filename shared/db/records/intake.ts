@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CHANNELS, type Intake, TRIAGE_OUTCOMES, URGENCIES } from '../../domain/intake.ts';
 import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
 import { intakeKey } from '../keys.ts';
@@ -15,23 +15,23 @@ export const IntakeRecord = z.looseObject({
   urgency: z.enum(URGENCIES),
   question: z.string(),
   domains: z.array(z.enum(LIFE_DOMAINS)),
-  source: z.looseObject({ organisation: z.string(), reference: z.string().optional() }).optional(),
+  source: z.optional(z.looseObject({ organisation: z.string(), reference: z.optional(z.string()) })),
   status: z.enum(['open', 'triaged']),
   visibleToTeams: z.array(z.string()),
-  routedToTeamId: z.string().optional(),
+  routedToTeamId: z.optional(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
-  matchedExistingHousehold: z.boolean().optional(),
-  triage: z
-    .looseObject({
+  matchedExistingHousehold: z.optional(z.boolean()),
+  triage: z.optional(
+    z.looseObject({
       outcome: z.enum(TRIAGE_OUTCOMES),
-      resolution: z.string().optional(),
-      coachId: z.string().optional(),
-      complexity: z.enum(['simple', 'complex']).optional(),
+      resolution: z.optional(z.string()),
+      coachId: z.optional(z.string()),
+      complexity: z.optional(z.enum(['simple', 'complex'])),
       triagedAt: z.string(),
       triagedBy: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 export const parseIntake = (item: Record<string, unknown> | undefined): Intake | undefined => parseRecord(INTAKE, IntakeRecord, item);

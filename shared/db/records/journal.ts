@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type JournalEntry, STORED_JOURNAL_KINDS } from '../../domain/journal.ts';
 import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
 import { journalEntryKey, timelineIndexKeys } from '../keys.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { indexedNameWords } from '../../domain/names.ts';
 import { nameEntryKey, nameIndexKeys } from '../keys.ts';
 import { parseRecord } from './record.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NOTIFICATION_KINDS, type Notification, notificationExpiry } from '../../domain/notifications.ts';
 import { notificationKey, notificationStateKey } from '../keys.ts';
 import { parseRecord } from './record.ts';
@@ -13,11 +13,11 @@ export const NotificationRecord = z.looseObject({
   at: z.string(),
   read: z.boolean(),
   title: z.string(),
-  householdId: z.string().optional(),
-  escalationId: z.string().optional(),
-  signalId: z.string().optional(),
-  intakeId: z.string().optional(),
-  grantId: z.string().optional(),
+  householdId: z.optional(z.string()),
+  escalationId: z.optional(z.string()),
+  signalId: z.optional(z.string()),
+  intakeId: z.optional(z.string()),
+  grantId: z.optional(z.string()),
 });
 
 export const parseNotification = (item: Record<string, unknown> | undefined): Notification | undefined =>
@@ -27,8 +27,8 @@ export const parseNotification = (item: Record<string, unknown> | undefined): No
 export const NOTIFICATION_STATE = 'notification-state';
 
 export const NotificationStateRecord = z.looseObject({
-  version: z.number().int().default(0),
-  unread: z.number().int().default(0),
+  version: z._default(z.int(), 0),
+  unread: z._default(z.int(), 0),
 });
 
 export const parseNotificationState = (item: Record<string, unknown> | undefined) =>

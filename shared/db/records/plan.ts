@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
 import { PLAN_STATUSES, type Plan } from '../../domain/plan.ts';
 import { planKey, planVersionKey } from '../keys.ts';
@@ -20,12 +20,12 @@ export const PlanRecord = z.looseObject({
       actions: z.array(
         z.looseObject({
           // Plans written before 1.1 have no action ids: each action is named by its place until the plan is saved again.
-          id: z.string().optional(),
-          status: z.enum(['open', 'done']).default('open'),
-          doneAt: z.string().optional(),
-          doneBy: z.string().optional(),
+          id: z.optional(z.string()),
+          status: z._default(z.enum(['open', 'done']), 'open'),
+          doneAt: z.optional(z.string()),
+          doneBy: z.optional(z.string()),
           description: z.string(),
-          ownerId: z.string().optional(),
+          ownerId: z.optional(z.string()),
           organisation: z.string(),
           dueDate: z.string(),
         }),
@@ -37,25 +37,25 @@ export const PlanRecord = z.looseObject({
   createdBy: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
-  agreedBy: z.string().optional(),
-  agreedAt: z.string().optional(),
-  agreedVia: z.literal('digid').optional(),
-  agreement: z.object({ by: z.string(), at: z.string(), version: z.number() }).optional(),
-  changedSinceAgreement: z.boolean().optional(),
-  closedAt: z.string().optional(),
-  outcome: z.string().optional(),
-  doorbraken: z
-    .array(
+  agreedBy: z.optional(z.string()),
+  agreedAt: z.optional(z.string()),
+  agreedVia: z.optional(z.literal('digid')),
+  agreement: z.optional(z.object({ by: z.string(), at: z.string(), version: z.number() })),
+  changedSinceAgreement: z.optional(z.boolean()),
+  closedAt: z.optional(z.string()),
+  outcome: z.optional(z.string()),
+  doorbraken: z.optional(
+    z.array(
       z.looseObject({
         escalationId: z.string(),
         proposal: z.string(),
         organisations: z.array(z.string()),
-        approvedCost: Money.optional(),
+        approvedCost: z.optional(Money),
         approvedAt: z.string(),
         evaluateAt: z.string(),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 type StoredPlan = z.output<typeof PlanRecord>;

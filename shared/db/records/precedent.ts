@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LIFE_DOMAINS } from '../../domain/life-domains.ts';
 import type { Precedent } from '../../domain/precedent.ts';
 import { precedentKey } from '../keys.ts';
@@ -15,7 +15,7 @@ export const PrecedentRecord = z.looseObject({
   domains: z.array(z.enum(LIFE_DOMAINS)),
   solution: z.string(),
   decision: z.enum(['approved', 'rejected']),
-  approvedCost: Money.optional(),
+  approvedCost: z.optional(Money),
   outcome: z.enum(['resolved', 'unresolved', 'pending']),
   decidedAt: z.string(),
   leadTimeDays: z.number(),

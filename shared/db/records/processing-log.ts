@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LOG_ROLES } from '../../domain/access.ts';
 import { isTimelineChange } from '../../domain/timeline.ts';
 import { PROCESSING_ACTIVITY_IDS } from '../../processing-activities.ts';
@@ -26,14 +26,14 @@ export const ProcessingLogRecord = z.looseObject({
   purpose: z.string(),
   traceId: z.string(),
   // Lines written before 1.1 have no span, activity or data subjects.
-  spanId: z.string().optional(),
-  processingActivityId: z.enum(PROCESSING_ACTIVITY_IDS).optional(),
-  processingActivityVersion: z.number().optional(),
-  dataSubjects: z.array(z.string()).default([]),
-  status: z.enum(['ok', 'error']).default('ok'),
-  receiver: z.string().optional(),
-  basis: z.union([z.object({ consentIds: z.array(z.string()) }), z.object({ processingActivityId: z.string() })]).optional(),
-  grantId: z.string().optional(),
+  spanId: z.optional(z.string()),
+  processingActivityId: z.optional(z.enum(PROCESSING_ACTIVITY_IDS)),
+  processingActivityVersion: z.optional(z.number()),
+  dataSubjects: z._default(z.array(z.string()), []),
+  status: z._default(z.enum(['ok', 'error']), 'ok'),
+  receiver: z.optional(z.string()),
+  basis: z.optional(z.union([z.object({ consentIds: z.array(z.string()) }), z.object({ processingActivityId: z.string() })])),
+  grantId: z.optional(z.string()),
 });
 
 export const parseProcessingLogLine = (item: Record<string, unknown> | undefined): StoredProcessingLogLine | undefined =>
@@ -47,7 +47,7 @@ export const processingLogItem = (line: ProcessingLogLine) => ({
   ...line,
 });
 
-export const PersonLogRecord = ProcessingLogRecord.omit({ householdId: true }).extend({ personHash: z.string() });
+export const PersonLogRecord = z.extend(z.omit(ProcessingLogRecord, { householdId: true }), { personHash: z.string() });
 export const parsePersonLogLine = (item: Record<string, unknown> | undefined) => parseRecord(PROCESSING_LOG, PersonLogRecord, item);
 
 /** A person's line (a BRP look-up found them): under their keyed BSN hash, outliving the look-up as every log line does. */

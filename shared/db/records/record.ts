@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 type Item = Record<string, unknown>;
 
@@ -16,7 +16,7 @@ export class CorruptRecord extends Error {
  * left off, and the rest is parsed by the record's schema. Schemas are loose: a field the
  * schema does not name is kept, a field it names must be right.
  */
-export function parseRecord<S extends z.ZodType>(kind: string, schema: S, item: Item | undefined): z.output<S> | undefined {
+export function parseRecord<S extends z.ZodMiniType>(kind: string, schema: S, item: Item | undefined): z.output<S> | undefined {
   if (!item) return undefined;
   if (item.type !== kind) throw new CorruptRecord(kind, `type tag ${String(item.type)}`);
   const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, type, expiresAt, ...entity } = item;
@@ -30,7 +30,7 @@ export function parseRecord<S extends z.ZodType>(kind: string, schema: S, item: 
 export const ItemKey = z.object({ pk: z.string(), sk: z.string() });
 
 /** Every item of the given kind among items of several (one BatchGet or one partition Query). */
-export const recordsOf = <S extends z.ZodType>(kind: string, schema: S, items: Item[]): z.output<S>[] =>
+export const recordsOf = <S extends z.ZodMiniType>(kind: string, schema: S, items: Item[]): z.output<S>[] =>
   items.filter((item) => item.type === kind).flatMap((item) => parseRecord(kind, schema, item) ?? []);
 
 export const Money = z.object({ amount: z.number(), currency: z.literal('EUR') });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RosterEntry } from '../../use-cases/ports.ts';
 import { rosterKey } from '../keys.ts';
 import { parseRecord } from './record.ts';
@@ -9,7 +9,7 @@ export const ROSTER = 'roster';
 export const RosterEntryRecord = z.looseObject({
   teamId: z.string(),
   userId: z.string(),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   roles: z.array(z.string()),
   lastSeenAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CONTACT_CHANNELS, SIGNAL_KINDS, SIGNAL_OUTCOMES, SIGNAL_ROUTES, SIGNAL_STATUSES, type Signal } from '../../domain/signal.ts';
 import { addressOutreachKey, signalKey, signalQueueKeys, signalReferenceKey } from '../keys.ts';
 import { Money, parseRecord } from './record.ts';
@@ -6,7 +6,7 @@ import { Money, parseRecord } from './record.ts';
 /** A signal of payment arrears: `SIGNAL#<id>` / `SIGNAL`; a lead signal is in its team's queue (gsi1) by status. */
 export const SIGNAL = 'signal';
 
-const Address = z.object({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.string().optional() });
+const Address = z.object({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.optional(z.string()) });
 
 export const SignalRecord = z.looseObject({
   id: z.string(),
@@ -17,13 +17,13 @@ export const SignalRecord = z.looseObject({
   since: z.string(),
   address: Address,
   addressHash: z.string(),
-  person: z
-    .object({ name: z.string(), birthDate: z.string(), bsnHash: z.string().optional(), bsnMasked: z.string().optional() })
-    .optional(),
-  contact: z.object({ phone: z.string().optional(), email: z.string().optional() }).optional(),
+  person: z.optional(
+    z.object({ name: z.string(), birthDate: z.string(), bsnHash: z.optional(z.string()), bsnMasked: z.optional(z.string()) }),
+  ),
+  contact: z.optional(z.object({ phone: z.optional(z.string()), email: z.optional(z.string()) })),
   teamId: z.string(),
   routedBy: z.enum(SIGNAL_ROUTES),
-  householdId: z.string().optional(),
+  householdId: z.optional(z.string()),
   status: z.enum(SIGNAL_STATUSES),
   receivedAt: z.string(),
   updatedAt: z.string(),
@@ -34,20 +34,20 @@ export const SignalRecord = z.looseObject({
       channel: z.enum(CONTACT_CHANNELS),
       reached: z.boolean(),
       at: z.string(),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
       by: z.string(),
     }),
   ),
-  outcome: z
-    .object({
+  outcome: z.optional(
+    z.object({
       outcome: z.enum(SIGNAL_OUTCOMES),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
       at: z.string(),
       by: z.string(),
-      intakeId: z.string().optional(),
-    })
-    .optional(),
-  attachedTo: z.string().optional(),
+      intakeId: z.optional(z.string()),
+    }),
+  ),
+  attachedTo: z.optional(z.string()),
   attached: z.array(
     z.object({
       id: z.string(),
@@ -112,7 +112,7 @@ export const AddressOutreachRecord = z.looseObject({
   teamId: z.string(),
   receivedAt: z.string(),
   /** How many later signals joined the outreach (at most MAX_JOINED_SIGNALS). */
-  joined: z.number().default(0),
+  joined: z._default(z.number(), 0),
 });
 
 export const addressOutreachItem = (addressHash: string, record: z.input<typeof AddressOutreachRecord>, expiresAt: number) => ({

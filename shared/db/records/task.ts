@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CITY_WIDE } from '../../domain/access.ts';
 import { TASK_KINDS, type Task } from '../../domain/tasks.ts';
 import { signalTaskKey, taskAssigneePartition, taskKey, taskSortKey, teamTaskPartition } from '../keys.ts';
@@ -11,20 +11,20 @@ export const TaskRecord = z.looseObject({
   id: z.string(),
   kind: z.enum(TASK_KINDS),
   dueDate: z.string(),
-  householdId: z.string().optional(),
-  signalId: z.string().optional(),
-  teamId: z.string().optional(),
+  householdId: z.optional(z.string()),
+  signalId: z.optional(z.string()),
+  teamId: z.optional(z.string()),
   assignee: z.union([
     z.looseObject({ user: z.string() }),
     z.looseObject({ team: z.string() }),
     z.looseObject({ leaders: z.string() }),
     z.looseObject({ role: z.enum(CITY_WIDE) }),
   ]),
-  excludedUserId: z.string().optional(),
+  excludedUserId: z.optional(z.string()),
   title: z.string(),
-  intakeId: z.string().optional(),
-  escalationId: z.string().optional(),
-  grantId: z.string().optional(),
+  intakeId: z.optional(z.string()),
+  escalationId: z.optional(z.string()),
+  grantId: z.optional(z.string()),
 });
 
 export const parseTask = (item: Record<string, unknown> | undefined): Task | undefined => parseRecord(TASK, TaskRecord, item);
