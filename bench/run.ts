@@ -21,6 +21,7 @@ import { measureColdStart } from './cold-start.ts';
 import { measureJournal } from './journal.ts';
 import { measureLocalStart } from './local-start.ts';
 import { apiEvent, meterClient, percentile, round, time } from './measure.ts';
+import { measureNotifications } from './notifications.ts';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -337,6 +338,92 @@ try {
   );
   await step('POST /break-glass/{id}/review', 2, 'grant and household + one conditional transaction', () =>
     call('POST', `/break-glass/${grant.id}/review`, leader, { verdict: 'justified', note: 'Acuut' }),
+  );
+  await step('GET /break-glass?teamId=', 2, 'the page + log lines (one per household listed)', () =>
+    call('GET', '/break-glass?teamId=velve-lindenhof', leader),
+  );
+  // v1.2 the journal and the timeline.
+  const entry = await step('POST /households/{id}/journal', 2, 'household and its escalations in one Query + one transaction', () =>
+    call('POST', `/households/${householdId}/journal`, leader, { kind: 'home_visit', text: 'Huisbezoek: de post ligt open op tafel.' }),
+  );
+  await step('POST /households/{id}/journal/{entryId}/corrections', 3, 'reach ‖ the entry, then one transaction over it', () =>
+    call('POST', `/households/${householdId}/journal/${entry.id}/corrections`, leader, {
+      text: 'Huisbezoek: de post ligt ongeopend op tafel.',
+      reason: 'Verkeerd opgeschreven',
+    }),
+  );
+  await step('GET /households/{id}/journal', 3, 'reach ‖ the page, then its log line', () =>
+    call('GET', `/households/${householdId}/journal`, leader),
+  );
+  await step('GET /households/{id}/timeline', 4, "reach ‖ the index page, then the team's roster (names) ‖ log line", () =>
+    call('GET', `/households/${householdId}/timeline`, leader),
+  );
+  // v1.2 the network: an involved party changed and ended, a consent withdrawn, the disclosures listed.
+  const sanne = await step('POST /households/{id}/involved', 2, 'household + one transaction', () =>
+    call('POST', `/households/${householdId}/involved`, leader, { kind: 'professional', name: 'Ria Smit', organisation: 'Stadsbank Oost' }),
+  );
+  await step('PUT /households/{id}/involved/{involvedId}', 2, 'household and party in one read + one conditional transaction', () =>
+    call('PUT', `/households/${householdId}/involved/${sanne.id}`, leader, {
+      kind: 'professional',
+      name: 'Ria Smit',
+      organisation: 'Stadsbank Oost',
+      role: 'Schuldhulpverlener',
+    }),
+  );
+  await step('POST /households/{id}/involved/{involvedId}/end', 2, 'household and party in one read + one conditional transaction', () =>
+    call('POST', `/households/${householdId}/involved/${sanne.id}/end`, leader, { reason: 'Traject klaar' }),
+  );
+  await step('GET /households/{id}/disclosures', 3, 'household ‖ the page + log line', () =>
+    call('GET', `/households/${householdId}/disclosures`, leader),
+  );
+  await step('POST /households/{id}/consents/{consentId}/withdrawal', 3, 'household ‖ consent + one conditional transaction', () =>
+    call('POST', `/households/${householdId}/consents/${consent.id}/withdrawal`, leader, { reason: 'Wil het zelf regelen' }),
+  );
+  await step('POST /me/notifications/read', 2, 'the unread in one Query + one transaction', () =>
+    call('POST', '/me/notifications/read', leader, { all: true }),
+  );
+  // v1.2 the team's roster by name.
+  await step('GET /teams/{id}/members', 1, 'one Query', () => call('GET', '/teams/velve-lindenhof/members', leader));
+  await call('GET', '/teams', await idp.sign({ sub: 'oud', roles: ['wijkcoach'], teams: ['velve-lindenhof'] }));
+  await step('DELETE /teams/{id}/members/{userId}', 1, "one transaction: the entry and the person's roster record", () =>
+    call('DELETE', '/teams/velve-lindenhof/members/oud', leader),
+  );
+  // v1.2 the BRP (Haal Centraal, its stand-in): the look-up writes one log line per person found.
+  stack.brp.add({ postcode: '7511AB', houseNumber: '99' }, [
+    { bsn: '999990019', voornamen: 'Noor', geslachtsnaam: 'Benchwijk', geboortedatum: '1985-04-12' },
+    { bsn: '999990020', voornamen: 'Daan', geslachtsnaam: 'Benchwijk', geboortedatum: '2015-09-01' },
+  ]);
+  await call('GET', '/brp/residents?postcode=7511AB&houseNumber=98', leader);
+  await step('GET /brp/residents', 1, "the BRP's answer, then one BatchWriteItem of the people's log lines", () =>
+    call('GET', '/brp/residents?postcode=7511AB&houseNumber=99', leader),
+  );
+  // v1.2 the resident's own view: a household with a draft plan, its adult signed in with DigiD.
+  const residentHousehold = (await call('POST', '/intakes', leader, intakeBody('999990032'))).body.householdId as string;
+  await call('POST', `/households/${residentHousehold}/plan`, leader, plan);
+  const residentConsent = await call('POST', `/households/${residentHousehold}/consents`, leader, {
+    memberId: (await call('GET', `/households/${residentHousehold}`, leader)).body.members[0].id,
+    organisation: 'Schuldhulpverlening Enschede',
+    purpose: 'Schuldhulpverlening',
+    dataKinds: ['plan'],
+    form: 'written',
+    givenAt: '2026-01-05',
+  });
+  const resident = await idp.signResident('999990032');
+  await call('GET', '/me/household', resident);
+  await step('GET /me/household', 3, "the BSN's look-up, then the household's partition, then its log line", () =>
+    call('GET', '/me/household', resident),
+  );
+  await step('POST /me/household/messages', 3, 'look-up, partition, then one transaction (entry, log line, notification)', () =>
+    call('POST', '/me/household/messages', resident, { text: 'Ik heb de brief van de woningcorporatie.' }),
+  );
+  await step('POST /me/household/plan/agreement', 3, 'look-up, partition, then one transaction (new version, tasks, log line)', () =>
+    call('POST', '/me/household/plan/agreement', resident, { version: 1 }),
+  );
+  await step('POST /me/consents/{consentId}/withdrawal', 3, 'look-up, partition, then one conditional transaction', () =>
+    call('POST', `/me/consents/${residentConsent.body.id}/withdrawal`, resident, {}),
+  );
+  await step('GET /me/processing-log', 5, "look-up, partition, then the household's log ‖ the person's own + log line", () =>
+    call('GET', '/me/processing-log', resident),
   );
   await step('POST /households/{id}/close', 4, 'read + keys of its records + one transaction', () =>
     call('POST', `/households/${householdId}/close`, leader, { reason: 'Afgerond' }),
@@ -693,6 +780,17 @@ try {
   log(`## The journal: a household with 20 entries against one with 2,000 (seeded in ${round(journal.seeded, 1)} s, interleaved)`);
   table(journal.rows);
   results.journal = journal.rows;
+
+  // ── 4c. The notifications poll: a person with 10 notifications against one with 1,000 ─────
+  const notifications = await measureNotifications({
+    db: bare,
+    table: TABLE,
+    invoke: (event) => invoke('worklist', event),
+    samples: QUICK ? 40 : 200,
+  });
+  log(`## The notifications poll: 10 notifications against 1,000 (seeded in ${round(notifications.seeded, 1)} s, interleaved)`);
+  table(notifications.rows);
+  results.notifications = notifications.rows;
 
   // ── 5. HTTP load on the local server ─────────────────────────────────────────────────────
   const loadRows: Record<string, unknown>[] = [];

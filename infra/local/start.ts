@@ -15,6 +15,8 @@ const empty = !persistent || !existsSync(resolve(dataDir, 'dynamodb'));
 const demoMarker = resolve(dataDir, 'demo-city.json');
 // The Java engine takes longest to start: it starts before anything else is loaded.
 const dynamo = startDynamoDbLocal({ ...(persistent ? { dataDir } : {}), quickStart: true });
+// When the engine answered, counted from this process's start (performance.now's origin), for the ready line.
+const engineReadyAt = dynamo.then(() => performance.now()).catch(() => Number.NaN);
 // Its failure (no Java) is reported where the stack awaits it, not as an unhandled rejection meanwhile.
 dynamo.catch(() => undefined);
 const [{ loadDemoCity, settableClock }, { startLocalStack }, { ensureWebBuild }] = await Promise.all([
@@ -41,6 +43,10 @@ const stack = await startLocalStack({
 });
 
 console.log(`wijkteams ${city}: API on ${stack.url}/v1 (data: ${dataDir}, DynamoDB Local at ${stack.dynamoEndpoint})`);
+// What a start costs, from Node's own start (npm's, before it, is not counted): `npm run bench` reads this line.
+console.log(
+  `wijkteams: ready in ${(performance.now() / 1000).toFixed(2)} s, DynamoDB Local answering after ${((await engineReadyAt) / 1000).toFixed(2)} s`,
+);
 
 async function wantsDemo(): Promise<boolean> {
   if (process.argv.includes('--demo')) return !(persistent && existsSync(demoMarker));
