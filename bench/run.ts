@@ -99,6 +99,7 @@ try {
     '/me/tasks',
     '/break-glass?teamId=velve-lindenhof',
     '/households/x/consents',
+    '/households/x/journal',
   ]) {
     await call('GET', path, leader);
   }
@@ -237,8 +238,15 @@ try {
   await step('DELETE /households/{id}/members/{memberId}', 2, 'one read + one transaction', () =>
     call('DELETE', `/households/${householdId}/members/${newborn.id}`, leader, { reason: 'Verhuisd' }),
   );
-  await step('GET /me/tasks', 3, 'one Query per assignee (self, team), side by side + log lines', () => call('GET', '/me/tasks', leader));
-  await step('GET /teams/{id}/tasks', 2, 'one Query + log lines', () => call('GET', '/teams/velve-lindenhof/tasks', leader));
+  await step(
+    'GET /me/tasks',
+    5,
+    "one Query per assignee (self, team, the team's leaders), side by side + the page's households (names) + log lines",
+    () => call('GET', '/me/tasks', leader),
+  );
+  await step('GET /teams/{id}/tasks', 3, "one Query + the page's households (names) + log lines", () =>
+    call('GET', '/teams/velve-lindenhof/tasks', leader),
+  );
   const agreed = await call('GET', `/households/${householdId}/plan`, leader);
   const withAction = {
     goals: [
@@ -287,8 +295,11 @@ try {
   await step('GET /households/{id}/processing-log', 2, 'household and page side by side', () =>
     call('GET', `/households/${householdId}/processing-log`, leader),
   );
-  await step('GET /households/{id}/export', 4, 'three partitions side by side + log line', () =>
-    call('GET', `/households/${householdId}/export`, leader),
+  await step(
+    'GET /households/{id}/export',
+    5,
+    "four partitions side by side (the household's, its plan versions, journal and log) + log line",
+    () => call('GET', `/households/${householdId}/export`, leader),
   );
   await call('POST', `/households/${householdId}/plan/close`, leader, { outcome: 'klaar' });
   // v1.2: the network's consents and disclosures, and the notifications poll.
@@ -399,7 +410,9 @@ try {
   );
   // v1.2 the resident's own view: a household with a draft plan, its adult signed in with DigiD.
   const residentHousehold = (await call('POST', '/intakes', leader, intakeBody('999990032'))).body.householdId as string;
-  await call('POST', `/households/${residentHousehold}/plan`, leader, plan);
+  await call('PUT', `/households/${residentHousehold}/regisseur`, leader, { userId: 'lotte' });
+  const residentPlan = await call('POST', `/households/${residentHousehold}/plan`, leader, plan);
+  if (residentPlan.status !== 201) throw new Error(`the resident's plan was not written: ${residentPlan.status}`);
   const residentConsent = await call('POST', `/households/${residentHousehold}/consents`, leader, {
     memberId: (await call('GET', `/households/${residentHousehold}`, leader)).body.members[0].id,
     organisation: 'Schuldhulpverlening Enschede',
@@ -425,8 +438,11 @@ try {
   await step('GET /me/processing-log', 5, "look-up, partition, then the household's log ‖ the person's own + log line", () =>
     call('GET', '/me/processing-log', resident),
   );
-  await step('POST /households/{id}/close', 4, 'read + keys of its records + one transaction', () =>
-    call('POST', `/households/${householdId}/close`, leader, { reason: 'Afgerond' }),
+  await step(
+    'POST /households/{id}/close',
+    5,
+    'read + the keys of its records in three partitions (household, plan versions, journal) + one transaction',
+    () => call('POST', `/households/${householdId}/close`, leader, { reason: 'Afgerond' }),
   );
   log('## DynamoDB requests and consumed capacity per route');
   table(routeRows);

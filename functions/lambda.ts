@@ -1,4 +1,4 @@
-import { type BrpPort, haalCentraalBrp } from '#shared/brp/haal-centraal.ts';
+import type { BrpPort } from '#shared/brp/haal-centraal.ts';
 import { documentClient } from '#shared/db/client.ts';
 import { onFirstUse } from './first-use.ts';
 import type { LookupKeySource } from './lookup-key.ts';
@@ -35,5 +35,8 @@ export const lambdaBrp = onFirstUse(async (): Promise<BrpPort | undefined> => {
   const { BRP_URL, BRP_API_KEY_SECRET_ARN, BRP_ORIGIN_OIN } = readEnvironment(process.env);
   if (!BRP_URL || !BRP_API_KEY_SECRET_ARN) return undefined;
   const apiKey = onFirstUse(() => secretString(BRP_API_KEY_SECRET_ARN, 'BRP key'));
+  // Loaded here, not at import: every function imports this module, and Haal Centraal's answer
+  // schemas were some 2 ms of each one's cold start (docs/performance.md).
+  const { haalCentraalBrp } = await import('#shared/brp/haal-centraal.ts');
   return haalCentraalBrp({ url: BRP_URL, apiKey, originOin: BRP_ORIGIN_OIN ?? '' });
 });
