@@ -101,10 +101,12 @@ export async function transactWrite(
 }
 
 /** A cancelled transaction as the SDK throws it (typed unknown): why each of its items failed, in order. */
-const TransactionCanceled = z.object({
-  name: z.literal('TransactionCanceledException'),
-  CancellationReasons: z.optional(z.array(z.object({ Code: z.optional(z.string()) }))),
-});
+const TransactionCanceled = z.lazy(() =>
+  z.object({
+    name: z.literal('TransactionCanceledException'),
+    CancellationReasons: z.optional(z.array(z.object({ Code: z.optional(z.string()) }))),
+  }),
+);
 
 /** On AWS, concurrent transactions on one item cancel each other (TransactionConflict); a few rounds settle it. */
 const TRANSACTION_CONFLICT_RETRIES = 5;

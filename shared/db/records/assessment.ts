@@ -7,14 +7,16 @@ import { parseRecord } from './record.ts';
 /** A ZRM assessment: `HH#<householdId>` / `ASSESSMENT#<at>#<id>`, in its household's partition. */
 export const ASSESSMENT = 'assessment';
 
-export const AssessmentRecord = z.looseObject({
-  id: z.string(),
-  householdId: z.string(),
-  scores: z.partialRecord(z.enum(LIFE_DOMAINS), z.literal(ZRM_SCORES)),
-  note: z.optional(z.string()),
-  assessedAt: z.string(),
-  assessedBy: z.string(),
-});
+export const AssessmentRecord = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    householdId: z.string(),
+    scores: z.partialRecord(z.enum(LIFE_DOMAINS), z.literal(ZRM_SCORES)),
+    note: z.optional(z.string()),
+    assessedAt: z.string(),
+    assessedBy: z.string(),
+  }),
+);
 
 export const parseAssessment = (item: Record<string, unknown> | undefined): Assessment | undefined =>
   parseRecord(ASSESSMENT, AssessmentRecord, item);

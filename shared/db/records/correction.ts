@@ -10,17 +10,19 @@ import { parseRecord } from './record.ts';
  */
 export const CORRECTION = 'correction';
 
-export const CorrectionRecord = z.looseObject({
-  id: z.string(),
-  householdId: z.string(),
-  kind: z.enum(CORRECTION_KINDS),
-  memberId: z.optional(z.string()),
-  involvedId: z.optional(z.string()),
-  fields: z.array(z.string()),
-  reason: z.optional(z.string()),
-  at: z.string(),
-  by: z.string(),
-});
+export const CorrectionRecord = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    householdId: z.string(),
+    kind: z.enum(CORRECTION_KINDS),
+    memberId: z.optional(z.string()),
+    involvedId: z.optional(z.string()),
+    fields: z.array(z.string()),
+    reason: z.optional(z.string()),
+    at: z.string(),
+    by: z.string(),
+  }),
+);
 
 export const parseCorrection = (item: Record<string, unknown> | undefined): Correction | undefined =>
   parseRecord(CORRECTION, CorrectionRecord, item);

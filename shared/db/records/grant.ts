@@ -14,18 +14,20 @@ export const GRANT = 'grant';
 const Person = z.looseObject({ userId: z.string(), name: z.optional(z.string()) });
 
 // Its end is stored as `until`: `expiresAt` is the table's TTL attribute, which a record never holds.
-export const GrantRecord = z.pipe(
-  z.looseObject({
-    id: z.string(),
-    householdId: z.string(),
-    teamId: z.string(),
-    holder: Person,
-    reason: z.string(),
-    grantedAt: z.string(),
-    until: z.string(),
-    review: z.optional(z.looseObject({ verdict: z.enum(VERDICTS), note: z.string(), by: Person, at: z.string() })),
-  }),
-  z.transform(({ until, ...grant }) => ({ ...grant, expiresAt: until })),
+export const GrantRecord = z.lazy(() =>
+  z.pipe(
+    z.looseObject({
+      id: z.string(),
+      householdId: z.string(),
+      teamId: z.string(),
+      holder: Person,
+      reason: z.string(),
+      grantedAt: z.string(),
+      until: z.string(),
+      review: z.optional(z.looseObject({ verdict: z.enum(VERDICTS), note: z.string(), by: Person, at: z.string() })),
+    }),
+    z.transform(({ until, ...grant }) => ({ ...grant, expiresAt: until })),
+  ),
 );
 
 export const parseGrant = (item: Record<string, unknown> | undefined): Grant | undefined => parseRecord(GRANT, GrantRecord, item);
@@ -43,13 +45,15 @@ export const grantItem = ({ expiresAt, ...grant }: Grant) => ({
 /** What a person's grants reach: `USER#<userId>` / `GRANTS`, one attribute `g_<householdId>` per household. */
 export const REACH_GRANTS = 'reach-grants';
 
-const ReachGrantRecord = z.object({
-  id: z.string(),
-  householdId: z.string(),
-  teamId: z.string(),
-  grantedAt: z.string(),
-  expiresAt: z.string(),
-});
+const ReachGrantRecord = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    householdId: z.string(),
+    teamId: z.string(),
+    grantedAt: z.string(),
+    expiresAt: z.string(),
+  }),
+);
 
 export const reachGrantAttribute = (householdId: string): string => `${REACH_GRANT_ATTRIBUTE_PREFIX}${householdId}`;
 

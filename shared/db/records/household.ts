@@ -55,32 +55,34 @@ const InvolvedParty = z.looseObject({
 
 const FormerInvolvedParty = z.extend(InvolvedParty, { until: z.string(), endReason: z.string(), endedAt: z.string(), endedBy: z.string() });
 
-export const HouseholdRecord = z.looseObject({
-  id: z.string(),
-  teamId: z.string(),
-  status: z.enum(['open', 'closed']),
-  address: z.looseObject({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.optional(z.string()) }),
-  members: z.array(Member),
-  formerMembers: z.optional(z.array(FormerMember)),
-  involved: z.optional(z.array(InvolvedParty)),
-  formerInvolved: z.optional(z.array(FormerInvolvedParty)),
-  needsPlan: z.boolean(),
-  regisseur: z.optional(
-    z.looseObject({ userId: z.string(), name: z.optional(z.string()), appointedAt: z.string(), appointedBy: z.string() }),
-  ),
-  openEscalations: z.optional(z.number()),
-  journalEntries: z.optional(z.number()),
-  planStatus: z.optional(z.enum(['draft', 'active', 'closed'])),
-  ownedBsnHashes: z.array(z.string()),
-  addressHash: z.string(),
-  firstAssessment: z.optional(z.looseObject({ id: z.string(), scores: z.record(z.string(), z.number()) })),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  closedAt: z.optional(z.string()),
-  movedAt: z.optional(z.string()),
-  closeReason: z.optional(z.string()),
-  version: z.number(),
-});
+export const HouseholdRecord = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    teamId: z.string(),
+    status: z.enum(['open', 'closed']),
+    address: z.looseObject({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.optional(z.string()) }),
+    members: z.array(Member),
+    formerMembers: z.optional(z.array(FormerMember)),
+    involved: z.optional(z.array(InvolvedParty)),
+    formerInvolved: z.optional(z.array(FormerInvolvedParty)),
+    needsPlan: z.boolean(),
+    regisseur: z.optional(
+      z.looseObject({ userId: z.string(), name: z.optional(z.string()), appointedAt: z.string(), appointedBy: z.string() }),
+    ),
+    openEscalations: z.optional(z.number()),
+    journalEntries: z.optional(z.number()),
+    planStatus: z.optional(z.enum(['draft', 'active', 'closed'])),
+    ownedBsnHashes: z.array(z.string()),
+    addressHash: z.string(),
+    firstAssessment: z.optional(z.looseObject({ id: z.string(), scores: z.record(z.string(), z.number()) })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    closedAt: z.optional(z.string()),
+    movedAt: z.optional(z.string()),
+    closeReason: z.optional(z.string()),
+    version: z.number(),
+  }),
+);
 
 export const parseHousehold = (item: Record<string, unknown> | undefined): Household | undefined =>
   parseRecord(HOUSEHOLD, HouseholdRecord, item);

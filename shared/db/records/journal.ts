@@ -17,20 +17,22 @@ export const JOURNAL_ENTRY = 'journal-entry';
 
 const Author = z.object({ userId: z.string(), name: z.string() });
 
-export const JournalEntryRecord = z.looseObject({
-  id: z.string(),
-  householdId: z.string(),
-  kind: z.enum(STORED_JOURNAL_KINDS),
-  text: z.string(),
-  at: z.string(),
-  about: z.array(z.string()),
-  domains: z.array(z.enum(LIFE_DOMAINS)),
-  involvedIds: z.array(z.string()),
-  restricted: z.boolean(),
-  by: Author,
-  createdAt: z.string(),
-  corrections: z.array(z.object({ at: z.string(), by: Author, previousText: z.string(), reason: z.string() })),
-});
+export const JournalEntryRecord = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    householdId: z.string(),
+    kind: z.enum(STORED_JOURNAL_KINDS),
+    text: z.string(),
+    at: z.string(),
+    about: z.array(z.string()),
+    domains: z.array(z.enum(LIFE_DOMAINS)),
+    involvedIds: z.array(z.string()),
+    restricted: z.boolean(),
+    by: Author,
+    createdAt: z.string(),
+    corrections: z.array(z.object({ at: z.string(), by: Author, previousText: z.string(), reason: z.string() })),
+  }),
+);
 
 export const parseJournalEntry = (item: Record<string, unknown> | undefined): JournalEntry | undefined =>
   parseRecord(JOURNAL_ENTRY, JournalEntryRecord, item);

@@ -10,7 +10,7 @@ import { parseRecord } from './record.ts';
  */
 export const NAME_ENTRY = 'name-entry';
 
-export const NameEntryRecord = z.looseObject({ householdId: z.string(), memberId: z.string(), teamId: z.string() });
+export const NameEntryRecord = z.lazy(() => z.looseObject({ householdId: z.string(), memberId: z.string(), teamId: z.string() }));
 
 export const parseNameEntry = (item: Record<string, unknown> | undefined) => parseRecord(NAME_ENTRY, NameEntryRecord, item);
 

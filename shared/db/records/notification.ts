@@ -6,19 +6,21 @@ import { parseRecord } from './record.ts';
 /** A notification (v1.2): `NOTE#<userId>` / `N#<id>`, expiring after 90 days. */
 export const NOTIFICATION = 'notification';
 
-export const NotificationRecord = z.looseObject({
-  id: z.string(),
-  userId: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  at: z.string(),
-  read: z.boolean(),
-  title: z.string(),
-  householdId: z.optional(z.string()),
-  escalationId: z.optional(z.string()),
-  signalId: z.optional(z.string()),
-  intakeId: z.optional(z.string()),
-  grantId: z.optional(z.string()),
-});
+export const NotificationRecord = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    userId: z.string(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    at: z.string(),
+    read: z.boolean(),
+    title: z.string(),
+    householdId: z.optional(z.string()),
+    escalationId: z.optional(z.string()),
+    signalId: z.optional(z.string()),
+    intakeId: z.optional(z.string()),
+    grantId: z.optional(z.string()),
+  }),
+);
 
 export const parseNotification = (item: Record<string, unknown> | undefined): Notification | undefined =>
   parseRecord(NOTIFICATION, NotificationRecord, item);
@@ -26,10 +28,12 @@ export const parseNotification = (item: Record<string, unknown> | undefined): No
 /** A person's notification state: `NOTE#<userId>` / `STATE`. */
 export const NOTIFICATION_STATE = 'notification-state';
 
-export const NotificationStateRecord = z.looseObject({
-  version: z._default(z.int(), 0),
-  unread: z._default(z.int(), 0),
-});
+export const NotificationStateRecord = z.lazy(() =>
+  z.looseObject({
+    version: z._default(z.int(), 0),
+    unread: z._default(z.int(), 0),
+  }),
+);
 
 export const parseNotificationState = (item: Record<string, unknown> | undefined) =>
   parseRecord(NOTIFICATION_STATE, NotificationStateRecord, item) ?? { version: 0, unread: 0 };

@@ -8,55 +8,57 @@ import { Money, parseRecord } from './record.ts';
 export const PLAN = 'plan';
 export const PLAN_VERSION = 'plan-version';
 
-export const PlanRecord = z.looseObject({
-  id: z.string(),
-  householdId: z.string(),
-  status: z.enum(PLAN_STATUSES),
-  version: z.number(),
-  goals: z.array(
-    z.looseObject({
-      domain: z.enum(LIFE_DOMAINS),
-      description: z.string(),
-      actions: z.array(
-        z.looseObject({
-          // Plans written before 1.1 have no action ids: each action is named by its place until the plan is saved again.
-          id: z.optional(z.string()),
-          status: z._default(z.enum(['open', 'done']), 'open'),
-          doneAt: z.optional(z.string()),
-          doneBy: z.optional(z.string()),
-          description: z.string(),
-          ownerId: z.optional(z.string()),
-          organisation: z.string(),
-          dueDate: z.string(),
-        }),
-      ),
-    }),
-  ),
-  evaluationDate: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  agreedBy: z.optional(z.string()),
-  agreedAt: z.optional(z.string()),
-  agreedVia: z.optional(z.literal('digid')),
-  agreement: z.optional(z.object({ by: z.string(), at: z.string(), version: z.number() })),
-  changedSinceAgreement: z.optional(z.boolean()),
-  closedAt: z.optional(z.string()),
-  outcome: z.optional(z.string()),
-  doorbraken: z.optional(
-    z.array(
+export const PlanRecord = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    householdId: z.string(),
+    status: z.enum(PLAN_STATUSES),
+    version: z.number(),
+    goals: z.array(
       z.looseObject({
-        escalationId: z.string(),
-        proposal: z.string(),
-        organisations: z.array(z.string()),
-        approvedCost: z.optional(Money),
-        approvedAt: z.string(),
-        evaluateAt: z.string(),
+        domain: z.enum(LIFE_DOMAINS),
+        description: z.string(),
+        actions: z.array(
+          z.looseObject({
+            // Plans written before 1.1 have no action ids: each action is named by its place until the plan is saved again.
+            id: z.optional(z.string()),
+            status: z._default(z.enum(['open', 'done']), 'open'),
+            doneAt: z.optional(z.string()),
+            doneBy: z.optional(z.string()),
+            description: z.string(),
+            ownerId: z.optional(z.string()),
+            organisation: z.string(),
+            dueDate: z.string(),
+          }),
+        ),
       }),
     ),
-  ),
-});
+    evaluationDate: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+    agreedBy: z.optional(z.string()),
+    agreedAt: z.optional(z.string()),
+    agreedVia: z.optional(z.literal('digid')),
+    agreement: z.optional(z.object({ by: z.string(), at: z.string(), version: z.number() })),
+    changedSinceAgreement: z.optional(z.boolean()),
+    closedAt: z.optional(z.string()),
+    outcome: z.optional(z.string()),
+    doorbraken: z.optional(
+      z.array(
+        z.looseObject({
+          escalationId: z.string(),
+          proposal: z.string(),
+          organisations: z.array(z.string()),
+          approvedCost: z.optional(Money),
+          approvedAt: z.string(),
+          evaluateAt: z.string(),
+        }),
+      ),
+    ),
+  }),
+);
 
 type StoredPlan = z.output<typeof PlanRecord>;
 

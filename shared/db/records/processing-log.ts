@@ -47,7 +47,7 @@ export const processingLogItem = (line: ProcessingLogLine) => ({
   ...line,
 });
 
-export const PersonLogRecord = z.extend(z.omit(ProcessingLogRecord, { householdId: true }), { personHash: z.string() });
+export const PersonLogRecord = z.lazy(() => z.extend(z.omit(ProcessingLogRecord, { householdId: true }), { personHash: z.string() }));
 export const parsePersonLogLine = (item: Record<string, unknown> | undefined) => parseRecord(PROCESSING_LOG, PersonLogRecord, item);
 
 /** A person's line (a BRP look-up found them): under their keyed BSN hash, outliving the look-up as every log line does. */

@@ -14,7 +14,8 @@ export class CorruptRecord extends Error {
  * An item as the record it is: the type tag is checked, the table's own attributes (keys,
  * index keys, type tag, expiry, and `<kind>#<key>` bookkeeping such as member identities) are
  * left off, and the rest is parsed by the record's schema. Schemas are loose: a field the
- * schema does not name is kept, a field it names must be right.
+ * schema does not name is kept, a field it names must be right. Each record's schema is a
+ * `z.lazy`: built on the first parse of its kind, not at import (docs/data-model.md, the checklist).
  */
 export function parseRecord<S extends z.ZodMiniType>(kind: string, schema: S, item: Item | undefined): z.output<S> | undefined {
   if (!item) return undefined;

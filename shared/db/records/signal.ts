@@ -8,58 +8,60 @@ export const SIGNAL = 'signal';
 
 const Address = z.object({ postcode: z.string(), houseNumber: z.string(), houseNumberAddition: z.optional(z.string()) });
 
-export const SignalRecord = z.looseObject({
-  id: z.string(),
-  partnerId: z.string(),
-  reference: z.string(),
-  kind: z.enum(SIGNAL_KINDS),
-  arrears: Money,
-  since: z.string(),
-  address: Address,
-  addressHash: z.string(),
-  person: z.optional(
-    z.object({ name: z.string(), birthDate: z.string(), bsnHash: z.optional(z.string()), bsnMasked: z.optional(z.string()) }),
-  ),
-  contact: z.optional(z.object({ phone: z.optional(z.string()), email: z.optional(z.string()) })),
-  teamId: z.string(),
-  routedBy: z.enum(SIGNAL_ROUTES),
-  householdId: z.optional(z.string()),
-  status: z.enum(SIGNAL_STATUSES),
-  receivedAt: z.string(),
-  updatedAt: z.string(),
-  dueDate: z.string(),
-  attempts: z.array(
-    z.object({
-      id: z.string(),
-      channel: z.enum(CONTACT_CHANNELS),
-      reached: z.boolean(),
-      at: z.string(),
-      note: z.optional(z.string()),
-      by: z.string(),
-    }),
-  ),
-  outcome: z.optional(
-    z.object({
-      outcome: z.enum(SIGNAL_OUTCOMES),
-      note: z.optional(z.string()),
-      at: z.string(),
-      by: z.string(),
-      intakeId: z.optional(z.string()),
-    }),
-  ),
-  attachedTo: z.optional(z.string()),
-  attached: z.array(
-    z.object({
-      id: z.string(),
-      partnerId: z.string(),
-      kind: z.enum(SIGNAL_KINDS),
-      arrears: Money,
-      since: z.string(),
-      receivedAt: z.string(),
-    }),
-  ),
-  version: z.number(),
-});
+export const SignalRecord = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    partnerId: z.string(),
+    reference: z.string(),
+    kind: z.enum(SIGNAL_KINDS),
+    arrears: Money,
+    since: z.string(),
+    address: Address,
+    addressHash: z.string(),
+    person: z.optional(
+      z.object({ name: z.string(), birthDate: z.string(), bsnHash: z.optional(z.string()), bsnMasked: z.optional(z.string()) }),
+    ),
+    contact: z.optional(z.object({ phone: z.optional(z.string()), email: z.optional(z.string()) })),
+    teamId: z.string(),
+    routedBy: z.enum(SIGNAL_ROUTES),
+    householdId: z.optional(z.string()),
+    status: z.enum(SIGNAL_STATUSES),
+    receivedAt: z.string(),
+    updatedAt: z.string(),
+    dueDate: z.string(),
+    attempts: z.array(
+      z.object({
+        id: z.string(),
+        channel: z.enum(CONTACT_CHANNELS),
+        reached: z.boolean(),
+        at: z.string(),
+        note: z.optional(z.string()),
+        by: z.string(),
+      }),
+    ),
+    outcome: z.optional(
+      z.object({
+        outcome: z.enum(SIGNAL_OUTCOMES),
+        note: z.optional(z.string()),
+        at: z.string(),
+        by: z.string(),
+        intakeId: z.optional(z.string()),
+      }),
+    ),
+    attachedTo: z.optional(z.string()),
+    attached: z.array(
+      z.object({
+        id: z.string(),
+        partnerId: z.string(),
+        kind: z.enum(SIGNAL_KINDS),
+        arrears: Money,
+        since: z.string(),
+        receivedAt: z.string(),
+      }),
+    ),
+    version: z.number(),
+  }),
+);
 
 export const parseSignal = (item: Record<string, unknown> | undefined): Signal | undefined => parseRecord(SIGNAL, SignalRecord, item);
 
@@ -79,11 +81,13 @@ export const signalItem = (signal: Signal, expiresAt: number | undefined) => ({
  */
 export const SIGNAL_REFERENCE = 'signal-reference';
 
-export const SignalReferenceRecord = z.looseObject({
-  signalId: z.string(),
-  bodyDigest: z.string(),
-  receivedAt: z.string(),
-});
+export const SignalReferenceRecord = z.lazy(() =>
+  z.looseObject({
+    signalId: z.string(),
+    bodyDigest: z.string(),
+    receivedAt: z.string(),
+  }),
+);
 
 export const signalReferenceItem = (
   partnerId: string,
@@ -107,13 +111,15 @@ export const parseSignalReference = (item: Record<string, unknown> | undefined) 
  */
 export const ADDRESS_OUTREACH = 'address-outreach';
 
-export const AddressOutreachRecord = z.looseObject({
-  signalId: z.string(),
-  teamId: z.string(),
-  receivedAt: z.string(),
-  /** How many later signals joined the outreach (at most MAX_JOINED_SIGNALS). */
-  joined: z._default(z.number(), 0),
-});
+export const AddressOutreachRecord = z.lazy(() =>
+  z.looseObject({
+    signalId: z.string(),
+    teamId: z.string(),
+    receivedAt: z.string(),
+    /** How many later signals joined the outreach (at most MAX_JOINED_SIGNALS). */
+    joined: z._default(z.number(), 0),
+  }),
+);
 
 export const addressOutreachItem = (addressHash: string, record: z.input<typeof AddressOutreachRecord>, expiresAt: number) => ({
   ...addressOutreachKey(addressHash),

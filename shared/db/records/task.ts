@@ -7,25 +7,27 @@ import { parseRecord } from './record.ts';
 /** A task of the work list: `HH#<householdId>` / `TASK#<taskId>`, by assignee in gsi1 and by team in gsi2. */
 export const TASK = 'task';
 
-export const TaskRecord = z.looseObject({
-  id: z.string(),
-  kind: z.enum(TASK_KINDS),
-  dueDate: z.string(),
-  householdId: z.optional(z.string()),
-  signalId: z.optional(z.string()),
-  teamId: z.optional(z.string()),
-  assignee: z.union([
-    z.looseObject({ user: z.string() }),
-    z.looseObject({ team: z.string() }),
-    z.looseObject({ leaders: z.string() }),
-    z.looseObject({ role: z.enum(CITY_WIDE) }),
-  ]),
-  excludedUserId: z.optional(z.string()),
-  title: z.string(),
-  intakeId: z.optional(z.string()),
-  escalationId: z.optional(z.string()),
-  grantId: z.optional(z.string()),
-});
+export const TaskRecord = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    kind: z.enum(TASK_KINDS),
+    dueDate: z.string(),
+    householdId: z.optional(z.string()),
+    signalId: z.optional(z.string()),
+    teamId: z.optional(z.string()),
+    assignee: z.union([
+      z.looseObject({ user: z.string() }),
+      z.looseObject({ team: z.string() }),
+      z.looseObject({ leaders: z.string() }),
+      z.looseObject({ role: z.enum(CITY_WIDE) }),
+    ]),
+    excludedUserId: z.optional(z.string()),
+    title: z.string(),
+    intakeId: z.optional(z.string()),
+    escalationId: z.optional(z.string()),
+    grantId: z.optional(z.string()),
+  }),
+);
 
 export const parseTask = (item: Record<string, unknown> | undefined): Task | undefined => parseRecord(TASK, TaskRecord, item);
 
