@@ -604,7 +604,7 @@ try {
   results.handlerOverhead = overheadRows;
 
   // ── 3. Cold start: the bundles `cdk synth` produces, imported in a fresh Node process ─────
-  const cold = await measureColdStart({ runs: QUICK ? 3 : 9, tableName: TABLE });
+  const cold = await measureColdStart({ runs: QUICK ? 3 : 15, tableName: TABLE });
   log(cold.title);
   table(cold.rows);
   results.coldStart = cold.rows;
