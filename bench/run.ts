@@ -427,8 +427,11 @@ try {
   });
   const resident = await idp.signResident('999990032');
   await call('GET', '/me/household', resident);
-  await step('GET /me/household', 3, "the BSN's look-up, then the household's partition, then its log line", () =>
-    call('GET', '/me/household', resident),
+  await step(
+    'GET /me/household',
+    4,
+    "the BSN's look-up, then the household's partition, then its log line ‖ the roster (the regisseur's name)",
+    () => call('GET', '/me/household', resident),
   );
   await step('POST /me/household/messages', 3, 'look-up, partition, then one transaction (entry, log line, notification)', () =>
     call('POST', '/me/household/messages', resident, { text: 'Ik heb de brief van de woningcorporatie.' }),
