@@ -98,6 +98,18 @@ describe('errors never echo what the client sent', () => {
     );
   });
 
+  it('says in English what the contract expects, for developers (api.md 1.1: reasons name the expectation, never the input)', async () => {
+    const reply = await api.call('POST', '/intakes', { token: anna, body: intakeBody({ urgency: 'ZZsoonZZ', question: '' }) });
+    expect(reply.status).toBe(400);
+    const reasons = Object.fromEntries(
+      (reply.body.invalidParams as { name: string; reason: string }[]).map((param) => [param.name, param.reason]),
+    );
+    // zod/mini carries no messages of its own: without the English ones every reason would be "Invalid input".
+    expect(reasons.urgency).toMatch(/^Invalid option: expected one of /);
+    expect(reasons.question).toMatch(/^Too small: expected string to have >=1 character/);
+    expect(reply.text).not.toContain('ZZsoonZZ');
+  });
+
   it('never echoes a generated key or value anywhere in a 400 (property)', async () => {
     const marker = fc.stringMatching(/^[A-Za-z]{4,12}$/).map((word) => `ZZ${word}ZZ`);
     await fc.assert(
