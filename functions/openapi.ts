@@ -74,7 +74,9 @@ class Components {
  * them; all required unless the record is partial.
  */
 const plainer = ({ zodSchema, jsonSchema }: { zodSchema: $ZodType; jsonSchema: Json }) => {
-  if (jsonSchema.format !== undefined) delete jsonSchema.pattern;
+  // Only the format's own pattern: a pattern the contract adds to a format (a regex check) stays.
+  const patterns = (zodSchema._zod.bag as { patterns?: Set<RegExp> } | undefined)?.patterns;
+  if (jsonSchema.format !== undefined && (patterns?.size ?? 0) <= 1) delete jsonSchema.pattern;
   if (jsonSchema.const !== undefined) {
     // One value as an enum of one, as the NL API Design Rules' linter and the client's generator read it.
     jsonSchema.enum = [jsonSchema.const];
@@ -89,9 +91,17 @@ const plainer = ({ zodSchema, jsonSchema }: { zodSchema: $ZodType; jsonSchema: J
     if (keys === undefined || typeof value !== 'object') return;
     delete jsonSchema.propertyNames;
     jsonSchema.properties = Object.fromEntries(keys.map((key) => [key, value]));
-    if (!(def as { partial?: boolean }).partial) jsonSchema.required = keys;
+    // Every key required, as zod requires them, unless the record is partial or its value may be left out.
+    const { partial, valueType } = def as { partial?: boolean; valueType?: $ZodType };
+    if (!partial && valueType?._zod.optin !== 'optional') jsonSchema.required = keys;
     jsonSchema.additionalProperties = false;
   }
+};
+
+/** A reference into the schema's `$defs` as one into the components; a schema that refers to itself without an id has none to point to. */
+const componentRef = (ref: string) => {
+  if (!ref.startsWith('#/$defs/')) throw new Error(`a schema refers to ${ref}: give a schema that refers to itself an id`);
+  return `#/components/schemas/${ref.slice('#/$defs/'.length)}`;
 };
 
 /**
@@ -108,10 +118,7 @@ const relink = (value: unknown): unknown => {
   if (anyOf?.length === 2 && typeof branch?.type === 'string' && other?.type === 'null' && Object.keys(other).length === 1)
     return relink({ ...branch, ...rest, type: [branch.type, 'null'], ...(branch.enum ? { enum: [...branch.enum, null] } : {}) });
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      key === '$ref' && typeof inner === 'string' ? inner.replace(/^#\/\$defs\//, '#/components/schemas/') : relink(inner),
-    ]),
+    Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' ? componentRef(inner) : relink(inner)]),
   );
 };
 

@@ -1,9 +1,16 @@
 import { Logger, LogLevel } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
 import type { CityRuntimeConfig } from '#shared/city.ts';
 import { redactPersonalData } from '#shared/redaction.ts';
 import type { BusinessMetrics } from '#shared/use-cases/ports.ts';
 import { powertoolsBusinessMetrics } from './metrics.ts';
+
+// zod/mini carries no messages of its own (a function loads only the library it uses): the
+// invalidParams reasons (api.md 1.1) and every log line about a record are in English. Every
+// function's runtime is made here, so every function has them.
+z.config(english());
 
 /**
  * What every function is given, whatever runs it: on Lambda, each function's index.ts builds it

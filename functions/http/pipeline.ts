@@ -2,8 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import * as z from 'zod/mini';
-import english from 'zod/v4/locales/en.js';
+import type * as z from 'zod/mini';
 import { type Principal, principalFromClaims } from '#shared/auth.ts';
 import { dynamoBreakGlassStore } from '#shared/db/break-glass-store.ts';
 import { grantsInForce, isOnTeam, requireAnyRole } from '#shared/domain/access.ts';
@@ -86,10 +85,6 @@ const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'Referrer-Policy': 'no-referrer',
 };
-
-// zod/mini carries no messages of its own (a function loads only the library it uses): the
-// invalidParams reasons are in English, as the rest of the problem details (api.md 1.1).
-z.config(english());
 
 /**
  * Zod's issues as invalidParams that never echo the request (api.md 1.1): a key the client made
