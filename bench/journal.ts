@@ -1,7 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { journalEntryItem } from '#shared/db/records/journal.ts';
 import { timeOrderedId } from '#shared/ids.ts';
-import { apiEvent, percentile, round, time } from './measure.ts';
+import { apiEvent, comparedAtSizes } from './measure.ts';
 
 /**
  * The journal and the timeline of a household with 2,000 entries against one with 20: a page is
@@ -68,34 +68,15 @@ export async function measureJournal(deps: {
       timeline: () => deps.invoke(event(householdId, 'timeline', { limit: '10' })),
     };
   };
-  const runs = { few: await runsOf(few), many: await runsOf(many) };
-  const kinds = ['first', 'next', 'timeline'] as const;
-  for (let i = 0; i < 20; i++) for (const kind of kinds) for (const at of [runs.few, runs.many]) await at[kind]();
-  const samples = {
-    few: { first: [] as number[], next: [] as number[], timeline: [] as number[] },
-    many: { first: [] as number[], next: [] as number[], timeline: [] as number[] },
-  };
-  for (let i = 0; i < deps.samples; i++) {
-    for (const kind of kinds) {
-      samples.few[kind].push(await time(runs.few[kind]));
-      samples.many[kind].push(await time(runs.many[kind]));
-    }
-  }
-  const what = {
-    first: 'journal, first page (10, one Query)',
-    next: 'journal, the second page (10, from a cursor)',
-    timeline: 'timeline, first page (10, one index Query)',
-  };
-  const rows = kinds.map((kind) => {
-    const atFew = percentile(samples.few[kind], 50);
-    const atMany = percentile(samples.many[kind], 50);
-    return {
-      what: what[kind],
-      'p50 ms at 20': round(atFew),
-      'p50 ms at 2000': round(atMany),
-      ratio: round(atMany / atFew),
-      target: '≤ 1.2',
-    };
+  const rows = await comparedAtSizes({
+    what: {
+      first: 'journal, first page (10, one Query)',
+      next: 'journal, the second page (10, from a cursor)',
+      timeline: 'timeline, first page (10, one index Query)',
+    },
+    small: { size: 20, runs: await runsOf(few) },
+    large: { size: 2000, runs: await runsOf(many) },
+    samples: deps.samples,
   });
   return { seeded, rows };
 }

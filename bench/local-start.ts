@@ -89,6 +89,13 @@ function tokenTime(through: 'npm' | 'node'): Promise<number> {
   });
 }
 
+/** `run`, n times, one after the other: the starts share a port and must not overlap. */
+async function runs<T>(n: number, run: () => Promise<T>): Promise<T[]> {
+  const all: T[] = [];
+  for (let i = 0; i < n; i++) all.push(await run());
+  return all;
+}
+
 /**
  * What the README tells a user to type, through npm as they type it: `npm start` to its first
  * health answer with a data directory (warm: the template cache and the data of an earlier start)
@@ -103,8 +110,6 @@ export async function measureLocalStart(options: { runs: number; port: number })
   try {
     await startToHealth('start', options.port, dataDir); // warms: the template cache, the data directory, the OS's file cache
     await startToHealth('demo', options.port, demoDir); // loads the demo city into its data directory
-    const runs = <T>(n: number, run: () => Promise<T>) =>
-      Array.from({ length: n }).reduce<Promise<T[]>>(async (all, _) => [...(await all), await run()], Promise.resolve([]));
     const warm = await runs(options.runs, () => startToHealth('start', options.port, dataDir));
     const memory = await runs(options.runs, () => startToHealth('start', options.port, ':memory:'));
     const demoKept = await runs(options.runs, () => startToHealth('demo', options.port, demoDir));

@@ -16,6 +16,35 @@ export async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/**
+ * The same reads against a small and a large case, sampled in turn (a warm-up of 20 rounds first)
+ * so that whatever else the machine does weighs on both: one row per read, its p50 at each size
+ * and their ratio against the target of 1.2.
+ */
+export async function comparedAtSizes<K extends string>(options: {
+  what: Record<K, string>;
+  small: { size: number; runs: Record<K, () => Promise<unknown>> };
+  large: { size: number; runs: Record<K, () => Promise<unknown>> };
+  samples: number;
+}) {
+  const kinds = Object.keys(options.what) as K[];
+  const cases = [options.small, options.large];
+  for (let i = 0; i < 20; i++) for (const kind of kinds) for (const at of cases) await at.runs[kind]();
+  const samples = cases.map(() => new Map<K, number[]>(kinds.map((kind) => [kind, []])));
+  for (let i = 0; i < options.samples; i++)
+    for (const kind of kinds) for (const [c, at] of cases.entries()) samples[c]?.get(kind)?.push(await time(at.runs[kind]));
+  return kinds.map((kind) => {
+    const [atSmall, atLarge] = samples.map((bySize) => percentile(bySize.get(kind) ?? [], 50)) as [number, number];
+    return {
+      what: options.what[kind],
+      [`p50 ms at ${options.small.size}`]: round(atSmall),
+      [`p50 ms at ${options.large.size}`]: round(atLarge),
+      ratio: round(atLarge / atSmall),
+      target: '≤ 1.2',
+    };
+  });
+}
+
 /** An API Gateway HTTP API event as the gateway hands it to a function after its JWT authorizer. */
 export function apiEvent(
   routeKey: string,

@@ -3,7 +3,7 @@ import { notificationKey, notificationStateKey } from '#shared/db/keys.ts';
 import { NOTIFICATION, NOTIFICATION_STATE } from '#shared/db/records/notification.ts';
 import { NOTIFICATION_TITLES, notificationExpiry } from '#shared/domain/notifications.ts';
 import { timeOrderedId } from '#shared/ids.ts';
-import { apiEvent, percentile, round, time } from './measure.ts';
+import { apiEvent, comparedAtSizes } from './measure.ts';
 
 /**
  * The notifications poll of a person holding 1,000 notifications against one holding 10: the
@@ -67,30 +67,14 @@ export async function measureNotifications(deps: {
     if (unchanged.statusCode !== 304) throw new Error(`the notifications poll with its ETag answered ${unchanged.statusCode}, not 304`);
     return { page: () => poll(userId), unchanged: () => poll(userId, { 'if-none-match': etag }) };
   };
-  const runs = { few: await runsOf('nina'), many: await runsOf('nico') };
-  const kinds = ['unchanged', 'page'] as const;
-  for (let i = 0; i < 20; i++) for (const kind of kinds) for (const at of [runs.few, runs.many]) await at[kind]();
-  const samples = { few: { unchanged: [] as number[], page: [] as number[] }, many: { unchanged: [] as number[], page: [] as number[] } };
-  for (let i = 0; i < deps.samples; i++) {
-    for (const kind of kinds) {
-      samples.few[kind].push(await time(runs.few[kind]));
-      samples.many[kind].push(await time(runs.many[kind]));
-    }
-  }
-  const what = {
-    unchanged: 'the poll, nothing new (304: one GetItem of the state)',
-    page: 'the list, first page (20: the state + one Query)',
-  };
-  const rows = kinds.map((kind) => {
-    const atFew = percentile(samples.few[kind], 50);
-    const atMany = percentile(samples.many[kind], 50);
-    return {
-      what: what[kind],
-      'p50 ms at 10': round(atFew),
-      'p50 ms at 1000': round(atMany),
-      ratio: round(atMany / atFew),
-      target: '≤ 1.2',
-    };
+  const rows = await comparedAtSizes({
+    what: {
+      unchanged: 'the poll, nothing new (304: one GetItem of the state)',
+      page: 'the list, first page (20: the state + one Query)',
+    },
+    small: { size: 10, runs: await runsOf('nina') },
+    large: { size: 1000, runs: await runsOf('nico') },
+    samples: deps.samples,
   });
   return { seeded, rows };
 }

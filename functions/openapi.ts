@@ -26,7 +26,7 @@ type Responses = Record<number, Record<string, unknown>>;
 
 /**
  * The JSON Schemas of the document, converted by Zod's own JSON Schema generator (draft 2020-12,
- * OpenAPI 3.1's dialect), so that classic and mini schemas alike describe themselves. A schema
+ * OpenAPI 3.1's dialect), which reads the mini schemas the functions validate with. A schema
  * with an `id` in its metadata becomes a component, referred to wherever it is used. Requests and
  * answers are described as a client writes them (Zod's input side: a field with a default may be
  * left out), so one component serves both.

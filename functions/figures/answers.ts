@@ -6,7 +6,7 @@ import type { figuresRoutes } from './contract.ts';
 export const SignalFigures = z
   .object({
     received: z.int(),
-    reached: z.number().check(z.int()).register(z.globalRegistry, {
+    reached: z.int().register(z.globalRegistry, {
       description: 'Signals whose household was reached (counted in the month of the first attempt that reached it).',
     }),
     helpAccepted: z.int(),
